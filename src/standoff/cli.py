@@ -1,0 +1,83 @@
+"""Command line: thin commands over library calls."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from standoff.errors import StandoffError
+
+
+def _date_option(value: str | None) -> date | None:
+    from standoff.text.readers import parse_date
+
+    return parse_date(value) if value else None
+
+
+@click.group()
+@click.version_option(package_name="standoff")
+def main() -> None:
+    """standoff: political events from news text, with the sentence behind each one."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@click.option("--date", "date_text", help="Publication date (YYYY-MM-DD) for .txt and stdin input.")
+@click.option("--quotes", is_flag=True, help="Print quotations with their speakers instead of events.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file of extra actors (repeatable).")
+def code(paths: tuple[str, ...], fmt: str, date_text: str | None, quotes: bool, actor_files: tuple[Path, ...]) -> None:
+    """Code the articles in PATHS (.txt, .jsonl, or - for standard input) and print their events."""
+    from standoff.output import print_results
+    from standoff.pipeline import Coder, Settings
+    from standoff.text.readers import read_articles
+
+    try:
+        articles = read_articles(list(paths), _date_option(date_text), stdin=sys.stdin)
+        coder = Coder(Settings(actor_files=actor_files))
+        print_results(coder.code(articles), fmt=fmt, quotes=quotes)
+    except StandoffError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@click.option("--date", "date_text", help="Publication date of the example (defaults to its own).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
+def example(date_text: str | None, fmt: str) -> None:
+    """Code the example article bundled with standoff."""
+    from standoff.examples import EXAMPLE_DATE, example_path
+    from standoff.output import print_results
+    from standoff.pipeline import Coder
+    from standoff.text.readers import read_articles
+
+    articles = read_articles([str(example_path())], _date_option(date_text) or EXAMPLE_DATE)
+    print_results(Coder().code(articles), fmt=fmt, quotes=False)
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--by", type=click.Choice(["root", "class", "calibration"]), help="Add a breakdown table.")
+@click.option("--level", type=click.Choice(["country-root", "exact"]), default="country-root", show_default=True)
+@click.option("--limit", type=int, help="Score only the first N records.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file of extra actors (repeatable).")
+def eval_command(gold: Path, by: str | None, level: str, limit: int | None, as_json: bool, actor_files: tuple[Path, ...]) -> None:
+    """Score the coder against a gold file (JSON lines with id, text, date, events)."""
+    from standoff.eval import evaluate, read_gold, to_articles
+    from standoff.pipeline import Coder, Settings
+
+    try:
+        records = read_gold(gold)[:limit]
+        results = list(Coder(Settings(actor_files=actor_files)).code(to_articles(records)))
+    except StandoffError as exc:
+        raise click.ClickException(str(exc)) from exc
+    report = evaluate(records, results, level=level)
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text(by=by))
+
+
+if __name__ == "__main__":
+    main()

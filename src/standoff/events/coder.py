@@ -1,0 +1,258 @@
+"""Turn frames into events: match a pattern, find source and target actors, modality and date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from standoff.actors.resolve import ArticleActors
+from standoff.events.dictionary import Pattern, VerbDictionary
+from standoff.events.frames import Frame, frames
+from standoff.events.modality import modality
+from standoff.model import Actor, Event, event_id
+from standoff.nlp import Span, Token
+from standoff.ontology import Ontology
+from standoff.text.dates import DateMention
+
+# Modalities under which the coded action did not (or not yet knowably) happen: no event.
+NON_EVENTS = {"hypothetical", "question", "denied"}
+DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "over", "into")
+CONTEXT_PREPS = ("regarding", "about", "on", "over", "toward", "towards", "against", "with")
+RESPONSE_PREPS = ("following", "after", "over")
+BASE_CONFIDENCE = {"object": 0.85, "prep": 0.8, "default": 0.75, "content": 0.6, "none": 0.7}
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    article_id: str
+    index: int
+    sentence: Span
+    published: date | None
+    dates: list[DateMention]  # with offsets into the article text
+
+
+class EventCoder:
+    def __init__(self, dictionary: VerbDictionary, ontology: Ontology) -> None:
+        self._dictionary = dictionary
+        self._ontology = ontology
+        self._verbs = frozenset(t.lemma for p in dictionary.patterns if not p.nominal for t in p.triggers)
+        self._nouns = frozenset(t.lemma for p in dictionary.patterns if p.nominal for t in p.triggers)
+
+    def code_sentence(self, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]) -> list[Event]:
+        events: list[Event] = []
+        for frame in frames(ctx.sentence, self._verbs, self._nouns):
+            for pattern in self._dictionary.candidates(frame.lemma, frame.nominal):
+                if _fits(pattern, frame, actors):
+                    events.extend(self._events(pattern, frame, ctx, actors, earlier + events))
+                    break
+        return events
+
+    def _events(self, pattern: Pattern, frame: Frame, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]) -> list[Event]:
+        mode = modality(frame.trigger)
+        code = pattern.code
+        if mode == "negated":
+            if pattern.negated is None:
+                return []
+            code, mode = pattern.negated, "asserted"
+        if mode in NON_EVENTS:
+            return []
+        sources = _source_actors(frame, actors)
+        if not sources:
+            return []
+        targets, target_kind = _target_actors(pattern, frame, actors, earlier)
+        info = self._ontology.cameo(code)
+        event_date, basis = _event_date(frame.trigger, ctx)
+        trigger = frame.trigger
+        out = []
+        for source in sources:
+            for target in targets or [None]:
+                if target is not None and target.code is not None and source.code is not None and target.code.country == source.code.country:
+                    continue  # an actor does not act on itself
+                confidence = BASE_CONFIDENCE[target_kind] * source.confidence * (target.confidence if target else 0.9)
+                source_code = source.code.code if source.code else None
+                target_code = target.code.code if target and target.code else None
+                out.append(
+                    Event(
+                        id=event_id(ctx.article_id, ctx.index, trigger.idx, trigger.idx + len(trigger.text), source_code, target_code, code),
+                        article_id=ctx.article_id,
+                        sentence_index=ctx.index,
+                        sentence_start=ctx.sentence.start_char,
+                        sentence_end=ctx.sentence.end_char,
+                        trigger_start=trigger.idx,
+                        trigger_end=trigger.idx + len(trigger.text),
+                        trigger=trigger.text,
+                        source=source,
+                        target=target,
+                        cameo=code,
+                        plover=info.plover,
+                        goldstein=info.goldstein,
+                        quad_class=info.quad_class,
+                        modality=mode,
+                        event_date=event_date,
+                        date_basis=basis,
+                        confidence=round(min(confidence, 0.99), 3),
+                        rule=f"pattern:{pattern.id}",
+                    )
+                )
+        return out
+
+
+# -- matching ------------------------------------------------------------------------------
+
+
+def _fits(pattern: Pattern, frame: Frame, actors: ArticleActors) -> bool:
+    if not _trigger_words_present(pattern, frame):
+        return False
+    if pattern.object == "none" and frame.objects:
+        return False
+    if pattern.object == "actor" and not any(_actors_at(o, actors) for o in frame.objects):
+        return False
+    if isinstance(pattern.object, frozenset) and not any(_words_of(o) & pattern.object for o in frame.objects):
+        return False
+    if pattern.prep is not None and not frame.preps.get(pattern.prep):
+        return False
+    if pattern.comp is not None and (frame.complement is None or frame.complement.lemma_.lower() not in pattern.comp):
+        return False
+    if pattern.clause and frame.clause is None:
+        return False
+    if pattern.content and not any(expr.search(_content_text(frame)) for expr in pattern.content):
+        return False
+    return True
+
+
+def _trigger_words_present(pattern: Pattern, frame: Frame) -> bool:
+    """Any of the pattern's triggers with this lemma whose extra words are all there."""
+    for trigger in pattern.triggers:
+        if trigger.lemma != frame.lemma:
+            continue
+        if frame.nominal:
+            modifiers = {c.lower_ for c in frame.trigger.lefts} | {c.lemma_.lower() for c in frame.trigger.lefts}
+            if all(word in modifiers for word in trigger.extra):
+                return True
+        elif all(frame.has_word(word) for word in trigger.extra):
+            return True
+    return False
+
+
+def _words_of(token: Token) -> set[str]:
+    """The object's lemma and form, and those of its compound modifiers ("road map")."""
+    words = {token.lemma_.lower(), token.lower_}
+    words |= {c.lemma_.lower() for c in token.children if c.dep_ == "compound"}
+    return words
+
+
+def _content_text(frame: Frame) -> str:
+    if frame.clause is None:
+        return ""
+    tokens = list(frame.clause.subtree)
+    return frame.trigger.doc[tokens[0].i : tokens[-1].i + 1].text.lower()
+
+
+# -- actors --------------------------------------------------------------------------------
+
+
+def _actors_at(token: Token, actors: ArticleActors) -> list[Actor]:
+    """Actors a role filler stands for; a non-actor noun passes to its owner ("Lavrov's call")."""
+    found = [a for a in actors.actors(token) if a.code is not None]
+    if found:
+        return found
+    for child in token.children:
+        if child.dep_ == "poss":
+            return [a for a in actors.actors(child) if a.code is not None]
+    return []
+
+
+def _source_actors(frame: Frame, actors: ArticleActors) -> list[Actor]:
+    return [a for s in frame.subjects for a in _actors_at(s, actors)]
+
+
+def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlier: list[Event]) -> tuple[list[Actor], str]:
+    kind = pattern.target
+    if kind == "none":
+        return [], "none"
+    if kind == "object":
+        return [a for o in frame.objects for a in _actors_at(o, actors)], "object"
+    if kind.startswith("prep:"):
+        return _prep_targets(kind[5:], frame, actors), "prep"
+    if kind == "content":
+        return _content_targets(frame, actors, earlier), "content"
+    found = [a for o in frame.objects for a in _actors_at(o, actors)]
+    for prep in DEFAULT_TARGET_PREPS:
+        if found:
+            break
+        found = [a for t in frame.preps.get(prep, []) for a in _actors_at(t, actors)]
+    return found, "default"
+
+
+def _prep_targets(prep: str, frame: Frame, actors: ArticleActors) -> list[Actor]:
+    """Objects of the preposition on the trigger, or on its object ("favored negotiations with X")."""
+    found = [a for t in frame.preps.get(prep, []) for a in _actors_at(t, actors)]
+    if found:
+        return found
+    return [
+        a
+        for obj in frame.objects
+        for p in obj.children
+        if p.dep_ == "prep" and p.lower_ == prep
+        for t in p.children
+        if t.dep_ == "pobj"
+        for a in _actors_at(t, actors)
+    ]
+
+
+def _content_targets(frame: Frame, actors: ArticleActors, earlier: list[Event]) -> list[Actor]:
+    """Who a statement is about: an actor named in what was said ("regarding North Korea"),
+    else the author of an earlier event it answers ("following the missile launch")."""
+    if frame.clause is not None:
+        for token in frame.clause.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ in CONTEXT_PREPS:
+                found = _actors_at(token, actors)
+                if found:
+                    return found
+    for token in frame.trigger.sent:
+        if token.lower_ in RESPONSE_PREPS and token.dep_ == "prep":
+            for obj in token.children:
+                if obj.dep_ == "pobj":
+                    answered = _answered_event(obj, earlier)
+                    if answered is not None and answered.source is not None:
+                        return [answered.source]
+    return []
+
+
+def _answered_event(noun: Token, earlier: list[Event]) -> Event | None:
+    """The latest earlier event named by a noun like "the launch" or "the attack"."""
+    lemma = noun.lemma_.lower()
+    for event in reversed(earlier):
+        if event.trigger.lower().startswith(lemma[:5]):
+            return event
+    return None
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+def _event_date(trigger: Token, ctx: SentenceContext) -> tuple[date | None, str]:
+    """A date phrase that modifies the trigger's own clause, else the article's date."""
+    for mention in ctx.dates:
+        if mention.date is None:
+            continue
+        tokens = [t for t in ctx.sentence if mention.start <= t.idx < mention.end]
+        if tokens and _governs(trigger, tokens[0]):
+            return mention.date, "text"
+    if ctx.published is not None:
+        return ctx.published, "article"
+    return None, "none"
+
+
+def _governs(trigger: Token, token: Token) -> bool:
+    """True when the nearest verb above ``token`` is the trigger or a verb controlling it."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    current = trigger
+    while True:
+        if current.i == verb.i:
+            return True
+        if current.dep_ not in ("xcomp", "conj", "advcl", "dobj", "pobj", "prep", "relcl", "acl") or current.head.i == current.i:
+            return False
+        current = current.head

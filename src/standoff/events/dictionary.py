@@ -1,0 +1,158 @@
+"""Load the verb-pattern dictionary (patterns.yaml): predicate patterns -> CAMEO codes.
+
+A pattern names a trigger (verb lemmas, or nouns for nominal events) and the arguments it
+needs. The first pattern in file order that fits a predicate wins, so specific patterns come
+before general ones. Word classes (``@missile``) keep the patterns short.
+
+Pattern keys:
+  id        stable name cited in each event's ``rule``
+  verb      verb lemmas; "call on" = lemma + a particle or preposition that must be present
+  noun      noun lemmas for nominal events ("talks", "telephone conversation"): the last word is
+            the head, the words before it must precede it in the phrase
+  object    "actor" (the direct object must be an actor), "none", or a word class / lemma list
+            the direct object's lemma must belong to
+  prep      a preposition that must be present with an object ("with", "against")
+  comp      word class / lemmas of the verb in an infinitival complement ("urge X to *refrain*")
+  content   regular expressions; one must occur in the clause the verb introduces (statements)
+  clause    true: the verb must introduce a clause ("warned that ...")
+  target    where the target is: object, prep:<word>, content (an actor in the clause), none
+  code      CAMEO code
+  negated   CAMEO code when the predicate is negated ("did not agree" -> reject); absent: no event
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from standoff.errors import BadDictionary
+
+PATTERN_KEYS = {"id", "verb", "noun", "object", "prep", "comp", "content", "clause", "target", "code", "negated", "note"}
+TARGET_KINDS = ("object", "content", "none", "default")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    extra: tuple[str, ...]  # particle/preposition after a verb, or modifiers before a noun
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    code: str
+    triggers: tuple[Trigger, ...]
+    nominal: bool
+    object: frozenset[str] | str | None  # a word set, "actor", "none" or None (anything)
+    prep: str | None
+    comp: frozenset[str] | None
+    content: tuple[re.Pattern[str], ...]
+    clause: bool
+    target: str
+    negated: str | None
+
+
+class VerbDictionary:
+    """The patterns, indexed by trigger lemma for verbal and nominal triggers."""
+
+    def __init__(self, patterns: tuple[Pattern, ...], classes: dict[str, frozenset[str]], version: str) -> None:
+        self.patterns = patterns
+        self.classes = classes
+        self.version = version
+        index: dict[tuple[bool, str], list[Pattern]] = {}
+        for pattern in patterns:
+            for trigger in pattern.triggers:
+                bucket = index.setdefault((pattern.nominal, trigger.lemma), [])
+                if pattern not in bucket:
+                    bucket.append(pattern)
+        self._index = {key: tuple(value) for key, value in index.items()}
+
+    def candidates(self, lemma: str, nominal: bool) -> tuple[Pattern, ...]:
+        return self._index.get((nominal, lemma), ())
+
+
+def _words(value: object, classes: dict[str, frozenset[str]], where: str) -> frozenset[str]:
+    items = value if isinstance(value, list) else [value]
+    words: set[str] = set()
+    for item in items:
+        item = str(item)
+        if item.startswith("@"):
+            if item[1:] not in classes:
+                raise BadDictionary(f"{where}: unknown word class {item!r}")
+            words |= classes[item[1:]]
+        else:
+            words.add(item.lower())
+    return frozenset(words)
+
+
+def _triggers(values: list[str], classes: dict[str, frozenset[str]], nominal: bool) -> tuple[Trigger, ...]:
+    triggers = []
+    for value in values:
+        if value.startswith("@"):
+            triggers.extend(Trigger(word, ()) for word in sorted(classes[value[1:]]))
+            continue
+        parts = value.lower().split()
+        if nominal:
+            triggers.append(Trigger(parts[-1], tuple(parts[:-1])))
+        else:
+            triggers.append(Trigger(parts[0], tuple(parts[1:])))
+    return tuple(triggers)
+
+
+def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str]) -> Pattern:
+    where = f"pattern {raw.get('id', '?')}"
+    unknown = set(raw) - PATTERN_KEYS
+    if unknown:
+        raise BadDictionary(f"{where}: unknown keys {sorted(unknown)}")
+    if "id" not in raw or "code" not in raw or ("verb" in raw) == ("noun" in raw):
+        raise BadDictionary(f"{where}: needs id, code and exactly one of verb/noun")
+    for key in ("code", "negated"):
+        if key in raw and str(raw[key]) not in codes:
+            raise BadDictionary(f"{where}: {key} {raw[key]!r} is not a CAMEO code")
+    nominal = "noun" in raw
+    trigger_values = raw["noun"] if nominal else raw["verb"]
+    trigger_values = trigger_values if isinstance(trigger_values, list) else [trigger_values]
+    obj = raw.get("object")
+    if obj is not None and obj not in ("actor", "none"):
+        obj = _words(obj, classes, where)
+    target = str(raw.get("target", "default"))
+    if not (target in TARGET_KINDS or target.startswith("prep:")):
+        raise BadDictionary(f"{where}: target {target!r} is not one of {TARGET_KINDS} or prep:<word>")
+    content = raw.get("content", [])
+    content = content if isinstance(content, list) else [content]
+    return Pattern(
+        id=str(raw["id"]),
+        code=str(raw["code"]),
+        triggers=_triggers([str(v) for v in trigger_values], classes, nominal),
+        nominal=nominal,
+        object=obj,
+        prep=raw.get("prep"),
+        comp=_words(raw["comp"], classes, where) if "comp" in raw else None,
+        content=tuple(re.compile(expr) for expr in content),
+        clause=bool(raw.get("clause", False)),
+        target=target,
+        negated=str(raw["negated"]) if "negated" in raw else None,
+    )
+
+
+@cache
+def load_verb_dictionary() -> VerbDictionary:
+    """Read and check the packaged dictionary; codes must exist in the CAMEO table."""
+    from standoff.ontology import load_ontology
+
+    data = resources.files("standoff.events").joinpath("patterns.yaml").read_bytes()
+    raw = yaml.safe_load(data)
+    classes = {name: frozenset(str(w).lower() for w in words) for name, words in raw.get("classes", {}).items()}
+    codes = frozenset(code.code for code in load_ontology().codes())
+    patterns = tuple(_pattern(item, classes, codes) for item in raw["patterns"])
+    ids = [p.id for p in patterns]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise BadDictionary(f"patterns.yaml: duplicate pattern ids {sorted(duplicates)}")
+    version = hashlib.blake2b(data, digest_size=6).hexdigest()
+    return VerbDictionary(patterns, classes, version)

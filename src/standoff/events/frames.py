@@ -1,0 +1,165 @@
+"""Predicate-argument structure from the dependency parse.
+
+A ``Frame`` is one predicate (a verb, or a noun that names an event) with the tokens that fill
+its roles: who acts, who or what is acted on, prepositional objects, the verb of an
+infinitival complement and the clause it introduces. Voice, conjunction, relative clauses and
+control ("X urged Y to refrain": Y refrains) are undone here, so the classifier sees the
+same frame for "North Korea fired a missile" and "a missile was fired by North Korea".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from standoff.nlp import Span, Token
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Verbs whose subject is also the subject of their complement ("North Korea plans to test").
+SUBJECT_CONTROL_DEPS = ("xcomp", "conj", "advcl")
+LIGHT_VERBS = {"hold", "conduct", "carry", "launch", "stage", "make", "have", "impose", "announce", "begin", "start", "order", "mount", "unleash", "wage", "continue", "step"}
+
+
+@dataclass(slots=True)
+class Frame:
+    trigger: Token
+    nominal: bool
+    subjects: list[Token] = field(default_factory=list)
+    objects: list[Token] = field(default_factory=list)
+    preps: dict[str, list[Token]] = field(default_factory=dict)
+    particle: str | None = None
+    complement: Token | None = None  # the verb of an infinitival complement
+    clause: Token | None = None  # the head of a that-clause or quoted clause
+    passive: bool = False
+
+    @property
+    def lemma(self) -> str:
+        return self.trigger.lemma_.lower()
+
+    def has_word(self, word: str) -> bool:
+        """A particle or preposition that follows the trigger, for patterns like "call on"."""
+        return word == self.particle or word in self.preps
+
+
+def verb_frame(verb: Token) -> Frame:
+    frame = Frame(verb, nominal=False)
+    for child in verb.children:
+        dep = child.dep_
+        if dep in SUBJECT_DEPS:
+            frame.subjects.append(child)
+        elif dep == "nsubjpass":
+            frame.passive = True
+            frame.objects.append(child)
+        elif dep == "agent":
+            frame.passive = True
+            frame.subjects.extend(c for c in child.children if c.dep_ == "pobj")
+        elif dep in ("dobj", "dative"):
+            frame.objects.append(child)
+        elif dep == "prt":
+            frame.particle = child.lower_
+        elif dep == "prep":
+            _add_prep(frame, child)
+        elif dep == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            frame.complement = child
+        elif dep == "ccomp":
+            frame.clause = child
+        elif dep == "acomp":
+            # "be ready to talk": the adjective carries the complement
+            for grandchild in child.children:
+                if grandchild.dep_ == "xcomp":
+                    frame.complement = grandchild
+    if verb.dep_ == "relcl" and not frame.subjects:
+        # "a missile which flew over Japan": the relative pronoun stands for the noun
+        frame.subjects.append(verb.head)
+    elif verb.dep_ == "relcl":
+        frame.subjects = [verb.head if s.lower_ in RELATIVE_PRONOUNS else s for s in frame.subjects]
+    if verb.dep_ == "acl" and frame.passive and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "a road map formulated by Moscow": the modified noun is the object
+        frame.objects.append(verb.head)
+    if not frame.subjects:
+        frame.subjects = inherited_subjects(verb)
+    _quotative_inversion(frame)
+    return frame
+
+
+def noun_frame(noun: Token) -> Frame:
+    frame = Frame(noun, nominal=True)
+    for child in noun.children:
+        if child.dep_ == "poss":
+            frame.subjects.append(child)
+        elif child.dep_ == "prep":
+            _add_prep(frame, child)
+        elif child.dep_ == "acl":
+            frame.clause = child
+    if not frame.subjects and noun.dep_ in ("dobj", "pobj", "nsubjpass", "conj"):
+        frame.subjects = _nominal_agent(noun)
+    return frame
+
+
+def _nominal_agent(noun: Token) -> list[Token]:
+    """Who carried out a nominal event: the subject of the light verb governing it ("held talks"),
+    or the owner of the subject ("Lavrov's call was made in a telephone conversation")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    if noun.dep_ == "dobj" and head.lemma_.lower() not in LIGHT_VERBS:
+        return []
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        passive_subjects = [c for c in head.children if c.dep_ == "nsubjpass"]
+        subjects = [p for s in passive_subjects for p in s.children if p.dep_ == "poss"]
+        subjects += [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return subjects
+
+
+def inherited_subjects(verb: Token) -> list[Token]:
+    """The subject a verb shares with the verb it depends on: "Russia agreed and signed",
+    "North Korea plans to launch". Object control ("urged X to refrain") gives X."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in SUBJECT_CONTROL_DEPS or current.head.i == current.i:
+            return []
+        head = current.head
+        if current.dep_ == "xcomp":
+            objects = [c for c in head.children if c.dep_ in ("dobj",)]
+            if objects:
+                return objects
+        if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN"):
+            return []  # a finite adverbial clause has its own subject
+        subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects
+        agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            return agents
+        current = head
+    return []
+
+
+def _add_prep(frame: Frame, prep: Token) -> None:
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    frame.preps.setdefault(prep.lower_, []).extend(objects)
+
+
+def _quotative_inversion(frame: Frame) -> None:
+    """'..., warned the Russian leader.': after a quoted clause the speaker follows the verb."""
+    verb = frame.trigger
+    if frame.subjects or frame.clause is None or not frame.objects:
+        return
+    if frame.clause.i < verb.i and all(o.i > verb.i for o in frame.objects):
+        frame.subjects, frame.objects = frame.objects, []
+
+
+def frames(sentence: Span, verb_lemmas: frozenset[str], noun_lemmas: frozenset[str]) -> list[Frame]:
+    """Frames for every token that may trigger an event: verbs, and nouns listed as event nouns."""
+    found = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and lemma == "be"):
+            if lemma in verb_lemmas:
+                found.append(verb_frame(token))
+        elif token.pos_ == "NOUN" and (lemma in noun_lemmas or token.lower_ in noun_lemmas):
+            found.append(noun_frame(token))
+    return found

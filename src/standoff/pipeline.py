@@ -1,0 +1,105 @@
+"""Article -> ArticleResult: the only place the stages are wired together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from standoff.actors.kb import load_knowledge_base
+from standoff.actors.resolve import ActorTable, ArticleActors
+from standoff.events.coder import EventCoder, SentenceContext
+from standoff.events.dictionary import load_verb_dictionary
+from standoff.events.quotes import attribute_quotes
+from standoff.model import Article, ArticleResult, Event
+from standoff.nlp import Doc, Span, model_version, parse
+from standoff.ontology import load_ontology
+from standoff.text.dates import DateMention, find_dates
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    batch_size: int = 32
+    actor_files: tuple[Path, ...] = ()
+
+
+class Coder:
+    """Loads the model and dictionaries once; codes articles in batches."""
+
+    def __init__(self, settings: Settings = Settings()) -> None:
+        self.settings = settings
+        self._kb = load_knowledge_base(settings.actor_files)
+        self._actors = ActorTable(self._kb)
+        self._dictionary = load_verb_dictionary()
+        self._ontology = load_ontology()
+        self._events = EventCoder(self._dictionary, self._ontology)
+
+    def versions(self) -> dict[str, str]:
+        """What produced the codes, to store with every run."""
+        return {
+            "model": model_version(),
+            "actors": self._kb.version,
+            "verbs": self._dictionary.version,
+            "ontology": self._ontology.version,
+        }
+
+    def code(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def _code_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
+        for article, doc in zip(batch, parse((a.text for a in batch), batch_size=len(batch))):
+            yield self.code_doc(article, doc)
+
+    def code_doc(self, article: Article, doc: Doc) -> ArticleResult:
+        sentences = [s for s in map(_trimmed, doc.sents) if len(s)]
+        sentence_of = {token.i: index for index, sentence in enumerate(sentences) for token in sentence}
+        actors = ArticleActors(self._actors, doc, article.id, article.published, sentence_of)
+        events: list[Event] = []
+        for index, sentence in enumerate(sentences):
+            ctx = SentenceContext(article.id, index, sentence, article.published, _sentence_dates(sentence.text, sentence.start_char, article))
+            events.extend(self._events.code_sentence(ctx, actors, events))
+        events = _without_repeats(events)
+        quotes = attribute_quotes(article, doc, actors, events, sentence_of)
+        return ArticleResult(article, tuple(events), tuple(quotes))
+
+
+def _trimmed(sentence: Span) -> Span:
+    """The sentence without the blank lines the tokenizer keeps at its edges."""
+    start, end = sentence.start, sentence.end
+    doc = sentence.doc
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end]
+
+
+def _sentence_dates(text: str, offset: int, article: Article) -> list[DateMention]:
+    return [
+        DateMention(m.start + offset, m.end + offset, m.text, m.date, m.precision)
+        for m in find_dates(text, article.published)
+    ]
+
+
+def _without_repeats(events: list[Event]) -> list[Event]:
+    """An article that reports the same act twice ("Trump's assertion that ...") holds one event."""
+    seen: set[tuple] = set()
+    kept = []
+    for event in events:
+        key = (
+            event.source.code.code if event.source and event.source.code else None,
+            event.target.code.code if event.target and event.target.code else None,
+            event.cameo,
+            event.event_date,
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept

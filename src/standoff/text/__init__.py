@@ -1,0 +1,1 @@
+"""Text handling before parsing: reading input, cleaning, dates and quotes."""
