@@ -9,6 +9,7 @@ from pathlib import Path
 from standoff.actors.kb import load_knowledge_base
 from standoff.actors.resolve import ActorTable, ArticleActors
 from standoff.events.coder import EventCoder, SentenceContext
+from standoff.events.composition import load_composition
 from standoff.events.dictionary import load_verb_dictionary
 from standoff.events.quotes import attribute_quotes
 from standoff.model import Article, ArticleResult, Event
@@ -32,7 +33,8 @@ class Coder:
         self._actors = ActorTable(self._kb)
         self._dictionary = load_verb_dictionary()
         self._ontology = load_ontology()
-        self._events = EventCoder(self._dictionary, self._ontology)
+        self._composition = load_composition()
+        self._events = EventCoder(self._dictionary, self._composition, self._ontology)
 
     def versions(self) -> dict[str, str]:
         """What produced the codes, to store with every run."""
@@ -40,6 +42,7 @@ class Coder:
             "model": model_version(),
             "actors": self._kb.version,
             "verbs": self._dictionary.version,
+            "composition": self._composition.version,
             "ontology": self._ontology.version,
         }
 

@@ -7,7 +7,8 @@ from datetime import date
 
 from standoff.actors.resolve import ArticleActors
 from standoff.events.dictionary import Pattern, VerbDictionary
-from standoff.events.frames import Frame, frames
+from standoff.events.composition import Composition
+from standoff.events.frames import Frame, frames, verb_frame
 from standoff.events.modality import modality
 from standoff.model import Actor, Event, event_id
 from standoff.nlp import Span, Token
@@ -19,6 +20,8 @@ NON_EVENTS = {"hypothetical", "question", "denied"}
 DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "over", "into")
 CONTEXT_PREPS = ("regarding", "about", "on", "over", "toward", "towards", "against", "with")
 RESPONSE_PREPS = ("following", "after", "over")
+OWNER_PREPS = ("of", "from", "by")
+UNRESOLVED_CONFIDENCE = 0.3
 BASE_CONFIDENCE = {"object": 0.85, "prep": 0.8, "default": 0.75, "content": 0.6, "none": 0.7}
 
 
@@ -32,44 +35,118 @@ class SentenceContext:
 
 
 class EventCoder:
-    def __init__(self, dictionary: VerbDictionary, ontology: Ontology) -> None:
+    def __init__(self, dictionary: VerbDictionary, composition: Composition, ontology: Ontology) -> None:
         self._dictionary = dictionary
+        self._composition = composition
         self._ontology = ontology
         self._verbs = frozenset(t.lemma for p in dictionary.patterns if not p.nominal for t in p.triggers)
         self._nouns = frozenset(t.lemma for p in dictionary.patterns if p.nominal for t in p.triggers)
 
     def code_sentence(self, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]) -> list[Event]:
-        events: list[Event] = []
+        matched = []
         for frame in frames(ctx.sentence, self._verbs, self._nouns):
-            for pattern in self._dictionary.candidates(frame.lemma, frame.nominal):
-                if _fits(pattern, frame, actors):
-                    events.extend(self._events(pattern, frame, ctx, actors, earlier + events))
-                    break
-        return events
+            pattern = next((p for p in self._dictionary.candidates(frame.lemma, frame.nominal) if _fits(p, frame, actors)), None)
+            if pattern is not None:
+                matched.append((frame, pattern))
+        # An action under a governing verb ("agreed to lift") is coded through that verb; the
+        # verb's own pattern then stays silent, so one act is one event.
+        composed = []
+        for frame, pattern in matched:
+            head = self._governing_head(frame.trigger)
+            if head is not None:
+                events = self._composed(pattern, frame, head, ctx, actors, earlier)
+                if events is not None:
+                    composed.append((frame, head, events))
+        heads = {head[0].i for _, head, events in composed if events}
+        silenced = {frame.trigger.i for frame, _, _ in composed}
+        found: list[Event] = []
+        for frame, pattern in matched:
+            if frame.trigger.i in heads or frame.trigger.i in silenced:
+                continue
+            found.extend(self._plain(pattern, frame, ctx, actors, earlier + found))
+        for _, _, events in composed:
+            found.extend(events)
+        return sorted(found, key=lambda e: e.trigger_start)
 
-    def _events(self, pattern: Pattern, frame: Frame, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]) -> list[Event]:
+    def _governing_head(self, trigger: Token) -> tuple[Token, list[str]] | None:
+        """The verb (or adjective: "ready to talk") whose infinitival complement the trigger is."""
+        token = trigger
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token.dep_ != "xcomp":
+            return None
+        head = token.head
+        words = {c.lower_ for c in head.children if c.dep_ in ("prt", "prep")}
+        groups = self._composition.groups_of(head.lemma_.lower(), words)
+        return (head, groups) if groups else None
+
+    def _plain(self, pattern: Pattern, frame: Frame, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]) -> list[Event]:
         mode = modality(frame.trigger)
-        code = pattern.code
+        code: str | None = pattern.code
         if mode == "negated":
-            if pattern.negated is None:
-                return []
-            code, mode = pattern.negated, "asserted"
-        if mode in NON_EVENTS:
+            # "will not lift the ban" is a refusal; "did not attack" is no event at all
+            code = pattern.negated or self._composition.compose("refuse", pattern.code)
+            mode = "asserted"
+        if code is None or mode in NON_EVENTS:
             return []
         sources = _source_actors(frame, actors)
-        if not sources:
-            return []
         targets, target_kind = _target_actors(pattern, frame, actors, earlier)
+        return self._build(code, sources, targets, target_kind, frame.trigger, mode, f"pattern:{pattern.id}", ctx)
+
+    def _composed(
+        self, pattern: Pattern, frame: Frame, head: tuple[Token, list[str]], ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]
+    ) -> list[Event] | None:
+        """Events for an action under a governing verb; None when the head does not apply."""
+        head_token, groups = head
+        if "hypothetical" in groups:
+            return []
+        head_frame = verb_frame(head_token) if head_token.pos_ in ("VERB", "AUX") else verb_frame(head_token.head)
+        mode = modality(head_token)
+        if mode in NON_EVENTS:
+            return []
+        if "future" in groups:
+            sources = _source_actors(frame, actors) or _source_actors(head_frame, actors)
+            targets, kind = _target_actors(pattern, frame, actors, earlier)
+            return self._build(pattern.code, sources, targets, kind, frame.trigger, "future", f"pattern:{pattern.id}+future", ctx)
+        if mode == "negated":
+            groups, mode = ["refuse"], "asserted"
+        for group in groups:
+            code = self._composition.compose(group, pattern.code)
+            if code is None:
+                continue
+            sources = _source_actors(head_frame, actors)
+            targets, kind = _target_actors(pattern, frame, actors, earlier)
+            if group in ("appeal", "demand"):
+                addressees = [a for o in head_frame.objects for a in _actors_at(o, actors)]
+                if addressees:
+                    targets, kind = addressees, "object"
+            trigger = head_token if head_token.pos_ in ("VERB", "AUX") else head_token.head
+            return self._build(code, sources, targets, kind, trigger, mode, f"pattern:{pattern.id}+{group}", ctx)
+        return None
+
+    def _build(
+        self,
+        code: str,
+        sources: list[Actor | None],
+        targets: list[Actor],
+        target_kind: str,
+        trigger: Token,
+        mode: str,
+        rule: str,
+        ctx: SentenceContext,
+    ) -> list[Event]:
+        if not sources or (sources == [None] and not any(t is not None and t.code is not None for t in targets)):
+            return []  # an event needs a source, or at least a known target of a sourceless passive
         info = self._ontology.cameo(code)
-        event_date, basis = _event_date(frame.trigger, ctx)
-        trigger = frame.trigger
+        event_date, basis = _event_date(trigger, ctx)
         out = []
         for source in sources:
             for target in targets or [None]:
-                if target is not None and target.code is not None and source.code is not None and target.code.country == source.code.country:
+                if _same_country(source, target):
                     continue  # an actor does not act on itself
-                confidence = BASE_CONFIDENCE[target_kind] * source.confidence * (target.confidence if target else 0.9)
-                source_code = source.code.code if source.code else None
+                source_confidence = max(source.confidence, UNRESOLVED_CONFIDENCE) if source else UNRESOLVED_CONFIDENCE
+                confidence = BASE_CONFIDENCE[target_kind] * source_confidence * (target.confidence if target else 0.9)
+                source_code = source.code.code if source and source.code else None
                 target_code = target.code.code if target and target.code else None
                 out.append(
                     Event(
@@ -91,7 +168,7 @@ class EventCoder:
                         event_date=event_date,
                         date_basis=basis,
                         confidence=round(min(confidence, 0.99), 3),
-                        rule=f"pattern:{pattern.id}",
+                        rule=rule,
                     )
                 )
         return out
@@ -152,18 +229,34 @@ def _content_text(frame: Frame) -> str:
 
 
 def _actors_at(token: Token, actors: ArticleActors) -> list[Actor]:
-    """Actors a role filler stands for; a non-actor noun passes to its owner ("Lavrov's call")."""
+    """Resolved actors a role filler stands for. A noun that is no actor passes to its owner:
+    "Lavrov's call", "the Afghan army base", "demands from the rebels"."""
     found = [a for a in actors.actors(token) if a.code is not None]
     if found:
         return found
     for child in token.children:
-        if child.dep_ == "poss":
-            return [a for a in actors.actors(child) if a.code is not None]
+        if child.dep_ in ("poss", "compound"):
+            found = [a for a in actors.actors(child) if a.code is not None]
+            if found:
+                return found
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return [a for a in actors.actors(obj) if a.code is not None]
     return []
 
 
-def _source_actors(frame: Frame, actors: ArticleActors) -> list[Actor]:
-    return [a for s in frame.subjects for a in _actors_at(s, actors)]
+def _source_actors(frame: Frame, actors: ArticleActors) -> list[Actor | None]:
+    """Who acts. A named source the knowledge base does not know is kept unresolved; a
+    passive without agent ("the ship was seized") has no source at all."""
+    found = [a for s in frame.subjects for a in _actors_at(s, actors)]
+    if found:
+        return found
+    unresolved = [a for s in frame.subjects for a in actors.actors(s)]
+    if unresolved:
+        return unresolved
+    return [None] if frame.passive and not frame.subjects else []
 
 
 def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlier: list[Event]) -> tuple[list[Actor], str]:
@@ -226,6 +319,12 @@ def _answered_event(noun: Token, earlier: list[Event]) -> Event | None:
         if event.trigger.lower().startswith(lemma[:5]):
             return event
     return None
+
+
+def _same_country(source: Actor | None, target: Actor | None) -> bool:
+    if source is None or target is None or source.code is None or target.code is None:
+        return False
+    return source.code.country == target.code.country
 
 
 # -- dates ---------------------------------------------------------------------------------
