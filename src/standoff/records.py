@@ -58,5 +58,6 @@ def quote_record(quote: Quote) -> dict[str, Any]:
         "speaker": speaker.code.code if speaker and speaker.code else None,
         "speaker_text": speaker.mention.text if speaker else None,
         "speaker_method": speaker.method if speaker else None,
+        "speaker_antecedent": speaker.antecedent.text if speaker and speaker.antecedent else None,
         "event_ids": list(quote.event_ids),
     }

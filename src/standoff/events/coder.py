@@ -180,11 +180,12 @@ class EventCoder:
 def _fits(pattern: Pattern, frame: Frame, actors: ArticleActors) -> bool:
     if not _trigger_words_present(pattern, frame):
         return False
-    if pattern.object == "none" and frame.objects:
+    objects = _objects(pattern, frame)
+    if pattern.object == "none" and objects:
         return False
-    if pattern.object == "actor" and not any(_actors_at(o, actors) for o in frame.objects):
+    if pattern.object == "actor" and not any(_actors_at(o, actors) or actors.actors(o) for o in objects):
         return False
-    if isinstance(pattern.object, frozenset) and not any(_words_of(o) & pattern.object for o in frame.objects):
+    if isinstance(pattern.object, frozenset) and not any(_words_of(o) & pattern.object for o in objects):
         return False
     if pattern.prep is not None and not frame.preps.get(pattern.prep):
         return False
@@ -195,6 +196,13 @@ def _fits(pattern: Pattern, frame: Frame, actors: ArticleActors) -> bool:
     if pattern.content and not any(expr.search(_content_text(frame)) for expr in pattern.content):
         return False
     return True
+
+
+def _objects(pattern: Pattern, frame: Frame) -> list[Token]:
+    """Direct objects, and the object of a preposition the trigger is written with: the
+    addressee of "call on X", the ceasefire in "agree to a ceasefire"."""
+    extra = {word for t in pattern.triggers if t.lemma == frame.lemma for word in t.extra}
+    return frame.objects + [o for word in sorted(extra) for o in frame.preps.get(word, [])]
 
 
 def _trigger_words_present(pattern: Pattern, frame: Frame) -> bool:
@@ -264,12 +272,13 @@ def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlie
     if kind == "none":
         return [], "none"
     if kind == "object":
-        return [a for o in frame.objects for a in _actors_at(o, actors)], "object"
+        objects = _objects(pattern, frame)
+        return ([a for o in objects for a in _actors_at(o, actors)] or [a for o in objects for a in actors.actors(o)]), "object"
     if kind.startswith("prep:"):
         return _prep_targets(kind[5:], frame, actors), "prep"
     if kind == "content":
         return _content_targets(frame, actors, earlier), "content"
-    found = [a for o in frame.objects for a in _actors_at(o, actors)]
+    found = [a for o in _objects(pattern, frame) for a in _actors_at(o, actors)]
     for prep in DEFAULT_TARGET_PREPS:
         if found:
             break

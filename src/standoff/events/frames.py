@@ -78,6 +78,9 @@ def verb_frame(verb: Token) -> Frame:
         frame.objects.append(verb.head)
     if not frame.subjects:
         frame.subjects = inherited_subjects(verb)
+    if not frame.objects:
+        # "proposed and defended a plan": conjoined verbs share the object of the last one
+        frame.objects = [o for c in verb.conjuncts for o in c.children if o.dep_ == "dobj"][:2]
     _quotative_inversion(frame)
     return frame
 

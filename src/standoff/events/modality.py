@@ -18,11 +18,11 @@ CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj
 
 
 def _own(token: Token) -> str | None:
-    """Modality marked on the verb itself."""
+    """Modality marked on the verb itself; negation first ("will not lift" is negated, not future)."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.children):
+        return "negated"
     for child in token.children:
         lower = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and lower in ("never",)):
-            return "negated"
         if child.dep_ in ("aux", "auxpass"):
             if lower in HYPOTHETICAL_AUX:
                 return "hypothetical"

@@ -9,6 +9,9 @@ from standoff.model import Article, Event, Quote
 from standoff.nlp import Doc, Token
 from standoff.text.quotes import find_quotes
 
+# Verbs that introduce someone's words: saying, and the appeals and warnings news quotes.
+SPEECH_VERBS = COMMUNICATION | {"urge", "call", "ask", "accuse", "reply", "respond", "quote", "cite"}
+
 
 def attribute_quotes(article: Article, doc: Doc, actors: ArticleActors, events: list[Event], sentence_of: dict[int, int]) -> list[Quote]:
     quotes = []
@@ -39,7 +42,7 @@ def _speech_verb(doc: Doc, start: int, end: int) -> Token | None:
         t
         for sent in sentences
         for t in sent
-        if t.lemma_.lower() in COMMUNICATION and t.pos_ == "VERB" and not (start <= t.idx < end)
+        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and not (start <= t.idx < end)
     ]
     if not candidates:
         return None
