@@ -79,6 +79,19 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry an event is located at."""
+
+    name: str
+    country: str | None  # ISO-3
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    feature: str  # country, admin1, city, region, sea, ...
+    geonames_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     article_id: str
@@ -99,6 +112,9 @@ class Event:
     date_basis: str  # "text" (a date phrase in the sentence), "article" (publication date) or "none"
     confidence: float
     rule: str
+    location: Place | None = None
+    loc_reason: str | None = None  # why this place, or why none
+    incident_id: str | None = None  # the real-world incident several articles report (set by the store)
 
     @property
     def cameo_root(self) -> str:
