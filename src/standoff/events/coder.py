@@ -76,7 +76,7 @@ class EventCoder:
         if token.dep_ != "xcomp":
             return None
         head = token.head
-        words = {c.lower_ for c in head.children if c.dep_ in ("prt", "prep")}
+        words = {c.lower_ for c in head.children if c.dep_ in ("prt", "prep") and 0 < c.i - head.i <= 2}
         groups = self._composition.groups_of(head.lemma_.lower(), words)
         return (head, groups) if groups else None
 
@@ -122,7 +122,7 @@ class EventCoder:
                     targets, kind = addressees, "object"
             trigger = head_token if head_token.pos_ in ("VERB", "AUX") else head_token.head
             return self._build(code, sources, targets, kind, trigger, mode, f"pattern:{pattern.id}+{group}", ctx)
-        return None
+        return []  # offered, agreed or threatened, but not done: no event for the action itself
 
     def _build(
         self,
@@ -192,6 +192,8 @@ def _fits(pattern: Pattern, frame: Frame, actors: ArticleActors) -> bool:
     if pattern.comp is not None and (frame.complement is None or frame.complement.lemma_.lower() not in pattern.comp):
         return False
     if pattern.clause and frame.clause is None:
+        return False
+    if pattern.bare and (frame.predicative or frame.complement is not None or frame.clause is not None):
         return False
     if pattern.content and not any(expr.search(_content_text(frame)) for expr in pattern.content):
         return False

@@ -15,6 +15,8 @@ Pattern keys:
   comp      word class / lemmas of the verb in an infinitival complement ("urge X to *refrain*")
   content   regular expressions; one must occur in the clause the verb introduces (statements)
   clause    true: the verb must introduce a clause ("warned that ...")
+  bare      true: the verb must have no complement, clause or object predicate ("called X" is a
+            phone call; "called X a liar" and "called X to apologise" are not)
   target    where the target is: object, prep:<word>, content (an actor in the clause), none
   code      CAMEO code
   negated   CAMEO code when the predicate is negated ("did not agree" -> reject); absent: no event
@@ -32,7 +34,7 @@ import yaml
 
 from standoff.errors import BadDictionary
 
-PATTERN_KEYS = {"id", "verb", "noun", "object", "prep", "comp", "content", "clause", "target", "code", "negated", "note"}
+PATTERN_KEYS = {"id", "verb", "noun", "object", "prep", "comp", "content", "clause", "bare", "target", "code", "negated", "note"}
 TARGET_KINDS = ("object", "content", "none", "default")
 
 
@@ -53,6 +55,7 @@ class Pattern:
     comp: frozenset[str] | None
     content: tuple[re.Pattern[str], ...]
     clause: bool
+    bare: bool
     target: str
     negated: str | None
 
@@ -135,6 +138,7 @@ def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str
         comp=_words(raw["comp"], classes, where) if "comp" in raw else None,
         content=tuple(re.compile(expr) for expr in content),
         clause=bool(raw.get("clause", False)),
+        bare=bool(raw.get("bare", False)),
         target=target,
         negated=str(raw["negated"]) if "negated" in raw else None,
     )

@@ -27,18 +27,20 @@ class Frame:
     subjects: list[Token] = field(default_factory=list)
     objects: list[Token] = field(default_factory=list)
     preps: dict[str, list[Token]] = field(default_factory=dict)
-    particle: str | None = None
     complement: Token | None = None  # the verb of an infinitival complement
     clause: Token | None = None  # the head of a that-clause or quoted clause
+    predicative: bool = False  # "called Assad a murderer": an object complement follows
     passive: bool = False
+    adjacent: set[str] = field(default_factory=set)  # particles/prepositions right after the verb
 
     @property
     def lemma(self) -> str:
         return self.trigger.lemma_.lower()
 
     def has_word(self, word: str) -> bool:
-        """A particle or preposition that follows the trigger, for patterns like "call on"."""
-        return word == self.particle or word in self.preps
+        """A particle or preposition right after the trigger, for patterns like "call on"
+        ("called Morrison on Wednesday" is no "call on")."""
+        return word in self.adjacent
 
 
 def verb_frame(verb: Token) -> Frame:
@@ -55,10 +57,12 @@ def verb_frame(verb: Token) -> Frame:
             frame.subjects.extend(c for c in child.children if c.dep_ == "pobj")
         elif dep in ("dobj", "dative"):
             frame.objects.append(child)
-        elif dep == "prt":
-            frame.particle = child.lower_
         elif dep == "prep":
             _add_prep(frame, child)
+        elif dep in ("oprd", "attr") and verb.lemma_ != "be":
+            frame.predicative = True
+        if dep in ("prt", "prep") and 0 < child.i - verb.i <= 2:
+            frame.adjacent.add(child.lower_)
         elif dep == "xcomp" and child.pos_ in ("VERB", "AUX"):
             frame.complement = child
         elif dep == "ccomp":
