@@ -64,8 +64,9 @@ def example(date_text: str | None, fmt: str) -> None:
 @click.option("--level", type=click.Choice(["country-root", "exact"]), default="country-root", show_default=True)
 @click.option("--limit", type=int, help="Score only the first N records.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--fit-confidence", "fit_to", type=click.Path(dir_okay=False, path_type=Path), help="Fit the confidence table on the even records, write it here, and check it on the odd records.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file of extra actors (repeatable).")
-def eval_command(gold: Path, by: str | None, level: str, limit: int | None, as_json: bool, actor_files: tuple[Path, ...]) -> None:
+def eval_command(gold: Path, by: str | None, level: str, limit: int | None, as_json: bool, fit_to: Path | None, actor_files: tuple[Path, ...]) -> None:
     """Score the coder against a gold file (JSON lines with id, text, date, events)."""
     from standoff.eval import evaluate, read_gold, to_articles
     from standoff.pipeline import Coder, Settings
@@ -75,6 +76,11 @@ def eval_command(gold: Path, by: str | None, level: str, limit: int | None, as_j
         results = list(Coder(Settings(actor_files=actor_files)).code(to_articles(records)))
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc
+    if fit_to is not None:
+        from standoff.eval.calibration import fit_and_check
+
+        click.echo(fit_and_check(records, results, fit_to, origin=gold.name))
+        return
     report = evaluate(records, results, level=level)
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text(by=by))
 

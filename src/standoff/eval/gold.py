@@ -31,6 +31,7 @@ class GoldEvent:
     code: str | None
     plover: str | None
     penta_class: int | None
+    source_text: tuple[str, ...] = ()  # the words the gold marks as the source, where it does
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,10 @@ class GoldRecord:
     @property
     def expects_no_event(self) -> bool:
         return not self.events and self.expect in NO_EVENT_EXPECTS
+
+    @property
+    def source_texts(self) -> tuple[str, ...]:
+        return tuple(text for event in self.events for text in event.source_text)
 
 
 def read_gold(path: Path) -> list[GoldRecord]:
@@ -122,6 +127,7 @@ def _event(obj: dict[str, Any]) -> GoldEvent:
         code=_code(obj, "code"),
         plover=_code(obj, "plover"),
         penta_class=penta,
+        source_text=tuple(t for t in obj.get("source_text") or () if isinstance(t, str)),
     )
 
 

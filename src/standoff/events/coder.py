@@ -8,6 +8,7 @@ from datetime import date
 from standoff.actors.resolve import ArticleActors
 from standoff.events.dictionary import Pattern, VerbDictionary
 from standoff.events.composition import Composition
+from standoff.events.confidence import evidence_key, load_confidence_table
 from standoff.events.frames import Frame, frames, verb_frame
 from standoff.events.modality import modality
 from standoff.model import Actor, Event, event_id
@@ -21,8 +22,6 @@ DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at"
 CONTEXT_PREPS = ("regarding", "about", "on", "over", "toward", "towards", "against", "with")
 RESPONSE_PREPS = ("following", "after", "over")
 OWNER_PREPS = ("of", "from", "by")
-UNRESOLVED_CONFIDENCE = 0.3
-BASE_CONFIDENCE = {"object": 0.85, "prep": 0.8, "default": 0.75, "content": 0.6, "none": 0.7}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +38,7 @@ class EventCoder:
         self._dictionary = dictionary
         self._composition = composition
         self._ontology = ontology
+        self._confidence = load_confidence_table()
         self._verbs = frozenset(t.lemma for p in dictionary.patterns if not p.nominal for t in p.triggers)
         self._nouns = frozenset(t.lemma for p in dictionary.patterns if p.nominal for t in p.triggers)
 
@@ -90,8 +90,8 @@ class EventCoder:
         if code is None or mode in NON_EVENTS:
             return []
         sources = _source_actors(frame, actors)
-        targets, target_kind = _target_actors(pattern, frame, actors, earlier)
-        return self._build(code, sources, targets, target_kind, frame.trigger, mode, f"pattern:{pattern.id}", ctx)
+        targets = _target_actors(pattern, frame, actors, earlier)
+        return self._build(code, sources, targets, frame.trigger, mode, pattern, "", ctx)
 
     def _composed(
         self, pattern: Pattern, frame: Frame, head: tuple[Token, list[str]], ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]
@@ -106,8 +106,8 @@ class EventCoder:
             return []
         if "future" in groups:
             sources = _source_actors(frame, actors) or _source_actors(head_frame, actors)
-            targets, kind = _target_actors(pattern, frame, actors, earlier)
-            return self._build(pattern.code, sources, targets, kind, frame.trigger, "future", f"pattern:{pattern.id}+future", ctx)
+            targets = _target_actors(pattern, frame, actors, earlier)
+            return self._build(pattern.code, sources, targets, frame.trigger, "future", pattern, "future", ctx)
         if mode == "negated":
             groups, mode = ["refuse"], "asserted"
         for group in groups:
@@ -115,13 +115,11 @@ class EventCoder:
             if code is None:
                 continue
             sources = _source_actors(head_frame, actors)
-            targets, kind = _target_actors(pattern, frame, actors, earlier)
+            targets = _target_actors(pattern, frame, actors, earlier)
             if group in ("appeal", "demand"):
-                addressees = [a for o in head_frame.objects for a in _actors_at(o, actors)]
-                if addressees:
-                    targets, kind = addressees, "object"
+                targets = [a for o in head_frame.objects for a in _actors_at(o, actors)] or targets
             trigger = head_token if head_token.pos_ in ("VERB", "AUX") else head_token.head
-            return self._build(code, sources, targets, kind, trigger, mode, f"pattern:{pattern.id}+{group}", ctx)
+            return self._build(code, sources, targets, trigger, mode, pattern, group, ctx)
         return []  # offered, agreed or threatened, but not done: no event for the action itself
 
     def _build(
@@ -129,12 +127,13 @@ class EventCoder:
         code: str,
         sources: list[Actor | None],
         targets: list[Actor],
-        target_kind: str,
         trigger: Token,
         mode: str,
-        rule: str,
+        pattern: Pattern,
+        group: str,
         ctx: SentenceContext,
     ) -> list[Event]:
+        """Events for every source-target pair; ``group`` names the governing verb's group, if any."""
         if not sources or (sources == [None] and not any(t is not None and t.code is not None for t in targets)):
             return []  # an event needs a source, or at least a known target of a sourceless passive
         info = self._ontology.cameo(code)
@@ -144,8 +143,7 @@ class EventCoder:
             for target in targets or [None]:
                 if _same_country(source, target):
                     continue  # an actor does not act on itself
-                source_confidence = max(source.confidence, UNRESOLVED_CONFIDENCE) if source else UNRESOLVED_CONFIDENCE
-                confidence = BASE_CONFIDENCE[target_kind] * source_confidence * (target.confidence if target else 0.9)
+                confidence = self._confidence.score(evidence_key(pattern, group not in ("", "future"), source, target))
                 source_code = source.code.code if source and source.code else None
                 target_code = target.code.code if target and target.code else None
                 out.append(
@@ -167,8 +165,8 @@ class EventCoder:
                         modality=mode,
                         event_date=event_date,
                         date_basis=basis,
-                        confidence=round(min(confidence, 0.99), 3),
-                        rule=rule,
+                        confidence=confidence,
+                        rule=f"pattern:{pattern.id}+{group}" if group else f"pattern:{pattern.id}",
                     )
                 )
         return out
@@ -269,23 +267,23 @@ def _source_actors(frame: Frame, actors: ArticleActors) -> list[Actor | None]:
     return [None] if frame.passive and not frame.subjects else []
 
 
-def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlier: list[Event]) -> tuple[list[Actor], str]:
+def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlier: list[Event]) -> list[Actor]:
     kind = pattern.target
     if kind == "none":
-        return [], "none"
+        return []
     if kind == "object":
         objects = _objects(pattern, frame)
-        return ([a for o in objects for a in _actors_at(o, actors)] or [a for o in objects for a in actors.actors(o)]), "object"
+        return [a for o in objects for a in _actors_at(o, actors)] or [a for o in objects for a in actors.actors(o)]
     if kind.startswith("prep:"):
-        return _prep_targets(kind[5:], frame, actors), "prep"
+        return _prep_targets(kind[5:], frame, actors)
     if kind == "content":
-        return _content_targets(frame, actors, earlier), "content"
+        return _content_targets(frame, actors, earlier)
     found = [a for o in _objects(pattern, frame) for a in _actors_at(o, actors)]
     for prep in DEFAULT_TARGET_PREPS:
         if found:
             break
         found = [a for t in frame.preps.get(prep, []) for a in _actors_at(t, actors)]
-    return found, "default"
+    return found
 
 
 def _prep_targets(prep: str, frame: Frame, actors: ArticleActors) -> list[Actor]:
