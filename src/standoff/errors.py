@@ -54,3 +54,21 @@ class BadDictionary(StandoffError):
 
 class BadGoldFile(StandoffError):
     code = "E501"
+
+
+class UnreadableInput(StandoffError):
+    """Not text at all: a binary file, a broken .gz archive, a file the user may not read."""
+
+    code = "E103"
+
+
+class MissingColumn(StandoffError):
+    code = "E104"
+
+
+class TooLarge(StandoffError):
+    code = "E205"
+
+
+class NotEnglish(StandoffError):
+    code = "E206"

@@ -6,9 +6,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from standoff.errors import BadDate, BadEncoding, InputNotFound, MalformedRecord, UnsupportedInput
+from standoff.errors import (
+    BadDate,
+    BadEncoding,
+    EmptyArticle,
+    InputNotFound,
+    MalformedRecord,
+    TooLarge,
+    UnreadableInput,
+    UnsupportedInput,
+)
 from standoff.model import Article
-from standoff.text.readers import parse_date, read_articles
+from standoff.text.readers import ReadOptions, parse_date, read_articles
 
 DAY = date(2023, 6, 16)
 
@@ -65,12 +74,14 @@ def test_stdin_text_stream():
     assert articles == [Article(id="stdin", text="Ships left.", published=DAY)]
 
 
-def test_stdin_byte_stream_is_decoded_strictly():
+def test_stdin_byte_stream_follows_the_file_rules():
     good = io.TextIOWrapper(io.BytesIO("\ufeffCaf\u00e9 talks.".encode()), encoding="utf-8")
     assert next(read_articles(["-"], stdin=good)).text == "Caf\u00e9 talks."
-    bad = io.TextIOWrapper(io.BytesIO(b"Line one.\nCaf\xe9 talks."), encoding="utf-8")
-    with pytest.raises(BadEncoding, match=r"-:2:"):
-        list(read_articles(["-"], stdin=bad))
+    latin = io.TextIOWrapper(io.BytesIO(b"Line one.\nCaf\xe9 talks."), encoding="utf-8")
+    assert next(read_articles(["-"], stdin=latin)).text == "Line one.\nCaf\u00e9 talks."
+    binary = io.TextIOWrapper(io.BytesIO(b"Line one.\n\x00\x01\x02"), encoding="utf-8")
+    with pytest.raises(UnreadableInput, match=r"\[E103\] -: binary"):
+        list(read_articles(["-"], stdin=binary))
 
 
 def test_missing_path_fails_before_any_article_is_read(tmp_path):
@@ -82,13 +93,10 @@ def test_missing_path_fails_before_any_article_is_read(tmp_path):
     assert info.value.file == missing and missing in str(info.value)
 
 
-@pytest.mark.parametrize("name", ["articles.csv", "folder"])
+@pytest.mark.parametrize("name", ["articles.xml", "notes.txt.zip", "archive.gz", ".txt"])
 def test_unsupported_input(tmp_path, name):
     path = tmp_path / name
-    if name == "folder":
-        path.mkdir()
-    else:
-        path.write_text("id,text\n", encoding="utf-8")
+    path.write_text("id,text\n", encoding="utf-8")
     with pytest.raises(UnsupportedInput, match=str(path)):
         read_articles([str(path)])
 
@@ -123,13 +131,31 @@ def test_bad_date_names_file_and_line(tmp_path, value):
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".jsonl"])
-def test_bad_encoding_names_file_and_line(tmp_path, suffix):
+def test_undecodable_bytes_name_file_and_line(tmp_path, suffix):
+    # 0x81 is undefined in Windows-1252 too: there is no honest way to read it.
     path = tmp_path / f"latin{suffix}"
-    path.write_bytes(b'{"id": "a", "text": "fine"}\n{"id": "b", "text": "caf\xe9"}\n')
+    path.write_bytes(b'{"id": "a", "text": "fine"}\n{"id": "b", "text": "caf\x81"}\n')
     with pytest.raises(BadEncoding) as info:
         list(read_articles([str(path)]))
     assert (info.value.file, info.value.line) == (str(path), 2)
     assert f"{path}:2:" in str(info.value)
+
+
+def test_raises_the_first_problem_after_the_good_articles(tmp_path):
+    path = _jsonl(tmp_path, {"id": "a", "text": "Fine."}, {"id": "b", "text": "  "}, {"id": "c", "text": "Never."})
+    articles = read_articles([path])
+    assert next(articles).id == "a"
+    with pytest.raises(EmptyArticle, match=rf"{path}:2:"):
+        next(articles)
+
+
+def test_options_are_kept_and_arguments_win(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("x" * 50, encoding="utf-8")
+    with pytest.raises(TooLarge):
+        list(read_articles([str(path)], DAY, options=ReadOptions(max_bytes=10, default_date=date(2000, 1, 1))))
+    (article,) = read_articles([str(path)], DAY, options=ReadOptions(default_date=date(2000, 1, 1)))
+    assert article.published == DAY
 
 
 @pytest.mark.parametrize(
