@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from standoff.actors.resolve import ArticleActors
-from standoff.events.dictionary import Pattern, VerbDictionary
+from standoff.events.dictionary import NO_EVENT, Pattern, VerbDictionary
 from standoff.events.composition import Composition
 from standoff.events.confidence import evidence_key, load_confidence_table
 from standoff.events.frames import Frame, frames, verb_frame
@@ -73,8 +73,9 @@ class EventCoder:
         token = trigger
         while token.dep_ == "conj" and token.head.i != token.i:
             token = token.head
-        if token.dep_ != "xcomp":
-            return None
+        infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if token.dep_ != "xcomp" and not infinitive:
+            return None  # "called on China on Friday to release ...": the parser may attach it as advcl
         head = token.head
         words = {c.lower_ for c in head.children if c.dep_ in ("prt", "prep") and 0 < c.i - head.i <= 2}
         groups = self._composition.groups_of(head.lemma_.lower(), words)
@@ -86,6 +87,7 @@ class EventCoder:
         if mode == "negated":
             # "will not lift the ban" is a refusal; "did not attack" is no event at all
             code = pattern.negated or self._composition.compose("refuse", pattern.code)
+            code = None if code == NO_EVENT else code
             mode = "asserted"
         if code is None or mode in NON_EVENTS:
             return []
@@ -117,7 +119,9 @@ class EventCoder:
             sources = _source_actors(head_frame, actors)
             targets = _target_actors(pattern, frame, actors, earlier)
             if group in ("appeal", "demand"):
-                targets = [a for o in head_frame.objects for a in _actors_at(o, actors)] or targets
+                # the addressee: "urged X to", "called on X to"
+                addressed = head_frame.objects + [o for word in head_frame.adjacent for o in head_frame.preps.get(word, [])]
+                targets = [a for o in addressed for a in _actors_at(o, actors)] or targets
             trigger = head_token if head_token.pos_ in ("VERB", "AUX") else head_token.head
             return self._build(code, sources, targets, trigger, mode, pattern, group, ctx)
         return []  # offered, agreed or threatened, but not done: no event for the action itself
@@ -185,6 +189,10 @@ def _fits(pattern: Pattern, frame: Frame, actors: ArticleActors) -> bool:
         return False
     if isinstance(pattern.object, frozenset) and not any(_words_of(o) & pattern.object for o in objects):
         return False
+    if pattern.modifier is not None and not any(_modifiers_of(o) & pattern.modifier for o in objects):
+        return False
+    if pattern.subject is not None and not any(_words_of(s) & pattern.subject for s in frame.subjects):
+        return False
     if pattern.prep is not None and not frame.preps.get(pattern.prep):
         return False
     if pattern.comp is not None and (frame.complement is None or frame.complement.lemma_.lower() not in pattern.comp):
@@ -220,10 +228,20 @@ def _trigger_words_present(pattern: Pattern, frame: Frame) -> bool:
 
 
 def _words_of(token: Token) -> set[str]:
-    """The object's lemma and form, and those of its compound modifiers ("road map")."""
+    """A role filler's lemma and form, those of its compound modifiers ("road map") and of the
+    noun it is an offer or proposal of ("the offer of talks")."""
     words = {token.lemma_.lower(), token.lower_}
-    words |= {c.lemma_.lower() for c in token.children if c.dep_ == "compound"}
+    for child in token.children:
+        if child.dep_ == "compound":
+            words.add(child.lemma_.lower())
+        elif child.dep_ == "prep" and child.lower_ in ("of", "for"):
+            words |= {g.lemma_.lower() for g in child.children if g.dep_ == "pobj"}
     return words
+
+
+def _modifiers_of(token: Token) -> set[str]:
+    """Adjectives and nouns before the object: the "military" of "military aid"."""
+    return {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
 
 
 def _content_text(frame: Frame) -> str:

@@ -17,9 +17,13 @@ Pattern keys:
   clause    true: the verb must introduce a clause ("warned that ...")
   bare      true: the verb must have no complement, clause or object predicate ("called X" is a
             phone call; "called X a liar" and "called X to apologise" are not)
+  subject   word class / lemmas the subject's head (or a modifier of it) must belong to
+            ("warplanes struck" is an air strike)
+  modifier  word class / lemmas one of the object's modifiers must belong to ("military aid")
   target    where the target is: object, prep:<word>, content (an actor in the clause), none
   code      CAMEO code
-  negated   CAMEO code when the predicate is negated ("did not agree" -> reject); absent: no event
+  negated   CAMEO code when the predicate is negated ("did not agree" -> reject); "none": a
+            negated predicate is no event; absent: the refusal the composition table gives
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ import yaml
 
 from standoff.errors import BadDictionary
 
-PATTERN_KEYS = {"id", "verb", "noun", "object", "prep", "comp", "content", "clause", "bare", "target", "code", "negated", "note"}
+PATTERN_KEYS = {"id", "verb", "noun", "object", "prep", "comp", "content", "clause", "bare", "subject", "modifier", "target", "code", "negated", "note"}
+NO_EVENT = "none"
 TARGET_KINDS = ("object", "content", "none", "default")
 
 
@@ -56,6 +61,8 @@ class Pattern:
     content: tuple[re.Pattern[str], ...]
     clause: bool
     bare: bool
+    subject: frozenset[str] | None
+    modifier: frozenset[str] | None
     target: str
     negated: str | None
 
@@ -115,7 +122,7 @@ def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str
     if "id" not in raw or "code" not in raw or ("verb" in raw) == ("noun" in raw):
         raise BadDictionary(f"{where}: needs id, code and exactly one of verb/noun")
     for key in ("code", "negated"):
-        if key in raw and str(raw[key]) not in codes:
+        if key in raw and str(raw[key]) not in codes and not (key == "negated" and raw[key] == NO_EVENT):
             raise BadDictionary(f"{where}: {key} {raw[key]!r} is not a CAMEO code")
     nominal = "noun" in raw
     trigger_values = raw["noun"] if nominal else raw["verb"]
@@ -139,6 +146,8 @@ def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str
         content=tuple(re.compile(expr) for expr in content),
         clause=bool(raw.get("clause", False)),
         bare=bool(raw.get("bare", False)),
+        subject=_words(raw["subject"], classes, where) if "subject" in raw else None,
+        modifier=_words(raw["modifier"], classes, where) if "modifier" in raw else None,
         target=target,
         negated=str(raw["negated"]) if "negated" in raw else None,
     )

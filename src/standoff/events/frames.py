@@ -165,7 +165,8 @@ def frames(sentence: Span, verb_lemmas: frozenset[str], noun_lemmas: frozenset[s
     for token in sentence:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and lemma == "be"):
-            if lemma in verb_lemmas:
+            # a participle used as an adjective ("the internationally recognised government") names no act
+            if lemma in verb_lemmas and token.dep_ != "amod":
                 found.append(verb_frame(token))
         elif token.pos_ == "NOUN" and (lemma in noun_lemmas or token.lower_ in noun_lemmas):
             found.append(noun_frame(token))
