@@ -15,6 +15,7 @@ from pathlib import Path
 
 from standoff.eval.gold import GoldRecord
 from standoff.events.confidence import ConfidenceTable, evidence_key, write_table
+from standoff.events.coder import SPEECH_PATTERN
 from standoff.events.dictionary import VerbDictionary, load_verb_dictionary
 from standoff.model import ArticleResult, Event
 from standoff.ontology import penta_class
@@ -56,7 +57,7 @@ def is_right(event: Event, record: GoldRecord) -> bool:
 
 def _key(event: Event, dictionary: VerbDictionary) -> str:
     pattern_id, _, group = event.rule.removeprefix("pattern:").partition("+")
-    pattern = next(p for p in dictionary.patterns if p.id == pattern_id)
+    pattern = dictionary.get(pattern_id) or SPEECH_PATTERN
     return evidence_key(pattern, group not in ("", "future"), event.source, event.target)
 
 

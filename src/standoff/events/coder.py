@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from standoff.actors.resolve import ArticleActors
@@ -18,10 +18,22 @@ from standoff.text.dates import DateMention
 
 # Modalities under which the coded action did not (or not yet knowably) happen: no event.
 NON_EVENTS = {"hypothetical", "question", "denied"}
-DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "over", "into")
+DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "over", "into", "inside", "near")
 CONTEXT_PREPS = ("regarding", "about", "on", "over", "toward", "towards", "against", "with")
 RESPONSE_PREPS = ("following", "after", "over")
 OWNER_PREPS = ("of", "from", "by")
+NESTING_PREPS = ("of", "for", "in")
+PLACE_NOUNS = {"region", "city", "town", "village", "province", "district", "area", "port", "county", "island", "islands", "territory", "capital", "enclave", "state"}
+# Codes of acts that, done by conjoined actors, they do with each other: consult, meet,
+# negotiate, agree, cooperate, declare a truce, clash.
+RECIPROCAL_PREFIXES = ("036", "04", "057", "06", "0871", "190")
+STATEMENT_CODE = "010"
+# Not in the dictionary: made by the engine for the speaker of reported speech.
+SPEECH_PATTERN = Pattern(
+    id="speech.reported", code=STATEMENT_CODE, triggers=(), nominal=False, object=None, prep=None, comp=None,
+    content=(), clause=True, bare=False, subject=None, modifier=None, target="none", needs_target=False, negated=None,
+)
+SPEECH_LEMMAS = {"say", "tell", "state", "announce", "report", "claim", "add", "write", "declare", "confirm", "allege"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,19 +78,40 @@ class EventCoder:
             found.extend(self._plain(pattern, frame, ctx, actors, earlier + found))
         for _, _, events in composed:
             found.extend(events)
+        found = _answer_targets(found, matched, ctx)
+        found += self._speakers(found, actors, ctx)
+        found = _reciprocated(found)
         return sorted(found, key=lambda e: e.trigger_start)
+
+    def _speakers(self, events: list[Event], actors: ArticleActors, ctx: SentenceContext) -> list[Event]:
+        """ "X said Y did Z": besides Y's reported act, X made a statement (010) about Y."""
+        spoken = []
+        for event in events:
+            if event.modality != "reported" or event.source is None or event.source.code is None:
+                continue
+            verb = _speech_verb_above(event, ctx.sentence)
+            if verb is None or any(e.trigger_start == verb.idx for e in events):
+                continue
+            for speaker in _source_actors(verb_frame(verb), actors):
+                if speaker is not None and speaker.code is not None and not _same_country(speaker, event.source):
+                    spoken += self._build(STATEMENT_CODE, [speaker], [event.source], verb, "asserted", SPEECH_PATTERN, "", ctx)
+        return _unique(spoken)
 
     def _governing_head(self, trigger: Token) -> tuple[Token, list[str]] | None:
         """The verb (or adjective: "ready to talk") whose infinitival complement the trigger is."""
         token = trigger
         while token.dep_ == "conj" and token.head.i != token.i:
             token = token.head
+        # "called on China on Friday to release ...": the parser may attach the infinitive as advcl
         infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if token.dep_ != "xcomp" and not infinitive:
-            return None  # "called on China on Friday to release ...": the parser may attach it as advcl
+        clause = token.dep_ == "ccomp"  # "demanded that Israel halt ...": only appeals and demands
+        if token.dep_ != "xcomp" and not infinitive and not clause:
+            return None
         head = token.head
         words = {c.lower_ for c in head.children if c.dep_ in ("prt", "prep") and 0 < c.i - head.i <= 2}
         groups = self._composition.groups_of(head.lemma_.lower(), words)
+        if clause:
+            groups = [g for g in groups if g in ("appeal", "demand")]
         return (head, groups) if groups else None
 
     def _plain(self, pattern: Pattern, frame: Frame, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]) -> list[Event]:
@@ -119,8 +152,10 @@ class EventCoder:
             sources = _source_actors(head_frame, actors)
             targets = _target_actors(pattern, frame, actors, earlier)
             if group in ("appeal", "demand"):
-                # the addressee: "urged X to", "called on X to"
+                # the addressee: "urged X to", "called on X to", "demanded that X ..."
                 addressed = head_frame.objects + [o for word in head_frame.adjacent for o in head_frame.preps.get(word, [])]
+                if frame.trigger.dep_ == "ccomp":
+                    addressed = addressed + frame.subjects
                 targets = [a for o in addressed for a in _actors_at(o, actors)] or targets
             trigger = head_token if head_token.pos_ in ("VERB", "AUX") else head_token.head
             return self._build(code, sources, targets, trigger, mode, pattern, group, ctx)
@@ -138,10 +173,13 @@ class EventCoder:
         ctx: SentenceContext,
     ) -> list[Event]:
         """Events for every source-target pair; ``group`` names the governing verb's group, if any."""
-        if not sources or (sources == [None] and not any(t is not None and t.code is not None for t in targets)):
+        known_target = any(t is not None and t.code is not None for t in targets)
+        if not sources or (sources == [None] and not known_target) or (pattern.needs_target and not known_target):
             return []  # an event needs a source, or at least a known target of a sourceless passive
         info = self._ontology.cameo(code)
         event_date, basis = _event_date(trigger, ctx)
+        if mode == "asserted" and basis == "text" and ctx.published and event_date and event_date > ctx.published:
+            mode = "future"  # "Kishida's visit to Washington next week"
         out = []
         for source in sources:
             for target in targets or [None]:
@@ -234,14 +272,21 @@ def _words_of(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ == "compound":
             words.add(child.lemma_.lower())
-        elif child.dep_ == "prep" and child.lower_ in ("of", "for"):
+        elif child.dep_ == "prep" and child.lower_ in NESTING_PREPS:
             words |= {g.lemma_.lower() for g in child.children if g.dep_ == "pobj"}
     return words
 
 
 def _modifiers_of(token: Token) -> set[str]:
-    """Adjectives and nouns before the object: the "military" of "military aid"."""
-    return {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
+    """Adjectives and nouns before the object, or before the noun it is an amount of: the
+    "military" of "military aid" and of "$250 million in military aid"."""
+    words = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in NESTING_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")}
+    return words
 
 
 def _content_text(frame: Frame) -> str:
@@ -260,6 +305,13 @@ def _actors_at(token: Token, actors: ArticleActors) -> list[Actor]:
     found = [a for a in actors.actors(token) if a.code is not None]
     if found:
         return found
+    if token.lemma_.lower() in PLACE_NOUNS:
+        # "the Transnistria region of Moldova": a place belongs to the country it is "of"
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                owners = [a for obj in prep.children if obj.dep_ == "pobj" for a in actors.actors(obj) if a.code is not None]
+                if owners:
+                    return owners
     for child in token.children:
         if child.dep_ in ("poss", "compound"):
             found = [a for a in actors.actors(child) if a.code is not None]
@@ -324,8 +376,16 @@ def _content_targets(frame: Frame, actors: ArticleActors, earlier: list[Event]) 
     """Who a statement is about: an actor named in what was said ("regarding North Korea"),
     else the author of an earlier event it answers ("following the missile launch")."""
     if frame.clause is not None:
+        condition = {t.i for c in frame.clause.subtree if c.dep_ == "advcl" for t in c.subtree}
+        verbs = [t for t in frame.clause.subtree if t.pos_ in ("VERB", "AUX") and t.i not in condition]
+        for verb in verbs:  # the object of what was said to be done: "would strike US bases"
+            for obj in verb.children:
+                if obj.dep_ == "dobj":
+                    found = _actors_at(obj, actors)
+                    if found:
+                        return found
         for token in frame.clause.subtree:
-            if token.dep_ == "pobj" and token.head.lower_ in CONTEXT_PREPS:
+            if token.i not in condition and token.dep_ == "pobj" and token.head.lower_ in CONTEXT_PREPS:
                 found = _actors_at(token, actors)
                 if found:
                     return found
@@ -346,6 +406,75 @@ def _answered_event(noun: Token, earlier: list[Event]) -> Event | None:
         if event.trigger.lower().startswith(lemma[:5]):
             return event
     return None
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen: set[str] = set()
+    return [e for e in events if not (e.id in seen or seen.add(e.id))]
+
+
+def _speech_verb_above(event: Event, sentence: Span) -> Token | None:
+    """The verb of saying whose clause holds the event's trigger."""
+    token = next((t for t in sentence if t.idx == event.trigger_start), None)
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_LEMMAS:
+            return token.head
+        token = token.head
+    return None
+
+
+def _answer_targets(events: list[Event], matched: list[tuple[Frame, Pattern]], ctx: SentenceContext) -> list[Event]:
+    """An act aimed at another act in the same sentence ("criticised the sanctions that
+    Washington imposed") is aimed at that act's author."""
+    out = []
+    for event in events:
+        if event.target is None:
+            frame = next((f for f, _ in matched if f.trigger.idx == event.trigger_start), None)
+            answered = _event_inside(frame, events) if frame is not None else None
+            if answered is not None and answered.source is not None and not _same_country(event.source, answered.source):
+                event = _retarget(event, answered.source)
+        out.append(event)
+    return out
+
+
+def _event_inside(frame: Frame, events: list[Event]) -> Event | None:
+    """An event told in a relative clause of the frame's object ("the sanctions that ... imposed")."""
+    for obj in frame.objects:
+        for clause in obj.children:
+            if clause.dep_ not in ("relcl", "acl") or clause.i == frame.trigger.i:
+                continue
+            span = range(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+            for other in events:
+                if other.trigger_start in span:
+                    return other
+    return None
+
+
+def _retarget(event: Event, target: Actor) -> Event:
+    source_code = event.source.code.code if event.source and event.source.code else None
+    target_code = target.code.code if target.code else None
+    new_id = event_id(event.article_id, event.sentence_index, event.trigger_start, event.trigger_end, source_code, target_code, event.cameo)
+    return replace(event, target=target, id=new_id)
+
+
+def _reciprocated(events: list[Event]) -> list[Event]:
+    """Joint acts of conjoined actors ("Japan and South Korea agreed to resume talks") run
+    both ways: each actor toward the other."""
+    out = list(events)
+    by_trigger: dict[tuple[int, str], list[Event]] = {}
+    for event in events:
+        if event.target is None and event.source is not None and event.cameo.startswith(RECIPROCAL_PREFIXES):
+            by_trigger.setdefault((event.trigger_start, event.cameo), []).append(event)
+    for group in by_trigger.values():
+        if len(group) < 2:
+            continue
+        for event in group:
+            partners = [e.source for e in group if e is not event and not _same_country(e.source, event.source)]
+            if partners:
+                out.remove(event)
+                out.append(_retarget(event, partners[0]))
+                out.extend(_retarget(event, p) for p in partners[1:])
+    return out
 
 
 def _same_country(source: Actor | None, target: Actor | None) -> bool:

@@ -21,6 +21,7 @@ Pattern keys:
             ("warplanes struck" is an air strike)
   modifier  word class / lemmas one of the object's modifiers must belong to ("military aid")
   target    where the target is: object, prep:<word>, content (an actor in the clause), none
+  needs_target  true: no event unless a target is found ("issued a warning" alone is no threat)
   code      CAMEO code
   negated   CAMEO code when the predicate is negated ("did not agree" -> reject); "none": a
             negated predicate is no event; absent: the refusal the composition table gives
@@ -38,7 +39,7 @@ import yaml
 
 from standoff.errors import BadDictionary
 
-PATTERN_KEYS = {"id", "verb", "noun", "object", "prep", "comp", "content", "clause", "bare", "subject", "modifier", "target", "code", "negated", "note"}
+PATTERN_KEYS = {"id", "verb", "noun", "object", "prep", "comp", "content", "clause", "bare", "subject", "modifier", "target", "needs_target", "code", "negated", "note"}
 NO_EVENT = "none"
 TARGET_KINDS = ("object", "content", "none", "default")
 
@@ -64,6 +65,7 @@ class Pattern:
     subject: frozenset[str] | None
     modifier: frozenset[str] | None
     target: str
+    needs_target: bool
     negated: str | None
 
 
@@ -81,9 +83,13 @@ class VerbDictionary:
                 if pattern not in bucket:
                     bucket.append(pattern)
         self._index = {key: tuple(value) for key, value in index.items()}
+        self._by_id = {p.id: p for p in patterns}
 
     def candidates(self, lemma: str, nominal: bool) -> tuple[Pattern, ...]:
         return self._index.get((nominal, lemma), ())
+
+    def get(self, pattern_id: str) -> Pattern | None:
+        return self._by_id.get(pattern_id)
 
 
 def _words(value: object, classes: dict[str, frozenset[str]], where: str) -> frozenset[str]:
@@ -149,6 +155,7 @@ def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str
         subject=_words(raw["subject"], classes, where) if "subject" in raw else None,
         modifier=_words(raw["modifier"], classes, where) if "modifier" in raw else None,
         target=target,
+        needs_target=bool(raw.get("needs_target", False)),
         negated=str(raw["negated"]) if "negated" in raw else None,
     )
 

@@ -77,6 +77,10 @@ def verb_frame(verb: Token) -> Frame:
         frame.subjects.append(verb.head)
     elif verb.dep_ == "relcl":
         frame.subjects = [verb.head if s.lower_ in RELATIVE_PRONOUNS else s for s in frame.subjects]
+        # "the sanctions (that) Washington imposed": the modified noun is the object
+        frame.objects = [o for o in frame.objects if o.lower_ not in RELATIVE_PRONOUNS]
+        if not frame.objects and not frame.passive:
+            frame.objects.append(verb.head)
     if verb.dep_ == "acl" and frame.passive and verb.head.pos_ in ("NOUN", "PROPN"):
         # "a road map formulated by Moscow": the modified noun is the object
         frame.objects.append(verb.head)

@@ -17,10 +17,23 @@ COMMUNICATION = {"say", "add", "write", "state", "declare", "tell", "report", "c
 CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep")
 
 
+def _negated(token: Token) -> bool:
+    """ "did not", "never", and subjects such as "neither X nor Y" or "no country"."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if any(g.lower_ in ("neither", "no", "none") and g.dep_ in ("preconj", "det") for g in child.children):
+                return True
+    return False
+
+
 def _own(token: Token) -> str | None:
     """Modality marked on the verb itself; negation first ("will not lift" is negated, not future)."""
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.children):
+    if _negated(token):
         return "negated"
+    if token.dep_ == "ROOT" and token.sent.text.rstrip().endswith("?"):
+        return "question"
     for child in token.children:
         lower = child.lower_
         if child.dep_ in ("aux", "auxpass"):
@@ -62,6 +75,4 @@ def modality(trigger: Token) -> str:
             if lemma in DENYING_HEADS:
                 return "denied"
         current = head
-    if trigger.sent.text.rstrip().endswith("?") and trigger.dep_ == "ROOT":
-        return "question"
     return "reported" if reported else "asserted"
