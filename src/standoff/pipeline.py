@@ -12,7 +12,7 @@ from standoff.events.coder import EventCoder, SentenceContext
 from standoff.events.composition import load_composition
 from standoff.events.dictionary import load_verb_dictionary
 from standoff.events.quotes import attribute_quotes
-from standoff.model import Article, ArticleResult, Event
+from standoff.model import Actor, Article, ArticleResult, Event
 from standoff.nlp import Doc, Span, model_version, parse
 from standoff.ontology import load_ontology
 from standoff.text.dates import DateMention, find_dates
@@ -92,17 +92,19 @@ def _sentence_dates(text: str, offset: int, article: Article) -> list[DateMentio
 
 
 def _without_repeats(events: list[Event]) -> list[Event]:
-    """An article that reports the same act twice ("Trump's assertion that ...") holds one event."""
+    """An article that reports the same act twice ("Trump's assertion that ...", "North Korea's
+    missile launches") holds one event; a mention without a target adds nothing to one with."""
+
+    def code(actor: Actor | None) -> str | None:
+        return actor.code.code if actor and actor.code else None
+
+    targeted = {(code(e.source), e.cameo, e.event_date) for e in events if code(e.target)}
     seen: set[tuple] = set()
     kept = []
     for event in events:
-        key = (
-            event.source.code.code if event.source and event.source.code else None,
-            event.target.code.code if event.target and event.target.code else None,
-            event.cameo,
-            event.event_date,
-        )
-        if key not in seen:
-            seen.add(key)
-            kept.append(event)
+        key = (code(event.source), code(event.target), event.cameo, event.event_date)
+        if key in seen or (key[1] is None and (key[0], key[2], key[3]) in targeted):
+            continue
+        seen.add(key)
+        kept.append(event)
     return kept

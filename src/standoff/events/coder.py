@@ -28,6 +28,8 @@ PLACE_NOUNS = {"region", "city", "town", "village", "province", "district", "are
 # negotiate, agree, cooperate, declare a truce, clash.
 RECIPROCAL_PREFIXES = ("036", "04", "057", "06", "0871", "190")
 STATEMENT_CODE = "010"
+REPORTING_HEADS = {"tell", "advise", "warn"}
+LOCATIVE_PREPS = ("in", "inside", "near", "across")
 # Not in the dictionary: made by the engine for the speaker of reported speech.
 SPEECH_PATTERN = Pattern(
     id="speech.reported", code=STATEMENT_CODE, triggers=(), nominal=False, object=None, prep=None, comp=None,
@@ -79,6 +81,7 @@ class EventCoder:
         for _, _, events in composed:
             found.extend(events)
         found = _answer_targets(found, matched, ctx)
+        found = self._own_side(found, actors, ctx)
         found += self._speakers(found, actors, ctx)
         found = _reciprocated(found)
         return sorted(found, key=lambda e: e.trigger_start)
@@ -97,6 +100,20 @@ class EventCoder:
                     spoken += self._build(STATEMENT_CODE, [speaker], [event.source], verb, "asserted", SPEECH_PATTERN, "", ctx)
         return _unique(spoken)
 
+    def _own_side(self, events: list[Event], actors: ArticleActors, ctx: SentenceContext) -> list[Event]:
+        """ "The Kremlin said Moscow was ready to resume talks": a government speaking of its own
+        country's stance or intent is itself the source of that verbal act."""
+        out = []
+        for event in events:
+            verb = _speech_verb_above(event, ctx.sentence) if event.modality == "reported" and event.quad_class in (1, 3) else None
+            speakers = [a for a in _source_actors(verb_frame(verb), actors) if a is not None and a.code is not None] if verb is not None else []
+            speaker = speakers[0] if len(speakers) == 1 else None
+            if speaker is not None and _same_country(speaker, event.source) and speaker.code.sector and not event.source.code.sector:
+                event = replace(event, source=speaker, modality="asserted")
+                event = _retarget(event, event.target) if event.target is not None else _reid(event)
+            out.append(event)
+        return out
+
     def _governing_head(self, trigger: Token) -> tuple[Token, list[str]] | None:
         """The verb (or adjective: "ready to talk") whose infinitival complement the trigger is."""
         token = trigger
@@ -110,8 +127,8 @@ class EventCoder:
         head = token.head
         words = {c.lower_ for c in head.children if c.dep_ in ("prt", "prep") and 0 < c.i - head.i <= 2}
         groups = self._composition.groups_of(head.lemma_.lower(), words)
-        if clause:
-            groups = [g for g in groups if g in ("appeal", "demand")]
+        if clause:  # "told reporters that ..." reports; "demanded that ..." demands
+            groups = [g for g in groups if g in ("appeal", "demand")] if head.lemma_.lower() not in REPORTING_HEADS else []
         return (head, groups) if groups else None
 
     def _plain(self, pattern: Pattern, frame: Frame, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]) -> list[Event]:
@@ -343,17 +360,39 @@ def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlie
         return []
     if kind == "object":
         objects = _objects(pattern, frame)
-        return [a for o in objects for a in _actors_at(o, actors)] or [a for o in objects for a in actors.actors(o)]
+        return (
+            [a for o in objects for a in _actors_at(o, actors)]
+            or [a for o in objects for a in _placed_at(o, actors)]
+            or [a for o in objects for a in actors.actors(o)]
+        )
     if kind.startswith("prep:"):
         return _prep_targets(kind[5:], frame, actors)
     if kind == "content":
         return _content_targets(frame, actors, earlier)
-    found = [a for o in _objects(pattern, frame) for a in _actors_at(o, actors)]
+    objects = _objects(pattern, frame)
+    found = [a for o in objects for a in _actors_at(o, actors)]
     for prep in DEFAULT_TARGET_PREPS:
         if found:
             break
         found = [a for t in frame.preps.get(prep, []) for a in _actors_at(t, actors)]
-    return found
+    return found or [a for o in objects for a in _placed_at(o, actors)]
+
+
+def _placed_at(token: Token, actors: ArticleActors) -> list[Actor]:
+    """Where a targeted thing is: "targets inside Afghanistan", "a missile which flew over Japan"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+            found = [a for o in child.children if o.dep_ == "pobj" for a in _actors_at(o, actors)]
+            if found:
+                return found
+        if child.dep_ == "relcl":
+            for part in child.children:
+                if part.dep_ in ("prt", "prep") and part.lower_ in ("over", "into", "toward", "towards", "at"):
+                    objects = [o for o in child.children if o.dep_ == "dobj"] + [o for o in part.children if o.dep_ == "pobj"]
+                    found = [a for o in objects for a in _actors_at(o, actors)]
+                    if found:
+                        return found
+    return []
 
 
 def _prep_targets(prep: str, frame: Frame, actors: ArticleActors) -> list[Actor]:
@@ -451,10 +490,15 @@ def _event_inside(frame: Frame, events: list[Event]) -> Event | None:
 
 
 def _retarget(event: Event, target: Actor) -> Event:
+    return _reid(replace(event, target=target))
+
+
+def _reid(event: Event) -> Event:
+    """The event with its id recomputed after a change of actors."""
     source_code = event.source.code.code if event.source and event.source.code else None
-    target_code = target.code.code if target.code else None
+    target_code = event.target.code.code if event.target and event.target.code else None
     new_id = event_id(event.article_id, event.sentence_index, event.trigger_start, event.trigger_end, source_code, target_code, event.cameo)
-    return replace(event, target=target, id=new_id)
+    return replace(event, id=new_id)
 
 
 def _reciprocated(events: list[Event]) -> list[Event]:
@@ -500,7 +544,10 @@ def _event_date(trigger: Token, ctx: SentenceContext) -> tuple[date | None, str]
 
 
 def _governs(trigger: Token, token: Token) -> bool:
-    """True when the nearest verb above ``token`` is the trigger or a verb controlling it."""
+    """True when the nearest verb above ``token`` is the trigger or a verb controlling it, or,
+    for a noun trigger, when the date belongs to the noun ("the visit next week")."""
+    if trigger.pos_ == "NOUN" and any(a.i == trigger.i for a in token.ancestors):
+        return True
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head

@@ -104,6 +104,9 @@ def noun_frame(noun: Token) -> Frame:
             frame.clause = child
     if not frame.subjects and noun.dep_ in ("dobj", "pobj", "nsubjpass", "conj"):
         frame.subjects = _nominal_agent(noun)
+    if not frame.subjects and frame.preps.get("between"):
+        # "the conversation between Xi and Biden": both take part
+        frame.subjects = list(frame.preps["between"])
     return frame
 
 
