@@ -12,6 +12,7 @@ from standoff.events.coder import EventCoder, SentenceContext
 from standoff.events.composition import load_composition
 from standoff.events.dictionary import load_verb_dictionary
 from standoff.events.quotes import attribute_quotes
+from standoff.geo import ArticlePlaces, load_gazetteer
 from standoff.model import Actor, Article, ArticleResult, Event
 from standoff.nlp import Doc, Span, model_version, parse
 from standoff.ontology import load_ontology
@@ -35,6 +36,7 @@ class Coder:
         self._ontology = load_ontology()
         self._composition = load_composition()
         self._events = EventCoder(self._dictionary, self._composition, self._ontology)
+        self._gazetteer = load_gazetteer()
 
     def versions(self) -> dict[str, str]:
         """What produced the codes, to store with every run."""
@@ -44,6 +46,7 @@ class Coder:
             "verbs": self._dictionary.version,
             "composition": self._composition.version,
             "ontology": self._ontology.version,
+            "gazetteer": self._gazetteer.version,
         }
 
     def code(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -69,6 +72,9 @@ class Coder:
             ctx = SentenceContext(article.id, index, sentence, article.published, _sentence_dates(sentence.text, sentence.start_char, article))
             events.extend(self._events.code_sentence(ctx, actors, events))
         events = _without_repeats(events)
+        countries = {a.code.country for a in actors.all() if a.code is not None and a.code.country}
+        places = ArticlePlaces(self._gazetteer, doc, article, countries)
+        events = [places.locate_event(event) for event in events]
         quotes = attribute_quotes(article, doc, actors, events, sentence_of)
         return ArticleResult(article, tuple(events), tuple(quotes))
 

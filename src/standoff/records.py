@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from standoff.model import Actor, Article, Event, Quote
+from standoff.model import Actor, Article, Event, Place, Quote
 
 
 def _actor_fields(prefix: str, actor: Actor | None) -> dict[str, Any]:
@@ -45,6 +45,22 @@ def event_record(event: Event, article: Article) -> dict[str, Any]:
         "date_basis": event.date_basis,
         "confidence": event.confidence,
         "rule": event.rule,
+        "event_loc": _place(event.location),
+        "loc_reason": event.loc_reason,
+    }
+
+
+def _place(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {
+        "name": place.name,
+        "country": place.country,
+        "admin1": place.admin1,
+        "lat": place.latitude,
+        "lon": place.longitude,
+        "feature": place.feature,
+        "geonames_id": place.geonames_id,
     }
 
 

@@ -1,0 +1,38 @@
+"""Find the dateline that opens a wire story: "SEOUL (Reuters) -", "PARIS, Texas (AP) —",
+"BEIJING, Sept 5 (Reuters) -", "WASHINGTON —". It says where the story was filed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"(?P<name>[A-Z][A-Z'’.]{2,}(?:[ -][A-Z][A-Z'’.]+){0,3})"  # the place, in capitals (not "US -")
+    r"(?:,\s*(?P<qualifier>(?!" + _MONTH + r"\s+\d)[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2}))?"  # ", Texas"
+    r"(?:,?\s+" + _MONTH + r"\s+\d{1,2})?"  # ", Sept 5"
+    r"\s*(?:\([^()\n]{1,60}\))?"  # "(Reuters)"
+    r"\s*(?:--|[-–—])\s"
+)
+# Only the opening lines: headline, caption and byline lines come first in copied articles.
+_SEARCH_CHARS = 1500
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    start: int
+    end: int
+    name: str  # as written: "SEOUL"
+    qualifier: str | None  # "Texas" in "PARIS, Texas"
+
+
+def find_dateline(text: str) -> Dateline | None:
+    offset = 0
+    for line in text[:_SEARCH_CHARS].splitlines(keepends=True):
+        stripped = line.lstrip()
+        match = _DATELINE.match(stripped)
+        if match is not None:
+            start = offset + len(line) - len(stripped)
+            return Dateline(start + match.start("name"), start + match.end("name"), match["name"], match["qualifier"])
+        offset += len(line)
+    return None

@@ -1,0 +1,202 @@
+"""Where each event happened: the place its trigger's own words put it in.
+
+In order: a place attached to the trigger by a locative phrase ("launched over Japan",
+"talks in Beijing", "the embassy in Manila said"); else a location elsewhere in the
+trigger's clause ("a missile which flew over Japan"); else the article's dateline; else none.
+A place inside a quote (unless the event is in the same quote), in reported or planned
+content ("said that ... in Seoul", "threatened to strike Guam"), or in a clause with its own
+subject is not the event's place, and a place name used as an actor ("Washington said"), a
+target or a topic is no location at all (usage.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from standoff.geo.dateline import Dateline, find_dateline
+from standoff.geo.gazetteer import Entry, Gazetteer
+from standoff.geo.mentions import scan
+from standoff.geo.resolve import Resolved, anaphors, best_entry, resolve
+from standoff.geo.usage import LocatedMention, located
+from standoff.model import Article, Event, Place
+from standoff.nlp import Doc, Token
+from standoff.text.quotes import find_quotes
+
+# Clauses under the trigger that are not where it happened: what was said, wanted or planned.
+_CONTENT_DEPS = frozenset(("ccomp", "xcomp", "parataxis", "csubj", "csubjpass"))
+_SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "expl"))
+_RELATIVE_WORDS = frozenset(("which", "that", "who", "whom", "whose", "where", "what"))
+# How narrow each kind of place is: a city says more than its country.
+_FINENESS = {"continent": 0, "country": 0, "ocean": 0, "region": 1, "sea": 1, "strait": 2, "admin1": 2, "island": 3,
+             "river": 3, "city": 4, "canal": 4, "reef": 5, "site": 5}  # fmt: skip
+_MAX_REASONS = 3
+
+
+class ArticlePlaces:
+    """The places of one parsed article, found and resolved once; ``locate`` answers per event.
+
+    ``article`` gives the text for quotes and the dateline (default: the doc's text);
+    ``actor_countries`` are the countries of the article's actors, context for ambiguous names.
+    """
+
+    def __init__(
+        self, gazetteer: Gazetteer, doc: Doc, article: Article | None = None, actor_countries: Iterable[str] = ()
+    ) -> None:
+        self._doc = doc
+        text = article.text if article is not None else doc.text
+        actor_countries = tuple(actor_countries)
+        mentions, demonyms = scan(gazetteer, doc)
+        named = resolve(doc, mentions, actor_countries, demonyms)
+        self.resolved: list[Resolved] = sorted(named + anaphors(doc, named), key=lambda r: r.mention.start)
+        self._usage = [located(doc, r) for r in self.resolved]
+        self._quotes = [(q.start, q.end) for q in find_quotes(text)]
+        self.dateline: Dateline | None = None
+        self.dateline_entry: Entry | None = None
+        found = find_dateline(text)
+        if found is not None:
+            self.dateline_entry = self._dateline_entry(gazetteer, found, actor_countries)
+            self.dateline = found if self.dateline_entry is not None else None
+
+    # -- public -------------------------------------------------------------------------
+
+    def locate(self, trigger: Token, countries: Iterable[str] | None = None) -> tuple[Place | None, str]:
+        """The event's place and why, or None and why not.
+
+        ``countries`` are the acting side's countries: a dateline is used only when it is in
+        one of them (a Manila dateline does not place what Beijing said in Beijing); None
+        when they are not known.
+        """
+        sentence = trigger.sent
+        attached: list[LocatedMention] = []
+        in_clause: list[LocatedMention] = []
+        skipped: list[str] = []
+        clause: set[int] | None = None  # built only when the sentence names a place
+        for resolved, usage in zip(self.resolved, self._usage):
+            if not (sentence.start <= resolved.mention.head < sentence.end):
+                continue
+            name = resolved.mention.text
+            if clause is None:
+                clause = _clause_tokens(trigger)
+            if usage is None:
+                skipped.append(f"{name!r} is no location here (an actor or a modifier)")
+            elif not usage.locates(trigger):
+                skipped.append(f"{usage.link} {name!r} says what {usage.anchor.text!r} is about or aimed at, not where")
+            elif self._quoted_apart(self._doc[resolved.mention.head], trigger):
+                skipped.append(f"{name!r} is inside a quote")
+            elif _attached(usage.anchor, trigger):
+                attached.append(usage)
+            elif usage.anchor.i in clause:
+                in_clause.append(usage)
+            else:
+                skipped.append(f"{name!r} belongs to another clause")
+        for found, how in ((attached, "attached to"), (in_clause, "in the clause of")):
+            if found:
+                best = _finest(found, trigger)
+                return best.place, _reason(best, f"{how} {trigger.text!r}")
+        why = "; ".join(skipped[:_MAX_REASONS]) if skipped else "the sentence names no place"
+        entry = self.dateline_entry
+        if self.dateline is None or entry is None:
+            return None, why + "; no dateline"
+        wanted = set(countries) if countries is not None else set()
+        if wanted and not wanted & set(entry.countries()):
+            return None, why + f"; the dateline {self.dateline.name} is not in the acting side's country"
+        if any(c.lower_ == "here" and c.dep_ == "advmod" for c in trigger.children):
+            return entry.place(), f"'here' in an article datelined {self.dateline.name}: {_describe(entry)}"
+        return entry.place(), f"{why}; the article is datelined {self.dateline.name}: {_describe(entry)}"
+
+    def locate_event(self, event: Event) -> Event:
+        """The event with ``location`` and ``loc_reason`` filled in: its trigger found by its
+        offsets, the dateline checked against the source actor's country."""
+        span = self._doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        if span is None or not len(span):
+            return dataclasses.replace(event, location=None, loc_reason="the trigger is not in the parsed text")
+        source = event.source.code if event.source is not None else None
+        place, why = self.locate(span.root, [source.country] if source is not None and source.country else None)
+        return dataclasses.replace(event, location=place, loc_reason=why)
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _quoted_apart(self, place: Token, trigger: Token) -> bool:
+        """The place is quoted and the trigger is not in the same quote."""
+        for start, end in self._quotes:
+            if start <= place.idx < end:
+                return not (start <= trigger.idx < end)
+        return False
+
+    def _dateline_entry(self, gazetteer: Gazetteer, dateline: Dateline, actors: tuple[str, ...]) -> Entry | None:
+        candidates = gazetteer.candidates(dateline.name)
+        if dateline.qualifier:  # "PARIS, Texas"
+            scope = gazetteer.candidates(dateline.qualifier)
+            names = {c.entry.name for c in scope} | {c.entry.country for c in scope}
+            candidates = [c for c in candidates if c.entry.admin1 in names or c.entry.country in names] or candidates
+        return best_entry(candidates, (r.entry for r in self.resolved), actors)
+
+
+def _describe(entry: Entry) -> str:
+    return f"{entry.name} ({entry.feature}, {entry.country or 'no single country'})"
+
+
+def _reason(usage: LocatedMention, relation: str) -> str:
+    entry = usage.resolved.entry
+    what = f"{entry.name} ({usage.feature or entry.feature}, {entry.country or 'no single country'})"
+    return f"{usage.word!r} {usage.resolved.mention.text!r} {relation}: {what}; {usage.resolved.why}"
+
+
+def _clause_tokens(trigger: Token) -> set[int]:
+    """Token indices of the trigger's clause: its verb's subtree without reported or planned
+    content and without clauses that have a subject of their own."""
+    verb = trigger
+    if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
+        verb = trigger.head  # "carried out a launch", "the launch was condemned"
+    found: set[int] = set()
+    stack = [verb]
+    while stack:
+        token = stack.pop()
+        found.add(token.i)
+        for child in token.children:
+            if child.dep_ in _CONTENT_DEPS or _own_subject_clause(child):
+                continue
+            stack.append(child)
+    return found
+
+
+def _own_subject_clause(token: Token) -> bool:
+    """A verb with its own subject ("after Trump spoke"), other than a relative pronoun or a
+    "when" clause, which tells how the same event happened ("killed when a bomb ripped through")."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("relcl", "acl"):
+        return False
+    if token.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "when" for c in token.children):
+        return False
+    return any(c.dep_ in _SUBJECT_DEPS and c.lower_ not in _RELATIVE_WORDS for c in token.children)
+
+
+def _attached(anchor: Token, trigger: Token) -> bool:
+    """The locative phrase hangs on the trigger itself or on one of its noun arguments
+    ("the embassy in Manila said"), not reaching it through another verb."""
+    token = anchor
+    for _ in range(12):
+        if token.i == trigger.i:
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _finest(found: list[LocatedMention], trigger: Token) -> LocatedMention:
+    """The nearest place, or a finer one within it ("over Japan ... off Hokkaido", "into
+    Japanese waters near the Senkakus")."""
+    nearest = min(found, key=lambda m: abs(m.anchor.i - trigger.i) + abs(m.resolved.mention.head - trigger.i) / 100)
+    country = nearest.resolved.entry.country
+    finer = [
+        m for m in found
+        if country and country in m.resolved.entry.countries() and _fineness(m) > _fineness(nearest)
+    ]  # fmt: skip
+    return max(finer, key=_fineness) if finer else nearest
+
+
+def _fineness(located: LocatedMention) -> float:
+    """How narrow a place is; the waters off a place are a little wider than the place itself."""
+    fineness = _FINENESS.get(located.resolved.entry.feature, 0)
+    return fineness + 0.5 if located.feature == "offshore" else fineness
