@@ -66,11 +66,17 @@ def example(date_text: str | None, fmt: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--fit-confidence", "fit_to", type=click.Path(dir_okay=False, path_type=Path), help="Fit the confidence table on the even records, write it here, and check it on the odd records.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file of extra actors (repeatable).")
-def eval_command(gold: Path, by: str | None, level: str, limit: int | None, as_json: bool, fit_to: Path | None, actor_files: tuple[Path, ...]) -> None:
-    """Score the coder against a gold file (JSON lines with id, text, date, events)."""
+@click.option("--as-of", "as_of", help="For actor tests: the date 'today' and undated cases mean (YYYY-MM-DD); default today.")
+def eval_command(gold: Path, by: str | None, level: str, limit: int | None, as_json: bool, fit_to: Path | None, actor_files: tuple[Path, ...], as_of: str | None) -> None:
+    """Score the coder against a gold file (JSON lines with id, text, date, events), or the
+    actor resolver against actor tests (JSON lines with text, method, expect)."""
     from standoff.eval import evaluate, read_gold, to_articles
+    from standoff.eval.actors import is_actor_test_file
     from standoff.pipeline import Coder, Settings
 
+    if is_actor_test_file(gold):
+        _eval_actors(gold, actor_files, as_of, limit, as_json)
+        return
     try:
         records = read_gold(gold)[:limit]
         results = list(Coder(Settings(actor_files=actor_files)).code(to_articles(records)))
@@ -84,6 +90,53 @@ def eval_command(gold: Path, by: str | None, level: str, limit: int | None, as_j
     report = evaluate(records, results, level=level)
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text(by=by))
 
+
+def _eval_actors(gold: Path, actor_files: tuple[Path, ...], as_of: str | None, limit: int | None, as_json: bool) -> None:
+    from standoff.actors.kb import load_knowledge_base
+    from standoff.actors.table import ActorTable
+    from standoff.eval.actors import evaluate_actor_file
+
+    try:
+        report = evaluate_actor_file(gold, ActorTable(load_knowledge_base(actor_files)), _date_option(as_of) or date.today(), limit)
+    except StandoffError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text())
+
+
+@main.command()
+@click.argument("texts", nargs=-1)
+@click.option("--date", "date_text", help="The date the phrases are read on (YYYY-MM-DD); default today: office holders change.")
+@click.option("--context", help="A sentence around the phrases: antecedents for pronouns and titles, and a country.")
+@click.option("--file", "phrase_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSON lines with text and optional date, context, id.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra actors: a YAML file or a PETRARCH dictionary (repeatable).")
+def actor(texts: tuple[str, ...], date_text: str | None, context: str | None, phrase_file: Path | None, actor_files: tuple[Path, ...]) -> None:
+    """Resolve actor phrases (TEXT... or --file) to codes; print one JSON object per phrase."""
+    from standoff.actors.kb import load_knowledge_base
+    from standoff.actors.phrase import PhraseQuery, resolve_phrases
+    from standoff.actors.phrasefile import read_phrase_file
+    from standoff.actors.table import ActorTable
+
+    if not texts and phrase_file is None:
+        raise click.UsageError("give one or more TEXT arguments, or --file FILE.jsonl")
+    try:
+        day = _date_option(date_text) or date.today()
+        items = [(None, PhraseQuery(text, day, context)) for text in texts]
+        if phrase_file is not None:
+            items += read_phrase_file(phrase_file, day, context)
+        table = ActorTable(load_knowledge_base(actor_files))
+        for (phrase_id, _), resolution in zip(items, resolve_phrases(table, [query for _, query in items])):
+            record = resolution.to_dict()
+            click.echo(json.dumps(record if phrase_id is None else {"id": phrase_id, **record}, ensure_ascii=False))
+    except StandoffError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+from standoff.commands import store as _store_commands  # noqa: E402  (commands register after main exists)
+
+main.add_command(_store_commands.ingest)
+main.add_command(_store_commands.events)
+main.add_command(_store_commands.export)
+main.add_command(_store_commands.import_events)
 
 if __name__ == "__main__":
     main()

@@ -223,7 +223,7 @@ BAD_FILES = [
     ("states_case.yaml", "- {code: QQQ, name: Q, names: [Q], case_sensitive: [QQ]}\n", "not among the names"),
     ("sectors_extra.yaml", "LEG: [Navy]\n", "already listed under MIL"),
     ("organisations_x.yaml", "- {code: IGOXXX, sector: IGO, names: [X]}\n", "exactly one of group"),
-    ("notes.yaml", "[]\n", "cannot tell what this file holds"),
+    ("notes.csv", "a,b\n", "cannot tell what this file holds"),
     ("people_compact.yaml", "- name: A\n  country: USA\n  roles:\n    - {title: X, sector: GOV, from: '20200102'}\n", "YYYY-MM-DD"),
 ]
 
@@ -244,3 +244,27 @@ def test_yaml_errors_carry_the_line(tmp_path: Path) -> None:
     with pytest.raises(BadDictionary) as caught:
         load_knowledge_base((path,))
     assert caught.value.file == str(path) and caught.value.line is not None and caught.value.line >= 3
+
+
+def test_places_name_known_states_and_collide_only_where_meant(kb: KnowledgeBase) -> None:
+    assert kb.places, "places.yaml is loaded"
+    codes = {state.code for state in kb.states}
+    assert {place.country for place in kb.places} <= codes
+    state_forms = {form.lower() for state in kb.states for form in state.forms}
+    # A place sharing a state's name is a deliberate ambiguity the resolver handles with context.
+    assert {p.name.lower() for p in kb.places} & state_forms == {"georgia"}
+    assert {p.sector for p in kb.places} <= {None, "SEP", "BUS"}
+
+
+def test_shared_forms_are_secondary_readings_of_another_states_form(kb: KnowledgeBase) -> None:
+    forms = {form: state.code for state in kb.states for form in state.forms}
+    shared = {(form, state.code) for state in kb.states for form in state.shared}
+    assert ("Congo", "COG") in shared
+    assert all(form in forms and forms[form] != code for form, code in shared)
+
+
+def test_people_roles_in_organisations_take_the_organisations_code(kb: KnowledgeBase) -> None:
+    guterres = person(kb, "António Guterres").code_on(date(2020, 1, 1))
+    assert (guterres.code, guterres.country, guterres.sector) == ("IGOUNO", "UNO", "IGO")
+    nasrallah = person(kb, "Hassan Nasrallah")
+    assert nasrallah.code_on(date(2020, 1, 1)).code == "LBNREBHEZ"

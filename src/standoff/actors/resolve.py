@@ -1,10 +1,22 @@
 """Find actor mentions in a parsed article and resolve them to CAMEO actor codes.
 
-Dictionary first: every name, adjective, capital, seat of power, organisation, office holder
-and sector word of the knowledge base is matched with one phrase table. A noun phrase is an
-actor when its head is covered by such a match (or is a pronoun, or a named entity); the
-phrase's other words refine it ("North Korean" + "military" -> PRKMIL). Pronouns and bare
-titles ("he", "the minister") point back to the latest fitting person, or stay unresolved.
+Dictionary first: the knowledge base is one phrase table (``standoff.actors.table``). A noun
+phrase is an actor when its head is covered by a match (or is a pronoun, or a named entity);
+the phrase's other words refine it ("North Korean" + "military" -> PRKMIL) and a long
+description collapses into one actor ("U.S. Secretary of State Rex Tillerson" -> USAGOV).
+Pronouns and definite titles ("he", "the minister", "the Russian leader") point back to the
+latest fitting person, or stay unresolved. Office holders are coded as of the article's date.
+
+Grammar the resolver relies on, besides the knowledge base:
+
+- partitives pass through to what they count: "members of SANDF", "a group of tourists";
+- generic heads take the kind from their modifiers: "paramilitary organisation", "the
+  president's office", "Congressional group";
+- leading titles take the owner's kind: "president of the Riigikogu" is LEG, "Kremlin
+  spokesman" GOV, "army chief" MIL;
+- "former", "ex-", "retired" make an office holder ELI;
+- an organisation that stands for itself is the actor of its members: "Hamas gunmen",
+  "NATO troops" (an intergovernmental body keeps its code and takes the title's sector).
 """
 
 from __future__ import annotations
@@ -12,88 +24,55 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from standoff.actors.kb import KnowledgeBase, Person
+from standoff.actors.coref import Antecedents
+from standoff.actors.entries import NULL_CODE, Agent
+from standoff.actors.table import ActorTable, Match
+from standoff.actors.words import (
+    ABBREVIATIONS,
+    ACTOR_ENTITY_LABELS,
+    CIVILIAN_MODIFIERS,
+    FORMER,
+    GENERIC_HEADS,
+    HEAD_DEPS_TO_SKIP,
+    HEAD_TITLES,
+    INSTITUTIONS,
+    LOCATED_NOT_OWNED,
+    OFFICES,
+    PARTITIVES,
+    PERSONAL_PRONOUNS,
+    PLACE_HEADS,
+    STATEMENT_HEADS,
+    TITLE_FILLERS,
+    UNIQUE_OFFICES,
+)
 from standoff.model import Actor, ActorCode, Mention
-from standoff.nlp import Doc, PhraseTable, Token
+from standoff.nlp import Doc, Token
 
-PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
-# Entity labels the model finds that may be actors the base does not know.
-ACTOR_ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
-# Dependents that belong to a noun phrase's description ("U.S. Secretary of State Rex Tillerson").
-HEAD_DEPS_TO_SKIP = {"compound", "amod", "nmod", "poss", "det", "case", "flat"}
-
+__all__ = ["ActorTable", "ArticleActors", "Match"]
 
 @dataclass(frozen=True, slots=True)
-class Match:
-    kind: str  # state, capital, adjective, seat, org, person, sector
-    start: int  # token offsets in the doc
-    end: int
-    country: str | None = None
+class _Owner:
+    """Whose title a phrase names: a country with its kind, or an organisation standing for itself."""
+
+    country: str | None
     sector: str | None = None
-    code: str | None = None  # organisations' full code
-    person: Person | None = None
-
-
-class ActorTable:
-    """The knowledge base compiled into one phrase table; build once per process."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
-        self._entries: dict[str, Match] = {}
-        phrases: list[tuple[str, str, bool]] = []
-
-        def add(key: str, entry: Match, names: tuple[str, ...], case_sensitive: frozenset[str]) -> None:
-            self._entries[key] = entry
-            for name in names:
-                phrases.append((key, name, name in case_sensitive))
-                if name.lower().startswith("the "):
-                    phrases.append((key, name[4:], name in case_sensitive))
-
-        for state in kb.states:
-            cs = state.case_sensitive
-            add(f"state:{state.code}", Match("state", 0, 0, country=state.code), state.names, cs)
-            add(f"adj:{state.code}", Match("adjective", 0, 0, country=state.code), state.adjectives, cs)
-            add(f"capital:{state.code}", Match("capital", 0, 0, country=state.code), state.capitals, cs)
-            for phrase, sector in state.seats:
-                add(f"seat:{state.code}:{sector}", Match("seat", 0, 0, country=state.code, sector=sector), (phrase,), cs)
-        for index, org in enumerate(kb.organisations):
-            country = org.country or org.group
-            entry = Match("org", 0, 0, country=country, sector=org.sector, code=org.code)
-            add(f"org:{index}", entry, org.names, org.case_sensitive)
-        for index, person in enumerate(kb.people):
-            add(f"person:{index}", Match("person", 0, 0, country=person.country, person=person), (person.name, *person.aliases), frozenset())
-        by_sector: dict[str, list[str]] = {}
-        for phrase, sector in kb.sectors.items():
-            by_sector.setdefault(sector, []).append(phrase)
-        for sector, words in by_sector.items():
-            add(f"sector:{sector}", Match("sector", 0, 0, sector=sector), tuple(words), frozenset())
-        self._table = PhraseTable(phrases)
-
-    def matches(self, doc: Doc) -> dict[int, Match]:
-        """Token index -> the longest match covering it (ties: the earlier-listed, more specific kind)."""
-        covering: dict[int, Match] = {}
-        found = sorted(self._table.find(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
-        for key, start, end in found:
-            if any(i in covering for i in range(start, end)):
-                continue
-            base = self._entries[key]
-            match = Match(base.kind, start, end, base.country, base.sector, base.code, base.person)
-            for i in range(start, end):
-                covering[i] = match
-        return covering
+    code: ActorCode | None = None
 
 
 class ArticleActors:
     """Actors of one parsed article, resolved in reading order so pronouns can look back."""
 
     def __init__(self, table: ActorTable, doc: Doc, article_id: str, published: date | None, sentence_of: dict[int, int]) -> None:
+        self._table = table
         self._doc = doc
+        self._text = doc.text  # Doc.text joins every token: read it once
         self._article_id = article_id
         self._day = published
         self._sentence_of = sentence_of
         self._matches = table.matches(doc)
         self._resolved: dict[int, Actor | None] = {}
-        self._people_seen: list[tuple[int, Actor]] = []  # token index, actor: antecedents for pronouns
+        self._bare: dict[int, Agent] = {}  # heads naming a kind of actor without a country
+        self._antecedents = Antecedents(sentence_of)
         for token in doc:
             if _is_phrase_head(token):
                 self.actor(token)
@@ -103,23 +82,69 @@ class ArticleActors:
     def actor(self, token: Token) -> Actor | None:
         """The actor a noun-phrase head stands for, or None when it is no actor."""
         if token.i not in self._resolved:
+            self._resolved[token.i] = None  # a phrase that refers to itself resolves to nothing
             actor = self._resolve(token)
             self._resolved[token.i] = actor
             if actor is not None and actor.code is not None and self._is_person_like(token, actor):
-                self._people_seen.append((token.i, actor))
+                self._antecedents.add(token.i, actor, self._title_words(token, actor), token.dep_ in ("nsubj", "nsubjpass"))
         return self._resolved[token.i]
 
     def actors(self, token: Token) -> list[Actor]:
-        """The actor at a head and those of its conjuncts ("Moscow and Beijing" -> two actors)."""
+        """The actor at a head and those of its conjuncts ("Moscow and Beijing" -> two actors),
+        and of coordinated owners ("American and British warplanes" -> USAMIL, GBRMIL)."""
         found = []
         for head in (token, *token.conjuncts):
             actor = self.actor(head)
             if actor is not None:
                 found.append(actor)
+                found.extend(self._coordinated_owners(head, actor))
         return found
+
+    def _coordinated_owners(self, head: Token, actor: Actor) -> list[Actor]:
+        code = actor.code
+        if code is None or code.country is None:
+            return []
+        others = []
+        for token in _description(head)[:-1]:
+            match = self._matches.get(token.i)
+            if match is None or match.kind not in ("state", "adjective", "capital", "place") or match.country != code.country:
+                continue
+            for conj in token.conjuncts:
+                other = self._matches.get(conj.i)
+                if other is not None and other.country and other.country != code.country and other.kind in ("state", "adjective", "capital", "place"):
+                    mention = self._mention(conj, head, "entity")
+                    others.append(Actor(mention, _code(other.country, code.sector), "coordinated-owner", actor.confidence * 0.9))
+        return others
 
     def all(self) -> list[Actor]:
         return [actor for actor in self._resolved.values() if actor is not None]
+
+    def bare_sector(self, token: Token) -> str | None:
+        """The kind of actor a head names when no country could be found ("soldiers": MIL)."""
+        self.actor(token)
+        agent = self._bare.get(token.i)
+        return agent.sector if agent is not None else None
+
+    def countries(self, tokens: list[Token]) -> list[str]:
+        """The countries named among ``tokens``, by any kind of name, in order."""
+        found = []
+        for token in tokens:
+            match = self._matches.get(token.i)
+            if match is not None and match.start == token.i:
+                code = self._reading(match)
+                if code is not None and code.country:
+                    found.append(code.country)
+        return found
+
+    def readings(self, token: Token) -> list[ActorCode]:
+        """Every reading of the words at ``token`` when they are shared by several actors
+        ("Congo": COD, COG), the chosen one first; empty when there is only one."""
+        match = self._matches.get(token.i)
+        if match is None or not match.alternatives:
+            return []
+        codes = [self._reading(m) for m in (match, *match.alternatives)]
+        unique = list(dict.fromkeys(c for c in codes if c is not None))
+        return unique if len(unique) > 1 else []
 
     # -- resolution ---------------------------------------------------------------------
 
@@ -133,88 +158,244 @@ class ArticleActors:
         if appositive is not None:
             return Actor(mention, appositive.code, "appositive", appositive.confidence, appositive.mention)
         if match is None:
-            return self._unknown_entity(head, span, mention)
+            return (
+                self._partitive(head)
+                or self._generic(head, span, mention)
+                or self._owned(head, span, mention)
+                or self._unknown_entity(head, span, mention)
+            )
         if match.kind == "person":
-            code = match.person.code_on(self._day)
-            return Actor(self._mention_of_match(match, "entity"), code, "person", 0.95)
+            return self._person(span, match)
         if match.kind == "org":
-            return Actor(mention, ActorCode(match.code, match.country, match.sector), "organisation", 0.9)
+            assert match.org is not None
+            code = match.org.code_on(self._day)
+            if code.code == NULL_CODE:
+                return Actor(mention, None, "null-code", 0.0)
+            return Actor(mention, code, "organisation", 0.9)
         if match.kind == "seat":
             return Actor(mention, _code(match.country, match.sector), "seat", 0.9)
-        if match.kind in ("state", "capital"):
-            return Actor(mention, _code(match.country, None), match.kind, 0.9)
+        if match.kind in ("state", "capital", "shared", "place"):
+            if match.kind == "place" and _inside_longer_name(head, match):
+                return self._unknown_entity(head, span, mention)  # "Kevin Houston" is a person
+            confidence = 0.5 if match.kind == "place" else 0.9 if not match.alternatives else 0.6
+            # A breakaway territory acts as itself when it is the actor ("Abkhazia said"), not
+            # when it names a location ("the Transnistria region of Moldova").
+            sector = match.sector if head.dep_ not in ("compound", "amod") else None
+            return Actor(mention, _code(match.country, sector), match.kind, confidence)
         if match.kind == "adjective":
             # "the Russians": a demonym standing alone names the country's people
             if head.tag_ in ("NNPS", "NNS") or head.ent_type_ == "NORP" and head.dep_ not in ("amod", "compound"):
-                return Actor(mention, _code(match.country, None), "demonym", 0.7)
+                sector = "CVL" if any(t.lower_ in CIVILIAN_MODIFIERS for t in span) else None
+                return Actor(mention, _code(match.country, sector), "demonym", 0.7)
             return None
+        if head.lower_ in PARTITIVES and match.end - match.start == 1:  # "a crowd of protesters"
+            counted = self._partitive(head)
+            if counted is not None:
+                return counted
         return self._titled(head, span, match, mention)
+
+    def _person(self, span: list[Token], match: Match) -> Actor:
+        assert match.person is not None
+        code = match.person.code_on(self._day)
+        first = next((t for t in span if t.dep_ not in ("det", "poss") and not t.is_punct), self._doc[match.start])
+        mention = self._mention(first, self._doc[match.end - 1], "entity")
+        if code.code == NULL_CODE:
+            return Actor(mention, None, "null-code", 0.0)
+        title = self._title_in(span, exclude=match)
+        if _is_former(span) and code.country:
+            return Actor(mention, _code(code.country, "ELI"), "person", 0.9)
+        if title is not None and (code.sector in (None, "ELI")):
+            # The text names an office the base does not give the person on this date:
+            # the text is the better witness (a stale base, or a wrong article date).
+            owner = self._owner_in(span, exclude=match)
+            country = owner.country if owner is not None and owner.country else code.country
+            if country:
+                return Actor(mention, _code(country, title.sector), "description", 0.85)
+        return Actor(mention, code, "person", 0.95)
 
     def _titled(self, head: Token, span: list[Token], match: Match, mention: Mention) -> Actor | None:
         """A sector word as head: 'Russian foreign minister', 'his defence secretary', 'the minister'."""
+        assert match.agent is not None
+        agent = match.agent
+        leading = _is_leading_title(head, match)
+        if _is_former(span) and agent.sector in OFFICES:
+            agent = Agent("ELI", "ELI")
         owner = self._owner_in(span, exclude=match)
         method = "country+sector"
-        if owner is None:
+        if owner is None or owner.country is None and owner.code is None:
             # "a spokesman for the Chinese foreign ministry", "foreign ministers of ASEAN"
-            owner = self._owner(head)
+            owner = self._merge(owner, self._owner(head, located=agent.sector not in LOCATED_NOT_OWNED))
             method = "sector-of-owner"
-        if owner is not None:
-            code = owner if owner.sector in ("IGO", "NGO") else _code(owner.country, match.sector)
+        code = _combine(owner, agent, leading) if owner is not None else None
+        if code is not None and code.country:
+            antecedent = self._definite_antecedent(head, span, match, code)
+            if antecedent is not None:
+                return Actor(self._mention(span[0], span[-1], "title"), antecedent.code, "coref-title", 0.8, antecedent.mention)
             return Actor(mention, code, method, 0.85)
-        antecedent = self._latest_person(head.i, sector=match.sector)
-        if antecedent is not None and head.tag_ in ("NN", "NNP"):  # a singular title points to one person
+        title = self._doc[match.start : match.end].text.lower()
+        antecedent = self._antecedents.latest(head.i, sector=agent.sector, title=title)
+        if antecedent is not None and head.tag_ in ("NN", "NNP") and not _is_indefinite(span):
             return Actor(self._mention(span[0], span[-1], "title"), antecedent.code, "coref-title", 0.7, antecedent.mention)
+        self._bare[head.i] = Agent(code.sector, code.code) if code is not None and code.sector else agent
         return Actor(self._mention(span[0], span[-1], "agent"), None, "sector-without-country", 0.0)
 
-    def _owner_in(self, span: list[Token], exclude: Match | None) -> ActorCode | None:
-        """Whose title this is: a country or organisation named in the phrase, else the owner
-        of a possessive pronoun ("his Chinese counterpart" is Chinese, not his)."""
-        for token in span:
-            match = self._matches.get(token.i)
-            if match is None or match is exclude or not match.country:
-                continue
-            if match.kind == "org":
-                return ActorCode(match.code, match.country, match.sector)
-            if match.kind != "person":
-                return _code(match.country, None)
-        for token in span:
-            if token.lower_ in ("his", "her") and token.dep_ == "poss":
-                owner = self._pronoun(token)
-                if owner is not None and owner.code is not None:
-                    return _code(owner.code.country, None)
+    def _partitive(self, head: Token) -> Actor | None:
+        """'members of SANDF', 'a group of tourists': the actor is what is counted."""
+        if head.lower_ not in PARTITIVES and head.pos_ != "NUM":
+            return None
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        actor = self.actor(obj)
+                        if obj.i in self._bare:
+                            self._bare[head.i] = self._bare[obj.i]
+                        return actor
         return None
 
-    def _owner(self, head: Token) -> ActorCode | None:
-        """The actor in an 'of/for/from' phrase after a title ("spokesperson for the UN secretary-general")."""
+    def _generic(self, head: Token, span: list[Token], mention: Mention) -> Actor | None:
+        """A head that says little itself ('organisation', 'office', 'chief') takes the kind of
+        its modifiers and owner: 'paramilitary organisation', 'the president's office'."""
+        if head.lower_ not in GENERIC_HEADS and head.lower_ not in HEAD_TITLES:
+            return None
+        owner = self._owner_in(span, exclude=None)
+        if head.lower_ in HEAD_TITLES and (owner is None or owner.sector is None and owner.code is None):
+            owner = self._merge(owner, self._owner(head, located=True))
+        if owner is None or owner.sector is None and owner.code is None:
+            return None
+        code = _combine(owner, Agent(owner.sector, owner.sector or ""), leading=True)
+        if not code.country:
+            self._bare[head.i] = Agent(code.sector, code.code)
+            return Actor(self._mention(span[0], span[-1], "agent"), None, "sector-without-country", 0.0)
+        return Actor(mention, code, "title-of-owner", 0.75)
+
+    def _owned(self, head: Token, span: list[Token], mention: Mention) -> Actor | None:
+        """A place or a statement stands for whoever holds or makes it: 'the Ukrainian city of
+        Kherson' (UKR), 'targets inside Afghanistan' (AFG), "Trump's assertion" (USAGOV)."""
+        place = head.lower_ in PLACE_HEADS
+        if not place and head.lower_ not in STATEMENT_HEADS:
+            return None
+        owner = self._owner_in(span, exclude=None)
+        if owner is None or owner.country is None and owner.code is None:
+            owner = self._merge(owner, self._owner(head, located=place))
+        if owner is None or owner.country is None and owner.code is None:
+            return None
+        code = _combine(owner, Agent(None, ""), leading=True)
+        return Actor(mention, code, "place-of-owner" if place else "statement-of-owner", 0.5)
+
+    def _title_in(self, span: list[Token], exclude: Match | None) -> Match | None:
+        for token in span:
+            match = self._matches.get(token.i)
+            if match is not None and match is not exclude and match.kind == "sector" and match.sector:
+                return match
+        return None
+
+    def _owner_in(self, span: list[Token], exclude: Match | None) -> _Owner | None:
+        """Whose title this is, from the other words of the phrase: a country, place, seat,
+        organisation or person named there, with the kind their modifiers give ("military"
+        in "Russian military leaders"); else the owner of a possessive pronoun ("his Chinese
+        counterpart" is Chinese, not his)."""
+        country: str | None = None
+        sector: str | None = None
+        seen: set[int] = set()
+        for token in span:
+            match = self._matches.get(token.i)
+            if match is None or match is exclude or match.start in seen:
+                continue
+            seen.add(match.start)
+            if match.kind == "org" and match.org is not None:
+                code = match.org.code_on(self._day)
+                if match.stands_for_itself:
+                    return _Owner(code.country, code.sector, code)
+                country = country or code.country
+            elif match.kind == "person" and match.person is not None:
+                code = match.person.code_on(self._day)
+                country, sector = country or code.country, sector or code.sector
+            elif match.kind == "sector":
+                sector = sector or match.sector
+            elif match.country:
+                country = country or match.country
+                # a seat speaks for its sector ("Kremlin spokesman"); a breakaway territory only
+                # as an owner ("Abkhazia's leader"), not as a location ("the Transnistria region")
+                if match.kind == "seat" or match.kind == "place" and self._doc[match.end - 1].dep_ == "poss":
+                    sector = sector or match.sector
+        if country is None:
+            for token in span:
+                if token.lower_ in ("his", "her") and token.dep_ == "poss":
+                    owner = self._pronoun(token)
+                    if owner is not None and owner.code is not None:
+                        country = owner.code.country
+        if country is None and sector is None:
+            return None
+        return _Owner(country, sector)
+
+    def _owner(self, head: Token, located: bool) -> _Owner | None:
+        """The actor in an 'of/for/from' phrase after a title ("spokesperson for the UN
+        secretary-general"); with ``located``, also 'in' ("police in Minsk")."""
+        preps = ("of", "for", "from", "in", "inside", "within") if located else ("of", "for", "from")
         for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from"):
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for obj in prep.children:
                     if obj.dep_ != "pobj":
                         continue
                     actor = self.actor(obj)
                     if actor is not None and actor.code is not None:
-                        return actor.code
+                        code = actor.code
+                        if code.code != f"{code.country or ''}{code.sector or ''}":  # a body's own code: IGOUNO
+                            return _Owner(code.country, code.sector, code)
+                        return _Owner(code.country, code.sector)
+                    bare = self._bare.get(obj.i)
+                    if bare is not None:
+                        return _Owner(None, bare.sector)
                     return self._owner_in(_description(obj), exclude=None)
         return None
 
+    @staticmethod
+    def _merge(first: _Owner | None, second: _Owner | None) -> _Owner | None:
+        if first is None or second is None:
+            return first or second
+        if second.code is not None:
+            return second
+        return _Owner(first.country or second.country, first.sector or second.sector)
+
+    def _definite_antecedent(self, head: Token, span: list[Token], match: Match, code: ActorCode) -> Actor | None:
+        """'the Russian leader', "Pyongyang's leader": a definite singular title of an office
+        one person holds points back to the latest person of that country and kind."""
+        if head.tag_ not in ("NN", "NNP") or not span or not (span[0].lower_ == "the" or any(t.dep_ == "case" for t in span)):
+            return None
+        title = self._doc[match.start : match.end].text.lower()
+        if title not in UNIQUE_OFFICES:
+            return None  # "China's ambassador" need not be the Chinese official named before
+        return self._antecedents.latest(head.i, sector=code.sector, country=code.country, title=title)
+
     def _pronoun(self, token: Token) -> Actor | None:
-        antecedent = self._latest_person(token.i)
+        antecedent = self._cataphora(token) or self._antecedents.latest(token.i, prefer_subject=True)
         mention = self._mention(token, token, "pronoun")
         if antecedent is None:
             return Actor(mention, None, "pronoun-unresolved", 0.0)
         return Actor(mention, antecedent.code, "coref-pronoun", 0.75, antecedent.mention)
 
-    def _latest_person(self, before: int, sector: str | None = None) -> Actor | None:
-        """The most recent person-like actor within the last three sentences."""
-        sentence = self._sentence_of.get(before, 0)
-        for index, actor in reversed(self._people_seen):
-            if index >= before:
-                continue
-            if sentence - self._sentence_of.get(index, 0) > 3:
-                break
-            if sector is None or (actor.code is not None and actor.code.sector == sector):
-                return actor
+    def _cataphora(self, token: Token) -> Actor | None:
+        """'In his article, Putin wrote': a possessive before the verb whose subject, named
+        later in the sentence, is a person, is that person."""
+        verb = token.sent.root
+        if token.lower_ not in ("his", "her") or token.i > verb.i:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i > token.i and token.i < child.left_edge.i:
+                match = self._matches.get(child.i)
+                if match is not None and match.kind == "person":
+                    return self.actor(child)
         return None
+
+    def _title_words(self, token: Token, actor: Actor) -> frozenset[str]:
+        """The words of a person's titles: those of the mention and of the role held that day."""
+        text = actor.mention.text
+        match = self._matches.get(token.i)
+        if match is not None and match.person is not None:
+            role = match.person.role_on(self._day)
+            text += " " + (role.title if role is not None else "")
+        return frozenset(text.lower().replace("-", " ").split())
 
     def _appositive_person(self, head: Token) -> Actor | None:
         for child in head.children:
@@ -225,33 +406,125 @@ class ArticleActors:
         return None
 
     def _unknown_entity(self, head: Token, span: list[Token], mention: Mention) -> Actor | None:
+        if head.pos_ == "PROPN" and head.dep_ not in ("compound", "amod"):
+            known = self._title_and_surname(head, span, mention)
+            if known is not None:
+                return known
         if head.ent_type_ not in ACTOR_ENTITY_LABELS or head.dep_ in ("compound", "amod"):
             return None
         # An unknown name with a known description ("Chinese envoy Liu Wei") takes the description's code.
-        sector = next((self._matches[t.i].sector for t in span if t.i in self._matches and self._matches[t.i].kind == "sector"), None)
-        owner = self._owner_in(span, exclude=None)
-        if owner is not None and sector is not None:
-            return Actor(mention, _code(owner.country, sector), "description", 0.7)
+        title = self._title_in(span, exclude=None)
+        sector = "ELI" if title is not None and _is_former(span) else title.sector if title is not None else None
+        owner = self._owner_in([t for t in span if title is None or not title.start <= t.i < title.end], exclude=None)
+        if owner is not None and (owner.country or owner.code) and sector is not None:
+            return Actor(mention, _combine(owner, Agent(sector, sector), leading=False), "description", 0.7)
+        if sector is not None:
+            self._bare[head.i] = Agent(sector, sector)
         return Actor(mention, None, "unresolved-entity", 0.0)
 
+    def _title_and_surname(self, head: Token, span: list[Token], mention: Mention) -> Actor | None:
+        """'Deputy Secretary Hicks', 'Premier Li': a family name after a title names the one
+        known person with that name who held that title, preferring one holding it that day."""
+        people = self._table.people_named(head.text)
+        words = set()
+        for token in span[:-1]:
+            match = self._matches.get(token.i)
+            if match is not None and match.kind != "sector" or token.dep_ in ("det", "poss"):
+                continue  # "U.S.", "Russian": the country, not the title
+            word = ABBREVIATIONS.get(token.lower_, token.lower_)
+            if word.isalpha():
+                words.add(word)
+        words -= TITLE_FILLERS
+        if not people or not words:
+            return None
+        fits = []
+        for person in people:
+            roles = [r for r in person.roles if words <= set(r.title.lower().replace("-", " ").split())]
+            if roles:
+                active = [r for r in roles if self._day is not None and r.active_on(self._day)]
+                fits.append((person, active[-1] if active else max(roles, key=lambda r: r.start or date.min), bool(active)))
+        if any(active for _, _, active in fits):
+            fits = [fit for fit in fits if fit[2]]
+        if len(fits) != 1:
+            return None
+        person, role, active = fits[0]
+        code = role.actor_code() if active or self._day is None else person.code_on(self._day)
+        if _is_former(span) and code.country:
+            code = _code(code.country, "ELI")
+        elif code.sector in (None, "ELI") and not active:
+            code = role.actor_code()  # the text gives the title; it is the better witness
+        return Actor(mention, code, "title+surname", 0.8)
+
+    def _reading(self, match: Match) -> ActorCode | None:
+        if match.kind == "person" and match.person is not None:
+            return match.person.code_on(self._day)
+        if match.kind == "org" and match.org is not None:
+            return match.org.code_on(self._day)
+        if match.country:
+            return _code(match.country, match.sector if match.kind in ("seat", "place") else None)
+        return None
+
     def _is_person_like(self, token: Token, actor: Actor) -> bool:
-        return actor.method in ("person", "appositive", "country+sector", "description") and token.tag_ in ("NNP", "NN")
+        if token.tag_ not in ("NNP", "NN") or token.lower_ in INSTITUTIONS:
+            return False
+        if actor.method == "title-of-owner":  # "the CIA director", not "the president's office"
+            return token.lower_ in HEAD_TITLES
+        return actor.method in ("person", "appositive", "country+sector", "description", "sector-of-owner", "title+surname")
 
     def _mention(self, first: Token, last: Token, kind: str) -> Mention:
         start, end = first.idx, last.idx + len(last.text)
-        return Mention(self._article_id, self._sentence_of.get(first.i, 0), start, end, self._doc.text[start:end], kind)
+        return Mention(self._article_id, self._sentence_of.get(first.i, 0), start, end, self._text[start:end], kind)
 
-    def _mention_of_match(self, match: Match, kind: str) -> Mention:
-        return self._mention(self._doc[match.start], self._doc[match.end - 1], kind)
+
+def _combine(owner: _Owner, agent: Agent, leading: bool) -> ActorCode:
+    """The code of a title held under an owner: RUS + foreign minister -> RUSGOV."""
+    if owner.code is not None:
+        code = owner.code
+        if code.code.startswith("IGO"):  # an intergovernmental body keeps its code and takes the title's kind
+            sector = code.sector if leading and code.sector != "IGO" else agent.sector or code.sector
+            return ActorCode(code.code, code.country, sector)
+        return code
+    if leading and owner.sector:
+        return _code(owner.country, owner.sector)
+    return ActorCode(agent.with_country(owner.country), owner.country, agent.sector)
 
 
 def _code(country: str | None, sector: str | None) -> ActorCode:
     return ActorCode(f"{country or ''}{sector or ''}", country, sector)
 
 
+def _inside_longer_name(token: Token, match: Match) -> bool:
+    """The words are part of a longer name of a person ("Kevin Houston", not "Houston")."""
+    if token.ent_type_ != "PERSON":
+        return False
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start > match.end - match.start
+
+
+def _is_former(span: list[Token]) -> bool:
+    return any(t.lower_ in FORMER for t in span)
+
+
+def _is_indefinite(span: list[Token]) -> bool:
+    return bool(span) and span[0].lower_ in ("a", "an", "another", "some", "any")
+
+
+def _is_leading_title(head: Token, match: Match) -> bool:
+    """A one-word title that leads or speaks for its owner ("leader", "spokesman", "chief")."""
+    return match.end - match.start == 1 and head.lower_ in HEAD_TITLES
+
+
 def _is_phrase_head(token: Token) -> bool:
     if token.pos_ == "PRON":
         return token.lower_ in PERSONAL_PRONOUNS
+    if token.dep_ == "poss" and token.pos_ == "PROPN":
+        return True  # "Trump's assertion": a possessor is an antecedent too
     return token.pos_ in ("PROPN", "NOUN") and token.dep_ not in HEAD_DEPS_TO_SKIP
 
 

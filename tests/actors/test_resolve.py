@@ -1,0 +1,141 @@
+"""Actor resolution in sentences, on the real model: dates, compounds, descriptions, coreference."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+def code_of(actor) -> str | None:
+    return actor.code.code if actor is not None and actor.code is not None else None
+
+
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [(date(2017, 9, 1), "USAGOV"), (date(2025, 3, 1), "USAGOV"), (date(2010, 5, 1), "USA"), (date(2022, 6, 1), "USAELI")],
+)
+def test_office_holders_are_coded_as_of_the_article_date(actor_at, day: date, code: str) -> None:
+    actor = actor_at("Trump said on Friday that talks would continue.", "Trump", day)
+    assert code_of(actor) == code
+    assert actor.method == "person"
+
+
+def test_the_text_title_wins_over_a_stale_date(actor_at) -> None:
+    # The base has Wallace out of office in 2024; the text calls him Defence Secretary.
+    actor = actor_at("UK Defence Secretary Ben Wallace visited Kyiv.", "Ben Wallace", date(2024, 1, 10))
+    assert code_of(actor) == "GBRMIL" and actor.method == "description"
+
+
+def test_former_makes_an_office_holder_eli(actor_at) -> None:
+    actor = actor_at("Former President Barack Obama criticised the plan.", "Barack Obama", date(2015, 1, 1))
+    assert code_of(actor) == "USAELI"
+    assert code_of(actor_at("A retired general said the army was exhausted.", "general")) is None  # no country
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "codes"),
+    [
+        ("A road map formulated by Moscow and Beijing was welcomed.", "Moscow", ["RUS", "CHN"]),
+        ("France, Germany and Italy signed the accord.", "France", ["FRA", "DEU", "ITA"]),
+        ("American and British warplanes struck targets.", "warplanes", ["USAMIL", "GBRMIL"]),
+        ("He spoke with his Polish and Lithuanian counterparts.", "counterparts", ["POLGOV", "LTUGOV"]),
+    ],
+)
+def test_compounds_split_into_one_actor_each(actor_at, text: str, words: str, codes: list[str]) -> None:
+    assert [code_of(a) for a in actor_at(text, words, all=True)] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code", "mention"),
+    [
+        ("U.S. Secretary of State Rex Tillerson spoke to reporters.", "Rex Tillerson", "USAGOV", "U.S. Secretary of State Rex Tillerson"),
+        ("Russian President Vladimir Putin warned on Friday.", "Vladimir Putin", "RUSGOV", "Russian President Vladimir Putin"),
+        ("North Korean leader Kim Jong Un boasted about the launch.", "Kim Jong Un", "PRKGOV", "North Korean leader Kim Jong Un"),
+    ],
+)
+def test_long_descriptions_collapse_into_one_actor(actor_at, text: str, words: str, code: str, mention: str) -> None:
+    actor = actor_at(text, words, date(2017, 9, 1))
+    assert code_of(actor) == code
+    assert actor.mention.text == mention
+    assert text[actor.mention.start : actor.mention.end] == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("The North Korean military fired a missile.", "military", "PRKMIL"),
+        ("Russia's foreign minister arrived in Ankara.", "minister", "RUSGOV"),
+        ("Hamas gunmen opened fire.", "gunmen", "PSEREBHMS"),
+        ("Shanghai police detained two men.", "police", "CHNCOP"),
+        ("Members of SANDF were deployed.", "Members", "ZAFMIL"),
+        ("The president of the Riigikogu spoke.", "president", "ESTLEG"),
+        ("A Kremlin spokesman declined to comment.", "spokesman", "RUSGOV"),
+        ("Police in Minsk detained protesters.", "Police", "BLRCOP"),
+        ("Russian forces shelled the Ukrainian city of Kherson.", "city", "UKR"),
+        ("Targets inside Afghanistan were hit.", "Targets", "AFG"),
+        ("Moscow rejected Ukrainian claims.", "claims", "UKR"),
+        ("Abkhazia rejected the plan.", "Abkhazia", "GEOSEP"),
+        ("Troops stayed in the Transnistria region of Moldova.", "region", "MDA"),
+    ],
+)
+def test_descriptions_owners_and_partitives(actor_at, text: str, words: str, code: str) -> None:
+    assert code_of(actor_at(text, words, date(2023, 5, 1))) == code
+
+
+def test_organisations_can_change_code_with_time(actor_at) -> None:
+    assert code_of(actor_at("The Taliban attacked a checkpoint.", "Taliban", date(2019, 5, 1))) == "AFGREBTAL"
+    assert code_of(actor_at("The Taliban issued a decree.", "Taliban", date(2022, 5, 1))) == "AFGGOVTAL"
+
+
+TEXT = (
+    "Russian President Vladimir Putin met Foreign Minister Sergei Lavrov on Monday. "
+    "He said the talks had gone well. The minister agreed, and the Russian leader smiled."
+)
+
+
+def test_pronouns_and_titles_point_back_to_their_antecedent(actor_at) -> None:
+    day = date(2017, 9, 1)
+    he = actor_at(TEXT, "He", day)
+    assert he.method == "coref-pronoun" and he.antecedent.text == "Russian President Vladimir Putin"  # the subject
+    minister = actor_at(TEXT, "The minister", day)
+    assert minister.method == "coref-title" and minister.antecedent.text == "Foreign Minister Sergei Lavrov"
+    leader = actor_at(TEXT, "the Russian leader", day)
+    assert code_of(leader) == "RUSGOV" and leader.antecedent.text == "Russian President Vladimir Putin"
+
+
+def test_possessive_pronoun_and_metonymic_owner(actor_at) -> None:
+    text = "North Korean leader Kim Jong Un inspected a factory. Pyongyang's leader praised his workers."
+    leader = actor_at(text, "Pyongyang's leader", date(2020, 1, 1))
+    assert leader.antecedent is not None and leader.antecedent.text == "North Korean leader Kim Jong Un"
+
+
+def test_without_an_antecedent_pronouns_and_titles_stay_unresolved(actor_at) -> None:
+    he = actor_at("He said the talks had gone well.", "He")
+    assert he.code is None and he.method == "pronoun-unresolved"
+    minister = actor_at("The minister said the talks had gone well.", "minister")
+    assert minister.code is None and minister.method == "sector-without-country"
+    # A minister is not the president named before.
+    other = actor_at("Vladimir Putin arrived. The minister said the talks had gone well.", "minister", date(2017, 9, 1))
+    assert other.code is None
+
+
+def test_title_and_family_name_find_the_office_holder(actor_at) -> None:
+    assert code_of(actor_at("Premier Li met the delegation.", "Li", date(2024, 3, 1))) == "CHNGOV"
+    johnson = actor_at("Prime Minister Johnson resigned.", "Johnson", date(2020, 1, 1))
+    assert code_of(johnson) == "GBRGOV" and johnson.method == "title+surname"
+
+
+def test_a_shared_name_takes_the_reading_the_document_supports(table) -> None:
+    from standoff.actors.phrase import resolve_phrase
+
+    plain = resolve_phrase(table, "Georgia", date(2024, 1, 1))
+    assert plain.country == "GEO" and {c.country for c in plain.candidates} == {"GEO", "USA"}
+    us_state = resolve_phrase(table, "Georgia", date(2024, 1, 1), context="Voters queued in Atlanta.")
+    assert us_state.country == "USA"
+    assert resolve_phrase(table, "Congo", date(2024, 1, 1), context="Talks opened in Brazzaville.").country == "COG"
+
+
+def test_a_place_inside_a_persons_name_is_not_the_place(actor_at) -> None:
+    actor = actor_at("Kevin Houston said the team would travel.", "Kevin Houston")
+    assert actor is None or actor.code is None
