@@ -136,6 +136,18 @@ class ArticleActors:
                     found.append(code.country)
         return found
 
+    def owners(self, token: Token) -> list[Actor]:
+        """For a noun that names no actor, the countries its adjectives name: the Ukrainian of
+        "the Ukrainian city of Kherson", "a Ukrainian proposal" (an attack on a place, or a
+        rejection of a proposal, is aimed at the country it belongs to)."""
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+        modifiers += [g for c in modifiers for g in c.conjuncts]
+        if not modifiers:
+            return []
+        span = _description(token)
+        mention = self._mention(span[0], span[-1], "entity")
+        return [Actor(mention, _code(country, None), "owner-adjective", 0.6) for country in dict.fromkeys(self.countries(modifiers))]
+
     def readings(self, token: Token) -> list[ActorCode]:
         """Every reading of the words at ``token`` when they are shared by several actors
         ("Congo": COD, COG), the chosen one first; empty when there is only one."""

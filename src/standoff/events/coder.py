@@ -152,8 +152,9 @@ class EventCoder:
         head_token, groups = head
         if "hypothetical" in groups:
             return []
-        head_frame = verb_frame(head_token) if head_token.pos_ in ("VERB", "AUX") else verb_frame(head_token.head)
-        mode = modality(head_token)
+        head_verb = head_token if head_token.pos_ in ("VERB", "AUX") else head_token.head  # "was ready to"
+        head_frame = verb_frame(head_verb)
+        mode = modality(head_verb)
         if mode in NON_EVENTS:
             return []
         if "future" in groups:
@@ -174,8 +175,7 @@ class EventCoder:
                 if frame.trigger.dep_ == "ccomp":
                     addressed = addressed + frame.subjects
                 targets = [a for o in addressed for a in _actors_at(o, actors)] or targets
-            trigger = head_token if head_token.pos_ in ("VERB", "AUX") else head_token.head
-            return self._build(code, sources, targets, trigger, mode, pattern, group, ctx)
+            return self._build(code, sources, targets, head_verb, mode, pattern, group, ctx)
         return []  # offered, agreed or threatened, but not done: no event for the action itself
 
     def _build(
@@ -339,7 +339,7 @@ def _actors_at(token: Token, actors: ArticleActors) -> list[Actor]:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     return [a for a in actors.actors(obj) if a.code is not None]
-    return []
+    return actors.owners(token)
 
 
 def _source_actors(frame: Frame, actors: ArticleActors) -> list[Actor | None]:
@@ -363,6 +363,7 @@ def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlie
         return (
             [a for o in objects for a in _actors_at(o, actors)]
             or [a for o in objects for a in _placed_at(o, actors)]
+            or _located(frame, actors)
             or [a for o in objects for a in actors.actors(o)]
         )
     if kind.startswith("prep:"):
@@ -375,7 +376,12 @@ def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlie
         if found:
             break
         found = [a for t in frame.preps.get(prep, []) for a in _actors_at(t, actors)]
-    return found or [a for o in objects for a in _placed_at(o, actors)]
+    return found or [a for o in objects for a in _placed_at(o, actors)] or _located(frame, actors)
+
+
+def _located(frame: Frame, actors: ArticleActors) -> list[Actor]:
+    """The country of where a material act was done to unnamed targets ("bombed targets inside Afghanistan")."""
+    return [a for prep in LOCATIVE_PREPS for t in frame.preps.get(prep, []) for a in _actors_at(t, actors)]
 
 
 def _placed_at(token: Token, actors: ArticleActors) -> list[Actor]:

@@ -59,9 +59,11 @@ def verb_frame(verb: Token) -> Frame:
             frame.objects.append(child)
         elif dep == "prep":
             _add_prep(frame, child)
+        elif dep == "dative" and child.pos_ == "ADP":  # "offered condolences to Morocco"
+            _add_prep(frame, child)
         elif dep in ("oprd", "attr") and verb.lemma_ != "be":
             frame.predicative = True
-        if dep in ("prt", "prep") and 0 < child.i - verb.i <= 2:
+        if dep in ("prt", "prep", "dative") and 0 < child.i - verb.i <= 2:
             frame.adjacent.add(child.lower_)
         elif dep == "xcomp" and child.pos_ in ("VERB", "AUX"):
             frame.complement = child
