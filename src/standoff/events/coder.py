@@ -9,7 +9,7 @@ from standoff.actors.resolve import ArticleActors
 from standoff.events.dictionary import NO_EVENT, Pattern, VerbDictionary
 from standoff.events.composition import Composition
 from standoff.events.confidence import evidence_key, load_confidence_table
-from standoff.events.frames import Frame, frames, verb_frame
+from standoff.events.frames import LIGHT_VERBS, Frame, frames, verb_frame
 from standoff.events.modality import modality
 from standoff.model import Actor, Event, event_id
 from standoff.nlp import Span, Token
@@ -80,6 +80,7 @@ class EventCoder:
             found.extend(self._plain(pattern, frame, ctx, actors, earlier + found))
         for _, _, events in composed:
             found.extend(events)
+        found = _light_verb_wins(found, matched)
         found = _answer_targets(found, matched, ctx)
         found = self._own_side(found, actors, ctx)
         found += self._speakers(found, actors, ctx)
@@ -142,7 +143,7 @@ class EventCoder:
         if code is None or mode in NON_EVENTS:
             return []
         sources = _source_actors(frame, actors)
-        targets = _target_actors(pattern, frame, actors, earlier)
+        targets = _target_actors(pattern, frame, actors, earlier, sources)
         return self._build(code, sources, targets, frame.trigger, mode, pattern, "", ctx)
 
     def _composed(
@@ -159,7 +160,7 @@ class EventCoder:
             return []
         if "future" in groups:
             sources = _source_actors(frame, actors) or _source_actors(head_frame, actors)
-            targets = _target_actors(pattern, frame, actors, earlier)
+            targets = _target_actors(pattern, frame, actors, earlier, sources)
             return self._build(pattern.code, sources, targets, frame.trigger, "future", pattern, "future", ctx)
         if mode == "negated":
             groups, mode = ["refuse"], "asserted"
@@ -168,7 +169,7 @@ class EventCoder:
             if code is None:
                 continue
             sources = _source_actors(head_frame, actors)
-            targets = _target_actors(pattern, frame, actors, earlier)
+            targets = _target_actors(pattern, frame, actors, earlier, sources)
             if group in ("appeal", "demand"):
                 # the addressee: "urged X to", "called on X to", "demanded that X ..."
                 addressed = head_frame.objects + [o for word in head_frame.adjacent for o in head_frame.preps.get(word, [])]
@@ -200,7 +201,7 @@ class EventCoder:
         out = []
         for source in sources:
             for target in targets or [None]:
-                if _same_country(source, target):
+                if source is not None and target is not None and source.code is not None and source.code == target.code:
                     continue  # an actor does not act on itself
                 confidence = self._confidence.score(evidence_key(pattern, group not in ("", "future"), source, target))
                 source_code = source.code.code if source and source.code else None
@@ -248,7 +249,7 @@ def _fits(pattern: Pattern, frame: Frame, actors: ArticleActors) -> bool:
         return False
     if pattern.subject is not None and not any(_words_of(s) & pattern.subject for s in frame.subjects):
         return False
-    if pattern.prep is not None and not frame.preps.get(pattern.prep):
+    if pattern.prep is not None and not _prep_objects(pattern.prep, frame):
         return False
     if pattern.comp is not None and (frame.complement is None or frame.complement.lemma_.lower() not in pattern.comp):
         return False
@@ -354,7 +355,16 @@ def _source_actors(frame: Frame, actors: ArticleActors) -> list[Actor | None]:
     return [None] if frame.passive and not frame.subjects else []
 
 
-def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlier: list[Event]) -> list[Actor]:
+def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlier: list[Event], sources: list[Actor | None]) -> list[Actor]:
+    found = _named_targets(pattern, frame, actors, earlier)
+    if not found and pattern.code[:2] >= "14":
+        # force shown or used somewhere is aimed at that country, unless it is the actor's own
+        places = _located(frame, actors) or [a for o in frame.objects for a in _placed_at(o, actors)]
+        return [p for p in places if not any(_same_country(s, p) for s in sources)]
+    return found
+
+
+def _named_targets(pattern: Pattern, frame: Frame, actors: ArticleActors, earlier: list[Event]) -> list[Actor]:
     kind = pattern.target
     if kind == "none":
         return []
@@ -363,7 +373,6 @@ def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlie
         return (
             [a for o in objects for a in _actors_at(o, actors)]
             or [a for o in objects for a in _placed_at(o, actors)]
-            or _located(frame, actors)
             or [a for o in objects for a in actors.actors(o)]
         )
     if kind.startswith("prep:"):
@@ -376,7 +385,7 @@ def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlie
         if found:
             break
         found = [a for t in frame.preps.get(prep, []) for a in _actors_at(t, actors)]
-    return found or [a for o in objects for a in _placed_at(o, actors)] or _located(frame, actors)
+    return found or [a for o in objects for a in _placed_at(o, actors)]
 
 
 def _located(frame: Frame, actors: ArticleActors) -> list[Actor]:
@@ -401,20 +410,15 @@ def _placed_at(token: Token, actors: ArticleActors) -> list[Actor]:
     return []
 
 
+def _prep_objects(prep: str, frame: Frame) -> list[Token]:
+    """Objects of the preposition on the trigger or on its object ("favored negotiations with
+    X", "host talks between X and Y", "imposed sanctions on Russia on Friday")."""
+    on_objects = [t for obj in frame.objects for p in obj.children if p.dep_ == "prep" and p.lower_ == prep for t in p.children if t.dep_ == "pobj"]
+    return frame.preps.get(prep, []) + on_objects
+
+
 def _prep_targets(prep: str, frame: Frame, actors: ArticleActors) -> list[Actor]:
-    """Objects of the preposition on the trigger, or on its object ("favored negotiations with X")."""
-    found = [a for t in frame.preps.get(prep, []) for a in _actors_at(t, actors)]
-    if found:
-        return found
-    return [
-        a
-        for obj in frame.objects
-        for p in obj.children
-        if p.dep_ == "prep" and p.lower_ == prep
-        for t in p.children
-        if t.dep_ == "pobj"
-        for a in _actors_at(t, actors)
-    ]
+    return [a for t in _prep_objects(prep, frame) for a in _actors_at(t, actors)]
 
 
 def _content_targets(frame: Frame, actors: ArticleActors, earlier: list[Event]) -> list[Actor]:
@@ -451,6 +455,18 @@ def _answered_event(noun: Token, earlier: list[Event]) -> Event | None:
         if event.trigger.lower().startswith(lemma[:5]):
             return event
     return None
+
+
+def _light_verb_wins(events: list[Event], matched: list[tuple[Frame, Pattern]]) -> list[Event]:
+    """ "carried out air strikes on X": when the light verb's own pattern coded the act, the
+    noun's pattern adds nothing."""
+    coded = {e.trigger_start for e in events}
+    redundant = {
+        f.trigger.idx
+        for f, _ in matched
+        if f.nominal and f.trigger.dep_ == "dobj" and f.trigger.head.lemma_.lower() in LIGHT_VERBS and f.trigger.head.idx in coded
+    }
+    return [e for e in events if e.trigger_start not in redundant]
 
 
 def _unique(events: list[Event]) -> list[Event]:

@@ -17,6 +17,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Verbs whose subject is also the subject of their complement ("North Korea plans to test").
 SUBJECT_CONTROL_DEPS = ("xcomp", "conj", "advcl")
+REACTION_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "attract", "earn", "meet"}
 LIGHT_VERBS = {"hold", "conduct", "carry", "launch", "stage", "make", "have", "impose", "announce", "begin", "start", "order", "mount", "unleash", "wage", "continue", "step"}
 
 
@@ -55,11 +56,11 @@ def verb_frame(verb: Token) -> Frame:
         elif dep == "agent":
             frame.passive = True
             frame.subjects.extend(c for c in child.children if c.dep_ == "pobj")
+        elif dep == "dative" and child.pos_ == "ADP":  # "offered condolences to Morocco"
+            _add_prep(frame, child)
         elif dep in ("dobj", "dative"):
             frame.objects.append(child)
         elif dep == "prep":
-            _add_prep(frame, child)
-        elif dep == "dative" and child.pos_ == "ADP":  # "offered condolences to Morocco"
             _add_prep(frame, child)
         elif dep in ("oprd", "attr") and verb.lemma_ != "be":
             frame.predicative = True
@@ -104,11 +105,22 @@ def noun_frame(noun: Token) -> Frame:
             _add_prep(frame, child)
         elif child.dep_ == "acl":
             frame.clause = child
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS | REACTION_VERBS:
+        # "conducted drills near Taiwan", "drew condemnation from Tokyo": the verb's phrases are the noun's
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ not in frame.preps:
+                _add_prep(frame, child)
     if not frame.subjects and noun.dep_ in ("dobj", "pobj", "nsubjpass", "conj"):
         frame.subjects = _nominal_agent(noun)
     if not frame.subjects and frame.preps.get("between"):
         # "the conversation between Xi and Biden": both take part
         frame.subjects = list(frame.preps["between"])
+    if not frame.subjects and frame.preps.get("from"):
+        frame.subjects = list(frame.preps["from"])  # "condemnation from Tokyo", "aid from Japan"
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in REACTION_VERBS:
+        # "the launch drew condemnation": the reaction is aimed at what drew it
+        frame.objects = [c for c in noun.head.children if c.dep_ == "nsubj"]
     return frame
 
 

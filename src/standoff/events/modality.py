@@ -13,6 +13,7 @@ FUTURE_HEADS = {"plan", "intend", "expect", "aim", "prepare", "schedule", "due",
 HYPOTHETICAL_HEADS = {"try", "attempt", "want", "wish", "hope", "seek", "threaten", "consider", "propose", "urge", "ask", "call", "demand", "mistake", "involve", "allow", "need", "able", "ready", "willing", "refrain", "avoid"}
 NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "stop", "halt", "cease"}
 DENYING_HEADS = {"deny"}
+CLAIM_NOUNS = {"claim", "allegation", "accusation", "report", "charge", "suggestion", "assertion"}
 COMMUNICATION = {"say", "add", "write", "state", "declare", "tell", "report", "claim", "announce", "warn", "insist", "opine", "boast", "note", "believe", "think"}
 CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep")
 
@@ -74,5 +75,10 @@ def modality(trigger: Token) -> str:
             reported = True
             if lemma in DENYING_HEADS:
                 return "denied"
+        if current.dep_ in ("acl", "ccomp") and lemma in CLAIM_NOUNS:
+            # "denied claims that its forces had shelled ...": the denied act is no event
+            if head.head.lemma_.lower() in DENYING_HEADS | {"reject", "dismiss", "refute", "rebuff"}:
+                return "denied"
+            reported = True
         current = head
     return "reported" if reported else "asserted"
