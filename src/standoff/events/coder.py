@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -22,6 +23,8 @@ DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at"
 CONTEXT_PREPS = ("regarding", "about", "on", "over", "toward", "towards", "against", "with")
 RESPONSE_PREPS = ("following", "after", "over")
 OWNER_PREPS = ("of", "from", "by")
+DEFINITE = {"the", "this", "these", "that", "those"}
+Answered = Callable[[Token], "Event | None"]
 NESTING_PREPS = ("of", "for", "in")
 PLACE_NOUNS = {"region", "city", "town", "village", "province", "district", "area", "port", "county", "island", "islands", "territory", "capital", "enclave", "state"}
 # Codes of acts that, done by conjoined actors, they do with each other: consult, meet,
@@ -115,6 +118,20 @@ class EventCoder:
             out.append(event)
         return out
 
+    def _answering(self, earlier: list[Event]) -> Answered:
+        """Finds the latest earlier act a noun names: "the launch", "the accusation", "the sanctions"."""
+
+        def find(noun: Token) -> Event | None:
+            lemma = noun.lemma_.lower()
+            for event in reversed(earlier):
+                pattern = self._dictionary.get(event.rule.removeprefix("pattern:").partition("+")[0])
+                words = pattern.object if pattern is not None and isinstance(pattern.object, frozenset) else frozenset()
+                if event.trigger.lower().startswith(lemma[:5]) or lemma in words:
+                    return event
+            return None
+
+        return find
+
     def _governing_head(self, trigger: Token) -> tuple[Token, list[str]] | None:
         """The verb (or adjective: "ready to talk") whose infinitival complement the trigger is."""
         token = trigger
@@ -143,7 +160,7 @@ class EventCoder:
         if code is None or mode in NON_EVENTS:
             return []
         sources = _source_actors(frame, actors)
-        targets = _target_actors(pattern, frame, actors, earlier, sources)
+        targets = _target_actors(pattern, frame, actors, self._answering(earlier), sources)
         return self._build(code, sources, targets, frame.trigger, mode, pattern, "", ctx)
 
     def _composed(
@@ -160,7 +177,7 @@ class EventCoder:
             return []
         if "future" in groups:
             sources = _source_actors(frame, actors) or _source_actors(head_frame, actors)
-            targets = _target_actors(pattern, frame, actors, earlier, sources)
+            targets = _target_actors(pattern, frame, actors, self._answering(earlier), sources)
             return self._build(pattern.code, sources, targets, frame.trigger, "future", pattern, "future", ctx)
         if mode == "negated":
             groups, mode = ["refuse"], "asserted"
@@ -169,7 +186,7 @@ class EventCoder:
             if code is None:
                 continue
             sources = _source_actors(head_frame, actors)
-            targets = _target_actors(pattern, frame, actors, earlier, sources)
+            targets = _target_actors(pattern, frame, actors, self._answering(earlier), sources)
             if group in ("appeal", "demand"):
                 # the addressee: "urged X to", "called on X to", "demanded that X ..."
                 addressed = head_frame.objects + [o for word in head_frame.adjacent for o in head_frame.preps.get(word, [])]
@@ -355,8 +372,8 @@ def _source_actors(frame: Frame, actors: ArticleActors) -> list[Actor | None]:
     return [None] if frame.passive and not frame.subjects else []
 
 
-def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlier: list[Event], sources: list[Actor | None]) -> list[Actor]:
-    found = _named_targets(pattern, frame, actors, earlier)
+def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, answered: Answered, sources: list[Actor | None]) -> list[Actor]:
+    found = _named_targets(pattern, frame, actors, answered)
     if not found and pattern.code[:2] >= "14":
         # force shown or used somewhere is aimed at that country, unless it is the actor's own
         places = _located(frame, actors) or [a for o in frame.objects for a in _placed_at(o, actors)]
@@ -364,7 +381,7 @@ def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, earlie
     return found
 
 
-def _named_targets(pattern: Pattern, frame: Frame, actors: ArticleActors, earlier: list[Event]) -> list[Actor]:
+def _named_targets(pattern: Pattern, frame: Frame, actors: ArticleActors, answered: Answered) -> list[Actor]:
     kind = pattern.target
     if kind == "none":
         return []
@@ -373,19 +390,26 @@ def _named_targets(pattern: Pattern, frame: Frame, actors: ArticleActors, earlie
         return (
             [a for o in objects for a in _actors_at(o, actors)]
             or [a for o in objects for a in _placed_at(o, actors)]
+            or _authors(objects, answered)
             or [a for o in objects for a in actors.actors(o)]
         )
     if kind.startswith("prep:"):
         return _prep_targets(kind[5:], frame, actors)
     if kind == "content":
-        return _content_targets(frame, actors, earlier)
+        return _content_targets(frame, actors, answered)
     objects = _objects(pattern, frame)
     found = [a for o in objects for a in _actors_at(o, actors)]
     for prep in DEFAULT_TARGET_PREPS:
         if found:
             break
         found = [a for t in frame.preps.get(prep, []) for a in _actors_at(t, actors)]
-    return found or [a for o in objects for a in _placed_at(o, actors)]
+    return found or [a for o in objects for a in _placed_at(o, actors)] or _authors(objects, answered)
+
+
+def _authors(objects: list[Token], answered: Answered) -> list[Actor]:
+    """ "China denied the accusation", "condemned the sanctions": aimed at who made them."""
+    acts = [answered(o) for o in objects if any(c.lower_ in DEFINITE for c in o.children)]
+    return [act.source for act in acts if act is not None and act.source is not None]
 
 
 def _located(frame: Frame, actors: ArticleActors) -> list[Actor]:
@@ -421,7 +445,7 @@ def _prep_targets(prep: str, frame: Frame, actors: ArticleActors) -> list[Actor]
     return [a for t in _prep_objects(prep, frame) for a in _actors_at(t, actors)]
 
 
-def _content_targets(frame: Frame, actors: ArticleActors, earlier: list[Event]) -> list[Actor]:
+def _content_targets(frame: Frame, actors: ArticleActors, answered: Answered) -> list[Actor]:
     """Who a statement is about: an actor named in what was said ("regarding North Korea"),
     else the author of an earlier event it answers ("following the missile launch")."""
     if frame.clause is not None:
@@ -442,19 +466,10 @@ def _content_targets(frame: Frame, actors: ArticleActors, earlier: list[Event]) 
         if token.lower_ in RESPONSE_PREPS and token.dep_ == "prep":
             for obj in token.children:
                 if obj.dep_ == "pobj":
-                    answered = _answered_event(obj, earlier)
-                    if answered is not None and answered.source is not None:
-                        return [answered.source]
+                    act = answered(obj)
+                    if act is not None and act.source is not None:
+                        return [act.source]
     return []
-
-
-def _answered_event(noun: Token, earlier: list[Event]) -> Event | None:
-    """The latest earlier event named by a noun like "the launch" or "the attack"."""
-    lemma = noun.lemma_.lower()
-    for event in reversed(earlier):
-        if event.trigger.lower().startswith(lemma[:5]):
-            return event
-    return None
 
 
 def _light_verb_wins(events: list[Event], matched: list[tuple[Frame, Pattern]]) -> list[Event]:
