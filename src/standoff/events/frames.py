@@ -16,7 +16,7 @@ from standoff.nlp import Span, Token
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Verbs whose subject is also the subject of their complement ("North Korea plans to test").
-SUBJECT_CONTROL_DEPS = ("xcomp", "conj", "advcl")
+SUBJECT_CONTROL_DEPS = ("xcomp", "conj", "advcl", "acomp")  # acomp: "Iran is ready/about to ..."
 REACTION_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "attract", "earn", "meet"}
 LIGHT_VERBS = {"hold", "conduct", "carry", "launch", "stage", "make", "have", "impose", "announce", "begin", "start", "order", "mount", "unleash", "wage", "continue", "step"}
 
