@@ -1,0 +1,1 @@
+"""Click commands, grouped by subject; cli.py registers them."""

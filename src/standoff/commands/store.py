@@ -1,0 +1,191 @@
+"""Commands over the store: ingest, events, export, import-events. Each parses arguments and calls one library function."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from standoff.errors import StandoffError
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+TABLE_LIMIT = 50
+
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="STANDOFF_DB",
+    default="standoff.duckdb",
+    show_default=True,
+    help="DuckDB file (or set STANDOFF_DB).",
+)
+
+
+def _user_errors(command: _F) -> _F:
+    """Turn input problems into a one-line error instead of a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except StandoffError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    from standoff.text.readers import parse_date
+
+    try:
+        return parse_date(value)
+    except StandoffError as exc:
+        raise click.BadParameter(exc.message) from None
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--text-column", help="CSV column holding the article text.")
+@click.option("--id-column", help="CSV column holding the article id.")
+@click.option("--date-column", help="CSV column holding the publication date.")
+@click.option("--date", "default_date", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True, help="Articles per transaction.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file of extra actors (repeatable).")
+@click.option("-v", "--verbose", is_flag=True, help="Log each committed batch to stderr.")
+@_user_errors
+def ingest(
+    paths: tuple[str, ...],
+    db: Path,
+    text_column: str | None,
+    id_column: str | None,
+    date_column: str | None,
+    default_date: date | None,
+    batch_size: int,
+    actor_files: tuple[Path, ...],
+    verbose: bool,
+) -> None:
+    """Code the articles in PATHS (files or folders) and store them; run it again to resume or to add new ones."""
+    from standoff.pipeline import Settings
+    from standoff.runners.local import IngestOptions, ingest as run_ingest, progress_for
+    from standoff.text.readers import ReadOptions
+
+    if verbose:
+        logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
+    read = ReadOptions(
+        default_date=default_date, text_column=text_column or "text", id_column=id_column, date_column=date_column
+    )
+    options = IngestOptions(read=read, batch_size=batch_size, settings=Settings(actor_files=actor_files))
+    run_ingest(list(paths), db, options, progress_for(sys.stdout))
+
+
+@click.command()
+@db_option
+@click.option("--dyad", help="Two country codes: USA-PRK (either direction) or USA->PRK (USA acting on PRK).")
+@click.option("--actor", help="A country or actor code on either side.")
+@click.option("--root", help="CAMEO root, 01-20.")
+@click.option("--since", callback=_date, help="First event date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Last event date (YYYY-MM-DD).")
+@click.option("--origin", help="Only events from this origin (standoff, gdelt, keds, plover).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), help=f"Show at most N events (table: {TABLE_LIMIT} unless given).")
+@click.option("--count", type=click.Choice(["events", "incidents"]), help="Print only how many events (or incidents) match.")
+@_user_errors
+def events(
+    db: Path,
+    dyad: str | None,
+    actor: str | None,
+    root: str | None,
+    since: date | None,
+    until: date | None,
+    origin: str | None,
+    fmt: str,
+    limit: int | None,
+    count: str | None,
+) -> None:
+    """Show stored events, each with the sentence it came from."""
+    from standoff.store import Dyad, EventFilter, Store, count_events, find_events
+
+    where = EventFilter(Dyad.parse(dyad) if dyad else None, actor, root, since, until, origin)
+    with Store(db, read_only=True) as store:
+        if count:
+            click.echo(count_events(store, where, count))
+            return
+        if fmt == "table":  # a table is for reading: show the first ones and say how many match
+            rows = find_events(store, where, TABLE_LIMIT if limit is None else limit)
+            _print_table(rows, count_events(store, where))
+            return
+        rows = find_events(store, where, limit)
+    _print_events(rows, fmt)
+
+
+def _print_events(rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+def _print_table(rows: list[dict[str, Any]], matching: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=True)
+    for column in ("date", "source", "cameo", "target", "origin", "sentence"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(
+            str(r["event_date"] or "-"),
+            f"{r['source'] or '?'}\n{r['source_text'] or ''}".strip(),
+            f"{r['cameo'] or '-'} {r['plover'] or ''}\n{'' if r['goldstein'] is None else format(r['goldstein'], '+.1f')}".strip(),
+            f"{r['target'] or '-'}\n{r['target_text'] or ''}".strip(),
+            r["origin"],
+            r["text"] or "-",
+        )
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+    more = f" (the first {len(rows)} shown; --limit N for more)" if matching > len(rows) else ""
+    click.echo(f"{matching} events{more}")
+
+
+@click.command()
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "gdelt", "plover"]), required=True)
+@db_option
+@_user_errors
+def export(out: Path, fmt: str, db: Path) -> None:
+    """Write the stored events to OUT: Parquet or CSV of the events table, a GDELT 2.0 event table, or PLOVER JSON lines."""
+    from standoff.store import Store, export_events
+
+    with Store(db, read_only=True) as store:
+        result = export_events(store, fmt, out)
+    skipped = f", {result.skipped} without a PLOVER type left out" if result.skipped else ""
+    click.echo(f"{result.written} events written to {out}{skipped}")
+
+
+@click.command(name="import-events")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "keds", "plover"]), required=True)
+@db_option
+@_user_errors
+def import_events(file: Path, fmt: str, db: Path) -> None:
+    """Bring events coded elsewhere (GDELT 2.0, a KEDS series, PLOVER JSON lines) into the store."""
+    from standoff.store import Store, import_events as run_import
+
+    with Store(db) as store:
+        summary = run_import(store, file, fmt)
+    click.echo(summary.line())
