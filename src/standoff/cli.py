@@ -138,5 +138,12 @@ main.add_command(_store_commands.events)
 main.add_command(_store_commands.export)
 main.add_command(_store_commands.import_events)
 
+from standoff.commands import analysis as _analysis_commands  # noqa: E402
+
+main.add_command(_analysis_commands.series)
+main.add_command(_analysis_commands.tension)
+main.add_command(_analysis_commands.alerts)
+main.add_command(_analysis_commands.backtest)
+
 if __name__ == "__main__":
     main()

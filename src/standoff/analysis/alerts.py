@@ -1,0 +1,129 @@
+"""Surge alerts: a dyad's conflict events in a period against its own recent and long-run baselines.
+
+For each directed country dyad and checked period t, with x the conflict events (QuadClass 3
+and 4) in t, and b4 and b52 the mean of the 4 and of the 52 periods before t (the long one over
+as many as the data has, at least 4):
+
+    ratio = (x + 1) / (b + 1)
+
+(the +1 keeps a dyad that was silent from reaching any ratio with a single event). A surge is
+x >= min_events and both ratios >= threshold: more conflict than in the last weeks and than
+usual. This describes what happened; it forecasts nothing (see docs/backtest.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from standoff.analysis.jsonable import plain, records
+from standoff.analysis.periods import period_end, period_range, period_start, shift_periods
+from standoff.store.db import Store
+from standoff.store.frames import CONFLICT_CLASSES, dyad_counts_frame, event_frame, totals_frame
+from standoff.store.queries import Dyad, EventFilter
+
+EVIDENCE_COLUMNS = ["event_date", "source", "cameo", "target", "goldstein", "quad_class", "id", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class SurgeSettings:
+    threshold: float = 2.0  # ratio to reach against both baselines
+    min_events: int = 3  # fewer conflict events than this are never a surge
+    short: int = 4  # periods in the recent baseline
+    long: int = 52  # periods in the long-run baseline
+
+
+@dataclass(slots=True)
+class Surge:
+    source: str
+    target: str
+    period: pd.Timestamp
+    events: int  # conflict events in the period
+    baseline_short: float
+    baseline_long: float
+    ratio_short: float
+    ratio_long: float
+    evidence: list[dict[str, Any]] = field(default_factory=list)  # the period's conflict events, most hostile first
+
+    @property
+    def dyad(self) -> str:
+        return f"{self.source}->{self.target}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dyad": self.dyad,
+            "period": plain(self.period),
+            "events": self.events,
+            "baseline_short": self.baseline_short,
+            "baseline_long": self.baseline_long,
+            "ratio_short": self.ratio_short,
+            "ratio_long": self.ratio_long,
+            "evidence": self.evidence,
+        }
+
+
+def find_surges(
+    counts: pd.DataFrame, periods: pd.DatetimeIndex, check: pd.DatetimeIndex, settings: SurgeSettings = SurgeSettings()
+) -> list[Surge]:
+    """Surges in the ``check`` periods, from per-dyad conflict counts over ``periods`` (which must
+    reach back ``settings.long`` periods before the first checked one to give full baselines)."""
+    if counts.empty or check.empty:
+        return []
+    wide = counts.pivot_table(
+        index="period", columns=["source_country", "target_country"], values="events", aggfunc="sum", fill_value=0
+    ).reindex(periods, fill_value=0)
+    short = wide.rolling(settings.short, min_periods=settings.short).mean().shift(1)
+    long = wide.rolling(settings.long, min_periods=settings.short).mean().shift(1)
+    surges = []
+    for period in check:
+        if period not in wide.index:
+            continue
+        x, b4, b52 = wide.loc[period], short.loc[period], long.loc[period]
+        r4, r52 = (x + 1) / (b4 + 1), (x + 1) / (b52 + 1)
+        hit = (x >= settings.min_events) & (r4 >= settings.threshold) & (r52 >= settings.threshold)
+        for source, target in hit[hit].index:
+            key = (source, target)
+            surges.append(
+                Surge(source, target, period, int(x[key]), float(b4[key]), float(b52[key]), float(r4[key]), float(r52[key]))
+            )
+    return sorted(surges, key=lambda s: (s.period, -s.ratio_long, s.dyad))
+
+
+def load_surges(
+    store: Store,
+    freq: str = "week",
+    settings: SurgeSettings = SurgeSettings(),
+    since: date | None = None,
+    until: date | None = None,
+    origin: str | None = None,
+    evidence: int = 5,
+) -> list[Surge]:
+    """Surges in the latest period with events (up to ``until``), or in every period from ``since`` on,
+    each with up to ``evidence`` of its conflict events."""
+    totals = totals_frame(store, freq, until=until, origin=origin)
+    if totals.empty:
+        return []
+    last = period_start(until, freq) if until is not None else pd.Timestamp(totals["period"].max())
+    first = period_start(since, freq) if since is not None else last
+    # baselines reach back no further than the first stored period: before it, nothing is known, not zero
+    start = max(shift_periods(first, -settings.long, freq), pd.Timestamp(totals["period"].min()))
+    counts = dyad_counts_frame(store, freq, since=start.date(), until=period_end(last, freq).date(), origin=origin)
+    surges = find_surges(counts, period_range(start, last, freq), period_range(first, last, freq), settings)
+    for surge in surges:
+        surge.evidence = _evidence(store, surge, freq, origin, evidence)
+    return surges
+
+
+def _evidence(store: Store, surge: Surge, freq: str, origin: str | None, limit: int) -> list[dict[str, Any]]:
+    where = EventFilter(
+        dyad=Dyad(surge.source, surge.target, directed=True),
+        since=surge.period.date(),
+        until=period_end(surge.period, freq).date(),
+        origin=origin,
+    )
+    events = event_frame(store, where, freq, with_text=True)
+    conflict = events[events["quad_class"].isin(CONFLICT_CLASSES)]
+    return records(conflict.sort_values(["goldstein", "event_date", "id"], kind="stable").head(limit)[EVIDENCE_COLUMNS])

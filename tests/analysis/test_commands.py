@@ -1,0 +1,82 @@
+"""The analysis commands, run through the CLI on a small store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, timedelta
+
+import pytest
+from click.testing import CliRunner
+
+from standoff.cli import main
+
+START = date(2023, 1, 2)
+
+
+@pytest.fixture
+def db(make_store, event):
+    rows = []
+    for week in range(60):
+        day = START + timedelta(weeks=week)
+        surge = week == 59
+        rows += [event(f"a{week}-{k}", day, "USA", "PRK", "190", 4, -10.0, text=f"Strike {week}.{k}.") for k in range(8 if surge else 1 + week % 2)]
+        rows += [event(f"b{week}-{k}", day, "PRK", "USA", "112", 3, -2.0) for k in range(week % 3)]
+        rows += [event(f"c{week}-{k}", day, "CHN", "JPN", "042", 1, 1.9) for k in range(3)]
+    return str(make_store(rows))
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [*args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_series_formats(db):
+    data = json.loads(run("series", "--dyad", "USA->PRK", "--freq", "month", "--db", db, "--format", "json"))
+    assert data["selection"] == "USA->PRK"
+    assert data["periods"][0]["period"] == "2023-01-01" and data["periods"][0]["events"] == 7  # weeks of 2, 9, 16, 23, 30 Jan
+    rows = list(csv.DictReader(io.StringIO(run("series", "--dyad", "USA-PRK", "--db", db, "--format", "csv"))))
+    assert len(rows) == 60 and rows[0]["period"] == "2023-01-02" and "events_r19_per1k" in rows[0]
+    assert "USA-PRK, by week" in run("series", "--dyad", "USA-PRK", "--db", db, "--since", "2023-01-02", "--until", "2023-02-01")
+
+
+@pytest.mark.parametrize("suffix, magic", [(".png", b"\x89PNG"), (".svg", b"<?xml")])
+def test_series_plot(db, tmp_path, suffix, magic):
+    out = tmp_path / f"chart{suffix}"
+    run("series", "--dyad", "USA-PRK", "--db", db, "--plot", str(out))
+    assert out.read_bytes().startswith(magic)
+
+
+def test_plot_refuses_other_formats(db, tmp_path):
+    result = CliRunner().invoke(main, ["series", "--dyad", "USA-PRK", "--db", db, "--plot", str(tmp_path / "chart.pdf")])
+    assert result.exit_code != 0 and "E701" in result.output
+
+
+def test_tension_explains_the_last_period(db):
+    text = run("tension", "--dyad", "USA-PRK", "--db", db)
+    assert "What moved it in the period of 2024-02-19" in text and "Strike 59." in text
+    data = json.loads(run("tension", "--dyad", "USA-PRK", "--db", db, "--format", "json", "--period", "2023-01-04"))
+    assert data["moved"]["period"] == "2023-01-02" and len(data["index"]) == 60
+
+
+def test_alerts_lists_the_surge_with_evidence(db):
+    data = json.loads(run("alerts", "--db", db, "--format", "json", "--evidence", "2"))
+    assert [(a["dyad"], a["events"]) for a in data] == [("USA->PRK", 8)]
+    assert len(data[0]["evidence"]) == 2
+    assert "surge alerts" in run("alerts", "--db", db)
+    assert "no surges" in run("alerts", "--db", db, "--threshold", "10")
+
+
+def test_backtest_reports_model_and_baselines(db, tmp_path):
+    out = tmp_path / "forecasts.csv"
+    args = ["backtest", "--dyad", "USA->PRK", "--db", db, "--calibrate", "2023-05-01", "--test", "2023-08-07", "--forecasts", str(out)]
+    data = json.loads(run(*args, "--format", "json"))
+    assert set(data["scores"]) == {"model", "persistence", "climatology"}
+    assert data["windows"]["test"]["first"] == "2023-08-07"
+    assert out.read_text().startswith("period,observed,")
+    text = run(*args)
+    assert ("early warning" in text) == data["beats_both_baselines"]
+    assert ("tension indicator" in text) != data["beats_both_baselines"]
+    assert "| MAE (events) |" in run(*args, "--format", "markdown")
