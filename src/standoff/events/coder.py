@@ -26,6 +26,8 @@ OWNER_PREPS = ("of", "from", "by")
 DEFINITE = {"the", "this", "these", "that", "those"}
 Answered = Callable[[Token], "Event | None"]
 NESTING_PREPS = ("of", "for", "in")
+# "a suspension of aid" is no aid: these nouns undo what they are "of"
+STOPPING_NOUNS = {"suspension", "halt", "cut", "end", "cancellation", "freeze", "withdrawal", "reduction", "ban", "termination", "stop"}
 PLACE_NOUNS = {"region", "city", "town", "village", "province", "district", "area", "port", "county", "island", "islands", "territory", "capital", "enclave", "state"}
 # Codes of acts that, done by conjoined actors, they do with each other: consult, meet,
 # negotiate, agree, cooperate, declare a truce, clash.
@@ -307,7 +309,7 @@ def _words_of(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ == "compound":
             words.add(child.lemma_.lower())
-        elif child.dep_ == "prep" and child.lower_ in NESTING_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in NESTING_PREPS and token.lemma_.lower() not in STOPPING_NOUNS:
             words |= {g.lemma_.lower() for g in child.children if g.dep_ == "pobj"}
     return words
 
