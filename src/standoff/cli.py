@@ -29,16 +29,17 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 @click.option("--date", "date_text", help="Publication date (YYYY-MM-DD) for .txt and stdin input.")
 @click.option("--quotes", is_flag=True, help="Print quotations with their speakers instead of events.")
+@click.option("--unrealised", is_flag=True, help="Also print acts the text says did not happen (negated, hypothetical, questioned, denied), marked in modality.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file of extra actors (repeatable).")
-def code(paths: tuple[str, ...], fmt: str, date_text: str | None, quotes: bool, actor_files: tuple[Path, ...]) -> None:
-    """Code the articles in PATHS (.txt, .jsonl, or - for standard input) and print their events."""
+def code(paths: tuple[str, ...], fmt: str, date_text: str | None, quotes: bool, unrealised: bool, actor_files: tuple[Path, ...]) -> None:
+    """Code the articles in PATHS (.txt, .jsonl, .csv, .html, .gz, folders, or - for standard input) and print their events."""
     from standoff.output import print_results
     from standoff.pipeline import Coder, Settings
     from standoff.text.readers import read_articles
 
     try:
         articles = read_articles(list(paths), _date_option(date_text), stdin=sys.stdin)
-        coder = Coder(Settings(actor_files=actor_files))
+        coder = Coder(Settings(actor_files=actor_files, unrealised=unrealised))
         print_results(coder.code(articles), fmt=fmt, quotes=quotes)
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -23,6 +23,7 @@ from standoff.text.dates import DateMention, find_dates
 class Settings:
     batch_size: int = 32
     actor_files: tuple[Path, ...] = ()
+    unrealised: bool = False  # also code acts that did not happen (negated, hypothetical, ...), marked in modality
 
 
 class Coder:
@@ -35,7 +36,7 @@ class Coder:
         self._dictionary = load_verb_dictionary()
         self._ontology = load_ontology()
         self._composition = load_composition()
-        self._events = EventCoder(self._dictionary, self._composition, self._ontology)
+        self._events = EventCoder(self._dictionary, self._composition, self._ontology, settings.unrealised)
         self._gazetteer = load_gazetteer()
 
     def versions(self) -> dict[str, str]:

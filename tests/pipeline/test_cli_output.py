@@ -83,3 +83,14 @@ def test_quotes_option_prints_speakers(tmp_path: Path) -> None:
     quotes = run("code", str(path), "--quotes", "--date", "2019-10-10")
     assert quotes[0]["text"] == "We will not bow to threats."
     assert quotes[0]["speaker"] == "TURGOV"
+
+
+def test_unrealised_acts_only_on_request() -> None:
+    text = "Turkey did not attack Syria. Iran could impose sanctions on Iraq. Egypt denied attacking Libya."
+    plain = run("code", "-", "--date", "2020-01-01", stdin=text)
+    assert [(e["source"], e["cameo"]) for e in plain] == [("EGY", "016")]  # only the denial happened
+    marked = run("code", "-", "--date", "2020-01-01", "--unrealised", stdin=text)
+    found = {(e["source"], e["cameo"][:2], e["target"], e["modality"]) for e in marked}
+    assert ("TUR", "19", "SYR", "negated") in found
+    assert ("IRN", "16", "IRQ", "hypothetical") in found
+    assert ("EGY", "19", "LBY", "denied") in found

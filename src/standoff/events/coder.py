@@ -19,6 +19,8 @@ from standoff.text.dates import DateMention
 
 # Modalities under which the coded action did not (or not yet knowably) happen: no event.
 NON_EVENTS = {"hypothetical", "question", "denied"}
+# Acts the text says did not (or not knowably) happen: left out unless asked for.
+UNREALISED = NON_EVENTS | {"negated"}
 DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "over", "into", "inside", "near")
 CONTEXT_PREPS = ("regarding", "about", "on", "over", "toward", "towards", "against", "with")
 RESPONSE_PREPS = ("following", "after", "over")
@@ -53,7 +55,9 @@ class SentenceContext:
 
 
 class EventCoder:
-    def __init__(self, dictionary: VerbDictionary, composition: Composition, ontology: Ontology) -> None:
+    def __init__(self, dictionary: VerbDictionary, composition: Composition, ontology: Ontology, unrealised: bool = False) -> None:
+        """``unrealised``: also code negated, hypothetical, questioned and denied acts, marked so in modality."""
+        self._unrealised = unrealised
         self._dictionary = dictionary
         self._composition = composition
         self._ontology = ontology
@@ -156,10 +160,9 @@ class EventCoder:
         code: str | None = pattern.code
         if mode == "negated":
             # "will not lift the ban" is a refusal; "did not attack" is no event at all
-            code = pattern.negated or self._composition.compose("refuse", pattern.code)
-            code = None if code == NO_EVENT else code
-            mode = "asserted"
-        if code is None or mode in NON_EVENTS:
+            refusal = pattern.negated or self._composition.compose("refuse", pattern.code)
+            code, mode = (refusal, "asserted") if refusal not in (None, NO_EVENT) else (pattern.code, "negated")
+        if mode in UNREALISED and not self._unrealised:
             return []
         sources = _source_actors(frame, actors)
         targets = _target_actors(pattern, frame, actors, self._answering(earlier), sources)
@@ -170,13 +173,15 @@ class EventCoder:
     ) -> list[Event] | None:
         """Events for an action under a governing verb; None when the head does not apply."""
         head_token, groups = head
-        if "hypothetical" in groups:
-            return []
         head_verb = head_token if head_token.pos_ in ("VERB", "AUX") else head_token.head  # "was ready to"
         head_frame = verb_frame(head_verb)
-        mode = modality(head_verb)
+        mode = "hypothetical" if "hypothetical" in groups else modality(head_verb)
         if mode in NON_EVENTS:
-            return []
+            if not self._unrealised:
+                return []
+            sources = _source_actors(frame, actors) or _source_actors(head_frame, actors)
+            targets = _target_actors(pattern, frame, actors, self._answering(earlier), sources)
+            return self._build(pattern.code, sources, targets, frame.trigger, mode, pattern, "", ctx)
         if "future" in groups:
             sources = _source_actors(frame, actors) or _source_actors(head_frame, actors)
             targets = _target_actors(pattern, frame, actors, self._answering(earlier), sources)
