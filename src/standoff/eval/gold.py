@@ -9,19 +9,18 @@ and anything written in the same shape.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
-from standoff.errors import BadGoldFile, InputNotFound
+from standoff.errors import BadDate, BadGoldFile, InputNotFound
 from standoff.model import Article
+from standoff.text.readers import parse_date
 
 # `expect` values that say "nothing may be coded here" (spellings used by the gold sets).
 NO_EVENT_EXPECTS = frozenset({"noevents", "no_events", "no_events_implicit"})
 
-_COMPACT_DATE = re.compile(r"\d{8}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +145,6 @@ def _parse_date(value: Any) -> date | None:
     if not isinstance(value, str):
         raise ValueError(f'"date" must be a string or null, not {value!r}')
     try:
-        if _COMPACT_DATE.fullmatch(value):
-            return datetime.strptime(value, "%Y%m%d").date()
-        if len(value) == 10:
-            return date.fromisoformat(value)
-        return datetime.fromisoformat(value).date()
-    except ValueError:
+        return parse_date(value)
+    except BadDate:
         raise ValueError(f'"date" {value!r} is neither YYYYMMDD nor an ISO date') from None
