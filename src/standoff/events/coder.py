@@ -10,6 +10,7 @@ from standoff.actors.resolve import ArticleActors
 from standoff.events.dictionary import NO_EVENT, Pattern, VerbDictionary
 from standoff.events.composition import Composition
 from standoff.events.confidence import evidence_key, load_confidence_table
+from standoff.events.embedding import SecondOpinion, action_verbs, predicate_text
 from standoff.events.frames import LIGHT_VERBS, Frame, frames, verb_frame
 from standoff.events.modality import modality
 from standoff.model import Actor, Event, event_id
@@ -42,6 +43,9 @@ SPEECH_PATTERN = Pattern(
     id="speech.reported", code=STATEMENT_CODE, triggers=(), nominal=False, object=None, prep=None, comp=None,
     content=(), clause=True, bare=False, subject=None, modifier=None, target="none", needs_target=False, negated=None,
 )
+# The dictionary knew no verb: the embedding's nearest code, with the default target search.
+SECOND_OPINION_PATTERN = replace(SPEECH_PATTERN, id="embedding", clause=False, target="default")
+SPEAKER_PRONOUNS = {"it", "they", "we"}
 SPEECH_LEMMAS = {"say", "tell", "state", "announce", "report", "claim", "add", "write", "declare", "confirm", "allege"}
 
 
@@ -55,9 +59,13 @@ class SentenceContext:
 
 
 class EventCoder:
-    def __init__(self, dictionary: VerbDictionary, composition: Composition, ontology: Ontology, unrealised: bool = False) -> None:
-        """``unrealised``: also code negated, hypothetical, questioned and denied acts, marked so in modality."""
+    def __init__(
+        self, dictionary: VerbDictionary, composition: Composition, ontology: Ontology, unrealised: bool = False, second_opinion: SecondOpinion | None = None
+    ) -> None:
+        """``unrealised``: also code negated, hypothetical, questioned and denied acts, marked so in modality.
+        ``second_opinion``: code sentences the dictionary leaves empty by embedding, when near enough."""
         self._unrealised = unrealised
+        self._second_opinion = second_opinion
         self._dictionary = dictionary
         self._composition = composition
         self._ontology = ontology
@@ -94,7 +102,28 @@ class EventCoder:
         found = self._own_side(found, actors, ctx)
         found += self._speakers(found, actors, ctx)
         found = _reciprocated(found)
+        if not found and self._second_opinion is not None:
+            found = self._embedded(ctx, actors, earlier)
         return sorted(found, key=lambda e: e.trigger_start)
+
+    def _embedded(self, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]) -> list[Event]:
+        """The second opinion on the sentence's main act; a reported act whose subject is no
+        known actor ("Russia says it will ...") is the speaker's."""
+        assert self._second_opinion is not None
+        verbs = action_verbs(ctx.sentence)
+        frame = verb_frame(verbs[0]) if verbs else None
+        for outer in verbs[1:]:
+            if any(a is not None and a.code is not None for a in _source_actors(frame, actors)):
+                break
+            frame.subjects = verb_frame(outer).subjects
+        if frame is None or not any(a is not None and a.code is not None for a in _source_actors(frame, actors)):
+            return []
+        opinion = self._second_opinion.opinion(predicate_text(frame))
+        if opinion is None:
+            return []
+        events = self._plain(replace(SECOND_OPINION_PATTERN, code=opinion.code), frame, ctx, actors, earlier)
+        # a negated act becomes a refusal in _plain; the rule says so
+        return [replace(e, rule=opinion.rule + ("" if e.cameo == opinion.code else "+refuse"), confidence=opinion.confidence) for e in events]
 
     def _speakers(self, events: list[Event], actors: ArticleActors, ctx: SentenceContext) -> list[Event]:
         """ "X said Y did Z": besides Y's reported act, X made a statement (010) about Y."""
@@ -115,12 +144,15 @@ class EventCoder:
         country's stance or intent is itself the source of that verbal act."""
         out = []
         for event in events:
-            verb = _speech_verb_above(event, ctx.sentence) if event.modality == "reported" and event.quad_class in (1, 3) else None
+            verb = _speech_verb_above(event, ctx.sentence) if event.modality == "reported" else None
             speakers = [a for a in _source_actors(verb_frame(verb), actors) if a is not None and a.code is not None] if verb is not None else []
-            speaker = speakers[0] if len(speakers) == 1 else None
-            if speaker is not None and _same_country(speaker, event.source) and speaker.code.sector and not event.source.code.sector:
-                event = replace(event, source=speaker, modality="asserted")
-                event = _retarget(event, event.target) if event.target is not None else _reid(event)
+            if event.source is not None and any(sp.code == event.source.code for sp in speakers):
+                # "Lavrov and Kerry said they hoped ...": the speakers' own statement, not a report
+                event = replace(event, modality="asserted")
+            elif len(speakers) == 1 and event.quad_class in (1, 3):
+                speaker = speakers[0]
+                if _same_country(speaker, event.source) and speaker.code.sector and not event.source.code.sector:
+                    event = _reid(replace(event, source=speaker, modality="asserted"))
             out.append(event)
         return out
 
@@ -355,7 +387,7 @@ def _actors_at(token: Token, actors: ArticleActors) -> list[Actor]:
                 if owners:
                     return owners
     for child in token.children:
-        if child.dep_ in ("poss", "compound"):
+        if child.dep_ in ("poss", "compound", "appos"):
             found = [a for a in actors.actors(child) if a.code is not None]
             if found:
                 return found
@@ -373,10 +405,25 @@ def _source_actors(frame: Frame, actors: ArticleActors) -> list[Actor | None]:
     found = [a for s in frame.subjects for a in _actors_at(s, actors)]
     if found:
         return found
+    found = [a for s in frame.subjects if s.lower_ in SPEAKER_PRONOUNS for a in _speaker_of(s, actors)]
+    if found:
+        return found
     unresolved = [a for s in frame.subjects for a in actors.actors(s)]
     if unresolved:
         return unresolved
     return [None] if frame.passive and not frame.subjects else []
+
+
+def _speaker_of(pronoun: Token, actors: ArticleActors) -> list[Actor]:
+    """ "China said it would respond", "Lavrov and Kerry said they hoped": the pronoun subject of
+    a reported clause is the speaker."""
+    token = pronoun.head
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_LEMMAS | {"warn", "insist", "hope", "vow"}:
+            speakers = [c for c in token.head.children if c.dep_ == "nsubj"]
+            return [a for sp in speakers for a in _actors_at(sp, actors)]
+        token = token.head
+    return []
 
 
 def _target_actors(pattern: Pattern, frame: Frame, actors: ArticleActors, answered: Answered, sources: list[Actor | None]) -> list[Actor]:
