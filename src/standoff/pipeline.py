@@ -11,6 +11,7 @@ from standoff.actors.resolve import ActorTable, ArticleActors
 from standoff.events.coder import EventCoder, SentenceContext
 from standoff.events.composition import load_composition
 from standoff.events.dictionary import load_verb_dictionary
+from standoff.events.embedding import SecondOpinion
 from standoff.events.quotes import attribute_quotes
 from standoff.geo import ArticlePlaces, load_gazetteer
 from standoff.model import Actor, Article, ArticleResult, Event
@@ -24,6 +25,7 @@ class Settings:
     batch_size: int = 32
     actor_files: tuple[Path, ...] = ()
     unrealised: bool = False  # also code acts that did not happen (negated, hypothetical, ...), marked in modality
+    second_opinion: bool = False  # code sentences the dictionary leaves empty by embedding (needs the embed extra)
 
 
 class Coder:
@@ -36,7 +38,8 @@ class Coder:
         self._dictionary = load_verb_dictionary()
         self._ontology = load_ontology()
         self._composition = load_composition()
-        self._events = EventCoder(self._dictionary, self._composition, self._ontology, settings.unrealised)
+        second_opinion = SecondOpinion() if settings.second_opinion else None
+        self._events = EventCoder(self._dictionary, self._composition, self._ontology, settings.unrealised, second_opinion)
         self._gazetteer = load_gazetteer()
 
     def versions(self) -> dict[str, str]:

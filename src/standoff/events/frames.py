@@ -16,7 +16,8 @@ from standoff.nlp import Span, Token
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Verbs whose subject is also the subject of their complement ("North Korea plans to test").
-SUBJECT_CONTROL_DEPS = ("xcomp", "conj", "advcl", "acomp")  # acomp: "Iran is ready/about to ..."
+MANNER_PREPS = {"by", "after", "before", "while", "through", "upon", "on", "when"}
+SUBJECT_CONTROL_DEPS = ("xcomp", "conj", "advcl", "acomp", "pcomp")  # acomp: "Iran is ready/about to ..."
 REACTION_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "attract", "earn", "meet"}
 LIGHT_VERBS = {"hold", "conduct", "carry", "launch", "stage", "make", "have", "impose", "announce", "begin", "start", "order", "mount", "unleash", "wage", "continue", "step"}
 
@@ -87,6 +88,10 @@ def verb_frame(verb: Token) -> Frame:
     if verb.dep_ == "acl" and frame.passive and verb.head.pos_ in ("NOUN", "PROPN"):
         # "a road map formulated by Moscow": the modified noun is the object
         frame.objects.append(verb.head)
+    if not frame.subjects and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT" and not frame.passive:
+        # a past-tense verb the parser hung under the sentence's first noun ("The air force carried
+        # out strikes" parsed as "the air force [that] carried ..."): that noun is its subject
+        frame.subjects = [verb.head]
     if not frame.subjects:
         frame.subjects = inherited_subjects(verb)
     if not frame.objects:
@@ -156,6 +161,12 @@ def inherited_subjects(verb: Token) -> list[Token]:
                 return objects
         if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN"):
             return []  # a finite adverbial clause has its own subject
+        if current.dep_ == "pcomp":
+            # "continued by donating", "after meeting": the gerund's subject is the verb's; not in
+            # "accused X of blocking" or "blamed X for attacking", where it is X's
+            if head.lower_ not in MANNER_PREPS:
+                return []
+            head = head.head
         subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return subjects
