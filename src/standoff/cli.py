@@ -30,17 +30,22 @@ def main() -> None:
 @click.option("--date", "date_text", help="Publication date (YYYY-MM-DD) for .txt and stdin input.")
 @click.option("--quotes", is_flag=True, help="Print quotations with their speakers instead of events.")
 @click.option("--unrealised", is_flag=True, help="Also print acts the text says did not happen (negated, hypothetical, questioned, denied), marked in modality.")
+@click.option("--second-opinion", is_flag=True, help="Code sentences the verb dictionary leaves empty by sentence embedding, when near enough (needs the embed extra).")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file of extra actors (repeatable).")
-def code(paths: tuple[str, ...], fmt: str, date_text: str | None, quotes: bool, unrealised: bool, actor_files: tuple[Path, ...]) -> None:
+@click.option("--workers", type=click.IntRange(min=1), help="Coding processes; default: one per core (a short input is coded in this process).")
+def code(
+    paths: tuple[str, ...], fmt: str, date_text: str | None, quotes: bool, unrealised: bool, second_opinion: bool, actor_files: tuple[Path, ...], workers: int | None
+) -> None:
     """Code the articles in PATHS (.txt, .jsonl, .csv, .html, .gz, folders, or - for standard input) and print their events."""
     from standoff.output import print_results
-    from standoff.pipeline import Coder, Settings
+    from standoff.pipeline import Settings
+    from standoff.runners.workers import LocalCoder
     from standoff.text.readers import read_articles
 
     try:
         articles = read_articles(list(paths), _date_option(date_text), stdin=sys.stdin)
-        coder = Coder(Settings(actor_files=actor_files, unrealised=unrealised))
-        print_results(coder.code(articles), fmt=fmt, quotes=quotes)
+        with LocalCoder(Settings(actor_files=actor_files, unrealised=unrealised, second_opinion=second_opinion), workers) as coder:
+            print_results(coder.code(articles), fmt=fmt, quotes=quotes)
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -68,7 +73,10 @@ def example(date_text: str | None, fmt: str) -> None:
 @click.option("--fit-confidence", "fit_to", type=click.Path(dir_okay=False, path_type=Path), help="Fit the confidence table on the even records, write it here, and check it on the odd records.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file of extra actors (repeatable).")
 @click.option("--as-of", "as_of", help="For actor tests: the date 'today' and undated cases mean (YYYY-MM-DD); default today.")
-def eval_command(gold: Path, by: str | None, level: str, limit: int | None, as_json: bool, fit_to: Path | None, actor_files: tuple[Path, ...], as_of: str | None) -> None:
+@click.option("--second-opinion", is_flag=True, help="Code sentences the verb dictionary leaves empty by sentence embedding, when near enough (needs the embed extra).")
+def eval_command(
+    gold: Path, by: str | None, level: str, limit: int | None, as_json: bool, fit_to: Path | None, actor_files: tuple[Path, ...], as_of: str | None, second_opinion: bool
+) -> None:
     """Score the coder against a gold file (JSON lines with id, text, date, events), or the
     actor resolver against actor tests (JSON lines with text, method, expect)."""
     from standoff.eval import evaluate, read_gold, to_articles
@@ -80,7 +88,7 @@ def eval_command(gold: Path, by: str | None, level: str, limit: int | None, as_j
         return
     try:
         records = read_gold(gold)[:limit]
-        results = list(Coder(Settings(actor_files=actor_files)).code(to_articles(records)))
+        results = list(Coder(Settings(actor_files=actor_files, second_opinion=second_opinion)).code(to_articles(records)))
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc
     if fit_to is not None:
@@ -145,6 +153,10 @@ main.add_command(_analysis_commands.series)
 main.add_command(_analysis_commands.tension)
 main.add_command(_analysis_commands.alerts)
 main.add_command(_analysis_commands.backtest)
+
+from standoff.commands.serve import serve as _serve_command  # noqa: E402
+
+main.add_command(_serve_command)
 
 if __name__ == "__main__":
     main()

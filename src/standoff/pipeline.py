@@ -20,6 +20,25 @@ from standoff.ontology import load_ontology
 from standoff.text.dates import DateMention, find_dates
 
 
+# The parser's memory grows with the tokens of a batch: a batch of long articles ends early.
+# (Parses do not depend on how articles are batched, only the speed and the memory do.)
+BATCH_CHARACTERS = 25_000
+
+
+def batches(articles: Iterable[Article], size: int, characters: int = BATCH_CHARACTERS) -> Iterator[list[Article]]:
+    """Consecutive articles, ``size`` at a time, or fewer once a batch holds ``characters`` of text."""
+    batch: list[Article] = []
+    held = 0
+    for article in articles:
+        batch.append(article)
+        held += len(article.text)
+        if len(batch) >= size or held >= characters:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     batch_size: int = 32
@@ -54,13 +73,7 @@ class Coder:
         }
 
     def code(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= self.settings.batch_size:
-                yield from self._code_batch(batch)
-                batch = []
-        if batch:
+        for batch in batches(articles, self.settings.batch_size):
             yield from self._code_batch(batch)
 
     def _code_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:

@@ -63,6 +63,10 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> da
 @click.option("--date", "default_date", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True, help="Articles per transaction.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file of extra actors (repeatable).")
+@click.option("--workers", type=click.IntRange(min=1), help="Coding processes (Ray: worker actors). Default: one per core (Ray: per cluster CPU).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="Code on this machine, or on a Ray cluster (pip install standoff[ray]).")
+@click.option("--address", help="Ray: the cluster to join (auto, or ray://host:10001); default: start Ray on this machine.")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), help="Ray: write Parquet files (one folder per table) to DIR instead of the database.")
 @click.option("-v", "--verbose", is_flag=True, help="Log each committed batch to stderr.")
 @_user_errors
 def ingest(
@@ -74,19 +78,31 @@ def ingest(
     default_date: date | None,
     batch_size: int,
     actor_files: tuple[Path, ...],
+    workers: int | None,
+    engine: str,
+    address: str | None,
+    output: Path | None,
     verbose: bool,
 ) -> None:
     """Code the articles in PATHS (files or folders) and store them; run it again to resume or to add new ones."""
     from standoff.pipeline import Settings
-    from standoff.runners.local import IngestOptions, ingest as run_ingest, progress_for
+    from standoff.runners.local import IngestOptions, ingest as run_ingest
+    from standoff.runners.progress import progress_for
     from standoff.text.readers import ReadOptions
 
+    if engine == "local" and (address or output):
+        raise click.UsageError("--address and --output go with --engine ray")
     if verbose:
         logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     read = ReadOptions(
         default_date=default_date, text_column=text_column or "text", id_column=id_column, date_column=date_column
     )
-    options = IngestOptions(read=read, batch_size=batch_size, settings=Settings(actor_files=actor_files))
+    options = IngestOptions(read=read, batch_size=batch_size, workers=workers, settings=Settings(actor_files=actor_files))
+    if engine == "ray":
+        from standoff.runners.ray import ingest as ray_ingest
+
+        ray_ingest(list(paths), db, options, progress_for(sys.stdout), address=address, output=output)
+        return
     run_ingest(list(paths), db, options, progress_for(sys.stdout))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from standoff.actors.resolve import ArticleActors
 from standoff.events.dictionary import NO_EVENT, Pattern, VerbDictionary
@@ -364,10 +365,13 @@ def _modifiers_of(token: Token) -> set[str]:
 
 
 def _content_text(frame: Frame) -> str:
-    if frame.clause is None:
-        return ""
-    tokens = list(frame.clause.subtree)
-    return frame.trigger.doc[tokens[0].i : tokens[-1].i + 1].text.lower()
+    return "" if frame.clause is None else _clause_text(frame.clause)
+
+
+@lru_cache(maxsize=1)  # every content pattern of a verb asks for the same clause, one after the other
+def _clause_text(clause: Token) -> str:
+    tokens = list(clause.subtree)
+    return clause.doc[tokens[0].i : tokens[-1].i + 1].text.lower()
 
 
 # -- actors --------------------------------------------------------------------------------

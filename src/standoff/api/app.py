@@ -1,0 +1,58 @@
+"""The app: JSON API under /api, the dashboard's static pages at /, one read-only store behind both."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.staticfiles import StaticFiles
+
+from standoff.api.errors import NotFound, install_error_handlers
+from standoff.api.guard import Guard
+from standoff.api.pool import StorePool
+from standoff.api.routes import analysis, coding, events, overview
+from standoff.api.settings import ApiSettings
+
+DESCRIPTION = """Political events coded from news text, each with the sentence it came from.
+Read-only: nothing here changes the store. Errors are JSON: `{"error": {"code", "status", "message"}}`."""
+
+
+def create_app(settings: ApiSettings, *, coder: Any = None) -> FastAPI:
+    """The app over the store at ``settings.db`` (opened read-only now: a missing or foreign file
+    fails here, not on the first request). ``coder`` is a loaded standoff.pipeline.Coder to reuse
+    for /api/code; without one, the model loads on the first coding request."""
+    pool = StorePool(settings.db, settings.pool_size, settings.pool_wait_seconds)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    from importlib.metadata import version
+
+    app = FastAPI(
+        title="standoff",
+        version=version("standoff"),
+        description=DESCRIPTION,
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # the interactive docs load scripts from a CDN: not offline, not under our CSP
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.pool = pool
+    app.state.coder = coding.CoderSlot(coder)
+    install_error_handlers(app)
+    for module in (events, overview, analysis, coding):
+        app.include_router(module.router)
+
+    # GET only: another method on a known path must still get 405 from the router
+    @app.get("/api/{rest:path}", include_in_schema=False)
+    def unknown(rest: str) -> None:
+        raise NotFound(f"no API route /api/{rest[:80]}; see /api/openapi.json")
+
+    app.mount("/", StaticFiles(packages=[("standoff.api", "static")], html=True), name="dashboard")
+    app.add_middleware(Guard, allowed_hosts=settings.allowed_hosts, max_body_bytes=settings.max_body_bytes)
+    return app

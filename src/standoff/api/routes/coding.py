@@ -1,0 +1,105 @@
+"""POST /api/code: code pasted text and return its events, when the server was started with --allow-code.
+
+The text is coded exactly as ingest would code it (same cleaning, same checks), but nothing is
+stored: the store stays read-only. One text is coded at a time; the model loads on first use.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from dataclasses import replace
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import ValidationError
+
+from standoff.api.errors import BadBody, BodyTooLarge, CodingOff, UnsupportedMedia
+from standoff.api.responses import JSONResponse
+from standoff.api.schemas import CodeRequest, CodeResponse
+from standoff.api.schemas import Error as ErrorSchema
+from standoff.api.settings import ApiSettings
+from standoff.api.spans import event_spans
+
+router = APIRouter(prefix="/api", tags=["coding"])
+
+ARTICLE_ID = "pasted"
+
+
+class CoderSlot:
+    """The app's coder: made on first use (or given), and used by one request at a time."""
+
+    def __init__(self, coder: Any = None) -> None:
+        self._coder = coder
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        with self._lock:
+            self._loaded()
+
+    def _loaded(self) -> Any:
+        if self._coder is None:
+            from standoff.pipeline import Coder
+
+            self._coder = Coder()
+        return self._coder
+
+    def code(self, request: CodeRequest, settings: ApiSettings) -> dict[str, Any]:
+        from standoff.records import event_record, quote_record
+        from standoff.text.readers import ReadOptions, read_articles
+
+        options = ReadOptions(max_bytes=settings.max_code_chars)
+        article = next(read_articles(["-"], request.date, stdin=io.StringIO(request.text), options=options))
+        article = replace(article, id=ARTICLE_ID, title=request.title)
+        with self._lock:
+            result = next(iter(self._loaded().code([article])))
+        events = [event_record(event, article) for event in result.events]
+        return {
+            "article": {"id": article.id, "title": article.title, "url": None, "source": None, "published": article.published, "text": article.text},
+            "events": [{**record, "spans": event_spans(record)} for record in events],
+            "quotes": [quote_record(quote) for quote in result.quotes],
+            "stored": False,
+        }
+
+
+BODY = {
+    "required": True,
+    "content": {"application/json": {"schema": CodeRequest.model_json_schema(ref_template="#/components/schemas/{model}")}},
+}
+
+
+@router.post(
+    "/code",
+    response_model=CodeResponse,
+    responses={code: {"model": ErrorSchema} for code in (403, 413, 415, 422)},
+    openapi_extra={"requestBody": BODY},
+)
+async def code(request: Request) -> JSONResponse:
+    """Code an article's text (JSON: text, optional date and title) and return its events with their
+    spans. Only when the server runs with --allow-code; bodies and texts are size-limited (413)."""
+    settings: ApiSettings = request.app.state.settings
+    if not settings.allow_code:
+        raise CodingOff("coding text is off on this server; start it with `standoff serve --allow-code`")
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+        raise UnsupportedMedia("send the text as JSON (Content-Type: application/json): {\"text\": \"...\"}")
+    body = await request.body()
+    try:
+        wanted = CodeRequest.model_validate(json.loads(body))
+    except json.JSONDecodeError as exc:
+        raise BadBody(f"the body is not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except (ValidationError, RecursionError, ValueError) as exc:
+        raise BadBody(_first_problem(exc)) from None
+    if len(wanted.text) > settings.max_code_chars:
+        raise BodyTooLarge(f"the text has {len(wanted.text):,} characters, more than {settings.max_code_chars:,}")
+    slot: CoderSlot = request.app.state.coder
+    return JSONResponse(await run_in_threadpool(slot.code, wanted, settings))
+
+
+def _first_problem(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error.get("loc", ())) or "body"
+        return f"{where}: {error.get('msg', 'invalid')} (send {{\"text\": \"...\", \"date\": \"YYYY-MM-DD\"}})"
+    return f"the body cannot be read ({exc})"

@@ -1,0 +1,36 @@
+"""What a running API may do, and how much it may take and give."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from pathlib import Path
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+MAX_PAGE = 1000  # events (or incidents, actors, dyads) in one JSON page
+
+
+@dataclass(frozen=True, slots=True)
+class ApiSettings:
+    db: Path
+    allow_code: bool = False  # POST /api/code codes pasted text (never stored either way)
+    # Host headers the app answers (without port); None answers any. On loopback this stops a web
+    # page from reaching the API through a DNS name rebound to 127.0.0.1.
+    allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
+    max_body_bytes: int = 256_000  # any request body
+    max_code_chars: int = 100_000  # text sent to /api/code
+    max_download_rows: int = 250_000  # CSV or Parquet rows in one download
+    max_periods: int = 5_000  # periods in one series
+    max_alerts: int = 1_000
+    pool_size: int = 4  # read-only connections, one per request in flight
+    pool_wait_seconds: float = 30.0  # a request waits this long for a free connection, then gets 503
+
+
+def is_loopback(host: str) -> bool:
+    """True for names and addresses that only this machine can reach."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,30 @@
+"""standoff serve: the HTTP API and the dashboard over a store, read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from standoff.commands.store import _user_errors, db_option
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; anything but loopback makes the server reachable from the network.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--allow-code", is_flag=True, help="Let clients code pasted text (POST /api/code, the dashboard's 'code' page). Nothing is stored either way.")
+@_user_errors
+def serve(db: Path, host: str, port: int, allow_code: bool) -> None:
+    """Serve the JSON API (/api, schema at /api/openapi.json) and the dashboard (/) over the store in DB.
+
+    The store is opened read-only: stop the server before ingesting into the same file."""
+    from standoff.api.server import serve as run
+    from standoff.api.settings import LOOPBACK_HOSTS, ApiSettings, is_loopback
+
+    local = is_loopback(host)
+    if not local:
+        click.echo(f"warning: listening on {host}: anyone who can reach this address can read the store", err=True)
+    settings = ApiSettings(db=db, allow_code=allow_code, allowed_hosts=LOOPBACK_HOSTS if local else None)
+    click.echo(f"standoff: dashboard at http://{'127.0.0.1' if host == 'localhost' else host}:{port}/ (Ctrl+C stops)", err=True)
+    run(settings, host, port)

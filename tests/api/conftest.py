@@ -1,0 +1,73 @@
+"""A small real store for the API tests: articles written here, coded and stored by the real ingest.
+
+USA and North Korea trade words for weeks, then North Korea's conflict with the United States
+surges in the week of 2017-08-07 (a surge alert; two outlets report one accusation, an incident
+with two sources). One article carries markup meant to run in a
+browser; one has a character outside the Basic Multilingual Plane before its event.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from standoff.api import ApiSettings, create_app
+from standoff.pipeline import Coder
+from standoff.runners.local import ingest
+
+BASE_URL = "http://127.0.0.1"
+HOSTILE_ID = "hostile-1"
+EMOJI_ID = "emoji-1"
+
+ARTICLES = [
+    ("calm-01", "2017-06-06", "Wire One", "Talks", "The United States praised North Korea for its help.\n\nRussia praised China for its help."),
+    ("calm-02", "2017-06-13", "Wire Two", "Words", "North Korea accused the United States of violating the ceasefire on Monday."),
+    ("calm-03", "2017-06-20", "Wire One", "Sanctions", "The United States imposed sanctions on North Korea."),
+    ("calm-04", "2017-06-27", "Daily Three", "Praise", "China praised North Korea for its help.\n\nJapan accused North Korea of violating the ceasefire on Monday."),
+    ("calm-05", "2017-07-04", "Wire Two", "Visit", "The president of Russia met the prime minister of Japan in Geneva on Tuesday."),
+    ("calm-06", "2017-07-11", "Wire One", "Help", "The United States praised Japan for its help."),
+    ("calm-07", "2017-07-18", "Daily Three", "Quiet", "Russia praised North Korea for its help."),
+    ("surge-01", "2017-08-08", "Wire One", "Threat", "North Korea threatened the United States with military action on Tuesday."),
+    ("surge-02", "2017-08-09", "Wire Two", "Accusation", "North Korea accused the United States of plotting a war on Wednesday."),
+    ("surge-02b", "2017-08-09", "Daily Three", "Same story", "North Korea accused the United States of plotting a war on Wednesday, officials said."),
+    ("surge-03", "2017-08-10", "Daily Three", "Missile", "North Korea launched a missile at the United States on Thursday."),
+    ("surge-04", "2017-08-11", "Wire One", "Condemnation", "North Korea condemned the United States on Friday."),
+    (
+        HOSTILE_ID, "2017-08-12", "Evil <b>Wire</b>", "<img src=x onerror=\"window.__pwned='title'\">",
+        "North Korea accused the United States of plotting a war on Saturday. <script>window.__pwned = 'script';</script>\n\n"
+        "<img src=x onerror=\"window.__pwned='img'\">\n\n"
+        "The United States condemned North Korea on Saturday, officials said <img src=x onerror=\"window.__pwned='sentence'\">.",
+    ),
+    (EMOJI_ID, "2017-08-04", "Wire Two", "Launch \U0001F680", "\U0001F680\U0001F680 Breaking news.\n\nNorth Korea threatened Japan with military action on Friday."),
+]
+
+
+def write_articles(path: Path) -> Path:
+    records = [{"id": i, "date": d, "source": s, "title": t, "text": x} for i, d, s, t, x in ARTICLES]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def api_db(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Path:
+    folder = tmp_path_factory.mktemp("api")
+    db = folder / "api.duckdb"
+    ingest([write_articles(folder / "articles.jsonl")], db, coder=coder)
+    return db
+
+
+@pytest.fixture(scope="session")
+def client(api_db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(ApiSettings(api_db)), base_url=BASE_URL) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def coding_client(api_db: Path, coder: Coder) -> Iterator[TestClient]:
+    settings = ApiSettings(api_db, allow_code=True, max_body_bytes=20_000, max_code_chars=5_000)
+    with TestClient(create_app(settings, coder=coder), base_url=BASE_URL) as test_client:
+        yield test_client

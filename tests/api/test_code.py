@@ -1,0 +1,76 @@
+"""POST /api/code: off by default; when on, pasted text is coded (not stored); bodies are bounded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+TEXT = "North Korea threatened Japan with military action on Friday.\n\nJapan condemned North Korea."
+
+
+def test_coding_is_off_by_default(client: TestClient) -> None:
+    answer = client.post("/api/code", json={"text": TEXT})
+    assert answer.status_code == 403 and answer.json()["error"]["code"] == "E803"
+    assert "--allow-code" in answer.json()["error"]["message"]
+
+
+def test_codes_text_with_spans_and_stores_nothing(coding_client: TestClient) -> None:
+    before = coding_client.get("/api/health").json()["events"]
+    answer = coding_client.post("/api/code", json={"text": TEXT, "date": "2017-08-04", "title": "Pasted <b>"})
+    assert answer.status_code == 200, answer.text
+    coded = answer.json()
+    assert coded["stored"] is False and coded["article"]["title"] == "Pasted <b>"
+    text = coded["article"]["text"]
+    triggers = {}
+    for event in coded["events"]:
+        spans = event["spans"]
+        assert text[slice(*spans["sentence"])] == event["text"]
+        assert text[slice(*spans["source"])] == event["source_text"]
+        triggers[text[slice(*spans["trigger"])]] = (event["source"], event["target"], event["event_date"])
+    assert triggers["threatened"] == ("PRK", "JPN", "2017-08-04")
+    assert triggers["condemned"][:2] == ("JPN", "PRK")
+    assert coding_client.get("/api/health").json()["events"] == before
+
+
+def test_wrong_media_type_is_415(coding_client: TestClient) -> None:
+    answer = coding_client.post("/api/code", content=TEXT, headers={"content-type": "text/plain"})
+    assert answer.status_code == 415 and answer.json()["error"]["code"] == "E806"
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        (b"{not json", "E810"),
+        (b"[1, 2]", "E810"),
+        (b'{"title": "no text"}', "E810"),
+        (b'{"text": ""}', "E810"),
+        (b'{"text": 5}', "E810"),
+        (b'{"text": "North Korea threatened Japan.", "date": "soon"}', "E810"),
+        (b'{"text": "North Korea threatened Japan.", "store": true}', "E810"),
+        (b"\xff\xfe", "E810"),
+        (b'{"text": "   \\n  "}', "E203"),
+    ],
+)
+def test_bad_bodies_are_422(coding_client: TestClient, body: bytes, code: str) -> None:
+    answer = coding_client.post("/api/code", content=body, headers={"content-type": "application/json"})
+    assert answer.status_code == 422
+    assert answer.json()["error"]["code"] == code
+
+
+def test_large_bodies_and_texts_are_413(coding_client: TestClient) -> None:
+    # the conftest's coding server takes bodies up to 20,000 bytes and texts up to 5,000 characters
+    huge = coding_client.post("/api/code", json={"text": "word " * 5000})
+    assert huge.status_code == 413 and huge.json()["error"]["code"] == "E804"
+    long_text = coding_client.post("/api/code", json={"text": "North Korea threatened Japan. " * 200})
+    assert long_text.status_code == 413 and "5,000" in long_text.json()["error"]["message"]
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the body is counted as it arrives
+        yield b'{"text": "'
+        for _ in range(100):
+            yield b"x" * 1000
+        yield b'"}'
+
+    streamed = coding_client.post("/api/code", content=chunks(), headers={"content-type": "application/json"})
+    assert streamed.status_code == 413 and streamed.json()["error"]["code"] == "E804"
