@@ -1,18 +1,21 @@
 """Throughput of standoff against bare spaCy: one run, the same texts, 1 and 2 workers.
 
 Stages (each measurement in fresh processes, so peak RSS is per stage):
-  spacy    standoff.nlp.load_pipeline().pipe: exactly the components standoff runs, nothing else.
-           With 2 workers: two processes, one half of the texts each, started together.
+  spacy    standoff.nlp.load_pipeline().pipe over the batches standoff makes (pipeline.batches):
+           exactly the components standoff runs, nothing else. With 2 workers: two processes,
+           one half of the texts each, started together.
   code     what `standoff code` does: Coder.code in one process, or a WorkerPool of N processes
            fed from a parent (every result consumed; nothing printed).
   ingest   what `standoff ingest` does: read a JSONL file, skip nothing, code, write DuckDB.
-  ray      (--ray) `standoff ingest --engine ray` on a local Ray cluster of N CPUs, cold: the
-           actors load their models inside the timed run (there is no warm pool to reuse).
+  cold     (--ray) a whole `standoff ingest --workers N`: starting the workers is timed too.
+  ray      (--ray) a whole `standoff ingest --engine ray` on a local Ray of N CPUs started before
+           the clock: the actors load their models inside the timed run, as in cold.
   spacy-plain  (on request) spacy.load(MODEL).pipe: the model as shipped.
 
 Every stage loads its model(s) and codes one batch per worker before the clock starts, so the
-figures are steady-state throughput (except ray). ratio = stage texts/s / spacy texts/s at the same
-number of workers.
+figures are steady-state throughput (except cold and ray). ratio = stage texts/s / spacy texts/s
+at the same number of workers; cpu ratio = the same from CPU seconds of all the stage's processes,
+which other load on the machine disturbs less.
 
 Run:  .venv/bin/python bench/throughput.py [--input PATH] [--group N] [--workers 1,2] [--rounds 3]
 """
@@ -36,6 +39,7 @@ from pathlib import Path
 DEFAULT_INPUT = Path("/work/shared/data/conflibert_cameo/conflibert_cameo.jsonl")
 RESULTS = Path(__file__).resolve().parent / "results" / "throughput.json"
 STAGES = ("spacy", "code", "ingest")
+COLD = ("cold", "ray")  # whole ingest runs, start-up included (--ray)
 BASELINE = "spacy"
 SECONDS_PER_DAY = 86_400
 
@@ -139,11 +143,15 @@ Run = Callable[[list[Text]], tuple[int, int | None, int | None]]  # -> texts don
 
 
 def _spacy_run(nlp, batch_size: int) -> Run:
+    """nlp.pipe over the batches standoff's Coder makes of the same texts."""
+    from standoff.pipeline import batches
+
     def run(texts: list[Text]) -> tuple[int, int | None, int | None]:
         docs = sentences = 0
-        for doc in nlp.pipe((t.text for t in texts), batch_size=batch_size):
-            docs += 1
-            sentences += sum(1 for s in doc.sents if not s.text.isspace())
+        for batch in batches(_articles(texts), batch_size):
+            for doc in nlp.pipe((a.text for a in batch), batch_size=len(batch)):
+                docs += 1
+                sentences += sum(1 for s in doc.sents if not s.text.isspace())
         return docs, sentences, None
 
     return run
@@ -235,27 +243,33 @@ def _warm_texts(texts: list[Text], n: int) -> list[Text]:
     return [Text(f"warm-{t.id}", t.text, t.published) for t in texts[:n]]
 
 
-def run_ray_stage(workers: int, texts: list[Text], batch_size: int) -> dict:
-    import ray
-
+def run_cold_stage(stage: str, workers: int, texts: list[Text], batch_size: int) -> dict:
+    """A whole `ingest` run, start-up included: the local runner starting its worker processes
+    (cold), or the Ray runner on a Ray started beforehand (ray), which starts its actors."""
     from standoff.pipeline import Settings
     from standoff.runners.batches import IngestOptions
-    from standoff.runners.ray import ingest as ray_ingest
+    from standoff.runners.local import ingest
 
-    ray.init(num_cpus=workers, include_dashboard=False, logging_level="ERROR", log_to_driver=False)
+    if stage == "ray":
+        import ray
+
+        from standoff.runners.ray import ingest
+
+        ray.init(num_cpus=workers, include_dashboard=False, logging_level="ERROR", log_to_driver=False)
     with tempfile.TemporaryDirectory(prefix="standoff-bench-") as scratch:
         feed = Path(scratch) / "feed.jsonl"
         write_jsonl(texts, feed)
         options = IngestOptions(workers=workers, settings=Settings(batch_size=batch_size))
         cpu = _cpu(resource.RUSAGE_SELF)
         begin, clock = time.time(), time.perf_counter()
-        summary = ray_ingest([str(feed)], Path(scratch) / "store.duckdb", options)
+        summary = ingest([str(feed)], Path(scratch) / "store.duckdb", options)
         wall = time.perf_counter() - clock
         end = time.time()
         cpu = _cpu(resource.RUSAGE_SELF) - cpu
-    ray.shutdown()
+    if stage == "ray":
+        ray.shutdown()
     return {
-        "stage": "ray", "workers": workers, "texts": summary.read, "sentences": None,
+        "stage": stage, "workers": workers, "texts": summary.read, "sentences": None,
         "events": summary.events, "wall_s": wall, "begin": begin, "end": end, "warmup_s": 0.0,
         "cpu_s": cpu, "children_cpu_s": 0.0, "peak_rss_mb": float("nan"), "parent_rss_mb": _rss_mb(resource.RUSAGE_SELF),
     }
@@ -338,7 +352,7 @@ def report(measures: list[Measure], args: argparse.Namespace) -> dict:
             "sentences_per_s": sentences / m.wall_s if sentences else None,
             "ratio": per_s / (base.texts / base.wall_s) if base else None,
             # Only stages whose every process is counted (the ray stage counts its driver only).
-            "cpu_ratio": (base.cpu_s / base.texts) / (m.cpu_s / m.texts) if base and m.stage != "ray" and m.cpu_s else None,
+            "cpu_ratio": (base.cpu_s / base.texts) / (m.cpu_s / m.texts) if base and m.stage not in COLD and m.cpu_s else None,
             "articles_per_day": per_s * SECONDS_PER_DAY,
         })
     return {
@@ -398,7 +412,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=1, help="BLAS/OpenMP threads per process")
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     parser.add_argument("--stages", default=",".join(STAGES), help="comma-separated subset of spacy,code,ingest,spacy-plain")
-    parser.add_argument("--ray", action="store_true", help="also time `ingest --engine ray` (needs the ray extra)")
+    parser.add_argument("--ray", action="store_true", help="also time whole ingest runs, local and --engine ray (needs the ray extra)")
     parser.add_argument("--rounds", type=int, default=1, help="measure everything N times, interleaved; keep the fastest")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the JSON")
     parser.add_argument("--stage", help=argparse.SUPPRESS)  # internal: run one stage and print its JSON
@@ -411,8 +425,8 @@ def main(argv: list[str] | None = None) -> None:
         if args.part:
             k, n = (int(x) for x in args.part.split("/"))
             texts = texts[k * len(texts) // n : (k + 1) * len(texts) // n]
-        if args.stage == "ray":
-            result = run_ray_stage(args.stage_workers, texts, args.batch_size)
+        if args.stage in COLD:
+            result = run_cold_stage(args.stage, args.stage_workers, texts, args.batch_size)
         else:
             result = run_stage(args.stage, args.stage_workers, texts, args.batch_size, wait_for_go=bool(args.part))
         print(json.dumps(result))
@@ -422,7 +436,8 @@ def main(argv: list[str] | None = None) -> None:
     if BASELINE not in stages:
         stages.insert(0, BASELINE)
     counts = [int(w) for w in args.workers.split(",")]
-    plan = [(stage, w) for w in counts for stage in stages] + ([("ray", w) for w in counts if w > 1] if args.ray else [])
+    cold = [(stage, w) for w in counts if w > 1 for stage in COLD] if args.ray else []
+    plan = [(stage, w) for w in counts for stage in stages] + cold
     words = sum(len(t.text.split()) for t in texts)
     print(f"{len(texts)} texts ({words / len(texts):.0f} words each) from {args.input}; batch size {args.batch_size}", file=sys.stderr)
     best: dict[tuple[str, int], Measure] = {}
@@ -430,6 +445,7 @@ def main(argv: list[str] | None = None) -> None:
         for stage, w in plan:
             print(f"round {round_}: {stage} x{w} ...", file=sys.stderr)
             m = measure(stage, w, args)
+            print(f"  {m.texts / m.wall_s:.1f} texts/s, {m.cpu_s / m.texts * 1000:.1f} ms CPU per text", file=sys.stderr)
             if (stage, w) not in best or m.wall_s < best[stage, w].wall_s:
                 best[stage, w] = m
     summary = report([best[key] for key in plan], args)

@@ -95,3 +95,15 @@ def test_parquet_rerun_replaces_changed_articles_and_drops_unfinished_runs(clust
 def _rows(folder: Path, table: str, key: str, drop: tuple[str, ...] = ()) -> list[dict]:
     rows = [row for path in sorted((folder / table).glob("*.parquet")) for row in pq.read_table(path).to_pylist()]
     return sorted(({k: v for k, v in row.items() if k not in drop} for row in rows), key=lambda row: row[key])
+
+
+def test_ingest_command_runs_on_ray(cluster, feed, local, tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from standoff.cli import main
+
+    out = tmp_path / "parquet"
+    result = CliRunner().invoke(main, ["ingest", str(feed), "--engine", "ray", "--workers", "2", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "12 articles read" in result.output
+    assert len(_rows(out, "events", "id")) == len(local["events"])

@@ -97,3 +97,25 @@ def _alive(pid: int) -> bool:
 def test_bad_worker_count_is_refused() -> None:
     with pytest.raises(ValueError):
         LocalCoder(SMALL, workers=0)
+
+
+def test_code_command_prints_the_same_with_two_workers(tmp_path: Path, make_article, jsonl) -> None:
+    from click.testing import CliRunner
+
+    from standoff.cli import main
+
+    feed = jsonl(tmp_path / "feed.jsonl", [make_article(n) for n in range(40)])  # more than one batch of 32
+    one = CliRunner().invoke(main, ["code", str(feed), "--workers", "1"])
+    two = CliRunner().invoke(main, ["code", str(feed), "--workers", "2"])
+    assert one.exit_code == 0 and two.exit_code == 0, one.output + two.output
+    assert one.output.count("\n") > 80
+    assert two.output == one.output
+
+
+def test_ray_options_need_the_ray_engine(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from standoff.cli import main
+
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--output", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "--engine ray" in result.output

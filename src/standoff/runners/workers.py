@@ -102,11 +102,12 @@ class LocalCoder:
         self._pool: WorkerPool | None = None
 
     def code(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        articles = iter(articles)
-        head = list(islice(articles, self.settings.batch_size + 1))
-        if self.workers > 1 and len(head) > self.settings.batch_size:
-            return self.pool().code(chain(head, articles))
-        return self._coder().code(chain(head, articles))
+        chunks = batches(articles, self.settings.batch_size)
+        head = list(islice(chunks, 2))
+        articles = chain.from_iterable(chain(head, chunks))  # batched again the same way downstream
+        if self.workers > 1 and len(head) > 1:
+            return self.pool().code(articles)
+        return self._coder().code(articles)
 
     def versions(self) -> dict[str, str]:
         return self._pool.versions() if self._pool is not None else self._coder().versions()
