@@ -139,7 +139,7 @@ def _children_cpu() -> float:
     return total
 
 
-Run = Callable[[list[Text]], tuple[int, int | None, int | None]]  # -> texts done, sentences, events
+Run = Callable[..., tuple[int, int | None, int | None]]  # stage input -> texts done, sentences, events
 
 
 def _spacy_run(nlp, batch_size: int) -> Run:
@@ -163,18 +163,23 @@ def _articles(texts: list[Text]):
     return [Article(id=t.id, text=t.text, published=t.published) for t in texts]
 
 
+def _as_is(texts: list[Text]) -> list[Text]:
+    return texts
+
+
 def _prepare(stage: str, workers: int, batch_size: int, scratch: Path):
-    """Load everything before the clock starts. Returns (run, coder to close or None)."""
+    """Load everything before the clock starts. Returns (run, coder to close or None, and what
+    turns texts into the run's input)."""
     if stage == "spacy-plain":
         import spacy
 
         from standoff.nlp import MODEL_NAME
 
-        return _spacy_run(spacy.load(MODEL_NAME), batch_size), None
+        return _spacy_run(spacy.load(MODEL_NAME), batch_size), None, _as_is
     if stage == "spacy":
         from standoff.nlp import load_pipeline
 
-        return _spacy_run(load_pipeline(), batch_size), None
+        return _spacy_run(load_pipeline(), batch_size), None, _as_is
     from standoff.pipeline import Coder, Settings
     from standoff.runners.workers import WorkerPool
 
@@ -185,43 +190,47 @@ def _prepare(stage: str, workers: int, batch_size: int, scratch: Path):
         coder = WorkerPool(settings, workers)
         coder.warm_up()
     if stage == "code":
-        def run(texts: list[Text]) -> tuple[int, int | None, int | None]:
+        def run(articles: list) -> tuple[int, int | None, int | None]:
             done = events = 0
-            for result in coder.code(_articles(texts)):
+            for result in coder.code(articles):
                 done += 1
                 events += len(result.events)
             return done, None, events
 
-        return run, coder
+        return run, coder, _articles
     if stage == "ingest":
         from standoff.runners.local import IngestOptions, ingest
 
         counter = iter(range(1_000_000))
 
-        def run(texts: list[Text]) -> tuple[int, int | None, int | None]:
-            n = next(counter)
-            feed = scratch / f"feed-{n}.jsonl"
+        def stage_input(texts: list[Text]) -> Path:
+            # The feed file is the stage's input, written before the clock starts.
+            feed = scratch / f"feed-{next(counter)}.jsonl"
             write_jsonl(texts, feed)
-            summary = ingest([str(feed)], scratch / f"store-{n}.duckdb", IngestOptions(), coder=coder)
+            return feed
+
+        def run(feed: Path) -> tuple[int, int | None, int | None]:
+            summary = ingest([str(feed)], feed.with_suffix(".duckdb"), IngestOptions(), coder=coder)
             return summary.read, None, summary.events
 
-        return run, coder
+        return run, coder, stage_input
     raise SystemExit(f"unknown stage {stage!r}")
 
 
 def run_stage(stage: str, workers: int, texts: list[Text], batch_size: int, wait_for_go: bool) -> dict:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="standoff-bench-") as scratch:
-        run, coder = _prepare(stage, workers, batch_size, Path(scratch))
+        run, coder, stage_input = _prepare(stage, workers, batch_size, Path(scratch))
         # One batch per worker first: lazy allocations, caches; for ingest, also DuckDB's first file.
-        run(texts[: batch_size * workers] if stage != "ingest" else _warm_texts(texts, batch_size * workers))
+        run(stage_input(texts[: batch_size * workers] if stage != "ingest" else _warm_texts(texts, batch_size * workers)))
+        timed_input = stage_input(texts)
         warmup = time.perf_counter() - started
         if wait_for_go:  # two processes on halves start together
             print("ready", flush=True)
             sys.stdin.readline()
         cpu, children_cpu = _cpu(resource.RUSAGE_SELF), _children_cpu()
         begin, clock = time.time(), time.perf_counter()
-        done, sentences, events = run(texts)
+        done, sentences, events = run(timed_input)
         wall = time.perf_counter() - clock
         end = time.time()
         cpu, children_cpu = _cpu(resource.RUSAGE_SELF) - cpu, _children_cpu() - children_cpu

@@ -17,7 +17,7 @@ from standoff.pipeline import Coder
 CASES_FILE = Path(__file__).with_name("sentences.yaml")
 FAMILIES = {
     "active", "passive", "compound", "nominal", "relative", "negation",
-    "hypothetical", "appeal", "reported", "statement", "question", "none",
+    "hypothetical", "intent", "consider", "appeal", "reported", "statement", "question", "none",
 }  # fmt: skip
 
 EventKey = tuple[str | None, str, str | None, str]

@@ -34,8 +34,8 @@ NESTING_PREPS = ("of", "for", "in")
 STOPPING_NOUNS = {"suspension", "halt", "cut", "end", "cancellation", "freeze", "withdrawal", "reduction", "ban", "termination", "stop"}
 PLACE_NOUNS = {"region", "city", "town", "village", "province", "district", "area", "port", "county", "island", "islands", "territory", "capital", "enclave", "state"}
 # Codes of acts that, done by conjoined actors, they do with each other: consult, meet,
-# negotiate, agree, cooperate, declare a truce, clash.
-RECIPROCAL_PREFIXES = ("036", "04", "057", "06", "0871", "190")
+# negotiate, agree, cooperate (or say they will), declare a truce, clash.
+RECIPROCAL_PREFIXES = ("031", "036", "04", "057", "06", "0871", "190")
 STATEMENT_CODE = "010"
 REPORTING_HEADS = {"tell", "advise", "warn"}
 LOCATIVE_PREPS = ("in", "inside", "near", "across")
@@ -48,6 +48,9 @@ SPEECH_PATTERN = Pattern(
 SECOND_OPINION_PATTERN = replace(SPEECH_PATTERN, id="embedding", clause=False, target="default")
 SPEAKER_PRONOUNS = {"it", "they", "we"}
 SPEECH_LEMMAS = {"say", "tell", "state", "announce", "report", "claim", "add", "write", "declare", "confirm", "allege"}
+# A speaker's own act told with these is announced, not yet done: intent or threat.
+PROMISING_AUX = {"will", "would", "'ll", "shall"}
+PROMISING_SPEECH = {"insist", "reiterate", "stress", "assure", "indicate", "signal", "affirm"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,7 @@ class EventCoder:
         # verb's own pattern then stays silent, so one act is one event.
         composed = []
         for frame, pattern in matched:
-            head = self._governing_head(frame.trigger)
+            head = self._governing_head(_clause_verb(frame))
             if head is not None:
                 events = self._composed(pattern, frame, head, ctx, actors, earlier)
                 if events is not None:
@@ -191,15 +194,22 @@ class EventCoder:
     def _plain(self, pattern: Pattern, frame: Frame, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]) -> list[Event]:
         mode = modality(frame.trigger)
         code: str | None = pattern.code
+        group = ""
         if mode == "negated":
             # "will not lift the ban" is a refusal; "did not attack" is no event at all
             refusal = pattern.negated or self._composition.compose("refuse", pattern.code)
             code, mode = (refusal, "asserted") if refusal not in (None, NO_EVENT) else (pattern.code, "negated")
+        elif mode in ("future", "hypothetical") and _announces_own_act(frame, actors):
+            # "the rebels said they would release ...": the speaker states an intent (03), or
+            # a threat (13) when the act is hostile; the act itself has not happened
+            group = "threaten" if int(pattern.code[:2]) >= 9 else "intend"
+            promised = self._composition.compose(group, pattern.code)
+            code, mode, group = (promised, "asserted", group) if promised else (code, mode, "")
         if mode in UNREALISED and not self._unrealised:
             return []
         sources = _source_actors(frame, actors)
         targets = _target_actors(pattern, frame, actors, self._answering(earlier), sources)
-        return self._build(code, sources, targets, frame.trigger, mode, pattern, "", ctx)
+        return self._build(code, sources, targets, frame.trigger, mode, pattern, group, ctx)
 
     def _composed(
         self, pattern: Pattern, frame: Frame, head: tuple[Token, list[str]], ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]
@@ -297,6 +307,8 @@ def _fits(pattern: Pattern, frame: Frame, actors: ArticleActors) -> bool:
         return False
     objects = _objects(pattern, frame)
     if pattern.object == "none" and objects:
+        return False
+    if pattern.object == "thing" and not objects:
         return False
     if pattern.object == "actor" and not any(_actors_at(o, actors) or actors.actors(o) for o in objects):
         return False
@@ -545,6 +557,37 @@ def _light_verb_wins(events: list[Event], matched: list[tuple[Frame, Pattern]]) 
 def _unique(events: list[Event]) -> list[Event]:
     seen: set[str] = set()
     return [e for e in events if not (e.id in seen or seen.add(e.id))]
+
+
+def _clause_verb(frame: Frame) -> Token:
+    """The verb that carries the frame's act: a light verb for its noun ("agreed to *stage* a
+    joint exercise"), else the trigger."""
+    trigger = frame.trigger
+    if frame.nominal and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS:
+        return trigger.head
+    return trigger
+
+
+def _announces_own_act(frame: Frame, actors: ArticleActors) -> bool:
+    """ "X said it will/would do Y": a clause under a verb of saying, in the future (or the
+    future-in-the-past "would"), whose subject is the speaker ("it", "they", or X again)."""
+    verb = frame.trigger
+    if frame.nominal or not any(c.dep_ == "aux" and c.lower_ in PROMISING_AUX for c in verb.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return False
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_LEMMAS | PROMISING_SPEECH:
+        return False
+    speakers = {a.code.code for s in verb_frame(clause.head).subjects for a in _actors_at(s, actors) if a.code is not None}
+    for subject in frame.subjects:
+        if subject.lower_ in SPEAKER_PRONOUNS | {"he", "she", "i"}:
+            continue
+        if not {a.code.code for a in _actors_at(subject, actors) if a.code is not None} & speakers:
+            return False
+    return bool(frame.subjects)
 
 
 def _speech_verb_above(event: Event, sentence: Span) -> Token | None:

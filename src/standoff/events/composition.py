@@ -16,8 +16,8 @@ import yaml
 
 from standoff.errors import BadDictionary
 
-GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "future", "hypothetical")
-MAPPED_GROUPS = ("appeal", "demand", "intend", "threaten", "refuse")
+GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "hypothetical")
+MAPPED_GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider")
 
 
 @dataclass(frozen=True, slots=True)

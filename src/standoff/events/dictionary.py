@@ -9,8 +9,8 @@ Pattern keys:
   verb      verb lemmas; "call on" = lemma + a particle or preposition that must be present
   noun      noun lemmas for nominal events ("talks", "telephone conversation"): the last word is
             the head, the words before it must precede it in the phrase
-  object    "actor" (the direct object must be an actor), "none", or a word class / lemma list
-            the direct object's lemma must belong to
+  object    "actor" (the direct object must be an actor), "thing" (there must be a direct
+            object), "none", or a word class / lemma list the direct object's lemma must belong to
   prep      a preposition that must be present with an object ("with", "against")
   comp      word class / lemmas of the verb in an infinitival complement ("urge X to *refrain*")
   content   regular expressions; one must occur in the clause the verb introduces (statements)
@@ -42,6 +42,7 @@ from standoff.errors import BadDictionary
 PATTERN_KEYS = {"id", "verb", "noun", "object", "prep", "comp", "content", "clause", "bare", "subject", "modifier", "target", "needs_target", "code", "negated", "note"}
 NO_EVENT = "none"
 TARGET_KINDS = ("object", "content", "none", "default")
+OBJECT_KINDS = ("actor", "thing", "none")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ class Pattern:
     code: str
     triggers: tuple[Trigger, ...]
     nominal: bool
-    object: frozenset[str] | str | None  # a word set, "actor", "none" or None (anything)
+    object: frozenset[str] | str | None  # a word set, "actor", "thing", "none" or None (anything)
     prep: str | None
     comp: frozenset[str] | None
     content: tuple[re.Pattern[str], ...]
@@ -134,7 +135,7 @@ def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str
     trigger_values = raw["noun"] if nominal else raw["verb"]
     trigger_values = trigger_values if isinstance(trigger_values, list) else [trigger_values]
     obj = raw.get("object")
-    if obj is not None and obj not in ("actor", "none"):
+    if obj is not None and obj not in OBJECT_KINDS:
         obj = _words(obj, classes, where)
     target = str(raw.get("target", "default"))
     if not (target in TARGET_KINDS or target.startswith("prep:")):

@@ -139,7 +139,8 @@ def _nominal_agent(noun: Token) -> list[Token]:
         return []
     if noun.dep_ == "dobj" and head.lemma_.lower() not in LIGHT_VERBS:
         return []
-    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    # "agreed to stage a joint exercise": the light verb's subject may be the one it shares
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS] or inherited_subjects(head)
     if not subjects:
         passive_subjects = [c for c in head.children if c.dep_ == "nsubjpass"]
         subjects = [p for s in passive_subjects for p in s.children if p.dep_ == "poss"]

@@ -10,7 +10,8 @@ FUTURE_AUX = {"will", "shall", "'ll"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Verbs above a complement that say it has not (yet) happened.
 FUTURE_HEADS = {"plan", "intend", "expect", "aim", "prepare", "schedule", "due", "set", "vow", "pledge", "promise", "decide", "agree"}
-HYPOTHETICAL_HEADS = {"try", "attempt", "want", "wish", "hope", "seek", "threaten", "consider", "propose", "urge", "ask", "call", "demand", "mistake", "involve", "allow", "need", "able", "ready", "willing", "refrain", "avoid"}
+HYPOTHETICAL_HEADS = {"try", "attempt", "want", "wish", "hope", "seek", "threaten", "consider", "propose", "urge", "ask", "call", "demand", "mistake", "involve", "allow", "need", "able", "ready", "willing", "refrain", "avoid",
+                      "possible", "impossible", "necessary", "likely", "unlikely", "difficult", "hard", "easy"}
 NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "stop", "halt", "cease"}
 DENYING_HEADS = {"deny"}
 CLAIM_NOUNS = {"claim", "allegation", "accusation", "report", "charge", "suggestion", "assertion"}
@@ -62,6 +63,8 @@ def modality(trigger: Token) -> str:
             break
         head = current.head
         lemma = head.lemma_.lower()
+        if lemma == "be":  # "it is possible to halt ...": the adjective governs the infinitive
+            lemma = next((c.lemma_.lower() for c in head.children if c.dep_ == "acomp"), lemma)
         if current.dep_ in ("xcomp", "pcomp", "pobj", "prep") or (current.dep_ == "acomp"):
             if lemma in NEGATING_HEADS:
                 return "negated"
