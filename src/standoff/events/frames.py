@@ -34,10 +34,10 @@ class Frame:
     predicative: bool = False  # "called Assad a murderer": an object complement follows
     passive: bool = False
     adjacent: set[str] = field(default_factory=set)  # particles/prepositions right after the verb
+    lemma: str = field(init=False)  # read once: every pattern of the verb asks for it
 
-    @property
-    def lemma(self) -> str:
-        return self.trigger.lemma_.lower()
+    def __post_init__(self) -> None:
+        self.lemma = self.trigger.lemma_.lower()
 
     def has_word(self, word: str) -> bool:
         """A particle or preposition right after the trigger, for patterns like "call on"

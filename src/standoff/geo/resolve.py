@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from standoff.geo.gazetteer import ALTERNATE, NAME, Candidate, Entry, normalise
 from standoff.geo.mentions import PlaceMention
-from standoff.nlp import Doc
+from standoff.nlp import Doc, sentence_spans
 
 WATER = frozenset(("sea", "strait", "canal", "ocean", "river", "reef"))
 # Places a story is set in narrowly: when named, they tell where the other names are.
@@ -100,7 +100,7 @@ def resolve(
     cues = [_cues(doc, m) for m in mentions]
     _mark_qualifiers(doc, mentions, cues)
     keys = [normalise(m.text) for m in mentions]
-    starts = [sentence.start for sentence in doc.sents]
+    starts = [sentence.start for sentence in sentence_spans(doc)]
 
     def sentence_of(token: int) -> int:
         return starts[bisect_right(starts, token) - 1]

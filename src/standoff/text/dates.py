@@ -54,7 +54,10 @@ _Resolver = Callable[[re.Match[str], dt.date | None], Resolved | None]
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     """Date expressions in ``text`` (offsets into it), resolved against ``anchor``, in order."""
     candidates = []
-    for pattern, resolve in _RULES:
+    lower = text.lower()
+    for pattern, resolve, cues in _RULES:
+        if not any(cue in lower for cue in cues):
+            continue
         for match in pattern.finditer(text):
             resolved = resolve(match, anchor)
             if resolved is not None:
@@ -162,27 +165,31 @@ def _rule(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{pattern})\b", flags)
 
 
-_RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
-    (_rule(r"today|tonight|this\s+(?:morning|afternoon|evening)"), _relative("day", 0, "day")),
-    (_rule(r"yesterday|last\s+night"), _relative("day", -1, "day")),
-    (_rule(r"tomorrow"), _relative("day", 1, "day")),
+_DIGITS = tuple("0123456789")
+# Each rule with words one of which any match contains: a rule whose words are all absent from
+# a sentence is not run (most sentences hold no date).
+_RULES: tuple[tuple[re.Pattern[str], _Resolver, tuple[str, ...]], ...] = (
+    (_rule(r"today|tonight|this\s+(?:morning|afternoon|evening)"), _relative("day", 0, "day"), ("today", "tonight", "this")),
+    (_rule(r"yesterday|last\s+night"), _relative("day", -1, "day"), ("yesterday", "last")),
+    (_rule(r"tomorrow"), _relative("day", 1, "day"), ("tomorrow",)),
     (
         _rule(rf"(?:(?P<mod>last|past|next|this)\s+)?(?P<day>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?"),
         _weekday,
+        ("day",),
     ),
-    (_rule(r"(?:over\s+the|at\s+the|this|last)\s+weekend"), _weekend),
-    (_rule(r"(?:(?:earlier|later)\s+)?this\s+week"), _relative("day", 0, "week")),
-    (_rule(r"last\s+week"), _relative("week", -1, "week")),
-    (_rule(r"next\s+week"), _relative("week", 1, "week")),
-    (_rule(r"(?:(?:earlier|later)\s+)?this\s+month"), _relative("day", 0, "month")),
-    (_rule(r"last\s+month"), _relative("month", -1, "month")),
-    (_rule(r"next\s+month"), _relative("month", 1, "month")),
-    (_rule(r"(?:(?:earlier|later)\s+)?this\s+year"), _relative("day", 0, "year")),
-    (_rule(r"last\s+year"), _relative("year", -1, "year")),
-    (_rule(r"next\s+year"), _relative("year", 1, "year")),
-    (_rule(rf"(?P<count>{_NUMBER}|several|a\s+few|few)\s+(?P<unit>day|week|month|year)s?\s+ago"), _ago),
-    (_rule(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), _month_day),
-    (_rule(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?{_YEAR}"), _month_day),
-    (_rule(rf"(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})"), _month_year),
-    (_rule(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), _iso),
+    (_rule(r"(?:over\s+the|at\s+the|this|last)\s+weekend"), _weekend, ("weekend",)),
+    (_rule(r"(?:(?:earlier|later)\s+)?this\s+week"), _relative("day", 0, "week"), ("week",)),
+    (_rule(r"last\s+week"), _relative("week", -1, "week"), ("week",)),
+    (_rule(r"next\s+week"), _relative("week", 1, "week"), ("week",)),
+    (_rule(r"(?:(?:earlier|later)\s+)?this\s+month"), _relative("day", 0, "month"), ("month",)),
+    (_rule(r"last\s+month"), _relative("month", -1, "month"), ("month",)),
+    (_rule(r"next\s+month"), _relative("month", 1, "month"), ("month",)),
+    (_rule(r"(?:(?:earlier|later)\s+)?this\s+year"), _relative("day", 0, "year"), ("year",)),
+    (_rule(r"last\s+year"), _relative("year", -1, "year"), ("year",)),
+    (_rule(r"next\s+year"), _relative("year", 1, "year"), ("year",)),
+    (_rule(rf"(?P<count>{_NUMBER}|several|a\s+few|few)\s+(?P<unit>day|week|month|year)s?\s+ago"), _ago, ("ago",)),
+    (_rule(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), _month_day, _DIGITS),
+    (_rule(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?{_YEAR}"), _month_day, _DIGITS),
+    (_rule(rf"(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})"), _month_year, _DIGITS),
+    (_rule(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), _iso, _DIGITS),
 )
