@@ -7,6 +7,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
@@ -60,11 +61,11 @@ def sentence_spans(doc: Doc) -> list[Span]:
     return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
 
 
-def tokens_tagged(doc: Doc, parts_of_speech: Iterable[str]) -> list[Token]:
+def tokens_tagged(doc: Doc | Span, parts_of_speech: Iterable[str]) -> list[Token]:
     """The tokens whose coarse part of speech ("NOUN", "PROPN") is one of ``parts_of_speech``,
     found from one array read instead of a Token object for every token."""
     wanted = {POS_IDS[pos] for pos in parts_of_speech}
-    return [doc[i] for i, pos in enumerate(doc.to_array("POS").tolist()) if pos in wanted]
+    return [doc[i] for i, pos in enumerate(doc.to_array([POS]).ravel().tolist()) if pos in wanted]
 
 
 class PhraseTable:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from standoff.nlp import Span, Token
+from standoff.nlp import Span, Token, tokens_tagged
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -19,6 +19,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 MANNER_PREPS = {"by", "after", "before", "while", "through", "upon", "on", "when"}
 SUBJECT_CONTROL_DEPS = ("xcomp", "conj", "advcl", "acomp", "pcomp")  # acomp: "Iran is ready/about to ..."
 REACTION_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "attract", "earn", "meet"}
+TRIGGER_POS = ("VERB", "AUX", "NOUN")  # the parts of speech an event trigger can have
 LIGHT_VERBS = {"hold", "conduct", "carry", "launch", "stage", "make", "have", "impose", "announce", "begin", "start", "order", "mount", "unleash", "wage", "continue", "step"}
 
 
@@ -195,7 +196,7 @@ def _quotative_inversion(frame: Frame) -> None:
 def frames(sentence: Span, verb_lemmas: frozenset[str], noun_lemmas: frozenset[str]) -> list[Frame]:
     """Frames for every token that may trigger an event: verbs, and nouns listed as event nouns."""
     found = []
-    for token in sentence:
+    for token in tokens_tagged(sentence, TRIGGER_POS):
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and lemma == "be"):
             # a participle used as an adjective ("the internationally recognised government") names no act

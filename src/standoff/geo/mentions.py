@@ -51,9 +51,8 @@ def scan(gazetteer: Gazetteer, doc: Doc) -> tuple[list[PlaceMention], list[tuple
         mentions.append(mention)
         covered.update(range(mention.start, mention.end))
 
-    # Doc.ents and indexing a Doc build new objects on every call: build each once, and read
-    # the words straight from the text (a Token's attributes are slow to reach).
-    tokens = list(doc)
+    # Doc.ents builds new objects on every call: build them once, and read the words straight
+    # from the text (a Token's attributes are slow to reach; few tokens are looked at).
     text = doc.text
     bounds = doc.to_array(["IDX", "LENGTH"]).tolist()
     words = [text[i : i + n] for i, n in bounds]
@@ -61,12 +60,12 @@ def scan(gazetteer: Gazetteer, doc: Doc) -> tuple[list[PlaceMention], list[tuple
     entities = [_Entity(e.start + (words[e.start].lower() == "the"), e.end, e.label_, e.text) for e in doc.ents]
     for ent in entities:
         if ent.label in PLACE_LABELS:
-            mention = _entity_mention(gazetteer, tokens, ent.start, ent.end)
+            mention = _entity_mention(gazetteer, doc, ent.start, ent.end)
             if mention is not None:
                 keep(mention)
     for mention in _name_mentions(gazetteer, doc, words, spaces, entities, covered):
         keep(mention)
-    for mention in _demonym_mentions(gazetteer, doc, tokens, words, covered):
+    for mention in _demonym_mentions(gazetteer, doc, words, covered):
         keep(mention)
     demonyms = [(e.start, gazetteer.demonym(e.text)) for e in entities if e.label == "NORP"]
     return sorted(mentions, key=lambda m: m.start), [(i, country) for i, country in demonyms if country]
@@ -80,18 +79,18 @@ class _Entity:
     text: str
 
 
-def _entity_mention(gazetteer: Gazetteer, tokens: list[Token], start: int, end: int) -> PlaceMention | None:
+def _entity_mention(gazetteer: Gazetteer, doc: Doc, start: int, end: int) -> PlaceMention | None:
     """The entity without a trailing possessive ("the United States's")."""
-    while end > start and (tokens[end - 1].tag_ == "POS" or tokens[end - 1].is_punct):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     if start == end:
         return None
-    text = "".join(t.text_with_ws for t in tokens[start : end - 1]) + tokens[end - 1].text
+    text = "".join(t.text_with_ws for t in doc[start : end - 1]) + doc[end - 1].text
     candidates = gazetteer.candidates(text)
     if not candidates:
         return None
     inside = range(start, end)
-    head = next((t.i for t in tokens[start:end] if t.head.i not in inside or t.head.i == t.i), end - 1)
+    head = next((t.i for t in doc[start:end] if t.head.i not in inside or t.head.i == t.i), end - 1)
     return PlaceMention(start, end, head, text, tuple(candidates), "entity")
 
 
@@ -203,19 +202,17 @@ def _inside_other_entity(doc: Doc, entities: list[_Entity], start: int, end: int
     return False
 
 
-def _demonym_mentions(
-    gazetteer: Gazetteer, doc: Doc, tokens: list[Token], words: list[str], covered: set[int]
-) -> list[PlaceMention]:
+def _demonym_mentions(gazetteer: Gazetteer, doc: Doc, words: list[str], covered: set[int]) -> list[PlaceMention]:
     """"Chinese waters", "North Korean territory": the demonym names the country's place."""
     found = []
     for i, word in enumerate(words):
-        if word.lower() not in TERRITORY_NOUNS or tokens[i].pos_ != "NOUN":
+        if word.lower() not in TERRITORY_NOUNS or doc[i].pos_ != "NOUN":
             continue
-        noun = tokens[i]
-        capitalised = [t for t in tokens[noun.left_edge.i : i] if t.text[:1].isupper() and t.i not in covered]
+        noun = doc[i]
+        capitalised = [t for t in doc[noun.left_edge.i : i] if t.text[:1].isupper() and t.i not in covered]
         for k in range(len(capitalised)):
             phrase = capitalised[k:]
-            if phrase[-1].i + 1 != i and tokens[phrase[-1].i + 1].pos_ != "ADJ":
+            if phrase[-1].i + 1 != i and doc[phrase[-1].i + 1].pos_ != "ADJ":
                 continue  # the demonym must modify this noun ("Chinese territorial waters" is fine)
             country = gazetteer.demonym(" ".join(t.text for t in phrase))
             entry = gazetteer.country(country) if country else None
