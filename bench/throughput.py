@@ -6,7 +6,8 @@ Stages (each measurement in fresh processes, so peak RSS is per stage):
            one half of the texts each, started together.
   code     what `standoff code` does: Coder.code in one process, or a WorkerPool of N processes
            fed from a parent (every result consumed; nothing printed).
-  ingest   what `standoff ingest` does: read a JSONL file, skip nothing, code, write DuckDB.
+  ingest   what `standoff ingest` does: read a JSONL file, code in N worker processes (also for
+           N = 1, away from the store's threads), write DuckDB from the parent.
   cold     (--ray) a whole `standoff ingest --workers N`: starting the workers is timed too.
   ray      (--ray) a whole `standoff ingest --engine ray` on a local Ray of N CPUs started before
            the clock: the actors load their models inside the timed run, as in cold.
@@ -184,9 +185,9 @@ def _prepare(stage: str, workers: int, batch_size: int, scratch: Path):
     from standoff.runners.workers import WorkerPool
 
     settings = Settings(batch_size=batch_size)
-    if workers == 1:
+    if workers == 1 and stage == "code":
         coder = Coder(settings)
-    else:
+    else:  # `standoff ingest` codes in worker processes even with one: the store runs threads
         coder = WorkerPool(settings, workers)
         coder.warm_up()
     if stage == "code":

@@ -119,3 +119,23 @@ def test_ray_options_need_the_ray_engine(tmp_path: Path) -> None:
 
     result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--output", str(tmp_path / "out")])
     assert result.exit_code == 2 and "--engine ray" in result.output
+
+
+def _thread_count() -> int:
+    status = Path("/proc/self/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("Threads:")))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_runs_a_single_thread() -> None:
+    # A second thread (a watcher, a BLAS pool) makes every allocation take a lock: ~10% slower coding.
+    with WorkerPool(SMALL, 1) as pool:
+        pool.warm_up()
+        assert pool._executor.submit(_thread_count).result() == 1
+
+
+def test_ingest_codes_apart_from_the_store_even_with_one_worker(make_article) -> None:
+    articles = [Article(r["id"], r["text"]) for r in map(make_article, range(3 * SMALL.batch_size))]
+    with LocalCoder(SMALL, workers=1, apart=True) as coder:
+        assert len(list(coder.code(articles))) == len(articles)
+        assert coder.pooled

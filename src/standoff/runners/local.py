@@ -42,7 +42,8 @@ def ingest(
     clock = time.perf_counter()
     with ExitStack() as stack:
         if coder is None:
-            coder = stack.enter_context(LocalCoder(options.settings, options.workers))
+            # apart: the store's DuckDB and Arrow threads would slow coding in this process
+            coder = stack.enter_context(LocalCoder(options.settings, options.workers, apart=True))
         store = stack.enter_context(Store(db))
         summary = IngestSummary()
         total = sum(isinstance(item, Article) for item in iter_inputs(names, options.read)) if progress.wants_total else None
