@@ -232,6 +232,15 @@ def test_penta_confusion_and_per_class_scores(penta_ready):
     assert (c3.tp, c3.fn, c3.precision, c3.recall) == (0, 1, None, 0.0)
 
 
+def test_penta_precision_per_root_of_the_top_event(penta_ready):
+    penta = _penta_report().penta
+    assert penta is not None
+    # p0's top is 0256 (right), p1's 190 (wrong: gold 1), p4's 1823 (right); p3 coded nothing
+    assert {root: (r.hits, r.total) for root, r in penta.by_root.items()} == {"02": (1, 1), "18": (1, 1), "19": (0, 1)}
+    text = _penta_report().to_text(by="root")
+    assert any(line.split() == ["19", "1", "0", "0.000"] for line in text.splitlines())
+
+
 def test_penta_only_records_drive_calibration_but_not_event_scores(penta_ready):
     report = _penta_report()
     assert (report.events.tp, report.events.fp, report.events.fn) == (0, 0, 0)

@@ -61,6 +61,9 @@ class PentaScore:
     confusion: tuple[tuple[int, ...], ...]
     no_prediction: tuple[int, ...]
     by_class: dict[int, PRF]
+    # per root of the top event: how often its class is the gold class (a precision; the gold
+    # names no root, so there is no recall per root)
+    by_root: dict[str, Rate]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,8 @@ class EvalReport:
         lines = self._overall()
         if by == "root":
             lines += ["", *_root_table(self.by_root)]
+            if self.penta is not None:
+                lines += ["", *_penta_root_table(self.penta)]
         elif by == "class":
             lines += ["", *(_penta_tables(self.penta) if self.penta else ["no penta-class gold in this set"])]
         elif by == "calibration":
@@ -149,6 +154,11 @@ def _root_table(by_root: dict[str, PRF]) -> list[str]:
     if not by_root:
         return ["no coded events to break down by root"]
     return ["by CAMEO root", "root" + _PRF_HEADER[4:], *(_prf_row(r, by_root[r]) for r in sorted(by_root))]
+
+
+def _penta_root_table(p: PentaScore) -> list[str]:
+    lines = ["by root of the top event (precision: its class is the gold class)", f"{'root':<6}{'events':>8}{'right':>8}{'precision':>11}"]
+    return lines + [f"{root:<6}{r.total:>8}{r.hits:>8}{_num(r.rate):>11}" for root, r in p.by_root.items()]
 
 
 def _penta_tables(p: PentaScore) -> list[str]:

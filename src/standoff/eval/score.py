@@ -63,7 +63,7 @@ class _Tally:
     dyad: list[int] = field(default_factory=lambda: [0, 0])  # [hits, total], likewise below
     event_type: list[int] = field(default_factory=lambda: [0, 0])
     no_event: list[int] = field(default_factory=lambda: [0, 0])
-    penta: list[tuple[int, int | None]] = field(default_factory=list)  # (gold, predicted) per record
+    penta: list[tuple[int, str | None]] = field(default_factory=list)  # (gold class, predicted code) per record
     # [right, count] per confidence bin
     bins: list[list[int]] = field(default_factory=lambda: [[0, 0] for _ in range(len(_BIN_EDGES) + 1)])
 
@@ -91,7 +91,7 @@ class _Tally:
             _bump(self.no_event, not predicted, 1)
         gold_class = next((g.penta_class for g in record.events if g.penta_class is not None), None)
         if gold_class is not None and penta_of is not None:
-            self.penta.append((gold_class, penta_of(top.cameo) if top else None))
+            self.penta.append((gold_class, top.cameo if top else None))
             if not coded:
                 right = [penta_of(e.cameo) == gold_class for e in predicted]
         for event, hit in zip(predicted, right):
@@ -172,14 +172,18 @@ def _penta_classifier() -> Callable[[str], int]:
     return penta_class
 
 
-def _penta_score(pairs: list[tuple[int, int | None]]) -> PentaScore:
+def _penta_score(pairs: list[tuple[int, str | None]]) -> PentaScore:
+    penta_of = _penta_classifier()
     confusion = [[0] * len(PENTA_CLASSES) for _ in PENTA_CLASSES]
     no_prediction = [0] * len(PENTA_CLASSES)
-    for gold, predicted in pairs:
-        if predicted is None:
+    roots: dict[str, list[int]] = {}
+    for gold, code in pairs:
+        if code is None:
             no_prediction[gold] += 1
         else:
+            predicted = penta_of(code)
             confusion[gold][predicted] += 1
+            _bump(roots.setdefault(code[:2], [0, 0]), predicted == gold, 1)
     correct = sum(confusion[c][c] for c in PENTA_CLASSES)
     covered = len(pairs) - sum(no_prediction)
     by_class = {
@@ -197,4 +201,5 @@ def _penta_score(pairs: list[tuple[int, int | None]]) -> PentaScore:
         confusion=tuple(tuple(row) for row in confusion),
         no_prediction=tuple(no_prediction),
         by_class=by_class,
+        by_root={root: Rate.of(*counts) for root, counts in sorted(roots.items())},
     )
