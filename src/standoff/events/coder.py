@@ -50,7 +50,8 @@ SPEAKER_PRONOUNS = {"it", "they", "we"}
 SPEECH_LEMMAS = {"say", "tell", "state", "announce", "report", "claim", "add", "write", "declare", "confirm", "allege"}
 # A speaker's own act told with these is announced, not yet done: intent or threat.
 PROMISING_AUX = {"will", "would", "'ll", "shall"}
-PROMISING_SPEECH = {"insist", "reiterate", "stress", "assure", "indicate", "signal", "affirm"}
+PROMISING_SPEECH = SPEECH_LEMMAS | {"insist", "reiterate", "stress", "assure", "indicate", "signal", "affirm"}
+SELF_PRONOUNS = SPEAKER_PRONOUNS | {"he", "she", "i"}  # a reported clause's subject that is its speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -579,11 +580,11 @@ def _announces_own_act(frame: Frame, actors: ArticleActors) -> bool:
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_LEMMAS | PROMISING_SPEECH:
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in PROMISING_SPEECH:
         return False
     speakers = {a.code.code for s in verb_frame(clause.head).subjects for a in _actors_at(s, actors) if a.code is not None}
     for subject in frame.subjects:
-        if subject.lower_ in SPEAKER_PRONOUNS | {"he", "she", "i"}:
+        if subject.lower_ in SELF_PRONOUNS:
             continue
         if not {a.code.code for a in _actors_at(subject, actors) if a.code is not None} & speakers:
             return False
