@@ -1,4 +1,4 @@
-"""Small generated articles for the runner tests, and the store's tables to compare runs by."""
+"""Small generated articles for the runner tests."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from standoff.store import Store
 
 COUNTRIES = ("Russia", "China", "Japan", "Germany", "France", "Iran", "Israel", "Turkey", "India", "Egypt")
 SENTENCES = (
@@ -35,22 +34,6 @@ def write_jsonl(path: Path, records: list[dict | str]) -> Path:
     return path
 
 
-QUERIES = {
-    "articles": "SELECT * EXCLUDE (run_id) FROM articles ORDER BY id",
-    "events": "SELECT * EXCLUDE (run_id) FROM events ORDER BY id",
-    "actors": "SELECT * FROM actors ORDER BY ALL",
-    "quotes": "SELECT * FROM quotes ORDER BY id",
-    "failures": "SELECT * EXCLUDE (run_id) FROM failures ORDER BY id",
-    "incidents": "SELECT * FROM incidents ORDER BY id",
-}
-
-
-def tables(db: Path) -> dict[str, list[dict]]:
-    """Every table but runs, without run ids (which differ between runs by design)."""
-    with Store(db, read_only=True) as store:
-        return {name: store.fetch(sql).to_pylist() for name, sql in QUERIES.items()}
-
-
 @pytest.fixture
 def make_article() -> Callable[[int], dict]:
     return article
@@ -59,8 +42,3 @@ def make_article() -> Callable[[int], dict]:
 @pytest.fixture
 def jsonl() -> Callable[[Path, list[dict | str]], Path]:
     return write_jsonl
-
-
-@pytest.fixture
-def store_tables() -> Callable[[Path], dict[str, list[dict]]]:
-    return tables
