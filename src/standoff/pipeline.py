@@ -15,7 +15,7 @@ from standoff.events.embedding import SecondOpinion
 from standoff.events.quotes import attribute_quotes
 from standoff.geo import ArticlePlaces, load_gazetteer
 from standoff.model import Actor, Article, ArticleResult, Event
-from standoff.nlp import Doc, Span, model_version, parse, sentence_spans
+from standoff.nlp import Doc, Span, model_version, parse, sentence_of_tokens, sentence_spans
 from standoff.ontology import load_ontology
 from standoff.text.dates import DateMention, find_dates
 
@@ -82,7 +82,7 @@ class Coder:
 
     def code_doc(self, article: Article, doc: Doc) -> ArticleResult:
         sentences = [s for s in map(_trimmed, sentence_spans(doc)) if len(s)]
-        sentence_of = {i: index for index, sentence in enumerate(sentences) for i in range(sentence.start, sentence.end)}
+        sentence_of = sentence_of_tokens(sentences)
         actors = ArticleActors(self._actors, doc, article.id, article.published, sentence_of)
         events: list[Event] = []
         for index, sentence in enumerate(sentences):

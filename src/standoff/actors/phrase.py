@@ -16,7 +16,7 @@ from typing import Any
 
 from standoff.actors.resolve import ActorTable, ArticleActors
 from standoff.model import Actor, ActorCode
-from standoff.nlp import Doc, Token, parse, sentence_spans
+from standoff.nlp import Doc, Token, parse, sentence_of_tokens, sentence_spans
 
 _FRAME = " said."
 _SEPARATOR = "\n\n"
@@ -94,7 +94,7 @@ def _resolve_batch(table: ActorTable, batch: list[PhraseQuery], batch_size: int)
 def resolve_parsed(table: ActorTable, query: PhraseQuery, doc: Doc, offset: int) -> PhraseResolution:
     """Resolve a query whose document (``phrase_document``) is already parsed."""
     end = offset + len(query.text)
-    sentence_of = {i: index for index, sentence in enumerate(sentence_spans(doc)) for i in range(sentence.start, sentence.end)}
+    sentence_of = sentence_of_tokens(sentence_spans(doc))
     actors = ArticleActors(table, doc, "phrase", query.day, sentence_of)
     phrase = [t for t in doc if offset <= t.idx < end]
     heads = [t for t in phrase if t.head.i == t.i or not offset <= t.head.idx < end]
