@@ -48,7 +48,7 @@ def test_interior_and_defence_ministers_follow_one_convention(kb: KnowledgeBase)
     interior = [(p.name, r.title) for p in kb.people for r in p.roles if _INTERIOR.search(r.title) and r.sector != "IGO"]
     defence = [(p.name, r.title) for p in kb.people for r in p.roles if _DEFENCE.search(r.title)]
     # The patterns find the roles they are about, whatever a country calls them.
-    assert {("Amit Shah", "Home Minister"), ("To Lam", "Minister of Public Security")} <= set(interior)
+    assert {("Priti Patel", "Home Secretary"), ("To Lam", "Minister of Public Security"), ("Ralph Goodale", "Minister of Public Safety")} <= set(interior)
     assert {("Lloyd Austin", "Secretary of Defense"), ("Boris Pistorius", "Defence Minister")} <= set(defence)
     wrong = [(p.name, r.title, r.sector) for p in kb.people for r in p.roles if r.sector != "IGO" and (
         (_INTERIOR.search(r.title) and r.sector != "GOV") or (_DEFENCE.search(r.title) and r.sector != "MIL")
@@ -63,6 +63,17 @@ def code_of(actor) -> str | None:
 @pytest.mark.parametrize(
     ("text", "name", "day", "code"),
     [
+        # Interior ministers: their country and GOV while in office, the country alone before.
+        ("Priti Patel said the new rules would apply from January.", "Priti Patel", date(2020, 3, 1), "GBRGOV"),
+        ("Priti Patel said the new rules would apply from January.", "Priti Patel", date(2012, 3, 1), "GBR"),
+        ("Sheikh Rashid Ahmed said the talks had failed.", "Sheikh Rashid Ahmed", date(2021, 5, 1), "PAKGOV"),
+        ("Sheikh Rashid Ahmed said the talks had failed.", "Sheikh Rashid Ahmed", date(2012, 5, 1), "PAK"),
+        ("Ihor Klymenko visited the site of the strike.", "Ihor Klymenko", date(2024, 2, 1), "UKRGOV"),
+        ("Olubunmi Tunji-Ojo announced new passport rules.", "Olubunmi Tunji-Ojo", date(2024, 2, 1), "NGAGOV"),
+        ("Olubunmi Tunji-Ojo announced new passport rules.", "Olubunmi Tunji-Ojo", date(2019, 2, 1), "NGA"),
+        # A defence minister is MIL in office and a former office holder after.
+        ("Mansur Dan-Ali visited troops in Maiduguri.", "Mansur Dan-Ali", date(2017, 6, 1), "NGAMIL"),
+        ("Mansur Dan-Ali visited troops in Maiduguri.", "Mansur Dan-Ali", date(2020, 6, 1), "NGAELI"),
         # Split terms: Hamdok deposed by the coup of 2021-10-25, Ben-Gvir out of government in early 2025.
         ("Abdalla Hamdok met the envoys.", "Abdalla Hamdok", date(2021, 11, 1), "SDNELI"),
         ("Abdalla Hamdok met the envoys.", "Abdalla Hamdok", date(2021, 12, 1), "SDNGOV"),
@@ -71,6 +82,8 @@ def code_of(actor) -> str | None:
         # The Taliban's leader carries their insurgent code until they took Kabul.
         ("Hibatullah Akhundzada issued a decree.", "Hibatullah Akhundzada", date(2019, 6, 1), "AFGREBTAL"),
         ("Hibatullah Akhundzada issued a decree.", "Hibatullah Akhundzada", date(2022, 6, 1), "AFGGOV"),
+        # An EU office is coded as the EU.
+        ("Ylva Johansson presented the migration pact.", "Ylva Johansson", date(2020, 9, 23), "IGOEUREEC"),
     ],
 )
 def test_dated_roles_resolve_on_the_day(actor_at, text: str, name: str, day: date, code: str) -> None:
@@ -78,3 +91,9 @@ def test_dated_roles_resolve_on_the_day(actor_at, text: str, name: str, day: dat
     assert code_of(actor) == code
     assert actor.method == "person"
 
+
+def test_a_title_and_family_name_find_an_interior_minister(actor_at) -> None:
+    braverman = actor_at("Home Secretary Braverman defended the plan.", "Braverman", date(2023, 3, 1))
+    assert code_of(braverman) == "GBRGOV"
+    kolokoltsev = actor_at("Interior Minister Kolokoltsev said the suspects were detained.", "Kolokoltsev", date(2024, 3, 23))
+    assert code_of(kolokoltsev) == "RUSGOV"
