@@ -9,17 +9,130 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
-# Modality labels, from the plainest to the most qualified. An event carries exactly one.
-MODALITIES = (
-    "asserted",  # it happened, as the text states
-    "negated",  # "did not attack"
-    "hypothetical",  # "would", "could", "if"
-    "future",  # "will visit", "plans to"
-    "reported",  # stated by a speaker in reported speech
-    "question",  # "will X attack?"
-    "denied",  # "denied attacking"
+# The contracts between stages are closed sets of values: reading a value outside the set
+# (from a store, a file or another stage) raises ValueError instead of passing as "other".
+
+
+class Modality(StrEnum):
+    """Whether the text says the act happened. An event carries exactly one."""
+
+    ASSERTED = "asserted"  # it happened, as the text states
+    NEGATED = "negated"  # "did not attack"
+    HYPOTHETICAL = "hypothetical"  # "would", "could", "if"
+    FUTURE = "future"  # "will visit", "plans to"
+    REPORTED = "reported"  # stated by a speaker in reported speech
+    QUESTION = "question"  # "will X attack?"
+    DENIED = "denied"  # "denied attacking"
+
+
+MODALITIES = tuple(m.value for m in Modality)
+
+
+class DateBasis(StrEnum):
+    """Where an event's date comes from."""
+
+    TEXT = "text"  # the words of the sentence give it
+    ARTICLE = "article"  # the article's own date: plainly current reporting
+    UNKNOWN = "unknown"  # the text does not say when it happened
+    DATASET = "dataset"  # an imported event: the date its data set gives
+
+
+class DatePrecision(StrEnum):
+    """How precisely the event's date is known; the date is the first day of that period."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    DECADE = "decade"
+
+
+class Resolution(StrEnum):
+    """How an actor mention was resolved to a code, or why it was not."""
+
+    PERSON = "person"  # a named person holding a role on the article's date
+    ORGANISATION = "organisation"
+    STATE = "state"  # a country's name
+    CAPITAL = "capital"  # "Moscow said"
+    SEAT = "seat"  # "the Kremlin", "the Pentagon"
+    SHARED = "shared"  # a name several actors share; the likelier one
+    PLACE = "place"  # a place inside a country
+    DEMONYM = "demonym"  # "the Russians"
+    COUNTRY_SECTOR = "country+sector"  # "Russian foreign minister"
+    SECTOR_OF_OWNER = "sector-of-owner"  # "a spokesman for the Chinese foreign ministry"
+    TITLE_OF_OWNER = "title-of-owner"  # "the president's office"
+    PLACE_OF_OWNER = "place-of-owner"  # "the Ukrainian city of Kherson"
+    STATEMENT_OF_OWNER = "statement-of-owner"  # "Trump's assertion"
+    DESCRIPTION = "description"  # an unknown name with a known title: "Chinese envoy Liu Wei"
+    TITLE_SURNAME = "title+surname"  # "Premier Li"
+    APPOSITIVE = "appositive"  # "the president, Emmanuel Macron"
+    COORDINATED_OWNER = "coordinated-owner"  # the second country of "American and British warplanes"
+    OWNER_ADJECTIVE = "owner-adjective"  # the country of "a Ukrainian proposal"
+    COREF_TITLE = "coref-title"  # "the Russian leader" -> the Russian leader named before
+    COREF_PRONOUN = "coref-pronoun"  # "he" -> the person named before
+    PRONOUN_UNRESOLVED = "pronoun-unresolved"
+    SECTOR_WITHOUT_COUNTRY = "sector-without-country"  # "soldiers", no country found
+    UNRESOLVED_ENTITY = "unresolved-entity"  # a name the knowledge base does not know
+    NULL_CODE = "null-code"  # listed as no actor ("Reuters")
+
+
+class RuleId(StrEnum):
+    """The named rules that shape an event after its pattern matched (events/rules.py)."""
+
+    # A governing verb composed the act below it ("urged X to stop", "agreed to lift",
+    # "threatened to strike", "refused to talk", "is considering sending", "plans to visit").
+    APPEAL = "appeal"
+    DEMAND = "demand"
+    INTEND = "intend"
+    THREATEN = "threaten"
+    REFUSE = "refuse"
+    CONSIDER = "consider"
+    FUTURE = "future"
+    HYPOTHETICAL = "hypothetical"
+    # The speaker's own act announced with "will"/"would": intent (03) or threat (13).
+    ANNOUNCED_INTENT = "announced-intent"
+    ANNOUNCED_THREAT = "announced-threat"
+    NEGATED_AS_REFUSAL = "negated-as-refusal"  # "will not lift the ban": a refusal
+    DATED_FUTURE = "dated-future"  # "the visit next week": asserted in the future
+    LIGHT_VERB_WINS = "light-verb-wins"  # "carried out strikes": the verb's event, not the noun's
+    ANSWER_TARGET = "answer-target"  # aimed at the author of the act it answers
+    OWN_SIDE = "own-side"  # a government speaking of its own country's stance
+    SPEAKER = "speaker"  # the statement of whoever reports another's act
+    RECIPROCAL = "reciprocal"  # a joint act of conjoined actors, each toward the other
+    ONE_EVENT_PER_ACT = "one-event-per-act"  # the same act told twice in an article is one event
+
+
+# Rules through which a verb above the act changed its code: the act was composed.
+COMPOSING_RULES = frozenset(
+    {RuleId.APPEAL, RuleId.DEMAND, RuleId.INTEND, RuleId.THREATEN, RuleId.REFUSE, RuleId.CONSIDER, RuleId.ANNOUNCED_INTENT, RuleId.ANNOUNCED_THREAT}
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """What made an event: the pattern (and the set it came from) and the rules that shaped it."""
+
+    pattern_set: str  # "curated", an imported or a user's dictionary, or "engine" for the coder's own
+    pattern: str  # the pattern's id
+    rules: tuple[RuleId, ...] = ()
+    similarity: float | None = None  # the embedding's cosine similarity, for the second opinion
+
+    def __post_init__(self) -> None:
+        for rule in self.rules:
+            RuleId(rule)  # a rule id outside the registry is a bug
+
+    def with_rule(self, rule: RuleId) -> Provenance:
+        return Provenance(self.pattern_set, self.pattern, (*self.rules, rule), self.similarity)
+
+    @property
+    def composed(self) -> bool:
+        return any(rule in COMPOSING_RULES for rule in self.rules)
+
+    def __str__(self) -> str:
+        similarity = f"@{self.similarity:.3f}" if self.similarity is not None else ""
+        return f"{self.pattern_set}:{self.pattern}{similarity}" + "".join(f"+{rule}" for rule in self.rules)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +186,7 @@ class Actor:
 
     mention: Mention
     code: ActorCode | None
-    method: str
+    method: Resolution
     confidence: float
     antecedent: Mention | None = None
 
@@ -107,14 +220,15 @@ class Event:
     plover: str | None
     goldstein: float
     quad_class: int
-    modality: str
+    modality: Modality
     event_date: date | None
-    date_basis: str  # "text" (a date phrase in the sentence), "article" (publication date) or "none"
+    date_basis: DateBasis
     confidence: float
-    rule: str
+    rule: Provenance
     location: Place | None = None
     loc_reason: str | None = None  # why this place, or why none
     incident_id: str | None = None  # the real-world incident several articles report (set by the store)
+    date_precision: DatePrecision | None = None  # of ``event_date``: the first day of that day, week, ...
 
     @property
     def cameo_root(self) -> str:

@@ -8,15 +8,20 @@ from pathlib import Path
 
 from standoff.actors.kb import load_knowledge_base
 from standoff.actors.resolve import ActorTable, ArticleActors
-from standoff.events.coder import EventCoder, SentenceContext
+from standoff.events.assembly import SentenceContext
+from standoff.events.coder import EventCoder
 from standoff.events.composition import load_composition
-from standoff.events.dictionary import load_verb_dictionary
+from standoff.events.confidence import load_confidence_table
 from standoff.events.embedding import SecondOpinion
+from standoff.events.patterns import PatternStack, load_pattern_set
 from standoff.events.quotes import attribute_quotes
+from standoff.events.rules import ARTICLE_RULES
 from standoff.geo import ArticlePlaces, load_gazetteer
-from standoff.model import Actor, Article, ArticleResult, Event
+from standoff.lexicon import load_lexicon
+from standoff.model import Article, ArticleResult, Event
 from standoff.nlp import Doc, Span, model_version, parse, sentence_of_tokens, sentence_spans
 from standoff.ontology import load_ontology
+from standoff.syntax.predicates import PredicateReader
 from standoff.text.dates import DateMention, find_dates
 
 
@@ -41,33 +46,47 @@ def batches(articles: Iterable[Article], size: int, characters: int = BATCH_CHAR
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """How to code, and with what knowledge. A file left as None is the packaged one."""
+
     batch_size: int = 32
-    actor_files: tuple[Path, ...] = ()
+    actor_files: tuple[Path, ...] = ()  # actors stacked over the packaged ones (YAML or PETRARCH)
+    pattern_files: tuple[Path, ...] = ()  # pattern sets stacked over the packaged ones, the first highest
+    lexicon_file: Path | None = None
+    composition_file: Path | None = None
+    calibration_file: Path | None = None
     unrealised: bool = False  # also code acts that did not happen (negated, hypothetical, ...), marked in modality
-    second_opinion: bool = False  # code sentences the dictionary leaves empty by embedding (needs the embed extra)
+    second_opinion: bool = False  # code sentences the patterns leave empty by embedding (needs the embed extra)
 
 
 class Coder:
-    """Loads the model and dictionaries once; codes articles in batches."""
+    """Loads the model and the knowledge once; codes articles in batches."""
 
     def __init__(self, settings: Settings = Settings()) -> None:
         self.settings = settings
+        self._lexicon = load_lexicon(settings.lexicon_file)
         self._kb = load_knowledge_base(settings.actor_files)
-        self._actors = ActorTable(self._kb)
-        self._dictionary = load_verb_dictionary()
+        self._actors = ActorTable(self._kb, self._lexicon)
+        user_sets = [load_pattern_set(path, name=path.stem) for path in settings.pattern_files]
+        self._patterns = PatternStack([*user_sets, load_pattern_set()])
         self._ontology = load_ontology()
-        self._composition = load_composition()
+        self._composition = load_composition(settings.composition_file)
+        self._confidence = load_confidence_table(settings.calibration_file)
         second_opinion = SecondOpinion() if settings.second_opinion else None
-        self._events = EventCoder(self._dictionary, self._composition, self._ontology, settings.unrealised, second_opinion)
+        self._predicates = PredicateReader(self._lexicon)
+        self._events = EventCoder(
+            self._patterns, self._composition, self._ontology, self._lexicon, self._confidence, settings.unrealised, second_opinion
+        )
         self._gazetteer = load_gazetteer()
 
     def versions(self) -> dict[str, str]:
-        """What produced the codes, to store with every run."""
+        """What produced the codes, to store with every run: every data file that changes output."""
         return {
             "model": model_version(),
             "actors": self._kb.version,
-            "verbs": self._dictionary.version,
+            **self._patterns.versions(),
             "composition": self._composition.version,
+            "lexicon": self._lexicon.version,
+            "calibration": self._confidence.version,
             "ontology": self._ontology.version,
             "gazetteer": self._gazetteer.version,
         }
@@ -88,12 +107,13 @@ class Coder:
         for index, sentence in enumerate(sentences):
             ctx = SentenceContext(article.id, index, sentence, article.published, _sentence_dates(sentence.text, sentence.start_char, article))
             events.extend(self._events.code_sentence(ctx, actors, events))
-        events = _without_repeats(events)
+        for rule in ARTICLE_RULES:
+            events = rule.apply(events)
         if events:  # finding and resolving the places is only needed to locate events
             countries = {a.code.country for a in actors.all() if a.code is not None and a.code.country}
-            places = ArticlePlaces(self._gazetteer, doc, article, countries)
+            places = ArticlePlaces(self._gazetteer, doc, article, countries, self._lexicon)
             events = [places.locate_event(event) for event in events]
-        quotes = attribute_quotes(article, doc, actors, events, sentence_of)
+        quotes = attribute_quotes(article, doc, actors, events, self._predicates, self._lexicon)
         return ArticleResult(article, tuple(events), tuple(quotes))
 
 
@@ -113,22 +133,3 @@ def _sentence_dates(text: str, offset: int, article: Article) -> list[DateMentio
         DateMention(m.start + offset, m.end + offset, m.text, m.date, m.precision)
         for m in find_dates(text, article.published)
     ]
-
-
-def _without_repeats(events: list[Event]) -> list[Event]:
-    """An article that reports the same act twice ("Trump's assertion that ...", "North Korea's
-    missile launches") holds one event; a mention without a target adds nothing to one with."""
-
-    def code(actor: Actor | None) -> str | None:
-        return actor.code.code if actor and actor.code else None
-
-    targeted = {(code(e.source), e.cameo, e.event_date) for e in events if code(e.target)}
-    seen: set[tuple] = set()
-    kept = []
-    for event in events:
-        key = (code(event.source), code(event.target), event.cameo, event.event_date)
-        if key in seen or (key[1] is None and (key[0], key[2], key[3]) in targeted):
-            continue
-        seen.add(key)
-        kept.append(event)
-    return kept

@@ -43,8 +43,9 @@ def event_record(event: Event, article: Article) -> dict[str, Any]:
         "modality": event.modality,
         "event_date": event.event_date.isoformat() if event.event_date else None,
         "date_basis": event.date_basis,
+        "date_precision": event.date_precision,
         "confidence": event.confidence,
-        "rule": event.rule,
+        "rule": str(event.rule),
         "event_loc": _place(event.location),
         "loc_reason": event.loc_reason,
     }

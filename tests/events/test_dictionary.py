@@ -1,4 +1,4 @@
-"""The verb-pattern dictionary (patterns.yaml): its shape, and what each family of patterns
+"""The curated pattern set (patterns.yaml): its shape, and what each family of patterns
 codes when the real model reads a sentence."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from standoff.events.dictionary import NO_EVENT, load_verb_dictionary
+from standoff.events.patterns import NO_EVENT, load_pattern_set
 from standoff.model import Article
 from standoff.ontology import load_ontology
 from standoff.pipeline import Coder
@@ -41,24 +41,24 @@ def words_of(pattern: dict[str, Any]) -> list[Any]:
 
 
 def test_dictionary_loads() -> None:
-    dictionary = load_verb_dictionary()
+    dictionary = load_pattern_set()
     assert len(dictionary.patterns) >= 300
     assert dictionary.candidates("attack", nominal=False)
 
 
 def test_all_twenty_roots_are_covered() -> None:
-    roots = {p.code[:2] for p in load_verb_dictionary().patterns}
+    roots = {p.code[:2] for p in load_pattern_set().patterns}
     assert roots == ROOTS
 
 
 def test_at_least_150_distinct_codes() -> None:
-    codes = {p.code for p in load_verb_dictionary().patterns}
+    codes = {p.code for p in load_pattern_set().patterns}
     assert len(codes) >= 150
 
 
 def test_every_code_is_in_the_ontology() -> None:
     ontology = load_ontology()
-    for pattern in load_verb_dictionary().patterns:
+    for pattern in load_pattern_set().patterns:
         assert ontology.get(pattern.code) is not None, pattern.id
         if pattern.negated not in (None, NO_EVENT):  # NO_EVENT: a negated predicate is no event
             assert ontology.get(pattern.negated) is not None, pattern.id
@@ -95,7 +95,7 @@ def test_words_are_text_not_yaml_booleans() -> None:
 
 
 def test_specific_patterns_come_before_the_general_ones_they_shadow() -> None:
-    order = [p.id for p in load_verb_dictionary().patterns]
+    order = [p.id for p in load_pattern_set().patterns]
     assert order.index("08.release-statement") < order.index("08.release-people")
     assert order.index("07.give-aid") < order.index("15.deploy-troops")
     assert order.index("17.impose-curfew") < order.index("17.impose-restrictions")

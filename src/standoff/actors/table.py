@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from standoff.actors.entries import NULL_CODE, Agent, KnowledgeBase, Organisation, Person
+from standoff.lexicon import Lexicon, load_lexicon
 from standoff.nlp import Doc, PhraseTable
 
 # Which reading of a shared form wins, most specific first.
@@ -43,8 +44,9 @@ class Match:
 class ActorTable:
     """The knowledge base compiled into one phrase table; build once per process."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None) -> None:
         self.kb = kb
+        self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self._entries: dict[str, Match] = {}
         phrases: list[tuple[str, str, bool]] = []
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from standoff.eval.gold import GoldRecord
 from standoff.events.confidence import ConfidenceTable, evidence_key, write_table
-from standoff.events.coder import SPEECH_PATTERN
-from standoff.events.dictionary import VerbDictionary, load_verb_dictionary
+from standoff.events.patterns import PatternStack, load_pattern_set
+from standoff.events.rules import SPEECH_PATTERN
 from standoff.model import ArticleResult, Event
 from standoff.ontology import penta_class
 
@@ -55,27 +55,26 @@ def is_right(event: Event, record: GoldRecord) -> bool:
     return bool(_words(event.source.mention.text) & set().union(*(_words(s) for s in spans)))
 
 
-def _key(event: Event, dictionary: VerbDictionary) -> str:
-    pattern_id, _, group = event.rule.removeprefix("pattern:").partition("+")
-    pattern = dictionary.get(pattern_id) or SPEECH_PATTERN
-    return evidence_key(pattern, group not in ("", "future"), event.source, event.target)
+def _key(event: Event, patterns: PatternStack) -> str:
+    pattern = patterns.get(event.rule.pattern_set, event.rule.pattern) or SPEECH_PATTERN
+    return evidence_key(pattern, event.rule.composed, event.source, event.target)
 
 
-def tally(records: Sequence[GoldRecord], results: Sequence[ArticleResult], dictionary: VerbDictionary) -> dict[str, tuple[int, int]]:
+def tally(records: Sequence[GoldRecord], results: Sequence[ArticleResult], patterns: PatternStack) -> dict[str, tuple[int, int]]:
     """Right and total events per evidence key."""
     by_id = {r.article.id: r for r in results}
     counts: dict[str, list[int]] = {}
     for record in records:
         result = by_id.get(record.id)
         for event in result.events if result else ():
-            count = counts.setdefault(_key(event, dictionary), [0, 0])
+            count = counts.setdefault(_key(event, patterns), [0, 0])
             count[0] += is_right(event, record)
             count[1] += 1
     return {key: (right, total) for key, (right, total) in counts.items()}
 
 
 def reliability(
-    records: Sequence[GoldRecord], results: Sequence[ArticleResult], table: ConfidenceTable, dictionary: VerbDictionary
+    records: Sequence[GoldRecord], results: Sequence[ArticleResult], table: ConfidenceTable, patterns: PatternStack
 ) -> list[Reliability]:
     """Share right per band of the confidence the table gives."""
     by_id = {r.article.id: r for r in results}
@@ -83,7 +82,7 @@ def reliability(
     for record in records:
         result = by_id.get(record.id)
         for event in result.events if result else ():
-            score = table.score(_key(event, dictionary))
+            score = table.score(_key(event, patterns))
             band = next(i for i in range(len(bands)) if score < BIN_EDGES[i + 1])
             bands[band][0] += is_right(event, record)
             bands[band][1] += 1
@@ -104,10 +103,10 @@ def reliability_text(rows: list[Reliability]) -> str:
 
 def fit_and_check(records: Sequence[GoldRecord], results: Sequence[ArticleResult], out: Path, origin: str) -> str:
     """Fit on the even records, write the table, and report reliability on the odd ones."""
-    dictionary = load_verb_dictionary()
+    patterns = PatternStack([load_pattern_set()])
     fit_half, check_half = split_halves(records)
-    counts = tally(fit_half, results, dictionary)
+    counts = tally(fit_half, results, patterns)
     out.write_text(write_table(counts, f"the even records of {origin}"), encoding="utf-8")
     table = ConfidenceTable(counts)
-    check = reliability(check_half, results, table, dictionary)
+    check = reliability(check_half, results, table, patterns)
     return f"fitted on {len(fit_half)} records, checked on {len(check_half)}\n" + reliability_text(check)

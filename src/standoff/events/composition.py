@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -50,10 +51,11 @@ class Composition:
 
 
 @cache
-def load_composition() -> Composition:
+def load_composition(path: Path | None = None) -> Composition:
+    """The packaged table (composition.yaml), or the one at ``path``; read once per process."""
     from standoff.ontology import load_ontology
 
-    data = resources.files("standoff.events").joinpath("composition.yaml").read_bytes()
+    data = resources.files("standoff.events").joinpath("composition.yaml").read_bytes() if path is None else Path(path).read_bytes()
     raw = yaml.safe_load(data)
     ontology = load_ontology()
     heads = []

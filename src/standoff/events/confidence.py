@@ -9,24 +9,28 @@ how many on development data; the score is the smoothed share, backing off to co
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
-from standoff.events.dictionary import Pattern
-from standoff.model import Actor
+from standoff.events.patterns import Pattern
+from standoff.model import Actor, Resolution
 
 SOURCE_GROUPS = {
-    "person": "named",
-    "organisation": "named",
-    "appositive": "named",
-    "state": "place",
-    "capital": "place",
-    "seat": "place",
-    "demonym": "place",
-    "country+sector": "described",
-    "sector-of-owner": "described",
-    "description": "described",
+    Resolution.PERSON: "named",
+    Resolution.ORGANISATION: "named",
+    Resolution.APPOSITIVE: "named",
+    Resolution.STATE: "place",
+    Resolution.CAPITAL: "place",
+    Resolution.SEAT: "place",
+    Resolution.DEMONYM: "place",
+    Resolution.COUNTRY_SECTOR: "described",
+    Resolution.SECTOR_OF_OWNER: "described",
+    Resolution.DESCRIPTION: "described",
+    Resolution.COREF_TITLE: "coref",
+    Resolution.COREF_PRONOUN: "coref",
 }
 PRIOR = (1, 2)  # one right out of two: what an unseen key starts from
 
@@ -44,10 +48,8 @@ def evidence_key(pattern: Pattern, composed: bool, source: Actor | None, target:
         source_group = "none"
     elif source.code is None:
         source_group = "unresolved"
-    elif source.method.startswith("coref"):
-        source_group = "coref"
     else:
-        source_group = SOURCE_GROUPS.get(source.method, "other")
+        source_group = SOURCE_GROUPS.get(Resolution(source.method), "other")
     target_group = "actor" if target is not None and target.code is not None else "none"
     return f"{family}|{source_group}|{target_group}"
 
@@ -55,6 +57,7 @@ def evidence_key(pattern: Pattern, composed: bool, source: Actor | None, target:
 @dataclass(frozen=True, slots=True)
 class ConfidenceTable:
     counts: dict[str, tuple[int, int]]  # key -> (right, total)
+    version: str = ""
 
     def score(self, key: str) -> float:
         """Smoothed share right for the key, backing off to its family when it is rare."""
@@ -70,13 +73,13 @@ class ConfidenceTable:
 
 
 def read_table(text: str) -> ConfidenceTable:
-    counts = {}
+    counts: dict[str, tuple[int, int]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("key\t"):
             continue
         key, right, total = line.split("\t")
         counts[key] = (int(right), int(total))
-    return ConfidenceTable(counts)
+    return ConfidenceTable(counts, hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest())
 
 
 def write_table(counts: dict[str, tuple[int, int]], origin: str) -> str:
@@ -86,5 +89,8 @@ def write_table(counts: dict[str, tuple[int, int]], origin: str) -> str:
 
 
 @cache
-def load_confidence_table() -> ConfidenceTable:
-    return read_table(resources.files("standoff.events").joinpath("calibration.tsv").read_text(encoding="utf-8"))
+def load_confidence_table(path: Path | None = None) -> ConfidenceTable:
+    """The packaged table (calibration.tsv), or the one at ``path``; read once per process."""
+    if path is None:
+        return read_table(resources.files("standoff.events").joinpath("calibration.tsv").read_text(encoding="utf-8"))
+    return read_table(Path(path).read_text(encoding="utf-8"))

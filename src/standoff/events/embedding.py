@@ -19,9 +19,11 @@ from importlib import resources
 from typing import Any
 
 from standoff.errors import BadDictionary, ModelNotInstalled
-from standoff.events.frames import Frame
+from standoff.lexicon import Lexicon
 from standoff.nlp import Span, Token
 from standoff.ontology import load_ontology
+from standoff.syntax.labels import Entity, Form, Role, WordClass, entity, is_auxiliary, link, role, word_class
+from standoff.syntax.predicates import Predicate
 
 # Chosen on the even records of ConfliBERT's CAMEO sentences: the lowest cosine similarity at
 # which adding these events costs the coder at most two points of accuracy on the records it
@@ -30,11 +32,7 @@ from standoff.ontology import load_ontology
 # (0.70); the confidence is that check, rounded down.
 THRESHOLD = 0.44
 CONFIDENCE = 0.65
-# Verbs of saying: "Russia said it had expelled diplomats" is coded by what was said.
-SPEECH_LEMMAS = frozenset({"say", "tell", "state", "announce", "report", "claim", "add", "declare", "confirm", "insist", "note"})
-# The verb's own words that the caller weighs instead of the embedding.
-OWN_SKIPPED_DEPS = frozenset({"aux", "auxpass", "neg", "mark"})
-SKIPPED_ENTITIES = frozenset({"DATE", "TIME"})
+SKIPPED_ENTITIES = frozenset({Entity.DATE, Entity.TIME})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,15 +75,16 @@ class SecondOpinion:
         return self._model.encode(texts, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
 
 
-def action_verbs(sentence: Span) -> list[Token]:
+def action_verbs(sentence: Span, words: Lexicon) -> list[Token]:
     """The verb of the sentence's main act, then the verbs of saying above it, innermost first:
-    for "X said (that) Y did Z", [did, said]; else the root verb alone."""
+    for "X said (that) Y did Z", [did, said]; else the root verb alone. "Russia said it had
+    expelled diplomats" is coded by what was said."""
     verb = sentence.root
-    if verb.pos_ != "VERB":
+    if word_class(verb) is not WordClass.VERB:
         return []
     found = [verb]
-    while len(found) < 3 and verb.lemma_.lower() in SPEECH_LEMMAS:
-        said = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
+    while len(found) < 3 and verb.lemma_.lower() in words.saying_verbs:
+        said = next((c for c in verb.children if link(c) == (Role.COMPLEMENT, Form.THAT_CLAUSE) and word_class(c) is WordClass.VERB), None)
         if said is None:
             break
         found.insert(0, said)
@@ -93,15 +92,15 @@ def action_verbs(sentence: Span) -> list[Token]:
     return found
 
 
-def predicate_text(frame: Frame) -> str:
+def predicate_text(predicate: Predicate) -> str:
     """The words of the act: the verb with its objects and modifiers, less its subjects, its own
     auxiliaries and negation (the caller weighs those), punctuation and dates ("on Friday")."""
-    verb = frame.trigger
-    left_out = {t.i for s in frame.subjects for t in s.subtree}
-    left_out |= {c.i for c in verb.children if c.dep_ in OWN_SKIPPED_DEPS}
+    verb = predicate.trigger
+    left_out = {t.i for s in predicate.agents for t in s.subtree}
+    left_out |= {c.i for c in verb.children if is_auxiliary(c) or link(c) in ((Role.FUNCTION, Form.NEGATION), (Role.FUNCTION, Form.SUBORDINATOR))}
     words = []
     for token in verb.subtree:
-        if token.i in left_out or token.is_punct or token.is_space or token.ent_type_ in SKIPPED_ENTITIES or _dated(token):
+        if token.i in left_out or token.is_punct or token.is_space or entity(token) in SKIPPED_ENTITIES or _dated(token):
             continue
         words.append(token.text)
     return " ".join(words)
@@ -109,8 +108,8 @@ def predicate_text(frame: Frame) -> str:
 
 def _dated(token: Token) -> bool:
     """A preposition whose object is a date: the "on" of "on Friday"."""
-    objects = [c for c in token.children if c.dep_ == "pobj"]
-    return token.dep_ == "prep" and bool(objects) and all(o.ent_type_ in SKIPPED_ENTITIES for o in objects)
+    objects = [c for c in token.children if link(c) == (Role.OBLIQUE, Form.PLAIN)]
+    return role(token) is Role.PREPOSITION and bool(objects) and all(entity(o) in SKIPPED_ENTITIES for o in objects)
 
 
 @cache

@@ -3,84 +3,101 @@ future, reported, question or denied. Decided from the trigger and the verbs abo
 
 from __future__ import annotations
 
+from standoff.lexicon import Lexicon
 from standoff.nlp import Token
+from standoff.syntax.labels import Form, Role, VerbForm, form, is_auxiliary, is_subject, link, role, verb_form
 
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "'d"}
-FUTURE_AUX = {"will", "shall", "'ll"}
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
-# Verbs above a complement that say it has not (yet) happened.
-FUTURE_HEADS = {"plan", "intend", "expect", "aim", "prepare", "schedule", "due", "set", "vow", "pledge", "promise", "decide", "agree"}
-HYPOTHETICAL_HEADS = {"try", "attempt", "want", "wish", "hope", "seek", "threaten", "consider", "propose", "urge", "ask", "call", "demand", "mistake", "involve", "allow", "need", "able", "ready", "willing", "refrain", "avoid",
-                      "possible", "impossible", "necessary", "likely", "unlikely", "difficult", "hard", "easy"}
-NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "stop", "halt", "cease"}
-DENYING_HEADS = {"deny"}
-CLAIM_NOUNS = {"claim", "allegation", "accusation", "report", "charge", "suggestion", "assertion"}
-COMMUNICATION = {"say", "add", "write", "state", "declare", "tell", "report", "claim", "announce", "warn", "insist", "opine", "boast", "note", "believe", "think"}
-CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep")
+# Links through which a word's modality comes from the word above it.
+_EMBEDDING_LINKS = frozenset(
+    {
+        (Role.COMPLEMENT, Form.INFINITIVE),
+        (Role.COMPLEMENT, Form.THAT_CLAUSE),
+        (Role.COMPLEMENT, Form.ADVERBIAL),
+        (Role.COMPLEMENT, Form.NOUN_CLAUSE),
+        (Role.CONJUNCT, Form.PLAIN),
+        (Role.RELATIVE, Form.PLAIN),
+        (Role.OBLIQUE, Form.PLAIN),
+        (Role.OBLIQUE, Form.CLAUSE),
+        (Role.PREPOSITION, Form.PLAIN),
+    }
+)
+# Links under a word that governs whether its complement happens: "refused to", "plans to",
+# "after agreeing".
+_GOVERNED_LINKS = frozenset(
+    {
+        (Role.COMPLEMENT, Form.INFINITIVE),
+        (Role.OBLIQUE, Form.PLAIN),
+        (Role.OBLIQUE, Form.CLAUSE),
+        (Role.PREPOSITION, Form.PLAIN),
+    }
+)
 
 
-def _negated(token: Token) -> bool:
+def _negated(token: Token, words: Lexicon) -> bool:
     """ "did not", "never", and subjects such as "neither X nor Y" or "no country"."""
     for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+        kind, how = link(child)
+        if (kind, how) == (Role.FUNCTION, Form.NEGATION) or ((kind, how) == (Role.MODIFIER, Form.ADVERB) and child.lower_ in words.negating_adverbs):
             return True
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if any(g.lower_ in ("neither", "no", "none") and g.dep_ in ("preconj", "det") for g in child.children):
-                return True
+        if is_subject(child):
+            for grandchild in child.children:
+                if grandchild.lower_ in words.negative_determiners and role(grandchild) is Role.FUNCTION and form(grandchild) in (Form.COORDINATOR, Form.DETERMINER):
+                    return True
     return False
 
 
-def _own(token: Token) -> str | None:
+def _own(token: Token, words: Lexicon) -> str | None:
     """Modality marked on the verb itself; negation first ("will not lift" is negated, not future)."""
-    if _negated(token):
+    if _negated(token, words):
         return "negated"
-    if token.dep_ == "ROOT" and token.sent.text.rstrip().endswith("?"):
+    if role(token) is Role.ROOT and token.sent.text.rstrip().endswith("?"):
         return "question"
     for child in token.children:
         lower = child.lower_
-        if child.dep_ in ("aux", "auxpass"):
-            if lower in HYPOTHETICAL_AUX:
+        if is_auxiliary(child):
+            if lower in words.hypothetical_auxiliaries:
                 return "hypothetical"
-            if lower in FUTURE_AUX:
+            if lower in words.future_auxiliaries:
                 return "future"
-        if child.dep_ == "mark" and lower in CONDITIONAL_MARKS:
+        if link(child) == (Role.FUNCTION, Form.SUBORDINATOR) and lower in words.conditional_subordinators:
             return "hypothetical"
     # "is going to strike"
-    if token.head.lemma_ == "go" and token.dep_ == "xcomp" and token.head.tag_ == "VBG":
+    if token.head.lemma_ == "go" and link(token) == (Role.COMPLEMENT, Form.INFINITIVE) and verb_form(token.head) is VerbForm.GERUND:
         return "future"
     return None
 
 
-def modality(trigger: Token) -> str:
+def modality(trigger: Token, words: Lexicon) -> str:
     """The modality of an event triggered at ``trigger`` (a verb, or a noun inside a clause)."""
     current = trigger
     reported = False
     for _ in range(8):
-        found = _own(current)
+        found = _own(current, words)
         if found is not None:
             return found
-        if current.head.i == current.i or current.dep_ not in CLAUSE_DEPS:
+        current_link = link(current)
+        if current.head.i == current.i or current_link not in _EMBEDDING_LINKS:
             break
         head = current.head
         lemma = head.lemma_.lower()
         if lemma == "be":  # "it is possible to halt ...": the adjective governs the infinitive
-            lemma = next((c.lemma_.lower() for c in head.children if c.dep_ == "acomp"), lemma)
-        if current.dep_ in ("xcomp", "pcomp", "pobj", "prep") or (current.dep_ == "acomp"):
-            if lemma in NEGATING_HEADS:
+            lemma = next((c.lemma_.lower() for c in head.children if link(c) == (Role.COMPLEMENT, Form.ADJECTIVE)), lemma)
+        if current_link in _GOVERNED_LINKS:
+            if lemma in words.negating_heads:
                 return "negated"
-            if lemma in DENYING_HEADS:
+            if lemma in words.denying_heads:
                 return "denied"
-            if lemma in FUTURE_HEADS:
+            if lemma in words.future_heads:
                 return "future"
-            if lemma in HYPOTHETICAL_HEADS:
+            if lemma in words.hypothetical_heads:
                 return "hypothetical"
-        if current.dep_ == "ccomp" and lemma in COMMUNICATION:
+        if current_link == (Role.COMPLEMENT, Form.THAT_CLAUSE) and lemma in words.communication_verbs:
             reported = True
-            if lemma in DENYING_HEADS:
+            if lemma in words.denying_heads:
                 return "denied"
-        if current.dep_ in ("acl", "ccomp") and lemma in CLAIM_NOUNS:
+        if current_link in ((Role.COMPLEMENT, Form.NOUN_CLAUSE), (Role.COMPLEMENT, Form.THAT_CLAUSE)) and lemma in words.claim_nouns:
             # "denied claims that its forces had shelled ...": the denied act is no event
-            if head.head.lemma_.lower() in DENYING_HEADS | {"reject", "dismiss", "refute", "rebuff"}:
+            if head.head.lemma_.lower() in words.rejecting_verbs:
                 return "denied"
             reported = True
         current = head

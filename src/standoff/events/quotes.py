@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from standoff.actors.resolve import ArticleActors
-from standoff.events.frames import verb_frame
-from standoff.events.modality import COMMUNICATION
+from standoff.lexicon import Lexicon
 from standoff.model import Article, Event, Quote
 from standoff.nlp import Doc, Token
+from standoff.syntax.labels import WordClass, word_class
+from standoff.syntax.predicates import PredicateReader
 from standoff.text.quotes import find_quotes
 
-# Verbs that introduce someone's words: saying, and the appeals and warnings news quotes.
-SPEECH_VERBS = COMMUNICATION | {"urge", "call", "ask", "accuse", "reply", "respond", "quote", "cite"}
 
-
-def attribute_quotes(article: Article, doc: Doc, actors: ArticleActors, events: list[Event], sentence_of: dict[int, int]) -> list[Quote]:
+def attribute_quotes(
+    article: Article, doc: Doc, actors: ArticleActors, events: list[Event], predicates: PredicateReader, words: Lexicon
+) -> list[Quote]:
     quotes = []
     for span in find_quotes(article.text):
-        verb = _speech_verb(doc, span.start, span.end)
+        verb = _speech_verb(doc, span.start, span.end, words)
         speaker = None
         if verb is not None:
-            subjects = verb_frame(verb).subjects
+            subjects = predicates.verb(verb).agents
             found = [a for s in subjects for a in actors.actors(s)]
             speaker = found[0] if found else None
         linked = tuple(
@@ -31,7 +31,7 @@ def attribute_quotes(article: Article, doc: Doc, actors: ArticleActors, events: 
     return quotes
 
 
-def _speech_verb(doc: Doc, start: int, end: int) -> Token | None:
+def _speech_verb(doc: Doc, start: int, end: int, words: Lexicon) -> Token | None:
     """The verb of saying in the sentence(s) of the quote, outside the quoted words
     ('..., he added.' / 'Putin wrote, "..."')."""
     inside = doc.char_span(start, end, alignment_mode="expand")
@@ -42,7 +42,7 @@ def _speech_verb(doc: Doc, start: int, end: int) -> Token | None:
         t
         for sent in sentences
         for t in sent
-        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and not (start <= t.idx < end)
+        if t.lemma_.lower() in words.quote_verbs and word_class(t) is WordClass.VERB and not (start <= t.idx < end)
     ]
     if not candidates:
         return None

@@ -5,15 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATELINE = re.compile(
-    r"(?P<name>[A-Z][A-Z'’.]{2,}(?:[ -][A-Z][A-Z'’.]+){0,3})"  # the place, in capitals (not "US -")
-    r"(?:,\s*(?P<qualifier>(?!" + _MONTH + r"\s+\d)[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2}))?"  # ", Texas"
-    r"(?:,?\s+" + _MONTH + r"\s+\d{1,2})?"  # ", Sept 5"
-    r"\s*(?:\([^()\n]{1,60}\))?"  # "(Reuters)"
-    r"\s*(?:--|[-–—])\s"
-)
+from standoff.lexicon import Lexicon, load_lexicon
 # Only the opening lines: headline, caption and byline lines come first in copied articles.
 _SEARCH_CHARS = 1500
 
@@ -26,13 +20,27 @@ class Dateline:
     qualifier: str | None  # "Texas" in "PARIS, Texas"
 
 
-def find_dateline(text: str) -> Dateline | None:
+def find_dateline(text: str, lexicon: Lexicon | None = None) -> Dateline | None:
+    pattern = _dateline_pattern(frozenset((lexicon or load_lexicon()).months))
     offset = 0
     for line in text[:_SEARCH_CHARS].splitlines(keepends=True):
         stripped = line.lstrip()
-        match = _DATELINE.match(stripped)
+        match = pattern.match(stripped)
         if match is not None:
             start = offset + len(line) - len(stripped)
             return Dateline(start + match.start("name"), start + match.end("name"), match["name"], match["qualifier"])
         offset += len(line)
     return None
+
+
+@lru_cache(maxsize=4)
+def _dateline_pattern(months: frozenset[str]) -> re.Pattern[str]:
+    """The dateline expression for these month names and abbreviations ("Sept", "September")."""
+    month = "(?:" + "|".join(m.capitalize() for m in sorted(months, key=lambda m: (-len(m), m))) + r")\.?"
+    return re.compile(
+        r"(?P<name>[A-Z][A-Z'’.]{2,}(?:[ -][A-Z][A-Z'’.]+){0,3})"  # the place, in capitals (not "US -")
+        r"(?:,\s*(?P<qualifier>(?!" + month + r"\s+\d)[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2}))?"  # ", Texas"
+        r"(?:,?\s+" + month + r"\s+\d{1,2})?"  # ", Sept 5"
+        r"\s*(?:\([^()\n]{1,60}\))?"  # "(Reuters)"
+        r"\s*(?:--|[-–—])\s"
+    )

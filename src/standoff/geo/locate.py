@@ -19,14 +19,22 @@ from standoff.geo.gazetteer import Entry, Gazetteer
 from standoff.geo.mentions import scan
 from standoff.geo.resolve import Resolved, anaphors, best_entry, resolve
 from standoff.geo.usage import LocatedMention, located
+from standoff.lexicon import Lexicon, load_lexicon
 from standoff.model import Article, Event, Place
 from standoff.nlp import Doc, Token
+from standoff.syntax.labels import Form, Role, form, is_predicate_word, is_subject, link, role
 from standoff.text.quotes import find_quotes
 
 # Clauses under the trigger that are not where it happened: what was said, wanted or planned.
-_CONTENT_DEPS = frozenset(("ccomp", "xcomp", "parataxis", "csubj", "csubjpass"))
-_SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "expl"))
-_RELATIVE_WORDS = frozenset(("which", "that", "who", "whom", "whose", "where", "what"))
+_CONTENT_LINKS = frozenset(
+    {
+        (Role.COMPLEMENT, Form.THAT_CLAUSE),
+        (Role.COMPLEMENT, Form.INFINITIVE),
+        (Role.COMPLEMENT, Form.PARATAXIS),
+        (Role.AGENT, Form.CLAUSE),
+        (Role.PATIENT, Form.CLAUSE),
+    }
+)
 # How narrow each kind of place is: a city says more than its country.
 _FINENESS = {"continent": 0, "country": 0, "ocean": 0, "region": 1, "sea": 1, "strait": 2, "admin1": 2, "island": 3,
              "river": 3, "city": 4, "canal": 4, "reef": 5, "site": 5}  # fmt: skip
@@ -41,19 +49,25 @@ class ArticlePlaces:
     """
 
     def __init__(
-        self, gazetteer: Gazetteer, doc: Doc, article: Article | None = None, actor_countries: Iterable[str] = ()
+        self,
+        gazetteer: Gazetteer,
+        doc: Doc,
+        article: Article | None = None,
+        actor_countries: Iterable[str] = (),
+        lexicon: Lexicon | None = None,
     ) -> None:
         self._doc = doc
+        self._words = lexicon if lexicon is not None else load_lexicon()
         text = article.text if article is not None else doc.text
         actor_countries = tuple(actor_countries)
-        mentions, demonyms = scan(gazetteer, doc)
-        named = resolve(doc, mentions, actor_countries, demonyms)
-        self.resolved: list[Resolved] = sorted(named + anaphors(doc, named), key=lambda r: r.mention.start)
-        self._usage = [located(doc, r) for r in self.resolved]
+        mentions, demonyms = scan(gazetteer, doc, self._words)
+        named = resolve(doc, mentions, self._words, actor_countries, demonyms)
+        self.resolved: list[Resolved] = sorted(named + anaphors(doc, named, self._words), key=lambda r: r.mention.start)
+        self._usage = [located(doc, r, self._words) for r in self.resolved]
         self._quotes = [(q.start, q.end) for q in find_quotes(text)]
         self.dateline: Dateline | None = None
         self.dateline_entry: Entry | None = None
-        found = find_dateline(text)
+        found = find_dateline(text, self._words)
         if found is not None:
             self.dateline_entry = self._dateline_entry(gazetteer, found, actor_countries)
             self.dateline = found if self.dateline_entry is not None else None
@@ -77,10 +91,10 @@ class ArticlePlaces:
                 continue
             name = resolved.mention.text
             if clause is None:
-                clause = _clause_tokens(trigger)
+                clause = self._clause_tokens(trigger)
             if usage is None:
                 skipped.append(f"{name!r} is no location here (an actor or a modifier)")
-            elif not usage.locates(trigger):
+            elif not usage.locates(trigger, self._words):
                 skipped.append(f"{usage.link} {name!r} says what {usage.anchor.text!r} is about or aimed at, not where")
             elif self._quoted_apart(self._doc[resolved.mention.head], trigger):
                 skipped.append(f"{name!r} is inside a quote")
@@ -101,7 +115,7 @@ class ArticlePlaces:
         wanted = set(countries) if countries is not None else set()
         if wanted and not wanted & set(entry.countries()):
             return None, why + f"; the dateline {self.dateline.name} is not in the acting side's country"
-        if any(c.lower_ == "here" and c.dep_ == "advmod" for c in trigger.children):
+        if any(c.lower_ in self._words.here_words and link(c) == (Role.MODIFIER, Form.ADVERB) for c in trigger.children):
             return entry.place(), f"'here' in an article datelined {self.dateline.name}: {_describe(entry)}"
         return entry.place(), f"{why}; the article is datelined {self.dateline.name}: {_describe(entry)}"
 
@@ -132,6 +146,33 @@ class ArticlePlaces:
             candidates = [c for c in candidates if c.entry.admin1 in names or c.entry.country in names] or candidates
         return best_entry(candidates, (r.entry for r in self.resolved), actors)
 
+    def _clause_tokens(self, trigger: Token) -> set[int]:
+        """Token indices of the trigger's clause: its verb's subtree without reported or planned
+        content and without clauses that have a subject of their own."""
+        verb = trigger
+        if not is_predicate_word(trigger) and _is_argument(trigger) and is_predicate_word(trigger.head):
+            verb = trigger.head  # "carried out a launch", "the launch was condemned"
+        found: set[int] = set()
+        stack = [verb]
+        while stack:
+            token = stack.pop()
+            found.add(token.i)
+            for child in token.children:
+                if link(child) in _CONTENT_LINKS or self._own_subject_clause(child):
+                    continue
+                stack.append(child)
+        return found
+
+    def _own_subject_clause(self, token: Token) -> bool:
+        """A verb with its own subject ("after Trump spoke"), other than a relative pronoun or a
+        "when" clause, which tells how the same event happened ("killed when a bomb ripped through")."""
+        kind, how = link(token)
+        if not is_predicate_word(token) or kind is Role.RELATIVE or (kind, how) == (Role.COMPLEMENT, Form.NOUN_CLAUSE):
+            return False
+        if (kind, how) == (Role.COMPLEMENT, Form.ADVERBIAL) and any(_opens_clause(c) and c.lower_ == "when" for c in token.children):
+            return False
+        return any((is_subject(c) or form(c) is Form.EXPLETIVE) and c.lower_ not in self._words.relative_words for c in token.children)
+
 
 def _describe(entry: Entry) -> str:
     return f"{entry.name} ({entry.feature}, {entry.country or 'no single country'})"
@@ -143,32 +184,14 @@ def _reason(usage: LocatedMention, relation: str) -> str:
     return f"{usage.word!r} {usage.resolved.mention.text!r} {relation}: {what}; {usage.resolved.why}"
 
 
-def _clause_tokens(trigger: Token) -> set[int]:
-    """Token indices of the trigger's clause: its verb's subtree without reported or planned
-    content and without clauses that have a subject of their own."""
-    verb = trigger
-    if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
-        verb = trigger.head  # "carried out a launch", "the launch was condemned"
-    found: set[int] = set()
-    stack = [verb]
-    while stack:
-        token = stack.pop()
-        found.add(token.i)
-        for child in token.children:
-            if child.dep_ in _CONTENT_DEPS or _own_subject_clause(child):
-                continue
-            stack.append(child)
-    return found
+def _is_argument(token: Token) -> bool:
+    """A noun as subject, object or predicate of its verb."""
+    return is_subject(token) or link(token) == (Role.PATIENT, Form.PLAIN) or role(token) is Role.PREDICATIVE
 
 
-def _own_subject_clause(token: Token) -> bool:
-    """A verb with its own subject ("after Trump spoke"), other than a relative pronoun or a
-    "when" clause, which tells how the same event happened ("killed when a bomb ripped through")."""
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("relcl", "acl"):
-        return False
-    if token.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "when" for c in token.children):
-        return False
-    return any(c.dep_ in _SUBJECT_DEPS and c.lower_ not in _RELATIVE_WORDS for c in token.children)
+def _opens_clause(token: Token) -> bool:
+    """A subordinator or adverb at the head of a clause: the "when" of "killed when a bomb ..."."""
+    return link(token) in ((Role.FUNCTION, Form.SUBORDINATOR), (Role.MODIFIER, Form.ADVERB))
 
 
 def _attached(anchor: Token, trigger: Token) -> bool:
@@ -178,7 +201,7 @@ def _attached(anchor: Token, trigger: Token) -> bool:
     for _ in range(12):
         if token.i == trigger.i:
             return True
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+        if is_predicate_word(token) or token.head.i == token.i:
             return False
         token = token.head
     return False

@@ -8,13 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from standoff.geo.gazetteer import ALTERNATE, NAME, Candidate, Gazetteer, normalise
-from standoff.geo.words import LOCATIVE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS, TERRITORY_NOUNS
+from standoff.lexicon import Lexicon, load_lexicon
 from standoff.nlp import Doc, Token
+from standoff.syntax.labels import Entity, Form, NamedSpan, Role, WordClass, entity, is_adjective_tag, is_possessive_ending, is_proper_noun_tag, link, named_spans, role, word_class
 
-PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+PLACE_ENTITIES = frozenset({Entity.COUNTRY_OR_CITY, Entity.LOCATION, Entity.FACILITY})
 # A name inside one of these entities is part of another name ("Jordan Peterson", "Bank of Japan").
-_BLOCKING_LABELS = frozenset(("PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"))
-_NAME_JOINERS = frozenset(("of", "the", "and", "el", "al", "de", "-", "la", "du"))
+_BLOCKING_ENTITIES = frozenset({Entity.PERSON, Entity.ORGANISATION, Entity.NATIONALITY, Entity.OTHER_NAME})
+# How a name before a place noun attaches to it: "*Kabul* airport", "*Japan's* waters".
+_NAME_BEFORE_NOUN = frozenset({(Role.MODIFIER, Form.NOUN), (Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN_PHRASE)})
 # A GeoNames name the model did not label as a place must be a sizeable city to count:
 # small towns are named Of, Along, Union, Police; and an alternate name must be a big city's
 # exonym ("Kiev", "Bombay"), as smaller cities' include words like "Hamas" (for Hamm).
@@ -36,12 +38,12 @@ class PlaceMention:
     implied: str | None = None  # feature the wording implies ("offshore" for "Chinese waters")
 
 
-def find_mentions(gazetteer: Gazetteer, doc: Doc) -> list[PlaceMention]:
+def find_mentions(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon | None = None) -> list[PlaceMention]:
     """The place mentions of a parsed text, in reading order."""
-    return scan(gazetteer, doc)[0]
+    return scan(gazetteer, doc, lexicon or load_lexicon())[0]
 
 
-def scan(gazetteer: Gazetteer, doc: Doc) -> tuple[list[PlaceMention], list[tuple[int, str]]]:
+def scan(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon) -> tuple[list[PlaceMention], list[tuple[int, str]]]:
     """The place mentions in reading order, and (token index, country) for each nationality
     word ("Lebanese", "North Korean"), which tells the resolver where the story is."""
     mentions: list[PlaceMention] = []
@@ -57,31 +59,23 @@ def scan(gazetteer: Gazetteer, doc: Doc) -> tuple[list[PlaceMention], list[tuple
     bounds = doc.to_array(["IDX", "LENGTH"]).tolist()
     words = [text[i : i + n] for i, n in bounds]
     spaces = [text[i + n : j] for (i, n), (j, _) in zip(bounds, bounds[1:] + [[len(text), 0]])]
-    entities = [_Entity(e.start + (words[e.start].lower() == "the"), e.end, e.label_, e.text) for e in doc.ents]
+    entities = [NamedSpan(e.start + (words[e.start].lower() == "the"), e.end, e.kind, e.text) for e in named_spans(doc)]
     for ent in entities:
-        if ent.label in PLACE_LABELS:
+        if ent.kind in PLACE_ENTITIES:
             mention = _entity_mention(gazetteer, doc, ent.start, ent.end)
             if mention is not None:
                 keep(mention)
-    for mention in _name_mentions(gazetteer, doc, words, spaces, entities, covered):
+    for mention in _name_mentions(gazetteer, doc, words, spaces, entities, covered, lexicon):
         keep(mention)
-    for mention in _demonym_mentions(gazetteer, doc, words, covered):
+    for mention in _demonym_mentions(gazetteer, doc, words, covered, lexicon):
         keep(mention)
-    demonyms = [(e.start, gazetteer.demonym(e.text)) for e in entities if e.label == "NORP"]
+    demonyms = [(e.start, gazetteer.demonym(e.text)) for e in entities if e.kind is Entity.NATIONALITY]
     return sorted(mentions, key=lambda m: m.start), [(i, country) for i, country in demonyms if country]
-
-
-@dataclass(frozen=True, slots=True)
-class _Entity:
-    start: int  # after a leading "the"
-    end: int
-    label: str
-    text: str
 
 
 def _entity_mention(gazetteer: Gazetteer, doc: Doc, start: int, end: int) -> PlaceMention | None:
     """The entity without a trailing possessive ("the United States's")."""
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start and (is_possessive_ending(doc[end - 1]) or doc[end - 1].is_punct):
         end -= 1
     if start == end:
         return None
@@ -95,7 +89,7 @@ def _entity_mention(gazetteer: Gazetteer, doc: Doc, start: int, end: int) -> Pla
 
 
 def _name_mentions(
-    gazetteer: Gazetteer, doc: Doc, words: list[str], spaces: list[str], entities: list[_Entity], covered: set[int]
+    gazetteer: Gazetteer, doc: Doc, words: list[str], spaces: list[str], entities: list[NamedSpan], covered: set[int], lexicon: Lexicon
 ) -> list[PlaceMention]:
     """Longest gazetteer names starting at capitalised words, where the model saw no place."""
     found = []
@@ -115,7 +109,7 @@ def _name_mentions(
                 break  # no name goes on like this
             if words[stop - 1][:1].isalnum() and gazetteer.has(key):
                 candidates = tuple(gazetteer.candidates(text))
-                if _acceptable(doc, entities, i, stop, candidates):
+                if _acceptable(doc, entities, i, stop, candidates, lexicon):
                     match = PlaceMention(i, stop, doc[i:stop].root.i, text, candidates, "name")
         if match is None:
             i += 1
@@ -125,24 +119,24 @@ def _name_mentions(
     return found
 
 
-def _acceptable(doc: Doc, entities: list[_Entity], start: int, end: int, candidates: tuple[Candidate, ...]) -> bool:
+def _acceptable(doc: Doc, entities: list[NamedSpan], start: int, end: int, candidates: tuple[Candidate, ...], lexicon: Lexicon) -> bool:
     curated = any(c.curated for c in candidates)
-    words = [t for t in doc[start:end] if t.lower_ not in _NAME_JOINERS and not t.is_punct]
+    words = [t for t in doc[start:end] if t.lower_ not in lexicon.name_joiners and not t.is_punct]
     # Our own multiword names may be written in lower case after the first word ("Korean
     # peninsula"); GeoNames names must be capitalised proper nouns throughout.
-    if not curated and not all(t.text[:1].isupper() and t.tag_ in ("NNP", "NNPS") for t in words):
+    if not curated and not all(t.text[:1].isupper() and is_proper_noun_tag(t) for t in words):
         return False
     first = doc[start]
-    if first.is_sent_start and end - start == 1 and first.tag_ not in ("NNP", "NNPS"):
+    if first.is_sent_start and end - start == 1 and not is_proper_noun_tag(first):
         return False  # "Police said ..."
     if not curated and (len(normalise(doc[start:end].text)) < 3 or (end - start == 1 and first.is_upper)):
         return False  # "D", "GAO": initials and acronyms
     # The small model often calls a foreign city a person; where the words put it in a place
     # slot ("in Kharkiv", "bombed Sanaa"), it is one.
-    trusted = curated or _locative_slot(doc[start:end].root)
-    if _inside_other_entity(doc, entities, start, end, trusted) or _part_of_longer_name(doc, start, end):
+    trusted = curated or _locative_slot(doc[start:end].root, lexicon)
+    if _inside_other_entity(doc, entities, start, end, trusted) or _part_of_longer_name(doc, start, end, lexicon):
         return False
-    if all(c.kind == ALTERNATE for c in candidates) and first.ent_type_ == "ORG":
+    if all(c.kind == ALTERNATE for c in candidates) and entity(first) is Entity.ORGANISATION:
         return False  # "Hamas" is also an old name of Hamm
     return curated or any(_sizeable(c, trusted) for c in candidates)
 
@@ -154,13 +148,13 @@ def _sizeable(candidate: Candidate, in_place_slot: bool) -> bool:
     return entry.population >= _MIN_UNLABELLED_POPULATION or entry.capital
 
 
-def _part_of_longer_name(doc: Doc, start: int, end: int) -> bool:
+def _part_of_longer_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     """A proper noun right before or after ("Galwan Valley", "New York Times"), or a hyphenated
     name going on ("Pul-e-Charki"): the match is only part of a name the gazetteer lacks."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     if any(
-        t is not None and t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and t.lower_ not in _NAME_JOINERS
+        t is not None and is_proper_noun_tag(t) and t.text[:1].isupper() and t.lower_ not in lexicon.name_joiners
         for t in (before, after)
     ):
         return True
@@ -168,31 +162,32 @@ def _part_of_longer_name(doc: Doc, start: int, end: int) -> bool:
     return hyphen_after and (doc[end + 1].text[:1].isupper() or len(doc[end + 1]) <= 2)
 
 
-def _locative_slot(token: Token) -> bool:
+def _locative_slot(token: Token, lexicon: Lexicon) -> bool:
     """The words put this noun where a place goes: after a locative preposition, as the
     object of a verb like "visit" or "bomb", or before a place noun ("Kabul airport")."""
-    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+    while role(token) in (Role.CONJUNCT, Role.APPOSITIVE) and token.head.i != token.i:
         token = token.head
     head = token.head
-    if token.dep_ == "pobj":
-        return head.lower_ in LOCATIVE_PREPS
-    if token.dep_ == "dobj":
-        return head.lemma_.lower() in PLACE_OBJECT_VERBS
-    return token.dep_ in ("compound", "poss", "nmod") and head.lower_ in PLACE_NOUNS
+    kind = link(token)
+    if kind == (Role.OBLIQUE, Form.PLAIN):
+        return head.lower_ in lexicon.place_prepositions
+    if kind == (Role.PATIENT, Form.PLAIN):
+        return head.lemma_.lower() in lexicon.place_object_verbs
+    return kind in _NAME_BEFORE_NOUN and head.lower_ in lexicon.locative_place_nouns
 
 
-def _inside_other_entity(doc: Doc, entities: list[_Entity], start: int, end: int, trusted: bool) -> bool:
+def _inside_other_entity(doc: Doc, entities: list[NamedSpan], start: int, end: int, trusted: bool) -> bool:
     """Part of a person's or organisation's name ("Jordan Peterson", "Bank of Japan"), unless
     the name follows "in" or "at" inside it, or runs past it ("Korean" + "peninsula"). An
     entity that is just this name blocks a city name ("Bush said", "Victoria police") unless
     it is trusted: curated (the model calls "Hokkaido" an ORG and "Georgia" a person) or in a
     place slot."""
     for ent in entities:
-        if ent.label not in _BLOCKING_LABELS or ent.end <= start or ent.start >= end:
+        if ent.kind not in _BLOCKING_ENTITIES or ent.end <= start or ent.start >= end:
             continue
         if ent.start == start and ent.end == end:
-            if ent.label == "NORP":
-                return doc[start].tag_ == "JJ"  # "Korean" is an adjective, "Aegean" a sea
+            if ent.kind is Entity.NATIONALITY:
+                return is_adjective_tag(doc[start])  # "Korean" is an adjective, "Aegean" a sea
             return not trusted
         if ent.start < start and doc[start - 1].lower_ in ("in", "at"):
             continue
@@ -202,23 +197,24 @@ def _inside_other_entity(doc: Doc, entities: list[_Entity], start: int, end: int
     return False
 
 
-def _demonym_mentions(gazetteer: Gazetteer, doc: Doc, words: list[str], covered: set[int]) -> list[PlaceMention]:
+def _demonym_mentions(gazetteer: Gazetteer, doc: Doc, words: list[str], covered: set[int], lexicon: Lexicon) -> list[PlaceMention]:
     """"Chinese waters", "North Korean territory": the demonym names the country's place."""
     found = []
+    territory_nouns = lexicon.territory_nouns
     for i, word in enumerate(words):
-        if word.lower() not in TERRITORY_NOUNS or doc[i].pos_ != "NOUN":
+        if word.lower() not in territory_nouns or word_class(doc[i]) is not WordClass.NOUN:
             continue
         noun = doc[i]
         capitalised = [t for t in doc[noun.left_edge.i : i] if t.text[:1].isupper() and t.i not in covered]
         for k in range(len(capitalised)):
             phrase = capitalised[k:]
-            if phrase[-1].i + 1 != i and doc[phrase[-1].i + 1].pos_ != "ADJ":
+            if phrase[-1].i + 1 != i and word_class(doc[phrase[-1].i + 1]) is not WordClass.ADJECTIVE:
                 continue  # the demonym must modify this noun ("Chinese territorial waters" is fine)
             country = gazetteer.demonym(" ".join(t.text for t in phrase))
             entry = gazetteer.country(country) if country else None
             if entry is not None:
                 start, end = phrase[0].i, phrase[-1].i + 1
-                implied = TERRITORY_NOUNS[word.lower()]
+                implied = territory_nouns[word.lower()]
                 found.append(PlaceMention(start, end, i, doc[start:end].text, (Candidate(entry, NAME),), "demonym", implied))
                 break
     return found

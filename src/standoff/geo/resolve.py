@@ -17,23 +17,14 @@ from dataclasses import dataclass
 
 from standoff.geo.gazetteer import ALTERNATE, NAME, Candidate, Entry, normalise
 from standoff.geo.mentions import PlaceMention
+from standoff.lexicon import Lexicon
 from standoff.nlp import Doc, sentence_spans
+from standoff.syntax.labels import Role, WordClass, is_subject, role, word_class
 
 WATER = frozenset(("sea", "strait", "canal", "ocean", "river", "reef"))
 # Places a story is set in narrowly: when named, they tell where the other names are.
 _LOCAL = frozenset(("city", "admin1", "site", "island", "reef"))
-_AGENT_DEPS = frozenset(("nsubj", "nsubjpass", "poss", "agent"))
-# Words before or after a name that say what kind of place it is.
-_KIND_BEFORE = {"state": "admin1", "province": "admin1", "city": "city", "town": "city", "republic": "country",
-                "country": "country", "kingdom": "country", "river": "river", "island": "island"}  # fmt: skip
-_KIND_AFTER = {"state": "admin1", "province": "admin1", "prefecture": "admin1", "city": "city",
-               "river": "river", "island": "island", "islands": "island"}  # fmt: skip
-_THE_COUNTRY_WORDS = ("United", "Republic", "Kingdom", "Emirates", "Islands", "Gambia", "Vatican")
 _CONTEXT_CAP = 3.0
-# Common nouns that refer back to a named place ending in the same word ("the shoal" after
-# "Scarborough Shoal", "the peninsula" after "the Korean Peninsula").
-_ANAPHOR_NOUNS = frozenset(("shoal", "reef", "strait", "peninsula", "island", "islands", "sea", "gulf", "canal",
-                            "river", "heights", "strip", "atoll", "valley"))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +36,7 @@ class Resolved:
 
 @dataclass(slots=True)
 class _Cues:
-    the: bool = False  # "the Jordan"
+    the: tuple[str, ...] | None = None  # after "the": the words of country names that take it
     agent: bool = False  # subject or possessor: an actor, not a river
     kind: str | None = None  # "the state of Georgia"
     qualifier: tuple[frozenset[str], frozenset[str], str] | None = None  # countries, admin1s, its text
@@ -91,13 +82,14 @@ class _Context:
 def resolve(
     doc: Doc,
     mentions: list[PlaceMention],
+    lexicon: Lexicon,
     actor_countries: Iterable[str] = (),
     demonyms: Iterable[tuple[int, str]] = (),
 ) -> list[Resolved]:
     """One entry per mention. ``demonyms`` are (token index, country) of words such as
     "Lebanese": in the same sentence they favour that country's places ("Lebanese troops
     deployed in Tripoli")."""
-    cues = [_cues(doc, m) for m in mentions]
+    cues = [_cues(doc, m, lexicon) for m in mentions]
     _mark_qualifiers(doc, mentions, cues)
     keys = [normalise(m.text) for m in mentions]
     starts = [sentence.start for sentence in sentence_spans(doc)]
@@ -137,16 +129,16 @@ def _set_local(
         cue.local = frozenset(local)
 
 
-def anaphors(doc: Doc, resolved: list[Resolved]) -> list[Resolved]:
+def anaphors(doc: Doc, resolved: list[Resolved], lexicon: Lexicon) -> list[Resolved]:
     """"the shoal", "the peninsula": the latest named place whose name ends in that noun."""
     found: list[Resolved] = []
-    nouns = {r.entry.name.rsplit(" ", 1)[1].lower() for r in resolved if " " in r.entry.name} & _ANAPHOR_NOUNS
+    nouns = {r.entry.name.rsplit(" ", 1)[1].lower() for r in resolved if " " in r.entry.name} & lexicon.place_anaphor_nouns
     if not nouns:
         return found
     named = sorted(resolved, key=lambda r: r.mention.start)
     covered = {i for r in resolved for i in range(r.mention.start, r.mention.end)}
     for token in doc:
-        if token.i in covered or token.lower_ not in nouns or token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+        if token.i in covered or token.lower_ not in nouns or word_class(token) is not WordClass.NOUN or not any(c.lower_ == "the" for c in token.children):
             continue
         earlier = [
             r for r in named
@@ -220,7 +212,7 @@ def _score(candidate: Candidate, cues: _Cues, key: str, context: _Context) -> tu
         if (entry.feature == "admin1" and entry.name in admin1s) or (entry.feature == "country" and entry.country in countries):
             score += 6.0
             reasons.append(f"qualifies {text!r}")
-    if cues.the and entry.feature == "country" and not _takes_the(entry.name):
+    if cues.the is not None and entry.feature == "country" and not _takes_the(entry.name, cues.the):
         score -= 3.0
         reasons.append("'the' before a country name that takes none")
     if cues.agent and entry.feature in WATER:
@@ -239,24 +231,26 @@ def _describe_prior(entry: Entry) -> str:
     return f"a {entry.feature} news often names"
 
 
-def _takes_the(name: str) -> bool:
-    return name.endswith("s") or any(word in name for word in _THE_COUNTRY_WORDS)
+def _takes_the(name: str, the_words: tuple[str, ...]) -> bool:
+    return name.endswith("s") or any(word in name for word in the_words)
 
 
-def _cues(doc: Doc, mention: PlaceMention) -> _Cues:
+def _cues(doc: Doc, mention: PlaceMention, lexicon: Lexicon) -> _Cues:
     cues = _Cues()
     if mention.how == "demonym":
         return cues
     head = doc[mention.head]
-    cues.the = mention.start > 0 and doc[mention.start - 1].lower_ == "the"
+    if mention.start > 0 and doc[mention.start - 1].lower_ == "the":
+        cues.the = lexicon.the_country_words
     first = head
-    while first.dep_ == "conj" and first.head.i != first.i:
+    while role(first) is Role.CONJUNCT and first.head.i != first.i:
         first = first.head
-    cues.agent = first.dep_ in _AGENT_DEPS
+    # a subject, possessor or by-agent is an actor, not a river
+    cues.agent = is_subject(first) or role(first) in (Role.POSSESSOR, Role.BY_AGENT)
     if mention.start >= 2 and doc[mention.start - 1].lower_ == "of":
-        cues.kind = _KIND_BEFORE.get(doc[mention.start - 2].lower_)
+        cues.kind = lexicon.place_kind_before.get(doc[mention.start - 2].lower_)
     if cues.kind is None and mention.end < len(doc):
-        cues.kind = _KIND_AFTER.get(doc[mention.end].lower_)
+        cues.kind = lexicon.place_kind_after.get(doc[mention.end].lower_)
     return cues
 
 
@@ -269,7 +263,7 @@ def _mark_qualifiers(doc: Doc, mentions: list[PlaceMention], cues: list[_Cues]) 
         named = None
         if n > 0 and mention.start == mentions[n - 1].end + 1 and doc[mentions[n - 1].end].text == ",":
             named = n - 1
-        elif head.dep_ == "poss" and head.head.i in by_head:
+        elif role(head) is Role.POSSESSOR and head.head.i in by_head:
             named = by_head[head.head.i]
         if named is not None and any(c.entry.feature in ("admin1", "country") for c in mention.candidates):
             cues[named].qualifier = _scope(mention)

@@ -22,7 +22,7 @@ from standoff.model import ArticleResult, Failure
 from standoff.ontology import load_ontology
 from standoff.store.incidents import WINDOW_DAYS, Incident, IncidentIndex, clusterable, trigger_key
 from standoff.store.rows import Row, failure_row, result_rows
-from standoff.store.schema import ACTORS, ARTICLES, EVENTS, FAILURES, INCIDENTS, META, QUOTES, RUNS, SCHEMA_VERSION, TABLES, Table
+from standoff.store.schema import ACTORS, ARTICLES, EVENTS, FAILURES, INCIDENTS, META, MIGRATIONS, QUOTES, RUNS, SCHEMA_VERSION, TABLES, Table
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -169,7 +169,18 @@ class Store:
             for table in TABLES:
                 self._run(table.ddl())
             self._run(f"INSERT INTO {META.name} VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION])
+            self._migrate()
         self._check_version()
+
+    def _migrate(self) -> None:
+        """Bring a store written by an older standoff up to this schema, keeping every row."""
+        rows = self._run("SELECT value FROM meta WHERE key = 'schema_version'")
+        version = rows[0][0] if rows else SCHEMA_VERSION
+        while version in MIGRATIONS:
+            for statement in MIGRATIONS[version]:
+                self._run(statement)
+            version = str(int(version) + 1)
+            self._run("UPDATE meta SET value = ? WHERE key = 'schema_version'", [version])
 
     def _check_version(self) -> None:
         try:

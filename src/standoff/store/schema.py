@@ -12,7 +12,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# How a store of an older schema version is brought up to date, version by version.
+MIGRATIONS: dict[str, tuple[str, ...]] = {
+    "1": ('ALTER TABLE events ADD COLUMN IF NOT EXISTS "date_precision" VARCHAR',),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +112,7 @@ EVENTS = Table(
         ("modality", "VARCHAR"),
         ("event_date", "DATE"),
         ("date_basis", "VARCHAR"),
+        ("date_precision", "VARCHAR"),  # day, week, month, year or decade: the date is that period's first day
         ("confidence", "DOUBLE"),
         ("rule", "VARCHAR"),
         ("location_name", "VARCHAR"),

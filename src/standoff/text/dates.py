@@ -12,7 +12,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
+
+from standoff.lexicon import Lexicon, load_lexicon
 
 Precision = Literal["day", "week", "month", "year"]
 
@@ -27,48 +30,112 @@ class DateMention:
 
 
 _WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}  # Monday = 0
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
-}  # fmt: skip
 # Vague counts ("several days ago") are read as three units, one precision step coarser.
 _VAGUE_COUNT = 3
 _UNIT_PRECISION: dict[str, Precision] = {"day": "day", "week": "week", "month": "month", "year": "year"}
 _COARSER: dict[str, Precision] = {"day": "week", "week": "month", "month": "year", "year": "year"}
 # A month-day without a year lies in the anchor's year unless that is this far in the future.
 _FUTURE_SLACK = dt.timedelta(days=7)
-
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(name.lower() for name in _WEEKDAYS)
-_NUMBER = r"\d{1,3}|" + "|".join(n.replace(" ", r"\s+") for n in sorted(_NUMBERS, key=len, reverse=True))
 _YEAR = r"(?:,?\s+(?P<year>\d{4})\b)?"
 
 Resolved = tuple[dt.date | None, Precision]
 _Resolver = Callable[[re.Match[str], dt.date | None], Resolved | None]
+_Rule = tuple[re.Pattern[str], _Resolver, tuple[str, ...]]
 
 
-def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+def find_dates(text: str, anchor: dt.date | None, lexicon: Lexicon | None = None) -> list[DateMention]:
     """Date expressions in ``text`` (offsets into it), resolved against ``anchor``, in order."""
-    candidates = []
-    lower = text.lower()
-    for pattern, resolve, cues in _RULES:
-        if not any(cue in lower for cue in cues):
-            continue
-        for match in pattern.finditer(text):
-            resolved = resolve(match, anchor)
-            if resolved is not None:
-                candidates.append((match.start(), match.end(), *resolved))
-    # Leftmost, then longest wins: "earlier this week" over "this week", "last Tuesday" over "Tuesday".
-    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
-    mentions: list[DateMention] = []
-    for start, end, date, precision in candidates:
-        if not mentions or start >= mentions[-1].end:
-            mentions.append(DateMention(start, end, text[start:end], date, precision))
-    return mentions
+    return _finder(lexicon or load_lexicon()).find(text, anchor)
+
+
+@cache
+def _finder(lexicon: Lexicon) -> DateFinder:
+    return DateFinder(lexicon)
+
+
+class DateFinder:
+    """The date rules, built once from the lexicon's month names and number words."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._months = lexicon.months
+        self._numbers = lexicon.number_words
+        month = "|".join(sorted(self._months, key=len, reverse=True))
+        number = r"\d{1,3}|" + "|".join(n.replace(" ", r"\s+") for n in sorted(self._numbers, key=len, reverse=True))
+        # Each rule with words one of which any match contains: a rule whose words are all absent
+        # from a sentence is not run (most sentences hold no date).
+        self._rules: tuple[_Rule, ...] = (
+            (_rule(r"today|tonight|this\s+(?:morning|afternoon|evening)"), _relative("day", 0, "day"), ("today", "tonight", "this")),
+            (_rule(r"yesterday|last\s+night"), _relative("day", -1, "day"), ("yesterday", "last")),
+            (_rule(r"tomorrow"), _relative("day", 1, "day"), ("tomorrow",)),
+            (
+                _rule(rf"(?:(?P<mod>last|past|next|this)\s+)?(?P<day>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?"),
+                _weekday,
+                ("day",),
+            ),
+            (_rule(r"(?:over\s+the|at\s+the|this|last)\s+weekend"), _weekend, ("weekend",)),
+            (_rule(r"(?:(?:earlier|later)\s+)?this\s+week"), _relative("day", 0, "week"), ("week",)),
+            (_rule(r"last\s+week"), _relative("week", -1, "week"), ("week",)),
+            (_rule(r"next\s+week"), _relative("week", 1, "week"), ("week",)),
+            (_rule(r"(?:(?:earlier|later)\s+)?this\s+month"), _relative("day", 0, "month"), ("month",)),
+            (_rule(r"last\s+month"), _relative("month", -1, "month"), ("month",)),
+            (_rule(r"next\s+month"), _relative("month", 1, "month"), ("month",)),
+            (_rule(r"(?:(?:earlier|later)\s+)?this\s+year"), _relative("day", 0, "year"), ("year",)),
+            (_rule(r"last\s+year"), _relative("year", -1, "year"), ("year",)),
+            (_rule(r"next\s+year"), _relative("year", 1, "year"), ("year",)),
+            (_rule(rf"(?P<count>{number}|several|a\s+few|few)\s+(?P<unit>day|week|month|year)s?\s+ago"), self._ago, ("ago",)),
+            (_rule(rf"(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), self._month_day, _DIGITS),
+            (_rule(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b\.?{_YEAR}"), self._month_day, _DIGITS),
+            (_rule(rf"(?P<month>{month})\.?,?\s+(?P<year>\d{{4}})"), self._month_year, _DIGITS),
+            (_rule(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), _iso, _DIGITS),
+        )
+
+    def find(self, text: str, anchor: dt.date | None) -> list[DateMention]:
+        candidates = []
+        lower = text.lower()
+        for pattern, resolve, cues in self._rules:
+            if not any(cue in lower for cue in cues):
+                continue
+            for match in pattern.finditer(text):
+                resolved = resolve(match, anchor)
+                if resolved is not None:
+                    candidates.append((match.start(), match.end(), *resolved))
+        # Leftmost, then longest wins: "earlier this week" over "this week", "last Tuesday" over "Tuesday".
+        candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+        mentions: list[DateMention] = []
+        for start, end, date, precision in candidates:
+            if not mentions or start >= mentions[-1].end:
+                mentions.append(DateMention(start, end, text[start:end], date, precision))
+        return mentions
+
+    def _ago(self, match: re.Match[str], anchor: dt.date | None) -> Resolved:
+        unit = match.group("unit").lower()
+        count_word = re.sub(r"\s+", " ", match.group("count").lower())
+        if count_word in ("several", "a few", "few"):
+            count, precision = _VAGUE_COUNT, _COARSER[unit]
+        else:
+            count, precision = int(self._numbers.get(count_word, count_word)), _UNIT_PRECISION[unit]
+        return (None if anchor is None else _shift(anchor, unit, -count)), precision
+
+    def _month_day(self, match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+        month_word = match.group("month")
+        if month_word.islower():  # "troops march 5 km", "they may 10": a verb, not a month
+            return None
+        month = self._months[month_word.lower()]
+        day = int(match.group("day"))
+        if match.group("year"):
+            return _valid(int(match.group("year")), month, day), "day"
+        if anchor is None:
+            return (None, "day") if _valid(2000, month, day) else None  # 2000 is a leap year
+        resolved = _valid(anchor.year, month, day)
+        if resolved is not None and resolved > anchor + _FUTURE_SLACK:
+            resolved = _valid(anchor.year - 1, month, day)
+        return (resolved, "day") if resolved is not None else None
+
+    def _month_year(self, match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+        if match.group("month").islower():
+            return None
+        return dt.date(int(match.group("year")), self._months[match.group("month").lower()], 1), "month"
 
 
 def _shift_months(day: dt.date, months: int) -> dt.date:
@@ -117,36 +184,10 @@ def _weekend(match: re.Match[str], anchor: dt.date | None) -> Resolved:
     return _shift(anchor, "day", -((anchor.weekday() - saturday) % 7)), "week"
 
 
-def _ago(match: re.Match[str], anchor: dt.date | None) -> Resolved:
-    unit = match.group("unit").lower()
-    count_word = re.sub(r"\s+", " ", match.group("count").lower())
-    if count_word in ("several", "a few", "few"):
-        count, precision = _VAGUE_COUNT, _COARSER[unit]
-    else:
-        count, precision = int(_NUMBERS.get(count_word, count_word)), _UNIT_PRECISION[unit]
-    return (None if anchor is None else _shift(anchor, unit, -count)), precision
 
 
-def _month_day(match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
-    month_word = match.group("month")
-    if month_word.islower():  # "troops march 5 km", "they may 10": a verb, not a month
-        return None
-    month = _MONTHS[month_word.lower()]
-    day = int(match.group("day"))
-    if match.group("year"):
-        return _valid(int(match.group("year")), month, day), "day"
-    if anchor is None:
-        return (None, "day") if _valid(2000, month, day) else None  # 2000 is a leap year
-    resolved = _valid(anchor.year, month, day)
-    if resolved is not None and resolved > anchor + _FUTURE_SLACK:
-        resolved = _valid(anchor.year - 1, month, day)
-    return (resolved, "day") if resolved is not None else None
 
 
-def _month_year(match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
-    if match.group("month").islower():
-        return None
-    return dt.date(int(match.group("year")), _MONTHS[match.group("month").lower()], 1), "month"
 
 
 def _iso(match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
@@ -166,30 +207,3 @@ def _rule(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 _DIGITS = tuple("0123456789")
-# Each rule with words one of which any match contains: a rule whose words are all absent from
-# a sentence is not run (most sentences hold no date).
-_RULES: tuple[tuple[re.Pattern[str], _Resolver, tuple[str, ...]], ...] = (
-    (_rule(r"today|tonight|this\s+(?:morning|afternoon|evening)"), _relative("day", 0, "day"), ("today", "tonight", "this")),
-    (_rule(r"yesterday|last\s+night"), _relative("day", -1, "day"), ("yesterday", "last")),
-    (_rule(r"tomorrow"), _relative("day", 1, "day"), ("tomorrow",)),
-    (
-        _rule(rf"(?:(?P<mod>last|past|next|this)\s+)?(?P<day>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?"),
-        _weekday,
-        ("day",),
-    ),
-    (_rule(r"(?:over\s+the|at\s+the|this|last)\s+weekend"), _weekend, ("weekend",)),
-    (_rule(r"(?:(?:earlier|later)\s+)?this\s+week"), _relative("day", 0, "week"), ("week",)),
-    (_rule(r"last\s+week"), _relative("week", -1, "week"), ("week",)),
-    (_rule(r"next\s+week"), _relative("week", 1, "week"), ("week",)),
-    (_rule(r"(?:(?:earlier|later)\s+)?this\s+month"), _relative("day", 0, "month"), ("month",)),
-    (_rule(r"last\s+month"), _relative("month", -1, "month"), ("month",)),
-    (_rule(r"next\s+month"), _relative("month", 1, "month"), ("month",)),
-    (_rule(r"(?:(?:earlier|later)\s+)?this\s+year"), _relative("day", 0, "year"), ("year",)),
-    (_rule(r"last\s+year"), _relative("year", -1, "year"), ("year",)),
-    (_rule(r"next\s+year"), _relative("year", 1, "year"), ("year",)),
-    (_rule(rf"(?P<count>{_NUMBER}|several|a\s+few|few)\s+(?P<unit>day|week|month|year)s?\s+ago"), _ago, ("ago",)),
-    (_rule(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), _month_day, _DIGITS),
-    (_rule(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?{_YEAR}"), _month_day, _DIGITS),
-    (_rule(rf"(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})"), _month_year, _DIGITS),
-    (_rule(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), _iso, _DIGITS),
-)

@@ -1,8 +1,14 @@
-"""Load the verb-pattern dictionary (patterns.yaml): predicate patterns -> CAMEO codes.
+"""Pattern sets: predicate patterns -> CAMEO codes, indexed by trigger lemma, stacked.
 
-A pattern names a trigger (verb lemmas, or nouns for nominal events) and the arguments it
-needs. The first pattern in file order that fits a predicate wins, so specific patterns come
-before general ones. Word classes (``@missile``) keep the patterns short.
+A pattern names a trigger (verb lemmas, or nouns for nominal events) and the roles it
+needs filled. Within a set, the first pattern in file order that fits a predicate wins, so
+specific patterns come before general ones. Word classes (``@missile``) keep the patterns
+short. Sets are stacked: the patterns of a higher set are tried first for each predicate, so
+a curated pattern wins over an imported one where both fit, and only there. Every set is
+indexed by trigger lemma, so a sentence costs the same whatever the size of the sets.
+
+The packaged set is patterns.yaml ("curated"); other files in the same format can be stacked
+above or below it.
 
 Pattern keys:
   id        stable name cited in each event's ``rule``
@@ -31,9 +37,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -54,6 +62,7 @@ class Trigger:
 @dataclass(frozen=True, slots=True)
 class Pattern:
     id: str
+    pattern_set: str  # the name of the set the pattern belongs to
     code: str
     triggers: tuple[Trigger, ...]
     nominal: bool
@@ -70,10 +79,11 @@ class Pattern:
     negated: str | None
 
 
-class VerbDictionary:
-    """The patterns, indexed by trigger lemma for verbal and nominal triggers."""
+class PatternSet:
+    """One set of patterns, indexed by trigger lemma for verbal and nominal triggers."""
 
-    def __init__(self, patterns: tuple[Pattern, ...], classes: dict[str, frozenset[str]], version: str) -> None:
+    def __init__(self, name: str, patterns: tuple[Pattern, ...], classes: dict[str, frozenset[str]], version: str) -> None:
+        self.name = name
         self.patterns = patterns
         self.classes = classes
         self.version = version
@@ -91,6 +101,33 @@ class VerbDictionary:
 
     def get(self, pattern_id: str) -> Pattern | None:
         return self._by_id.get(pattern_id)
+
+
+class PatternStack:
+    """Pattern sets in order of precedence, the first set highest."""
+
+    def __init__(self, sets: Iterable[PatternSet]) -> None:
+        self.sets = tuple(sets)
+        names = [s.name for s in self.sets]
+        if len(set(names)) != len(names):
+            raise BadDictionary(f"pattern sets need distinct names, got {names}")
+        self._by_name = {s.name: s for s in self.sets}
+        self.verbs = frozenset(t.lemma for s in self.sets for p in s.patterns if not p.nominal for t in p.triggers)
+        self.nouns = frozenset(t.lemma for s in self.sets for p in s.patterns if p.nominal for t in p.triggers)
+
+    def candidates(self, lemma: str, nominal: bool) -> tuple[Pattern, ...]:
+        """The patterns of a trigger lemma, higher sets first."""
+        found: tuple[Pattern, ...] = ()
+        for pattern_set in self.sets:
+            found += pattern_set.candidates(lemma, nominal)
+        return found
+
+    def get(self, pattern_set: str, pattern_id: str) -> Pattern | None:
+        found = self._by_name.get(pattern_set)
+        return found.get(pattern_id) if found is not None else None
+
+    def versions(self) -> dict[str, str]:
+        return {f"patterns:{s.name}": s.version for s in self.sets}
 
 
 def _words(value: object, classes: dict[str, frozenset[str]], where: str) -> frozenset[str]:
@@ -121,7 +158,7 @@ def _triggers(values: list[str], classes: dict[str, frozenset[str]], nominal: bo
     return tuple(triggers)
 
 
-def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str]) -> Pattern:
+def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str], set_name: str) -> Pattern:
     where = f"pattern {raw.get('id', '?')}"
     unknown = set(raw) - PATTERN_KEYS
     if unknown:
@@ -144,6 +181,7 @@ def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str
     content = content if isinstance(content, list) else [content]
     return Pattern(
         id=str(raw["id"]),
+        pattern_set=set_name,
         code=str(raw["code"]),
         triggers=_triggers([str(v) for v in trigger_values], classes, nominal),
         nominal=nominal,
@@ -161,19 +199,31 @@ def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str
     )
 
 
-@cache
-def load_verb_dictionary() -> VerbDictionary:
-    """Read and check the packaged dictionary; codes must exist in the CAMEO table."""
+CURATED = "curated"
+
+
+def read_pattern_set(data: bytes, name: str, where: str) -> PatternSet:
+    """Read and check a pattern file; codes must exist in the CAMEO table."""
     from standoff.ontology import load_ontology
 
-    data = resources.files("standoff.events").joinpath("patterns.yaml").read_bytes()
-    raw = yaml.safe_load(data)
-    classes = {name: frozenset(str(w).lower() for w in words) for name, words in raw.get("classes", {}).items()}
+    try:
+        raw = yaml.safe_load(data)
+    except yaml.YAMLError as exc:
+        raise BadDictionary(f"not valid YAML: {exc}", file=where) from exc
+    classes = {word_class: frozenset(str(w).lower() for w in words) for word_class, words in raw.get("classes", {}).items()}
     codes = frozenset(code.code for code in load_ontology().codes())
-    patterns = tuple(_pattern(item, classes, codes) for item in raw["patterns"])
+    patterns = tuple(_pattern(item, classes, codes, name) for item in raw["patterns"])
     ids = [p.id for p in patterns]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
-        raise BadDictionary(f"patterns.yaml: duplicate pattern ids {sorted(duplicates)}")
+        raise BadDictionary(f"duplicate pattern ids {sorted(duplicates)}", file=where)
     version = hashlib.blake2b(data, digest_size=6).hexdigest()
-    return VerbDictionary(patterns, classes, version)
+    return PatternSet(name, patterns, classes, version)
+
+
+@cache
+def load_pattern_set(path: Path | None = None, name: str = CURATED) -> PatternSet:
+    """The packaged curated set, or the set in the file at ``path``; read once per process."""
+    if path is None:
+        return read_pattern_set(resources.files("standoff.events").joinpath("patterns.yaml").read_bytes(), name, "patterns.yaml")
+    return read_pattern_set(Path(path).read_bytes(), name, str(path))

@@ -1,0 +1,179 @@
+"""Who acts and at whom: the actors that fill a predicate's roles.
+
+A role filler that names no actor passes to its owner ("Lavrov's call", "the Afghan army
+base"); an act aimed at a place is aimed at the place's country; a statement is about the
+actor named in what was said, or about the author of the act it answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from standoff.actors.resolve import ArticleActors
+from standoff.events.patterns import Pattern
+from standoff.lexicon import Lexicon
+from standoff.model import Actor, Event
+from standoff.nlp import Token
+from standoff.syntax.labels import Form, Role, is_predicate_word, link, role
+from standoff.syntax.predicates import Predicate, obliques
+
+# Finds the latest earlier act a noun names: "the launch", "the accusation", "the sanctions".
+Answered = Callable[[Token], "Event | None"]
+# Roles of a noun's dependents that may name its owner: "Lavrov's call", "the Afghan army base", "the head, Lavrov".
+_OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN), (Role.APPOSITIVE, Form.PLAIN))
+
+
+def actors_at(token: Token, actors: ArticleActors, words: Lexicon) -> list[Actor]:
+    """Resolved actors a role filler stands for. A noun that is no actor passes to its owner:
+    "Lavrov's call", "the Afghan army base", "demands from the rebels"."""
+    found = [a for a in actors.actors(token) if a.code is not None]
+    if found:
+        return found
+    if token.lemma_.lower() in words.owned_place_nouns:
+        # "the Transnistria region of Moldova": a place belongs to the country it is "of"
+        for prep in _prepositions(token, ("of",)):
+            owners = [a for obj in _plain_obliques(prep) for a in actors.actors(obj) if a.code is not None]
+            if owners:
+                return owners
+    for child in token.children:
+        if link(child) in _OWNER_LINKS:
+            found = [a for a in actors.actors(child) if a.code is not None]
+            if found:
+                return found
+    for prep in _prepositions(token, words.owner_prepositions):
+        for obj in _plain_obliques(prep):
+            return [a for a in actors.actors(obj) if a.code is not None]
+    return actors.owners(token)
+
+
+def source_actors(predicate: Predicate | None, actors: ArticleActors, words: Lexicon) -> list[Actor | None]:
+    """Who acts. A named source the knowledge base does not know is kept unresolved; a
+    passive without agent ("the ship was seized") has no source at all."""
+    if predicate is None:
+        return []
+    found = [a for s in predicate.agents for a in actors_at(s, actors, words)]
+    if found:
+        return found
+    found = [a for s in predicate.agents if s.lower_ in words.speaker_pronouns for a in _speaker_of(s, actors, words)]
+    if found:
+        return found
+    unresolved = [a for s in predicate.agents for a in actors.actors(s)]
+    if unresolved:
+        return unresolved
+    return [None] if predicate.passive and not predicate.agents else []
+
+
+def _speaker_of(pronoun: Token, actors: ArticleActors, words: Lexicon) -> list[Actor]:
+    """ "China said it would respond", "Lavrov and Kerry said they hoped": the pronoun subject of
+    a reported clause is the speaker."""
+    token = pronoun.head
+    while token.head.i != token.i:
+        if link(token) == (Role.COMPLEMENT, Form.THAT_CLAUSE) and token.head.lemma_.lower() in words.speaker_clause_verbs:
+            speakers = [c for c in token.head.children if link(c) == (Role.AGENT, Form.PLAIN)]
+            return [a for sp in speakers for a in actors_at(sp, actors, words)]
+        token = token.head
+    return []
+
+
+def target_actors(
+    pattern: Pattern, predicate: Predicate, patients: list[Token], actors: ArticleActors, answered: Answered, sources: list[Actor | None], words: Lexicon
+) -> list[Actor]:
+    """At whom the act is aimed. ``patients`` are the predicate's patients as the pattern reads them."""
+    found = _named_targets(pattern, predicate, patients, actors, answered, words)
+    if not found and pattern.code[:2] >= "14":
+        # force shown or used somewhere is aimed at that country, unless it is the actor's own
+        places = _located(predicate, actors, words) or [a for o in predicate.patients for a in _placed_at(o, actors, words)]
+        return [p for p in places if not any(same_country(s, p) for s in sources)]
+    return found
+
+
+def _named_targets(pattern: Pattern, predicate: Predicate, patients: list[Token], actors: ArticleActors, answered: Answered, words: Lexicon) -> list[Actor]:
+    kind = pattern.target
+    if kind == "none":
+        return []
+    if kind == "object":
+        return (
+            [a for o in patients for a in actors_at(o, actors, words)]
+            or [a for o in patients for a in _placed_at(o, actors, words)]
+            or _authors(patients, answered, words)
+            or [a for o in patients for a in actors.actors(o)]
+        )
+    if kind.startswith("prep:"):
+        return [a for t in predicate.objects_of(kind[5:]) for a in actors_at(t, actors, words)]
+    if kind == "content":
+        return _content_targets(predicate, actors, answered, words)
+    found = [a for o in patients for a in actors_at(o, actors, words)]
+    for prep in words.target_prepositions:
+        if found:
+            break
+        found = [a for t in predicate.obliques.get(prep, []) for a in actors_at(t, actors, words)]
+    return found or [a for o in patients for a in _placed_at(o, actors, words)] or _authors(patients, answered, words)
+
+
+def _authors(patients: list[Token], answered: Answered, words: Lexicon) -> list[Actor]:
+    """ "China denied the accusation", "condemned the sanctions": aimed at who made them."""
+    acts = [answered(o) for o in patients if any(c.lower_ in words.definite_determiners for c in o.children)]
+    return [act.source for act in acts if act is not None and act.source is not None]
+
+
+def _located(predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor]:
+    """The country of where a material act was done to unnamed targets ("bombed targets inside Afghanistan")."""
+    return [a for prep in words.target_location_prepositions for t in predicate.obliques.get(prep, []) for a in actors_at(t, actors, words)]
+
+
+def _placed_at(token: Token, actors: ArticleActors, words: Lexicon) -> list[Actor]:
+    """Where a targeted thing is: "targets inside Afghanistan", "a missile which flew over Japan"."""
+    for child in token.children:
+        kind = role(child)
+        if kind is Role.PREPOSITION and child.lower_ in words.target_location_prepositions:
+            found = [a for o in _plain_obliques(child) for a in actors_at(o, actors, words)]
+            if found:
+                return found
+        if kind is Role.RELATIVE:
+            for part in child.children:
+                if role(part) in (Role.PARTICLE, Role.PREPOSITION) and part.lower_ in words.path_prepositions:
+                    objects = [o for o in child.children if link(o) == (Role.PATIENT, Form.PLAIN)] + _plain_obliques(part)
+                    found = [a for o in objects for a in actors_at(o, actors, words)]
+                    if found:
+                        return found
+    return []
+
+
+def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answered, words: Lexicon) -> list[Actor]:
+    """Who a statement is about: an actor named in what was said ("regarding North Korea"),
+    else the author of an earlier event it answers ("following the missile launch")."""
+    if predicate.clause is not None:
+        condition = {t.i for c in predicate.clause.subtree if link(c) == (Role.COMPLEMENT, Form.ADVERBIAL) for t in c.subtree}
+        verbs = [t for t in predicate.clause.subtree if is_predicate_word(t) and t.i not in condition]
+        for verb in verbs:  # the object of what was said to be done: "would strike US bases"
+            for obj in verb.children:
+                if link(obj) == (Role.PATIENT, Form.PLAIN):
+                    found = actors_at(obj, actors, words)
+                    if found:
+                        return found
+        for token in predicate.clause.subtree:
+            if token.i not in condition and link(token) == (Role.OBLIQUE, Form.PLAIN) and token.head.lower_ in words.statement_topic_prepositions:
+                found = actors_at(token, actors, words)
+                if found:
+                    return found
+    for token in predicate.trigger.sent:
+        if token.lower_ in words.response_prepositions and role(token) is Role.PREPOSITION:
+            for obj in _plain_obliques(token):
+                act = answered(obj)
+                if act is not None and act.source is not None:
+                    return [act.source]
+    return []
+
+
+def same_country(source: Actor | None, target: Actor | None) -> bool:
+    if source is None or target is None or source.code is None or target.code is None:
+        return False
+    return source.code.country == target.code.country
+
+
+def _prepositions(token: Token, which: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    return [c for c in token.children if role(c) is Role.PREPOSITION and c.lower_ in which]
+
+
+def _plain_obliques(preposition: Token) -> list[Token]:
+    return [o for o in obliques(preposition) if link(o) == (Role.OBLIQUE, Form.PLAIN)]

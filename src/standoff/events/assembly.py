@@ -1,0 +1,135 @@
+"""Events from a coded act: one per source-target pair, with code details, date and confidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from standoff.events.confidence import ConfidenceTable, evidence_key
+from standoff.events.patterns import Pattern
+from standoff.model import Actor, DateBasis, DatePrecision, Event, Modality, Provenance, RuleId, event_id
+from standoff.nlp import Span, Token
+from standoff.ontology import Ontology
+from standoff.syntax.labels import Form, Role, WordClass, is_predicate_word, link, word_class
+from standoff.text.dates import DateMention
+
+# Links through which a date phrase on a verb dates the acts below it.
+_DATE_CARRYING_LINKS = frozenset(
+    {
+        (Role.COMPLEMENT, Form.INFINITIVE),
+        (Role.CONJUNCT, Form.PLAIN),
+        (Role.COMPLEMENT, Form.ADVERBIAL),
+        (Role.PATIENT, Form.PLAIN),
+        (Role.OBLIQUE, Form.PLAIN),
+        (Role.PREPOSITION, Form.PLAIN),
+        (Role.RELATIVE, Form.PLAIN),
+        (Role.COMPLEMENT, Form.NOUN_CLAUSE),
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    article_id: str
+    index: int
+    sentence: Span
+    published: date | None
+    dates: list[DateMention]  # with offsets into the article text
+
+
+class EventAssembler:
+    def __init__(self, ontology: Ontology, confidence: ConfidenceTable) -> None:
+        self._ontology = ontology
+        self._confidence = confidence
+
+    def build(
+        self,
+        code: str,
+        sources: list[Actor | None],
+        targets: list[Actor],
+        trigger: Token,
+        mode: Modality,
+        pattern: Pattern,
+        provenance: Provenance,
+        ctx: SentenceContext,
+    ) -> list[Event]:
+        """Events for every source-target pair."""
+        known_target = any(t is not None and t.code is not None for t in targets)
+        if not sources or (sources == [None] and not known_target) or (pattern.needs_target and not known_target):
+            return []  # an event needs a source, or at least a known target of a sourceless passive
+        info = self._ontology.cameo(code)
+        event_date, basis, precision = _event_date(trigger, ctx)
+        if mode is Modality.ASSERTED and basis is DateBasis.TEXT and ctx.published and event_date and event_date > ctx.published:
+            mode = Modality.FUTURE  # "Kishida's visit to Washington next week"
+            provenance = provenance.with_rule(RuleId.DATED_FUTURE)
+        out = []
+        for source in sources:
+            for target in targets or [None]:
+                if source is not None and target is not None and source.code is not None and source.code == target.code:
+                    continue  # an actor does not act on itself
+                confidence = self._confidence.score(evidence_key(pattern, provenance.composed, source, target))
+                out.append(
+                    Event(
+                        id=event_id(ctx.article_id, ctx.index, trigger.idx, trigger.idx + len(trigger.text), _code(source), _code(target), code),
+                        article_id=ctx.article_id,
+                        sentence_index=ctx.index,
+                        sentence_start=ctx.sentence.start_char,
+                        sentence_end=ctx.sentence.end_char,
+                        trigger_start=trigger.idx,
+                        trigger_end=trigger.idx + len(trigger.text),
+                        trigger=trigger.text,
+                        source=source,
+                        target=target,
+                        cameo=code,
+                        plover=info.plover,
+                        goldstein=info.goldstein,
+                        quad_class=info.quad_class,
+                        modality=mode,
+                        event_date=event_date,
+                        date_basis=basis,
+                        date_precision=precision,
+                        confidence=confidence,
+                        rule=provenance,
+                    )
+                )
+        return out
+
+
+def reidentified(event: Event) -> Event:
+    """The event with its id recomputed after a change of actors."""
+    new_id = event_id(event.article_id, event.sentence_index, event.trigger_start, event.trigger_end, _code(event.source), _code(event.target), event.cameo)
+    return replace(event, id=new_id)
+
+
+def _code(actor: Actor | None) -> str | None:
+    return actor.code.code if actor is not None and actor.code is not None else None
+
+
+def _event_date(trigger: Token, ctx: SentenceContext) -> tuple[date | None, DateBasis, DatePrecision | None]:
+    """A date phrase that modifies the trigger's own clause, else the article's date."""
+    for mention in ctx.dates:
+        if mention.date is None:
+            continue
+        tokens = [t for t in ctx.sentence if mention.start <= t.idx < mention.end]
+        if tokens and _governs(trigger, tokens[0]):
+            return mention.date, DateBasis.TEXT, DatePrecision(mention.precision)
+    if ctx.published is not None:
+        return ctx.published, DateBasis.ARTICLE, DatePrecision.DAY
+    return None, DateBasis.UNKNOWN, None
+
+
+def _governs(trigger: Token, token: Token) -> bool:
+    """True when the nearest verb above ``token`` is the trigger or a verb controlling it, or,
+    for a noun trigger, when the date belongs to the noun ("the visit next week")."""
+    if word_class(trigger) is WordClass.NOUN and any(a.i == trigger.i for a in token.ancestors):
+        return True
+    verb = token
+    while not is_predicate_word(verb) and verb.head.i != verb.i:
+        verb = verb.head
+    current = trigger
+    while True:
+        if current.i == verb.i:
+            return True
+        if link(current) not in _DATE_CARRYING_LINKS or current.head.i == current.i:
+            return False
+        current = current.head

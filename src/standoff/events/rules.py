@@ -1,0 +1,243 @@
+"""The named rules that run after the patterns of a sentence matched, and the order they run in.
+
+Each rule takes the sentence's events and returns them changed; a rule that changes an event
+records its id in the event's provenance. ``sentence_rules`` and ``ARTICLE_RULES`` declare the
+order; nothing else decides it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from standoff.actors.resolve import ArticleActors
+from standoff.events.arguments import actors_at, same_country, source_actors
+from standoff.events.assembly import EventAssembler, SentenceContext, reidentified
+from standoff.events.patterns import Pattern
+from standoff.lexicon import Lexicon
+from standoff.model import Actor, Event, Modality, Provenance, RuleId
+from standoff.nlp import Span, Token
+from standoff.syntax.labels import Form, Role, link
+from standoff.syntax.predicates import Predicate, PredicateReader
+
+STATEMENT_CODE = "010"
+ENGINE = "engine"  # the pattern set of events the coder makes itself
+# Not in any pattern set: made by the coder for the speaker of reported speech.
+SPEECH_PATTERN = Pattern(
+    id="speech.reported", pattern_set=ENGINE, code=STATEMENT_CODE, triggers=(), nominal=False, object=None, prep=None, comp=None,
+    content=(), clause=True, bare=False, subject=None, modifier=None, target="none", needs_target=False, negated=None,
+)  # fmt: skip
+# Codes of acts that, done by conjoined actors, they do with each other: consult, meet,
+# negotiate, agree, cooperate (or say they will), declare a truce, clash.
+RECIPROCAL_PREFIXES = ("031", "036", "04", "057", "06", "0871", "190")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """What the rules see of a sentence: its context, the predicates the patterns matched, its actors."""
+
+    ctx: SentenceContext
+    matched: list[tuple[Predicate, Pattern]]
+    actors: ArticleActors
+
+
+class SentenceRule(Protocol):
+    id: RuleId
+
+    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]: ...
+
+
+class ArticleRule(Protocol):
+    id: RuleId
+
+    def apply(self, events: list[Event]) -> list[Event]: ...
+
+
+class LightVerbWins:
+    """ "carried out air strikes on X": when the light verb's own pattern coded the act, the
+    noun's pattern adds nothing."""
+
+    id = RuleId.LIGHT_VERB_WINS
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._light_verbs = lexicon.light_verbs
+
+    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
+        coded = {e.trigger_start for e in events}
+        redundant = {
+            p.trigger.idx
+            for p, _ in sentence.matched
+            if p.nominal and is_light_verb_patient(p.trigger, self._light_verbs) and p.trigger.head.idx in coded
+        }
+        return [e for e in events if e.trigger_start not in redundant]
+
+
+class AnswerTargets:
+    """An act aimed at another act in the same sentence ("criticised the sanctions that
+    Washington imposed") is aimed at that act's author."""
+
+    id = RuleId.ANSWER_TARGET
+
+    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
+        out = []
+        for event in events:
+            if event.target is None:
+                predicate = next((p for p, _ in sentence.matched if p.trigger.idx == event.trigger_start), None)
+                answered = _event_inside(predicate, events) if predicate is not None else None
+                if answered is not None and answered.source is not None and not same_country(event.source, answered.source):
+                    event = retargeted(event, answered.source, self.id)
+            out.append(event)
+        return out
+
+
+class OwnSide:
+    """ "The Kremlin said Moscow was ready to resume talks": a government speaking of its own
+    country's stance or intent is itself the source of that verbal act; speakers reporting
+    their own act ("Lavrov and Kerry said they hoped ...") make a statement, not a report."""
+
+    id = RuleId.OWN_SIDE
+
+    def __init__(self, lexicon: Lexicon, predicates: PredicateReader) -> None:
+        self._words = lexicon
+        self._predicates = predicates
+
+    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
+        out = []
+        for event in events:
+            verb = speech_verb_above(event, sentence.ctx.sentence, self._words) if event.modality is Modality.REPORTED else None
+            speakers = [] if verb is None else [a for a in source_actors(self._predicates.verb(verb), sentence.actors, self._words) if a is not None and a.code is not None]
+            if event.source is not None and any(sp.code == event.source.code for sp in speakers):
+                event = replace(event, modality=Modality.ASSERTED, rule=event.rule.with_rule(self.id))
+            elif len(speakers) == 1 and event.quad_class in (1, 3):
+                speaker = speakers[0]
+                assert speaker.code is not None
+                if same_country(speaker, event.source) and speaker.code.sector and event.source is not None and event.source.code is not None and not event.source.code.sector:
+                    event = reidentified(replace(event, source=speaker, modality=Modality.ASSERTED, rule=event.rule.with_rule(self.id)))
+            out.append(event)
+        return out
+
+
+class Speakers:
+    """ "X said Y did Z": besides Y's reported act, X made a statement (010) about Y."""
+
+    id = RuleId.SPEAKER
+
+    def __init__(self, lexicon: Lexicon, predicates: PredicateReader, assembler: EventAssembler) -> None:
+        self._words = lexicon
+        self._predicates = predicates
+        self._assembler = assembler
+
+    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
+        spoken: list[Event] = []
+        for event in events:
+            if event.modality is not Modality.REPORTED or event.source is None or event.source.code is None:
+                continue
+            verb = speech_verb_above(event, sentence.ctx.sentence, self._words)
+            if verb is None or any(e.trigger_start == verb.idx for e in events):
+                continue
+            for speaker in source_actors(self._predicates.verb(verb), sentence.actors, self._words):
+                if speaker is not None and speaker.code is not None and not same_country(speaker, event.source):
+                    provenance = Provenance(ENGINE, SPEECH_PATTERN.id, (self.id,))
+                    spoken += self._assembler.build(STATEMENT_CODE, [speaker], [event.source], verb, Modality.ASSERTED, SPEECH_PATTERN, provenance, sentence.ctx)
+        return events + _unique(spoken)
+
+
+class Reciprocity:
+    """Joint acts of conjoined actors ("Japan and South Korea agreed to resume talks") run
+    both ways: each actor toward the other."""
+
+    id = RuleId.RECIPROCAL
+
+    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
+        out = list(events)
+        by_trigger: dict[tuple[int, str], list[Event]] = {}
+        for event in events:
+            if event.target is None and event.source is not None and event.cameo.startswith(RECIPROCAL_PREFIXES):
+                by_trigger.setdefault((event.trigger_start, event.cameo), []).append(event)
+        for group in by_trigger.values():
+            if len(group) < 2:
+                continue
+            for event in group:
+                partners = [e.source for e in group if e is not event and not same_country(e.source, event.source)]
+                if partners:
+                    out.remove(event)
+                    out.extend(retargeted(event, p, self.id) for p in partners if p is not None)
+        return out
+
+
+class OneEventPerAct:
+    """An article that reports the same act twice ("Trump's assertion that ...", "North Korea's
+    missile launches") holds one event; a mention without a target adds nothing to one with."""
+
+    id = RuleId.ONE_EVENT_PER_ACT
+
+    def apply(self, events: list[Event]) -> list[Event]:
+        targeted = {(_code(e.source), e.cameo, e.event_date) for e in events if _code(e.target)}
+        seen: set[tuple[str | None, str | None, str, object]] = set()
+        kept = []
+        for event in events:
+            key = (_code(event.source), _code(event.target), event.cameo, event.event_date)
+            if key in seen or (key[1] is None and (key[0], key[2], key[3]) in targeted):
+                continue
+            seen.add(key)
+            kept.append(event)
+        return kept
+
+
+def sentence_rules(lexicon: Lexicon, predicates: PredicateReader, assembler: EventAssembler) -> tuple[SentenceRule, ...]:
+    """The rules run on each sentence's events, in this order."""
+    return (
+        LightVerbWins(lexicon),
+        AnswerTargets(),
+        OwnSide(lexicon, predicates),
+        Speakers(lexicon, predicates, assembler),
+        Reciprocity(),
+    )
+
+
+# The rules run on each article's events, in this order.
+ARTICLE_RULES: tuple[ArticleRule, ...] = (OneEventPerAct(),)
+
+
+# -- shared by the rules and the coder -------------------------------------------------------
+
+
+def is_light_verb_patient(noun: Token, light_verbs: frozenset[str]) -> bool:
+    """ "held *talks*", "carried out *strikes*": the noun is the patient of a light verb."""
+    return link(noun) == (Role.PATIENT, Form.PLAIN) and noun.head.lemma_.lower() in light_verbs
+
+
+def speech_verb_above(event: Event, sentence: Span, words: Lexicon) -> Token | None:
+    """The verb of saying whose clause holds the event's trigger."""
+    token = next((t for t in sentence if t.idx == event.trigger_start), None)
+    while token is not None and token.head.i != token.i:
+        if link(token) == (Role.COMPLEMENT, Form.THAT_CLAUSE) and token.head.lemma_.lower() in words.saying_verbs:
+            return token.head
+        token = token.head
+    return None
+
+
+def retargeted(event: Event, target: Actor, rule: RuleId) -> Event:
+    return reidentified(replace(event, target=target, rule=event.rule.with_rule(rule)))
+
+
+def _event_inside(predicate: Predicate, events: list[Event]) -> Event | None:
+    """An event told in a relative clause of the predicate's patient ("the sanctions that ... imposed")."""
+    for obj in predicate.patients:
+        for clause in obj.children:
+            if link(clause) not in ((Role.RELATIVE, Form.PLAIN), (Role.COMPLEMENT, Form.NOUN_CLAUSE)) or clause.i == predicate.trigger.i:
+                continue
+            span = range(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+            for other in events:
+                if other.trigger_start in span:
+                    return other
+    return None
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen: set[str] = set()
+    return [e for e in events if not (e.id in seen or seen.add(e.id))]
+
+
+def _code(actor: Actor | None) -> str | None:
+    return actor.code.code if actor is not None and actor.code is not None else None

@@ -1,0 +1,136 @@
+"""standoff's closed-class English: the word lists of the coder, the resolver and the place
+finder, read from one data file (words.yaml) and passed to the stages that use them.
+
+Each list has one job, named by its field. ``load_lexicon()`` reads the packaged file once per
+process; a user's own file (same keys) can be given instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from standoff.errors import BadDictionary
+
+Words = frozenset[str]  # a set of words: membership is all that matters
+Ordered = tuple[str, ...]  # words in order of preference
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: one per file
+class Lexicon:
+    """Every list is described in words.yaml, next to its words."""
+
+    version: str
+    saying_verbs: Words
+    announcing_verbs: Words
+    speaker_clause_verbs: Words
+    communication_verbs: Words
+    quote_verbs: Words
+    telling_verbs: Words
+    claim_nouns: Words
+    rejecting_verbs: Words
+    speaker_pronouns: Words
+    self_pronouns: Words
+    hypothetical_auxiliaries: Words
+    future_auxiliaries: Words
+    promising_auxiliaries: Words
+    conditional_subordinators: Words
+    negative_determiners: Words
+    negating_adverbs: Words
+    future_heads: Words
+    hypothetical_heads: Words
+    negating_heads: Words
+    denying_heads: Words
+    light_verbs: Words
+    reaction_verbs: Words
+    relative_pronouns: Words
+    relative_words: Words
+    manner_prepositions: Words
+    target_prepositions: Ordered
+    statement_topic_prepositions: Words
+    response_prepositions: Words
+    owner_prepositions: Ordered
+    nesting_prepositions: Words
+    target_location_prepositions: Ordered
+    path_prepositions: Words
+    definite_determiners: Words
+    stopping_nouns: Words
+    owned_place_nouns: Words
+    personal_pronouns: Words
+    possessive_pronouns: Words
+    indefinite_words: Words
+    partitives: Words
+    generic_heads: Words
+    held_place_nouns: Words
+    statement_heads: Words
+    head_titles: Words
+    unique_offices: Words
+    leader_titles: Words
+    leader_words: Words
+    former_words: Words
+    civilian_modifiers: Words
+    title_abbreviations: Mapping[str, str]
+    title_fillers: Words
+    institutions: Words
+    territory_nouns: Mapping[str, str | None]
+    place_prepositions: Words
+    noun_place_prepositions: Words
+    source_goal_prepositions: Words
+    motion_verbs: Words
+    topic_nouns: Words
+    topic_prepositions: Words
+    of_place_nouns: Words
+    place_object_verbs: Words
+    locative_place_nouns: Words
+    place_kind_before: Mapping[str, str]
+    place_kind_after: Mapping[str, str]
+    the_country_words: Ordered
+    place_anaphor_nouns: Words
+    name_joiners: Words
+    here_words: Words
+    months: Mapping[str, int]
+    number_words: Mapping[str, int]
+
+
+_LIST_FIELDS: dict[str, str] = {f.name: str(f.type) for f in fields(Lexicon) if f.name != "version"}
+
+
+def read_lexicon(data: bytes, where: str) -> Lexicon:
+    """Check and convert the YAML text of a lexicon; every key must be known and present."""
+    try:
+        raw = yaml.safe_load(data)
+    except yaml.YAMLError as exc:
+        raise BadDictionary(f"not valid YAML: {exc}", file=where) from exc
+    if not isinstance(raw, dict):
+        raise BadDictionary("a lexicon is a mapping of list names to words", file=where)
+    unknown, missing = set(raw) - set(_LIST_FIELDS), set(_LIST_FIELDS) - set(raw)
+    if unknown or missing:
+        raise BadDictionary(f"unknown lists {sorted(unknown)}, missing lists {sorted(missing)}", file=where)
+    values = {name: _convert(name, kind, raw[name], where) for name, kind in _LIST_FIELDS.items()}
+    return Lexicon(version=hashlib.blake2b(data, digest_size=6).hexdigest(), **values)
+
+
+def _convert(name: str, kind: str, value: object, where: str) -> object:
+    if kind.startswith("Mapping"):
+        if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+            raise BadDictionary(f"{name}: expected a mapping of words", file=where)
+        return MappingProxyType(dict(value))
+    # YAML reads bare on/off/yes/no as booleans: a word list must hold strings only
+    if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+        raise BadDictionary(f"{name}: expected a list of words (quote words YAML reads as booleans, such as \"on\" or \"no\")", file=where)
+    return tuple(value) if kind == "Ordered" else frozenset(value)
+
+
+@cache
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """The packaged lexicon, or the one at ``path``; read once per process."""
+    if path is None:
+        return read_lexicon(resources.files("standoff.lexicon").joinpath("words.yaml").read_bytes(), "words.yaml")
+    return read_lexicon(Path(path).read_bytes(), str(path))

@@ -1,0 +1,303 @@
+"""The one module that reads the parser's label strings.
+
+spaCy's English models label each word with a dependency relation (ClearNLP style: nsubj,
+dobj, prep, pobj, xcomp, ...), a part of speech, a Penn tag and an entity type. Here those
+labels become standoff's own terms: the role a word plays for the word it depends on (agent,
+patient, recipient, by-agent, oblique, complement, possessor, modifier, ...), refined by its
+form where the rules need it, its word class, and the kind of name it is part of. Where the
+parser writes the same role two ways, this module says it once: a preposition labelled as a
+dative ("offered condolences to Morocco") is a preposition, a clausal subject is an agent, the
+subject of a passive is a patient. Changing the parser's label set is a change to this file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from standoff.nlp import Doc, Span, Token, tokens_tagged
+
+
+class Role(Enum):
+    """What a word is to the word it depends on."""
+
+    AGENT = "agent"  # the subject of an active verb: who acts
+    PATIENT = "patient"  # the direct object, or (form PASSIVE) the subject of a passive verb
+    RECIPIENT = "recipient"  # the indirect object: "gave Ukraine aid"
+    BY_AGENT = "by-agent"  # the "by" of a passive; its object is who acted
+    PREPOSITION = "preposition"  # a preposition on a word; its object is an oblique
+    OBLIQUE = "oblique"  # the object of a preposition (form CLAUSE: a gerund or clause)
+    PARTICLE = "particle"  # "carried *out*", "called *on*"
+    COMPLEMENT = "complement"  # a clause or predicate the word takes; the form says which
+    RELATIVE = "relative"  # a relative clause; its head is the noun it modifies
+    POSSESSOR = "possessor"  # "Russia's", "his"
+    MODIFIER = "modifier"  # adjectives, nouns and adverbs before or after a word; the form says which
+    APPOSITIVE = "appositive"  # "the president, Emmanuel Macron"
+    CONJUNCT = "conjunct"  # the second and later members of "X and Y"
+    PREDICATIVE = "predicative"  # "is *a threat*", "called Assad *a murderer*"
+    FUNCTION = "function"  # auxiliaries, negation, subordinators, determiners, ...: the form says which
+    ROOT = "root"  # the head of the sentence
+    OTHER = "other"
+
+
+class Form(Enum):
+    """How a role is filled, where the rules care."""
+
+    PLAIN = "plain"
+    CLAUSE = "clause"  # a clausal subject, or a gerund or clause after a preposition
+    PASSIVE = "passive"  # the subject of a passive verb; a passive auxiliary
+    # complements
+    INFINITIVE = "infinitive"  # an open complement sharing its controller's subject: "agreed *to talk*"
+    THAT_CLAUSE = "that-clause"  # a closed complement: "said (that) it *would* respond"
+    ADVERBIAL = "adverbial"  # "attacked *after* talks *failed*", "called on China *to release*"
+    NOUN_CLAUSE = "noun-clause"  # a clause on a noun: "a road map *formulated* by Moscow"
+    ADJECTIVE = "adjective"  # "is *ready* to talk" as a complement; "*military* aid" as a modifier
+    PARATAXIS = "parataxis"  # a clause set beside another: "..., he said"
+    # modifiers
+    NOUN = "noun"  # "*road* map", "the *Hokkaido* coast"
+    NOUN_PHRASE = "noun-phrase"  # a noun phrase modifying a noun
+    NAME_PART = "name-part"  # a later word of a multi-word name
+    ADVERB = "adverb"
+    NUMBER = "number"
+    # function words
+    AUXILIARY = "auxiliary"
+    NEGATION = "negation"
+    SUBORDINATOR = "subordinator"  # "if", "that", "when" opening a clause
+    DETERMINER = "determiner"
+    COORDINATOR = "coordinator"  # "and", "neither"
+    POSSESSIVE_ENDING = "possessive-ending"  # "'s"
+    PUNCTUATION = "punctuation"
+    EXPLETIVE = "expletive"  # "*there* were clashes", "*it* is possible"
+
+
+_LINKS: dict[str, tuple[Role, Form]] = {
+    "nsubj": (Role.AGENT, Form.PLAIN),
+    "csubj": (Role.AGENT, Form.CLAUSE),
+    "nsubjpass": (Role.PATIENT, Form.PASSIVE),
+    "csubjpass": (Role.PATIENT, Form.CLAUSE),
+    "dobj": (Role.PATIENT, Form.PLAIN),
+    "dative": (Role.RECIPIENT, Form.PLAIN),
+    "agent": (Role.BY_AGENT, Form.PLAIN),
+    "prep": (Role.PREPOSITION, Form.PLAIN),
+    "pobj": (Role.OBLIQUE, Form.PLAIN),
+    "pcomp": (Role.OBLIQUE, Form.CLAUSE),
+    "prt": (Role.PARTICLE, Form.PLAIN),
+    "xcomp": (Role.COMPLEMENT, Form.INFINITIVE),
+    "ccomp": (Role.COMPLEMENT, Form.THAT_CLAUSE),
+    "advcl": (Role.COMPLEMENT, Form.ADVERBIAL),
+    "acl": (Role.COMPLEMENT, Form.NOUN_CLAUSE),
+    "acomp": (Role.COMPLEMENT, Form.ADJECTIVE),
+    "parataxis": (Role.COMPLEMENT, Form.PARATAXIS),
+    "relcl": (Role.RELATIVE, Form.PLAIN),
+    "poss": (Role.POSSESSOR, Form.PLAIN),
+    "amod": (Role.MODIFIER, Form.ADJECTIVE),
+    "compound": (Role.MODIFIER, Form.NOUN),
+    "nmod": (Role.MODIFIER, Form.NOUN_PHRASE),
+    "flat": (Role.MODIFIER, Form.NAME_PART),
+    "advmod": (Role.MODIFIER, Form.ADVERB),
+    "npadvmod": (Role.MODIFIER, Form.ADVERB),
+    "nummod": (Role.MODIFIER, Form.NUMBER),
+    "quantmod": (Role.MODIFIER, Form.NUMBER),
+    "appos": (Role.APPOSITIVE, Form.PLAIN),
+    "conj": (Role.CONJUNCT, Form.PLAIN),
+    "attr": (Role.PREDICATIVE, Form.PLAIN),
+    "oprd": (Role.PREDICATIVE, Form.PLAIN),
+    "aux": (Role.FUNCTION, Form.AUXILIARY),
+    "auxpass": (Role.FUNCTION, Form.PASSIVE),
+    "neg": (Role.FUNCTION, Form.NEGATION),
+    "mark": (Role.FUNCTION, Form.SUBORDINATOR),
+    "det": (Role.FUNCTION, Form.DETERMINER),
+    "predet": (Role.FUNCTION, Form.DETERMINER),
+    "cc": (Role.FUNCTION, Form.COORDINATOR),
+    "preconj": (Role.FUNCTION, Form.COORDINATOR),
+    "case": (Role.FUNCTION, Form.POSSESSIVE_ENDING),
+    "punct": (Role.FUNCTION, Form.PUNCTUATION),
+    "expl": (Role.FUNCTION, Form.EXPLETIVE),
+    "ROOT": (Role.ROOT, Form.PLAIN),
+}
+_OTHER = (Role.OTHER, Form.PLAIN)
+
+
+class WordClass(Enum):
+    VERB = "verb"
+    AUXILIARY = "auxiliary"  # "be", "have", "will" as auxiliaries (and "be" as a main verb)
+    NOUN = "noun"
+    NAME = "name"  # a proper noun
+    PRONOUN = "pronoun"
+    ADJECTIVE = "adjective"
+    ADVERB = "adverb"
+    ADPOSITION = "adposition"
+    NUMBER = "number"
+    DETERMINER = "determiner"
+    OTHER = "other"
+
+
+_CLASSES: dict[str, WordClass] = {
+    "VERB": WordClass.VERB,
+    "AUX": WordClass.AUXILIARY,
+    "NOUN": WordClass.NOUN,
+    "PROPN": WordClass.NAME,
+    "PRON": WordClass.PRONOUN,
+    "ADJ": WordClass.ADJECTIVE,
+    "ADV": WordClass.ADVERB,
+    "ADP": WordClass.ADPOSITION,
+    "NUM": WordClass.NUMBER,
+    "DET": WordClass.DETERMINER,
+}
+PREDICATE_CLASSES = frozenset({WordClass.VERB, WordClass.AUXILIARY})
+NOUN_CLASSES = frozenset({WordClass.NOUN, WordClass.NAME})
+
+
+class VerbForm(Enum):
+    PAST = "past"  # "fired"
+    PARTICIPLE = "participle"  # "was fired", "a missile fired from"
+    GERUND = "gerund"  # "firing"
+    OTHER = "other"
+
+
+_VERB_FORMS = {"VBD": VerbForm.PAST, "VBN": VerbForm.PARTICIPLE, "VBG": VerbForm.GERUND}
+
+
+class Entity(Enum):
+    """The kind of name the model found a word in."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    NATIONALITY = "nationality"  # also religious and political groups: "Russians", "Sunni"
+    COUNTRY_OR_CITY = "country-or-city"  # a place with a government
+    LOCATION = "location"  # mountains, seas, regions
+    FACILITY = "facility"  # airports, bridges, bases
+    DATE = "date"
+    TIME = "time"
+    OTHER_NAME = "other-name"  # titles of works, events, products, laws, languages
+    QUANTITY = "quantity"  # money, percentages, counts
+    NONE = "none"
+
+
+_ENTITIES = {
+    "PERSON": Entity.PERSON,
+    "ORG": Entity.ORGANISATION,
+    "NORP": Entity.NATIONALITY,
+    "GPE": Entity.COUNTRY_OR_CITY,
+    "LOC": Entity.LOCATION,
+    "FAC": Entity.FACILITY,
+    "DATE": Entity.DATE,
+    "TIME": Entity.TIME,
+    "WORK_OF_ART": Entity.OTHER_NAME,
+    "EVENT": Entity.OTHER_NAME,
+    "PRODUCT": Entity.OTHER_NAME,
+    "LAW": Entity.OTHER_NAME,
+    "LANGUAGE": Entity.OTHER_NAME,
+    "": Entity.NONE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NamedSpan:
+    """A name the model found: tokens [start, end) of the doc."""
+
+    start: int
+    end: int
+    kind: Entity
+    text: str
+
+
+# -- roles ---------------------------------------------------------------------------------
+
+
+def role(token: Token) -> Role:
+    """The role ``token`` plays for its head."""
+    if token.dep_ == "dative" and token.pos_ == "ADP":
+        return Role.PREPOSITION  # "offered condolences to Morocco"
+    return _LINKS.get(token.dep_, _OTHER)[0]
+
+
+def form(token: Token) -> Form:
+    if token.dep_ == "dative" and token.pos_ == "ADP":
+        return Form.PLAIN
+    return _LINKS.get(token.dep_, _OTHER)[1]
+
+
+def link(token: Token) -> tuple[Role, Form]:
+    if token.dep_ == "dative" and token.pos_ == "ADP":
+        return Role.PREPOSITION, Form.PLAIN
+    return _LINKS.get(token.dep_, _OTHER)
+
+
+# -- word classes --------------------------------------------------------------------------
+
+
+def word_class(token: Token) -> WordClass:
+    return _CLASSES.get(token.pos_, WordClass.OTHER)
+
+
+def is_predicate_word(token: Token) -> bool:
+    """A verb, or an auxiliary standing as a verb: what clauses are built around."""
+    return token.pos_ in ("VERB", "AUX")
+
+
+def is_noun(token: Token) -> bool:
+    """A common or proper noun."""
+    return token.pos_ in ("NOUN", "PROPN")
+
+
+def verb_form(token: Token) -> VerbForm:
+    return _VERB_FORMS.get(token.tag_, VerbForm.OTHER)
+
+
+def is_plural_noun(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS")
+
+
+def is_singular_noun(token: Token) -> bool:
+    return token.tag_ in ("NN", "NNP")
+
+
+def is_proper_noun_tag(token: Token) -> bool:
+    """Tagged as a proper noun (singular or plural), whatever its coarse class."""
+    return token.tag_ in ("NNP", "NNPS")
+
+
+def is_adjective_tag(token: Token) -> bool:
+    return token.tag_ == "JJ"
+
+
+def is_possessive_ending(token: Token) -> bool:
+    """The "'s" of "Japan's"."""
+    return token.tag_ == "POS"
+
+
+def words_of_class(doc: Doc | Span, classes: Iterable[WordClass]) -> list[Token]:
+    """The tokens of one of ``classes``, in order."""
+    wanted = set(classes)
+    return tokens_tagged(doc, [pos for pos, word_class in _CLASSES.items() if word_class in wanted])
+
+
+# -- names ---------------------------------------------------------------------------------
+
+
+def entity(token: Token) -> Entity:
+    return _ENTITIES.get(token.ent_type_, Entity.QUANTITY)
+
+
+def continues_entity(token: Token) -> bool:
+    """The token is inside a name, after its first word."""
+    return token.ent_iob_ == "I"
+
+
+def named_spans(doc: Doc) -> list[NamedSpan]:
+    return [NamedSpan(e.start, e.end, _ENTITIES.get(e.label_, Entity.QUANTITY), e.text) for e in doc.ents]
+
+
+# -- common questions ----------------------------------------------------------------------
+
+
+def is_subject(token: Token) -> bool:
+    """The noun-phrase subject of its clause, active or passive."""
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def is_auxiliary(token: Token) -> bool:
+    """An auxiliary of its verb, active ("will", "has") or passive ("was")."""
+    return token.dep_ in ("aux", "auxpass")

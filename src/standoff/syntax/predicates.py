@@ -1,0 +1,292 @@
+"""Predicates with their roles, from the parse.
+
+A ``Predicate`` is one word that may name an act (a verb, or a noun such as "talks" or
+"strike") with the words that fill its roles: who acts (agents), who or what is acted on
+(patients), prepositional obliques by preposition, the verb of an infinitival complement and
+the head of a that-clause. Voice, conjunction, relative clauses and control ("X urged Y to
+refrain": Y refrains) are undone here, so the coder sees the same predicate for "North Korea
+fired a missile" and "a missile was fired by North Korea".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from standoff.lexicon import Lexicon
+from standoff.nlp import Span, Token
+from standoff.syntax.labels import (
+    Form,
+    Role,
+    VerbForm,
+    WordClass,
+    form,
+    is_noun,
+    is_predicate_word,
+    link,
+    role,
+    verb_form,
+    word_class,
+    words_of_class,
+)
+
+TRIGGER_CLASSES = (WordClass.VERB, WordClass.AUXILIARY, WordClass.NOUN)  # what an event trigger can be
+# Links through which a verb shares the subject of the word it depends on.
+SUBJECT_SHARING = frozenset(
+    {
+        (Role.COMPLEMENT, Form.INFINITIVE),  # "North Korea plans to test"
+        (Role.CONJUNCT, Form.PLAIN),  # "Russia agreed and signed"
+        (Role.COMPLEMENT, Form.ADVERBIAL),  # "attacked, killing ..." (non-finite only, below)
+        (Role.COMPLEMENT, Form.ADJECTIVE),  # "Iran is ready/about to ..."
+        (Role.OBLIQUE, Form.CLAUSE),  # "continued by donating"
+    }
+)
+
+
+@dataclass(slots=True)
+class Predicate:
+    trigger: Token
+    nominal: bool
+    agents: list[Token] = field(default_factory=list)
+    patients: list[Token] = field(default_factory=list)
+    obliques: dict[str, list[Token]] = field(default_factory=dict)  # preposition -> its objects
+    complement: Token | None = None  # the verb of an infinitival complement
+    clause: Token | None = None  # the head of a that-clause or quoted clause
+    predicative: bool = False  # "called Assad a murderer": an object complement follows
+    passive: bool = False
+    adjacent: set[str] = field(default_factory=set)  # particles/prepositions right after the verb
+    lemma: str = field(init=False)  # read once: every pattern of the verb asks for it
+
+    def __post_init__(self) -> None:
+        self.lemma = self.trigger.lemma_.lower()
+
+    def objects_of(self, preposition: str) -> list[Token]:
+        """Objects of a preposition on the trigger or on one of its patients ("favored
+        negotiations *with* X", "imposed sanctions *on* Russia on Friday")."""
+        on_patients = [t for p in self.patients for c in p.children if role(c) is Role.PREPOSITION and c.lower_ == preposition for t in c.children if link(t) == (Role.OBLIQUE, Form.PLAIN)]
+        return self.obliques.get(preposition, []) + on_patients
+
+    def has_word(self, word: str) -> bool:
+        """A particle or preposition right after the trigger, for patterns like "call on"
+        ("called Morrison on Wednesday" is no "call on")."""
+        return word in self.adjacent
+
+
+class PredicateReader:
+    """Builds predicates; the lexicon says which verbs are light verbs, which prepositions
+    carry a gerund's subject, and so on."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._words = lexicon
+
+    def sentence(self, sentence: Span, verb_lemmas: frozenset[str], noun_lemmas: frozenset[str]) -> list[Predicate]:
+        """Predicates for every word that may trigger an event: verbs, and nouns listed as event nouns."""
+        found = []
+        for token in words_of_class(sentence, TRIGGER_CLASSES):
+            lemma = token.lemma_.lower()
+            kind = word_class(token)
+            if kind is WordClass.VERB or (kind is WordClass.AUXILIARY and lemma == "be"):
+                # a participle used as an adjective ("the internationally recognised government") names no act
+                if lemma in verb_lemmas and link(token) != (Role.MODIFIER, Form.ADJECTIVE):
+                    found.append(self.verb(token))
+            elif kind is WordClass.NOUN and (lemma in noun_lemmas or token.lower_ in noun_lemmas):
+                found.append(self.noun(token))
+        return found
+
+    def verb(self, verb: Token) -> Predicate:
+        predicate = Predicate(verb, nominal=False)
+        for child in verb.children:
+            kind, how = link(child)
+            if kind is Role.AGENT:
+                predicate.agents.append(child)
+            elif kind is Role.PATIENT and how is Form.PASSIVE:
+                predicate.passive = True
+                predicate.patients.append(child)
+            elif kind is Role.BY_AGENT:
+                predicate.passive = True
+                predicate.agents.extend(p for p in child.children if link(p) == (Role.OBLIQUE, Form.PLAIN))
+            elif kind is Role.PREPOSITION:
+                _add_oblique(predicate, child)
+            elif kind is Role.RECIPIENT or (kind is Role.PATIENT and how is Form.PLAIN):
+                predicate.patients.append(child)
+            elif kind is Role.PREDICATIVE and verb.lemma_ != "be":
+                predicate.predicative = True
+            if kind in (Role.PARTICLE, Role.PREPOSITION, Role.RECIPIENT) and 0 < child.i - verb.i <= 2:
+                predicate.adjacent.add(child.lower_)
+            elif kind is Role.COMPLEMENT and how is Form.INFINITIVE and is_predicate_word(child):
+                predicate.complement = child
+            elif kind is Role.COMPLEMENT and how is Form.THAT_CLAUSE:
+                predicate.clause = child
+            elif kind is Role.COMPLEMENT and how is Form.ADJECTIVE:
+                # "be ready to talk": the adjective carries the complement
+                for grandchild in child.children:
+                    if link(grandchild) == (Role.COMPLEMENT, Form.INFINITIVE):
+                        predicate.complement = grandchild
+        own_role, own_form = link(verb)
+        if own_role is Role.RELATIVE and not predicate.agents:
+            # "a missile which flew over Japan": the relative pronoun stands for the noun
+            predicate.agents.append(verb.head)
+        elif own_role is Role.RELATIVE:
+            relative = self._words.relative_pronouns
+            predicate.agents = [verb.head if s.lower_ in relative else s for s in predicate.agents]
+            # "the sanctions (that) Washington imposed": the modified noun is the patient
+            predicate.patients = [o for o in predicate.patients if o.lower_ not in relative]
+            if not predicate.patients and not predicate.passive:
+                predicate.patients.append(verb.head)
+        noun_clause = (own_role, own_form) == (Role.COMPLEMENT, Form.NOUN_CLAUSE)
+        if noun_clause and predicate.passive and is_noun(verb.head):
+            # "a road map formulated by Moscow": the modified noun is the patient
+            predicate.patients.append(verb.head)
+        if not predicate.agents and noun_clause and verb_form(verb) is VerbForm.PAST and role(verb.head) is Role.ROOT and not predicate.passive:
+            # a past-tense verb the parser hung under the sentence's first noun ("The air force carried
+            # out strikes" parsed as "the air force [that] carried ..."): that noun is its agent
+            predicate.agents = [verb.head]
+        if not predicate.agents:
+            predicate.agents = self.inherited_agents(verb)
+        if not predicate.patients:
+            # "proposed and defended a plan": conjoined verbs share the patient of the last one
+            predicate.patients = [o for c in verb.conjuncts for o in c.children if link(o) == (Role.PATIENT, Form.PLAIN)][:2]
+        _quotative_inversion(predicate)
+        return predicate
+
+    def noun(self, noun: Token) -> Predicate:
+        predicate = Predicate(noun, nominal=True)
+        for child in noun.children:
+            kind, how = link(child)
+            if kind is Role.POSSESSOR:
+                predicate.agents.append(child)
+            elif kind is Role.PREPOSITION:
+                _add_oblique(predicate, child)
+            elif kind is Role.COMPLEMENT and how is Form.NOUN_CLAUSE:
+                predicate.clause = child
+        verb = noun.head
+        is_patient = link(noun) == (Role.PATIENT, Form.PLAIN)
+        verb_lemma = verb.lemma_.lower()
+        if is_patient and verb_lemma in self._words.light_verbs | self._words.reaction_verbs:
+            # "conducted drills near Taiwan", "drew condemnation from Tokyo": the verb's phrases are the noun's
+            for child in verb.children:
+                if role(child) is Role.PREPOSITION and child.lower_ not in predicate.obliques:
+                    _add_oblique(predicate, child)
+        if not predicate.agents and _may_have_nominal_agent(noun):
+            predicate.agents = self._nominal_agent(noun)
+        if not predicate.agents and predicate.obliques.get("between"):
+            # "the conversation between Xi and Biden": both take part
+            predicate.agents = list(predicate.obliques["between"])
+        if not predicate.agents and predicate.obliques.get("from"):
+            predicate.agents = list(predicate.obliques["from"])  # "condemnation from Tokyo", "aid from Japan"
+        if is_patient and verb_lemma in self._words.reaction_verbs:
+            # "the launch drew condemnation": the reaction is aimed at what drew it
+            predicate.patients = [c for c in verb.children if link(c) == (Role.AGENT, Form.PLAIN)]
+        return predicate
+
+    def _nominal_agent(self, noun: Token) -> list[Token]:
+        """Who carried out a nominal event: the subject of the light verb governing it ("held
+        talks"), or the owner of the subject ("Lavrov's call was made in a telephone conversation")."""
+        head = noun.head
+        if role(noun) is Role.OBLIQUE and form(noun) is Form.PLAIN and role(head) is Role.PREPOSITION:
+            head = head.head
+        if not is_predicate_word(head):
+            return []
+        if link(noun) == (Role.PATIENT, Form.PLAIN) and head.lemma_.lower() not in self._words.light_verbs:
+            return []
+        # "agreed to stage a joint exercise": the light verb's subject may be the one it shares
+        agents = _agents_of(head) or self.inherited_agents(head)
+        if not agents:
+            passive_subjects = [c for c in head.children if link(c) == (Role.PATIENT, Form.PASSIVE)]
+            agents = [p for s in passive_subjects for p in s.children if role(p) is Role.POSSESSOR]
+            agents += by_agents(head)
+        return agents
+
+    def inherited_agents(self, verb: Token) -> list[Token]:
+        """The agent a verb shares with the verb it depends on: "Russia agreed and signed",
+        "North Korea plans to launch". Object control ("urged X to refrain") gives X."""
+        current = verb
+        for _ in range(4):
+            current_link = link(current)
+            if current_link not in SUBJECT_SHARING or current.head.i == current.i:
+                return []
+            head = current.head
+            if current_link == (Role.COMPLEMENT, Form.INFINITIVE):
+                patients = [c for c in head.children if link(c) == (Role.PATIENT, Form.PLAIN)]
+                if patients:
+                    return patients
+            if current_link == (Role.COMPLEMENT, Form.ADVERBIAL) and verb_form(current) not in (VerbForm.GERUND, VerbForm.PARTICIPLE):
+                return []  # a finite adverbial clause has its own subject
+            if current_link == (Role.OBLIQUE, Form.CLAUSE):
+                # "continued by donating", "after meeting": the gerund's subject is the verb's; not in
+                # "accused X of blocking" or "blamed X for attacking", where it is X's
+                if head.lower_ not in self._words.manner_prepositions:
+                    return []
+                head = head.head
+            agents = _agents_of(head)
+            if agents:
+                return agents
+            agents = by_agents(head)
+            if agents:
+                return agents
+            current = head
+        return []
+
+
+def obliques(preposition: Token) -> list[Token]:
+    """The objects of a preposition: nouns, and gerunds or clauses ("by donating")."""
+    return [c for c in preposition.children if role(c) is Role.OBLIQUE]
+
+
+def by_agents(verb: Token) -> list[Token]:
+    """The objects of a passive's "by": "was fired *by North Korea*"."""
+    return [p for c in verb.children if role(c) is Role.BY_AGENT for p in c.children if link(p) == (Role.OBLIQUE, Form.PLAIN)]
+
+
+def _agents_of(verb: Token) -> list[Token]:
+    return [c for c in verb.children if role(c) is Role.AGENT]
+
+
+def _may_have_nominal_agent(noun: Token) -> bool:
+    """A noun in a place where the clause around it may say who did the act it names."""
+    kind, how = link(noun)
+    return kind is Role.CONJUNCT or (kind in (Role.PATIENT, Role.OBLIQUE) and how in (Form.PLAIN, Form.PASSIVE))
+
+
+def _add_oblique(predicate: Predicate, preposition: Token) -> None:
+    predicate.obliques.setdefault(preposition.lower_, []).extend(obliques(preposition))
+
+
+def _quotative_inversion(predicate: Predicate) -> None:
+    """'..., warned the Russian leader.': after a quoted clause the speaker follows the verb."""
+    verb = predicate.trigger
+    if predicate.agents or predicate.clause is None or not predicate.patients:
+        return
+    if predicate.clause.i < verb.i and all(o.i > verb.i for o in predicate.patients):
+        predicate.agents, predicate.patients = predicate.patients, []
+
+
+@dataclass(frozen=True, slots=True)
+class Governor:
+    """The word whose complement a verb is, and how: "agreed *to lift*" (an infinitive),
+    "demanded *that* Israel *halt*" (a that-clause)."""
+
+    word: Token
+    form: Form  # Form.INFINITIVE or Form.THAT_CLAUSE
+
+
+def governor(verb: Token) -> Governor | None:
+    """What governs ``verb`` (or the first of the conjuncts it belongs to) as a complement."""
+    token = verb
+    while role(token) is Role.CONJUNCT and token.head.i != token.i:
+        token = token.head
+    kind, how = link(token)
+    if kind is not Role.COMPLEMENT:
+        return None
+    if how is Form.INFINITIVE:
+        return Governor(token.head, Form.INFINITIVE)
+    # "called on China on Friday to release ...": the parser may attach the infinitive as an adverbial
+    if how is Form.ADVERBIAL and any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ == "to" for c in token.children):
+        return Governor(token.head, Form.INFINITIVE)
+    if how is Form.THAT_CLAUSE:
+        return Governor(token.head, Form.THAT_CLAUSE)
+    return None
+
+
+def adjacent_particles(verb: Token) -> set[str]:
+    """Particles and prepositions right after a verb: the "on" of "call on"."""
+    return {c.lower_ for c in verb.children if role(c) in (Role.PARTICLE, Role.PREPOSITION) and 0 < c.i - verb.i <= 2}
