@@ -366,7 +366,7 @@ class ArticleActors:
     def _owner(self, head: Token, located: bool) -> _Owner | None:
         """The actor in an 'of/for/from' phrase after a title ("spokesperson for the UN
         secretary-general"); with ``located``, also 'in' ("police in Minsk")."""
-        preps = ("of", "for", "from", "in", "inside", "within") if located else ("of", "for", "from")
+        preps = self._words.title_owner_prepositions | (self._words.title_place_prepositions if located else frozenset())
         for prep in head.rights:
             if role(prep) is Role.PREPOSITION and prep.lower_ in preps:
                 for obj in prep.children:

@@ -3,6 +3,7 @@ find source and target actors and modality, then run the named rules (rules.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from standoff.actors.resolve import ArticleActors
@@ -50,9 +51,11 @@ class EventCoder:
         confidence: ConfidenceTable,
         unrealised: bool = False,
         second_opinion: SecondOpinion | None = None,
+        rules: Sequence[SentenceRule] | None = None,
     ) -> None:
         """``unrealised``: also code negated, hypothetical, questioned and denied acts, marked so in modality.
-        ``second_opinion``: code sentences the patterns leave empty by embedding, when near enough."""
+        ``second_opinion``: code sentences the patterns leave empty by embedding, when near enough.
+        ``rules``: the rules run after the patterns, in order; default: ``sentence_rules``."""
         self._unrealised = unrealised
         self._second_opinion = second_opinion
         self._patterns = patterns
@@ -61,7 +64,7 @@ class EventCoder:
         self._predicates = PredicateReader(lexicon)
         self._matcher = PatternMatcher(lexicon)
         self._assembler = EventAssembler(ontology, confidence)
-        self._rules: tuple[SentenceRule, ...] = sentence_rules(lexicon, self._predicates, self._assembler)
+        self._rules = tuple(rules) if rules is not None else sentence_rules(lexicon, self._predicates, self._assembler)
 
     def code_sentence(self, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]) -> list[Event]:
         matched = []
@@ -155,7 +158,7 @@ class EventCoder:
     def _plain(
         self, pattern: Pattern, predicate: Predicate, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event], similarity: float | None = None
     ) -> list[Event]:
-        mode = Modality(modality(predicate.trigger, self._words))
+        mode = modality(predicate.trigger, self._words)
         code: str | None = pattern.code
         rules: tuple[RuleId, ...] = ()
         if mode is Modality.NEGATED:
@@ -186,7 +189,7 @@ class EventCoder:
         head_token, groups = head
         head_verb = head_token if is_predicate_word(head_token) else head_token.head  # "was ready to"
         head_predicate = self._predicates.verb(head_verb)
-        mode = Modality.HYPOTHETICAL if "hypothetical" in groups else Modality(modality(head_verb, self._words))
+        mode = Modality.HYPOTHETICAL if "hypothetical" in groups else modality(head_verb, self._words)
         answered = self._answering(earlier)
         patients = patients_for(pattern, predicate)
         if mode in NON_EVENTS:

@@ -4,6 +4,7 @@ future, reported, question or denied. Decided from the trigger and the verbs abo
 from __future__ import annotations
 
 from standoff.lexicon import Lexicon
+from standoff.model import Modality
 from standoff.nlp import Token
 from standoff.syntax.labels import Form, Role, VerbForm, form, is_auxiliary, is_subject, link, role, verb_form
 
@@ -46,28 +47,28 @@ def _negated(token: Token, words: Lexicon) -> bool:
     return False
 
 
-def _own(token: Token, words: Lexicon) -> str | None:
+def _own(token: Token, words: Lexicon) -> Modality | None:
     """Modality marked on the verb itself; negation first ("will not lift" is negated, not future)."""
     if _negated(token, words):
-        return "negated"
+        return Modality.NEGATED
     if role(token) is Role.ROOT and token.sent.text.rstrip().endswith("?"):
-        return "question"
+        return Modality.QUESTION
     for child in token.children:
         lower = child.lower_
         if is_auxiliary(child):
             if lower in words.hypothetical_auxiliaries:
-                return "hypothetical"
+                return Modality.HYPOTHETICAL
             if lower in words.future_auxiliaries:
-                return "future"
+                return Modality.FUTURE
         if link(child) == (Role.FUNCTION, Form.SUBORDINATOR) and lower in words.conditional_subordinators:
-            return "hypothetical"
+            return Modality.HYPOTHETICAL
     # "is going to strike"
     if token.head.lemma_ == "go" and link(token) == (Role.COMPLEMENT, Form.INFINITIVE) and verb_form(token.head) is VerbForm.GERUND:
-        return "future"
+        return Modality.FUTURE
     return None
 
 
-def modality(trigger: Token, words: Lexicon) -> str:
+def modality(trigger: Token, words: Lexicon) -> Modality:
     """The modality of an event triggered at ``trigger`` (a verb, or a noun inside a clause)."""
     current = trigger
     reported = False
@@ -84,21 +85,21 @@ def modality(trigger: Token, words: Lexicon) -> str:
             lemma = next((c.lemma_.lower() for c in head.children if link(c) == (Role.COMPLEMENT, Form.ADJECTIVE)), lemma)
         if current_link in _GOVERNED_LINKS:
             if lemma in words.negating_heads:
-                return "negated"
+                return Modality.NEGATED
             if lemma in words.denying_heads:
-                return "denied"
+                return Modality.DENIED
             if lemma in words.future_heads:
-                return "future"
+                return Modality.FUTURE
             if lemma in words.hypothetical_heads:
-                return "hypothetical"
+                return Modality.HYPOTHETICAL
         if current_link == (Role.COMPLEMENT, Form.THAT_CLAUSE) and lemma in words.communication_verbs:
             reported = True
             if lemma in words.denying_heads:
-                return "denied"
+                return Modality.DENIED
         if current_link in ((Role.COMPLEMENT, Form.NOUN_CLAUSE), (Role.COMPLEMENT, Form.THAT_CLAUSE)) and lemma in words.claim_nouns:
             # "denied claims that its forces had shelled ...": the denied act is no event
             if head.head.lemma_.lower() in words.rejecting_verbs:
-                return "denied"
+                return Modality.DENIED
             reported = True
         current = head
-    return "reported" if reported else "asserted"
+    return Modality.REPORTED if reported else Modality.ASSERTED

@@ -66,6 +66,8 @@ class Lexicon:
     personal_pronouns: Words
     possessive_pronouns: Words
     indefinite_words: Words
+    title_owner_prepositions: Words
+    title_place_prepositions: Words
     partitives: Words
     generic_heads: Words
     held_place_nouns: Words

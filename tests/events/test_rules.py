@@ -1,0 +1,119 @@
+"""Each named rule on its own: the same sentence coded with every rule, and with all but one.
+
+A rule's test shows what it changes, so a rule that stops doing its job (or starts doing
+another's) fails here, apart from the sentence suite that tests them all together.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from standoff.actors.kb import load_knowledge_base
+from standoff.actors.resolve import ActorTable, ArticleActors
+from standoff.events.assembly import EventAssembler, SentenceContext
+from standoff.events.coder import EventCoder
+from standoff.events.composition import load_composition
+from standoff.events.confidence import load_confidence_table
+from standoff.events.patterns import PatternStack, load_pattern_set
+from standoff.events.rules import ARTICLE_RULES, OneEventPerAct, SentenceRule, sentence_rules
+from standoff.lexicon import load_lexicon
+from standoff.model import Event, Modality, RuleId
+from standoff.nlp import parse, sentence_of_tokens, sentence_spans
+from standoff.ontology import load_ontology
+from standoff.syntax.predicates import PredicateReader
+
+DAY = date(2024, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def table() -> ActorTable:
+    return ActorTable(load_knowledge_base())
+
+
+def all_rules() -> tuple[SentenceRule, ...]:
+    lexicon = load_lexicon()
+    return sentence_rules(lexicon, PredicateReader(lexicon), EventAssembler(load_ontology(), load_confidence_table()))
+
+
+def code(text: str, table: ActorTable, without: RuleId | None = None) -> list[Event]:
+    """The events of every sentence of ``text``, coded with every sentence rule but ``without``."""
+    rules = [rule for rule in all_rules() if rule.id is not without]
+    coder = EventCoder(
+        PatternStack([load_pattern_set()]), load_composition(), load_ontology(), load_lexicon(), load_confidence_table(), rules=rules
+    )
+    doc = next(parse([text]))
+    sentences = sentence_spans(doc)
+    actors = ArticleActors(table, doc, "a", DAY, sentence_of_tokens(sentences))
+    events: list[Event] = []
+    for index, sentence in enumerate(sentences):
+        events += coder.code_sentence(SentenceContext("a", index, sentence, DAY, []), actors, events)
+    return events
+
+
+def dyads(events: list[Event]) -> Counter[tuple[str | None, str, str | None]]:
+    def name(actor: object) -> str | None:
+        found = getattr(actor, "code", None)
+        return found.code if found is not None else None
+
+    return Counter((name(e.source), e.cameo[:2], name(e.target)) for e in events)
+
+
+def test_the_rules_run_in_the_declared_order() -> None:
+    assert [rule.id for rule in all_rules()] == [
+        RuleId.LIGHT_VERB_WINS, RuleId.ANSWER_TARGET, RuleId.OWN_SIDE, RuleId.SPEAKER, RuleId.RECIPROCAL,
+    ]  # fmt: skip
+    assert [rule.id for rule in ARTICLE_RULES] == [RuleId.ONE_EVENT_PER_ACT]
+
+
+def test_light_verb_wins_over_its_noun(table: ActorTable) -> None:
+    text = "Israeli warplanes carried out air strikes on Gaza."
+    kept = code(text, table)
+    both = code(text, table, without=RuleId.LIGHT_VERB_WINS)
+    assert [e.trigger for e in kept] == ["carried"]
+    assert sorted(e.trigger for e in both) == ["carried", "strikes"]
+
+
+def test_an_act_aimed_at_another_act_is_aimed_at_its_author(table: ActorTable) -> None:
+    text = "Russia condemned the sanctions that Washington imposed."
+    with_rule = [e for e in code(text, table) if e.cameo.startswith("11")]
+    without = [e for e in code(text, table, without=RuleId.ANSWER_TARGET) if e.cameo.startswith("11")]
+    assert [(e.source.code.code, e.target.code.code) for e in with_rule] == [("RUS", "USA")]
+    assert RuleId.ANSWER_TARGET in with_rule[0].rule.rules
+    assert [e.target for e in without] == [None]
+
+
+def test_a_government_speaking_of_its_own_country_is_the_source(table: ActorTable) -> None:
+    text = "The Kremlin said Moscow was ready to resume talks with Kyiv."
+    with_rule = code(text, table)
+    without = code(text, table, without=RuleId.OWN_SIDE)
+    assert [(e.source.code.code, e.modality) for e in with_rule if e.cameo.startswith("03")] == [("RUSGOV", Modality.ASSERTED)]
+    assert [(e.source.code.code, e.modality) for e in without if e.cameo.startswith("03")] == [("RUS", Modality.REPORTED)]
+
+
+def test_the_speaker_of_a_reported_act_makes_a_statement(table: ActorTable) -> None:
+    text = "Japan said North Korea fired a ballistic missile into the sea."
+    with_rule = dyads(code(text, table))
+    without = dyads(code(text, table, without=RuleId.SPEAKER))
+    assert with_rule - without == Counter({("JPN", "01", "PRK"): 1})
+
+
+def test_a_joint_act_of_conjoined_actors_runs_both_ways(table: ActorTable) -> None:
+    text = "Japan and South Korea agreed to resume talks."
+    assert dyads(code(text, table)) == Counter({("JPN", "03", "KOR"): 1, ("KOR", "03", "JPN"): 1})
+    assert dyads(code(text, table, without=RuleId.RECIPROCAL)) == Counter({("JPN", "03", None): 1, ("KOR", "03", None): 1})
+
+
+def test_one_event_per_act_in_an_article(table: ActorTable) -> None:
+    events = code("China condemned Japan on Friday. China condemned Japan.", table)
+    assert len(events) == 2  # one per sentence before the article's rules
+    kept = OneEventPerAct().apply(events)
+    assert len(kept) == 1 and kept[0].sentence_index == 0
+
+
+def test_a_mention_without_a_target_adds_nothing_to_one_with(table: ActorTable) -> None:
+    events = code("China condemned Japan. China condemned the launch.", table)
+    assert dyads(events) == Counter({("CHN", "11", "JPN"): 1, ("CHN", "11", None): 1})
+    assert dyads(OneEventPerAct().apply(events)) == Counter({("CHN", "11", "JPN"): 1})
