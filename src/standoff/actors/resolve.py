@@ -69,7 +69,15 @@ DESCRIPTION_LINKS = frozenset(
     }
 )
 # Dependents before a head that are not part of its description.
-_OUTSIDE_DESCRIPTION = frozenset({Role.PREPOSITION, Role.RELATIVE})
+_OUTSIDE_DESCRIPTION = frozenset(
+    {
+        (Role.PREPOSITION, Form.PLAIN),
+        (Role.RELATIVE, Form.PLAIN),
+        (Role.FUNCTION, Form.PUNCTUATION),
+        (Role.FUNCTION, Form.COORDINATOR),
+        (Role.COMPLEMENT, Form.NOUN_CLAUSE),
+    }
+)
 
 @dataclass(frozen=True, slots=True)
 class _Owner:
@@ -553,7 +561,10 @@ def _inside_longer_name(token: Token, match: Match) -> bool:
 
 def _attributive(token: Token) -> bool:
     """A noun or adjective before another noun: "*Russian* troops", "the *Hokkaido* coast"."""
-    return link(token) in ((Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.ADJECTIVE))
+    return link(token) in _ATTRIBUTIVE
+
+
+_ATTRIBUTIVE = frozenset({(Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.ADJECTIVE)})
 
 
 def _determiner_or_possessor(token: Token) -> bool:
@@ -572,17 +583,16 @@ def _is_phrase_head(token: Token, words: Lexicon) -> bool:
     kind = word_class(token)
     if kind is WordClass.PRONOUN:
         return token.lower_ in words.personal_pronouns
-    if role(token) is Role.POSSESSOR and kind is WordClass.NAME:
+    token_link = link(token)
+    if token_link[0] is Role.POSSESSOR and kind is WordClass.NAME:
         return True  # "Trump's assertion": a possessor is an antecedent too
-    return kind in (WordClass.NAME, WordClass.NOUN) and link(token) not in DESCRIPTION_LINKS
+    return token_link not in DESCRIPTION_LINKS
 
 
 def _description(head: Token) -> Span:
     """The head with the words before it in its phrase: determiners, adjectives, names, titles."""
     start = head.i
     for child in head.lefts:
-        kind, how = link(child)
-        if kind in _OUTSIDE_DESCRIPTION or (kind, how) in ((Role.FUNCTION, Form.PUNCTUATION), (Role.FUNCTION, Form.COORDINATOR), (Role.COMPLEMENT, Form.NOUN_CLAUSE)):
-            continue
-        start = min(start, child.left_edge.i)
+        if link(child) not in _OUTSIDE_DESCRIPTION:
+            start = min(start, child.left_edge.i)
     return head.doc[start : head.i + 1]

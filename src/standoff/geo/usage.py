@@ -8,6 +8,7 @@ peninsula" and "pledged aid to Kyiv" name actors, targets, topics and recipients
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from standoff.geo.resolve import WATER, Resolved
 from standoff.lexicon import Lexicon
@@ -61,7 +62,7 @@ def located(doc: Doc, resolved: Resolved, words: Lexicon) -> LocatedMention | No
     token = doc[resolved.mention.head]
     implied = resolved.mention.implied
     place_nouns = words.locative_place_nouns
-    offshore_nouns = {n for n, implies in words.territory_nouns.items() if implies == "offshore"}
+    offshore_nouns = _offshore_nouns(words)
     place_prepositions = words.place_prepositions
     # "Japan's waters", "the Hokkaido coast", "Kabul airport": the name modifies a place noun.
     if link(token) in _NAME_ON_NOUN and resolved.mention.how != "demonym":
@@ -107,6 +108,12 @@ def located(doc: Doc, resolved: Resolved, words: Lexicon) -> LocatedMention | No
     if implied == "offshore" and resolved.entry.feature in WATER:
         implied = None  # "off the Red Sea" is still the sea
     return LocatedMention(resolved, anchor, word, attached, implied)
+
+
+@cache
+def _offshore_nouns(words: Lexicon) -> frozenset[str]:
+    """Nouns that put a place's name offshore: "the waters of", "the coast of"."""
+    return frozenset(n for n, implies in words.territory_nouns.items() if implies == "offshore")
 
 
 def _noun_head(token: Token) -> Token:

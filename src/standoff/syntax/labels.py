@@ -40,6 +40,8 @@ class Role(Enum):
     ROOT = "root"  # the head of the sentence
     OTHER = "other"
 
+    __hash__ = object.__hash__  # members are singletons: hash them as fast as any object
+
 
 class Form(Enum):
     """How a role is filled, where the rules care."""
@@ -69,6 +71,8 @@ class Form(Enum):
     POSSESSIVE_ENDING = "possessive-ending"  # "'s"
     PUNCTUATION = "punctuation"
     EXPLETIVE = "expletive"  # "*there* were clashes", "*it* is possible"
+
+    __hash__ = object.__hash__
 
 
 _LINKS: dict[str, tuple[Role, Form]] = {
@@ -132,6 +136,8 @@ class WordClass(Enum):
     DETERMINER = "determiner"
     OTHER = "other"
 
+    __hash__ = object.__hash__
+
 
 _CLASSES: dict[str, WordClass] = {
     "VERB": WordClass.VERB,
@@ -174,6 +180,8 @@ class Entity(Enum):
     QUANTITY = "quantity"  # money, percentages, counts
     NONE = "none"
 
+    __hash__ = object.__hash__
+
 
 _ENTITIES = {
     "PERSON": Entity.PERSON,
@@ -205,41 +213,53 @@ class NamedSpan:
 
 # -- roles ---------------------------------------------------------------------------------
 
-
-def role(token: Token) -> Role:
-    """The role ``token`` plays for its head."""
-    if token.dep_ == "dative" and token.pos_ == "ADP":
-        return Role.PREPOSITION  # "offered condolences to Morocco"
-    return _LINKS.get(token.dep_, _OTHER)[0]
-
-
-def form(token: Token) -> Form:
-    if token.dep_ == "dative" and token.pos_ == "ADP":
-        return Form.PLAIN
-    return _LINKS.get(token.dep_, _OTHER)[1]
+# The parser's labels are numbers in the token; each number is looked up once per process.
+_LINK_OF_ID: dict[int, tuple[Role, Form]] = {}
+_PREPOSITION_LINK = (Role.PREPOSITION, Form.PLAIN)
+_RECIPIENT_LINK = _LINKS["dative"]
 
 
 def link(token: Token) -> tuple[Role, Form]:
-    if token.dep_ == "dative" and token.pos_ == "ADP":
-        return Role.PREPOSITION, Form.PLAIN
-    return _LINKS.get(token.dep_, _OTHER)
+    """The role ``token`` plays for its head, with its form."""
+    try:
+        found = _LINK_OF_ID[token.dep]
+    except KeyError:
+        found = _LINK_OF_ID[token.dep] = _LINKS.get(token.dep_, _OTHER)
+    if found is _RECIPIENT_LINK and word_class(token) is WordClass.ADPOSITION:
+        return _PREPOSITION_LINK  # "offered condolences to Morocco": a preposition
+    return found
+
+
+def role(token: Token) -> Role:
+    return link(token)[0]
+
+
+def form(token: Token) -> Form:
+    return link(token)[1]
 
 
 # -- word classes --------------------------------------------------------------------------
 
 
+_CLASS_OF_ID: dict[int, WordClass] = {}
+
+
 def word_class(token: Token) -> WordClass:
-    return _CLASSES.get(token.pos_, WordClass.OTHER)
+    try:
+        return _CLASS_OF_ID[token.pos]
+    except KeyError:
+        found = _CLASS_OF_ID[token.pos] = _CLASSES.get(token.pos_, WordClass.OTHER)
+        return found
 
 
 def is_predicate_word(token: Token) -> bool:
     """A verb, or an auxiliary standing as a verb: what clauses are built around."""
-    return token.pos_ in ("VERB", "AUX")
+    return word_class(token) in PREDICATE_CLASSES
 
 
 def is_noun(token: Token) -> bool:
     """A common or proper noun."""
-    return token.pos_ in ("NOUN", "PROPN")
+    return word_class(token) in NOUN_CLASSES
 
 
 def verb_form(token: Token) -> VerbForm:

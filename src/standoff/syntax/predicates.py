@@ -30,6 +30,7 @@ from standoff.syntax.labels import (
 )
 
 TRIGGER_CLASSES = (WordClass.VERB, WordClass.AUXILIARY, WordClass.NOUN)  # what an event trigger can be
+_ADJECTIVE_MODIFIER = (Role.MODIFIER, Form.ADJECTIVE)
 # Links through which a verb shares the subject of the word it depends on.
 SUBJECT_SHARING = frozenset(
     {
@@ -86,7 +87,7 @@ class PredicateReader:
             kind = word_class(token)
             if kind is WordClass.VERB or (kind is WordClass.AUXILIARY and lemma == "be"):
                 # a participle used as an adjective ("the internationally recognised government") names no act
-                if lemma in verb_lemmas and link(token) != (Role.MODIFIER, Form.ADJECTIVE):
+                if lemma in verb_lemmas and link(token) != _ADJECTIVE_MODIFIER:
                     found.append(self.verb(token))
             elif kind is WordClass.NOUN and (lemma in noun_lemmas or token.lower_ in noun_lemmas):
                 found.append(self.noun(token))
