@@ -92,9 +92,9 @@ def eval_command(
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc
     if fit_to is not None:
-        from standoff.eval.calibration import fit_and_check
+        from standoff.eval.calibration import fit_and_check, is_right
 
-        click.echo(fit_and_check(records, results, fit_to, origin=gold.name))
+        click.echo(fit_and_check(records, results, fit_to, gold.name, is_right).to_text(), nl=False)
         return
     report = evaluate(records, results, level=level)
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text(by=by))

@@ -6,43 +6,7 @@ import pytest
 from standoff.errors import BadGoldFile
 from standoff.eval import EvalReport, GoldEvent, GoldRecord, evaluate, read_gold, to_articles
 from standoff.eval.score import gold_country
-from standoff.model import Actor, ActorCode, Article, ArticleResult, Event, Mention
-
-
-def actor(code: str, country: str | None = None) -> Actor:
-    mention = Mention("a", 0, 0, 1, code)
-    return Actor(mention, ActorCode(code, country or code[:3]), "test", 1.0)
-
-
-def event(source: str | Actor | None, target: str | Actor | None, cameo: str, confidence: float = 0.9) -> Event:
-    def as_actor(value: str | Actor | None) -> Actor | None:
-        return actor(value) if isinstance(value, str) else value
-
-    return Event(
-        id=f"{source}-{target}-{cameo}-{confidence}",
-        article_id="a",
-        sentence_index=0,
-        sentence_start=0,
-        sentence_end=10,
-        trigger_start=0,
-        trigger_end=1,
-        trigger="x",
-        source=as_actor(source),
-        target=as_actor(target),
-        cameo=cameo,
-        plover=None,
-        goldstein=0.0,
-        quad_class=1,
-        modality="asserted",
-        event_date=None,
-        date_basis="none",
-        confidence=confidence,
-        rule="test",
-    )
-
-
-def result(record_id: str, *events: Event) -> ArticleResult:
-    return ArticleResult(Article(record_id, "text"), tuple(events))
+from standoff.model import Actor, Article, Mention
 
 
 def gold(record_id: str, *events: tuple[str | None, str | None, str | None], expect: str | None = None) -> GoldRecord:
@@ -57,33 +21,33 @@ def penta_gold(record_id: str, penta: int) -> GoldRecord:
 # --- event matching -------------------------------------------------------------------------
 
 
-def test_perfect_match_at_country_root_level():
-    report = evaluate([gold("r1", ("RUS", "PRK", "036"))], [result("r1", event("RUSGOV", "PRK", "0361"))])
+def test_perfect_match_at_country_root_level(coded):
+    report = evaluate([gold("r1", ("RUS", "PRK", "036"))], [coded.result("r1", coded.event("RUSGOV", "PRK", "0361"))])
     assert (report.events.tp, report.events.fp, report.events.fn) == (1, 0, 0)
     assert report.events.precision == report.events.recall == report.events.f1 == 1.0
     assert report.dyad.rate == 1.0
     assert report.event_type.rate == 1.0
 
 
-def test_exact_level_needs_full_codes():
+def test_exact_level_needs_full_codes(coded):
     records = [gold("r1", ("RUS", "PRK", "036"))]
-    loose = [result("r1", event("RUSGOV", "PRK", "036"))]
+    loose = [coded.result("r1", coded.event("RUSGOV", "PRK", "036"))]
     assert evaluate(records, loose, level="exact").events.tp == 0
     assert evaluate(records, loose, level="exact").dyad.rate == 0.0
-    strict = [result("r1", event("RUS", "PRK", "036"))]
+    strict = [coded.result("r1", coded.event("RUS", "PRK", "036"))]
     assert evaluate(records, strict, level="exact").events.f1 == 1.0
 
 
-def test_wrong_target_is_one_false_positive_and_one_miss():
-    report = evaluate([gold("r1", ("RUS", "PRK", "036"))], [result("r1", event("RUS", "JPN", "036"))])
+def test_wrong_target_is_one_false_positive_and_one_miss(coded):
+    report = evaluate([gold("r1", ("RUS", "PRK", "036"))], [coded.result("r1", coded.event("RUS", "JPN", "036"))])
     assert (report.events.tp, report.events.fp, report.events.fn) == (0, 1, 1)
     assert report.events.precision == 0.0 and report.events.f1 == 0.0
     assert report.dyad.rate == 0.0
     assert report.event_type.rate == 1.0  # the root is still right
 
 
-def test_wrong_root_keeps_the_dyad():
-    report = evaluate([gold("r1", ("RUS", "PRK", "036"))], [result("r1", event("RUS", "PRK", "190"))])
+def test_wrong_root_keeps_the_dyad(coded):
+    report = evaluate([gold("r1", ("RUS", "PRK", "036"))], [coded.result("r1", coded.event("RUS", "PRK", "190"))])
     assert (report.events.tp, report.events.fp, report.events.fn) == (0, 1, 1)
     assert report.dyad == type(report.dyad)(1, 1, 1.0)
     assert report.event_type.rate == 0.0
@@ -92,10 +56,10 @@ def test_wrong_root_keeps_the_dyad():
     assert (report.by_root["19"].fp, report.by_root["19"].support) == (1, 0)
 
 
-def test_duplicate_predictions_count_once():
+def test_duplicate_predictions_count_once(coded):
     report = evaluate(
         [gold("r1", ("RUS", "PRK", "036"))],
-        [result("r1", event("RUS", "PRK", "036", 0.3), event("RUS", "PRK", "036", 0.9))],
+        [coded.result("r1", coded.event("RUS", "PRK", "036", 0.3), coded.event("RUS", "PRK", "036", 0.9))],
     )
     assert (report.events.tp, report.events.fp, report.events.fn) == (1, 1, 0)
     assert report.events.precision == 0.5
@@ -104,10 +68,10 @@ def test_duplicate_predictions_count_once():
     assert [(b.count, b.right) for b in report.calibration] == [(0, 0), (1, 0), (0, 0), (0, 0), (1, 1)]
 
 
-def test_gold_events_are_a_multiset():
+def test_gold_events_are_a_multiset(coded):
     report = evaluate(
         [gold("r1", ("RUS", "PRK", "036"), ("RUS", "PRK", "036"), ("PRK", "RUS", "111"))],
-        [result("r1", event("RUS", "PRK", "036"))],
+        [coded.result("r1", coded.event("RUS", "PRK", "036"))],
     )
     assert (report.events.tp, report.events.fp, report.events.fn) == (1, 0, 2)
     assert report.events.recall == pytest.approx(1 / 3)
@@ -115,7 +79,7 @@ def test_gold_events_are_a_multiset():
     assert report.by_root["11"].fn == 1
 
 
-def test_organisation_codes_use_their_group_as_country():
+def test_organisation_codes_use_their_group_as_country(coded):
     assert gold_country("IGOUNO") == "UNO"
     assert gold_country("NGOAMN") == "AMN"
     assert gold_country("MNCUSA") == "USA"
@@ -124,37 +88,37 @@ def test_organisation_codes_use_their_group_as_country():
     assert gold_country(None) is None
     report = evaluate(
         [gold("r1", ("IGOUNO", "IRQ", "042"))],
-        [result("r1", event(actor("IGOUNOKID", "UNO"), "IRQGOV", "043"))],
+        [coded.result("r1", coded.event(coded.actor("IGOUNOKID", "UNO"), "IRQGOV", "043"))],
     )
     assert report.events.tp == 1
 
 
-def test_unresolved_predicted_actor_has_no_country():
+def test_unresolved_predicted_actor_has_no_country(coded):
     unresolved = Actor(Mention("a", 0, 0, 1, "he", "pronoun"), None, "none", 0.0)
-    report = evaluate([gold("r1", ("RUS", "PRK", "036"))], [result("r1", event(unresolved, "PRK", "036"))])
+    report = evaluate([gold("r1", ("RUS", "PRK", "036"))], [coded.result("r1", coded.event(unresolved, "PRK", "036"))])
     assert report.events.tp == 0
-    assert evaluate([gold("r1", (None, "PRK", "036"))], [result("r1", event(None, "PRK", "036"))]).events.tp == 1
+    assert evaluate([gold("r1", (None, "PRK", "036"))], [coded.result("r1", coded.event(None, "PRK", "036"))]).events.tp == 1
 
 
-def test_event_type_uses_the_most_confident_event():
+def test_event_type_uses_the_most_confident_event(coded):
     records = [gold("r1", ("RUS", "PRK", "036")), gold("r2", ("USA", "CHN", "111")), gold("r3", ("A", "B", "190"))]
     results = [
-        result("r1", event("X", "Y", "190", 0.2), event("X", "Y", "036", 0.8)),
-        result("r2", event("USA", "CHN", "190", 0.9), event("USA", "CHN", "111", 0.5)),
+        coded.result("r1", coded.event("X", "Y", "190", 0.2), coded.event("X", "Y", "036", 0.8)),
+        coded.result("r2", coded.event("USA", "CHN", "190", 0.9), coded.event("USA", "CHN", "111", 0.5)),
     ]
     report = evaluate(records, results)
     assert report.event_type == type(report.event_type)(1, 3, pytest.approx(1 / 3))
     assert report.missing_results == 1
 
 
-def test_no_event_records_and_error_records():
+def test_no_event_records_and_error_records(coded):
     records = [
         gold("q1", expect="no_events"),
         gold("q2", expect="noevents"),
         gold("q3", expect="no_events_implicit"),
         gold("e1", expect="error"),
     ]
-    results = [result("q2", event("RUS", "PRK", "036")), result("e1", event("RUS", "PRK", "036"))]
+    results = [coded.result("q2", coded.event("RUS", "PRK", "036")), coded.result("e1", coded.event("RUS", "PRK", "036"))]
     report = evaluate(records, results)
     assert report.no_event == type(report.no_event)(2, 3, pytest.approx(2 / 3))
     assert (report.events.tp, report.events.fp, report.events.fn) == (0, 1, 0)  # e1 is not scored
@@ -162,9 +126,9 @@ def test_no_event_records_and_error_records():
     assert report.records == 4
 
 
-def test_records_without_any_gold_signal_are_not_scored_for_events():
+def test_records_without_any_gold_signal_are_not_scored_for_events(coded):
     records = [GoldRecord("r1", "text", None, (GoldEvent("RUS", "PRK", None, None, None),), None)]
-    report = evaluate(records, [result("r1", event("RUS", "PRK", "036"))])
+    report = evaluate(records, [coded.result("r1", coded.event("RUS", "PRK", "036"))])
     assert (report.events.tp, report.events.fp, report.events.fn) == (0, 0, 0)
     assert report.events.precision is None and report.events.f1 is None
     assert report.event_type.total == 0
@@ -172,12 +136,12 @@ def test_records_without_any_gold_signal_are_not_scored_for_events():
     assert sum(b.count for b in report.calibration) == 0
 
 
-def test_calibration_bins_and_edges():
+def test_calibration_bins_and_edges(coded):
     g = ("RUS", "PRK", "036")
     records = [gold("r1", g, g, g), gold("r2", expect="no_events")]
     results = [
-        result("r1", *(event("RUS", "PRK", "036", c) for c in (0.0, 0.2, 1.0))),
-        result("r2", *(event("RUS", "PRK", "036", c) for c in (0.6, 0.799, 0.8))),
+        coded.result("r1", *(coded.event("RUS", "PRK", "036", c) for c in (0.0, 0.2, 1.0))),
+        coded.result("r2", *(coded.event("RUS", "PRK", "036", c) for c in (0.6, 0.799, 0.8))),
     ]
     bins = evaluate(records, results).calibration
     assert [(b.lower, b.upper) for b in bins] == [(0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.0)]
@@ -200,27 +164,27 @@ def penta_ready() -> None:
         pytest.skip("standoff.ontology.penta_class is not written yet")
 
 
-def _penta_report() -> EvalReport:
+def _penta_report(coded) -> EvalReport:
     records = [penta_gold("p0", 0), penta_gold("p1", 1), penta_gold("p4", 4), penta_gold("p3", 3)]
     results = [
-        result("p0", event("A", "B", "0256", 0.9), event("A", "B", "190", 0.3)),  # top is class 0: right
-        result("p1", event("A", "B", "190", 0.5)),  # class 4 for gold 1: wrong
-        result("p4", event("A", "B", "1823", 0.85)),  # class 4: right
-        result("p3"),  # nothing coded
+        coded.result("p0", coded.event("A", "B", "0256", 0.9), coded.event("A", "B", "190", 0.3)),  # top is class 0: right
+        coded.result("p1", coded.event("A", "B", "190", 0.5)),  # class 4 for gold 1: wrong
+        coded.result("p4", coded.event("A", "B", "1823", 0.85)),  # class 4: right
+        coded.result("p3"),  # nothing coded
     ]
     return evaluate(records, results)
 
 
-def test_penta_accuracy_with_and_without_coverage(penta_ready):
-    penta = _penta_report().penta
+def test_penta_accuracy_with_and_without_coverage(penta_ready, coded):
+    penta = _penta_report(coded).penta
     assert penta is not None
     assert (penta.accuracy.hits, penta.accuracy.total, penta.accuracy.rate) == (2, 4, 0.5)
     assert (penta.coverage.hits, penta.coverage.total, penta.coverage.rate) == (3, 4, 0.75)
     assert penta.accuracy_covered.rate == pytest.approx(2 / 3)
 
 
-def test_penta_confusion_and_per_class_scores(penta_ready):
-    penta = _penta_report().penta
+def test_penta_confusion_and_per_class_scores(penta_ready, coded):
+    penta = _penta_report(coded).penta
     assert penta is not None
     expected = [[0] * 5 for _ in range(5)]
     expected[0][0] = expected[1][4] = expected[4][4] = 1
@@ -232,43 +196,43 @@ def test_penta_confusion_and_per_class_scores(penta_ready):
     assert (c3.tp, c3.fn, c3.precision, c3.recall) == (0, 1, None, 0.0)
 
 
-def test_penta_precision_per_root_of_the_top_event(penta_ready):
-    penta = _penta_report().penta
+def test_penta_precision_per_root_of_the_top_event(penta_ready, coded):
+    penta = _penta_report(coded).penta
     assert penta is not None
     # p0's top is 0256 (right), p1's 190 (wrong: gold 1), p4's 1823 (right); p3 coded nothing
     assert {root: (r.hits, r.total) for root, r in penta.by_root.items()} == {"02": (1, 1), "18": (1, 1), "19": (0, 1)}
-    text = _penta_report().to_text(by="root")
+    text = _penta_report(coded).to_text(by="root")
     assert any(line.split() == ["19", "1", "0", "0.000"] for line in text.splitlines())
 
 
-def test_penta_only_records_drive_calibration_but_not_event_scores(penta_ready):
-    report = _penta_report()
+def test_penta_only_records_drive_calibration_but_not_event_scores(penta_ready, coded):
+    report = _penta_report(coded)
     assert (report.events.tp, report.events.fp, report.events.fn) == (0, 0, 0)
     assert [(b.count, b.right) for b in report.calibration] == [(0, 0), (1, 0), (1, 0), (0, 0), (2, 2)]
 
 
-def test_penta_tables_in_text(penta_ready):
-    text = _penta_report().to_text(by="class")
+def test_penta_tables_in_text(penta_ready, coded):
+    text = _penta_report(coded).to_text(by="class")
     assert "accuracy 0.500 (2/4 records)" in text
     assert "coverage 0.750 (3/4" in text
     assert "accuracy when coded 0.667 (2/3" in text
     assert "confusion" in text
     assert any(line.split() == ["3", "0", "0", "0", "0", "0", "1"] for line in text.splitlines())
-    assert json.loads(json.dumps(_penta_report().to_dict()))["penta"]["by_class"]["4"]["precision"] == 0.5
+    assert json.loads(json.dumps(_penta_report(coded).to_dict()))["penta"]["by_class"]["4"]["precision"] == 0.5
 
 
 # --- report formatting -------------------------------------------------------------------------
 
 
-def _mixed_report() -> EvalReport:
+def _mixed_report(coded) -> EvalReport:
     return evaluate(
         [gold("r1", ("RUS", "PRK", "036")), gold("r2", ("USA", "CHN", "111")), gold("q", expect="no_events")],
-        [result("r1", event("RUS", "PRK", "036", 0.9), event("RUS", "PRK", "036", 0.1)), result("r2")],
+        [coded.result("r1", coded.event("RUS", "PRK", "036", 0.9), coded.event("RUS", "PRK", "036", 0.1)), coded.result("r2")],
     )
 
 
-def test_to_text_shows_the_overall_figures():
-    text = _mixed_report().to_text()
+def test_to_text_shows_the_overall_figures(coded):
+    text = _mixed_report(coded).to_text()
     assert "level country-root" in text
     assert "precision 0.500  recall 0.500  F1 0.500  (TP 1, FP 1, FN 1)" in text
     assert "0.500 (1/2 gold events)" in text
@@ -277,8 +241,8 @@ def test_to_text_shows_the_overall_figures():
     assert "penta" not in text
 
 
-def test_to_text_sections():
-    report = _mixed_report()
+def test_to_text_sections(coded):
+    report = _mixed_report(coded)
     root_lines = [line.split() for line in report.to_text(by="root").splitlines()]
     assert ["03", "1", "1", "1", "0", "0.500", "1.000", "0.667"] in root_lines
     assert ["11", "1", "0", "0", "1", "n/a", "0.000", "n/a"] in root_lines
@@ -289,8 +253,8 @@ def test_to_text_sections():
         report.to_text(by="sector")
 
 
-def test_to_dict_is_json():
-    data = json.loads(json.dumps(_mixed_report().to_dict()))
+def test_to_dict_is_json(coded):
+    data = json.loads(json.dumps(_mixed_report(coded).to_dict()))
     assert data["events"]["tp"] == 1
     assert data["by_root"]["03"]["f1"] == pytest.approx(2 / 3)
     assert data["calibration"][4] == {"lower": 0.8, "upper": 1.0, "count": 1, "right": 1, "share": 1.0}

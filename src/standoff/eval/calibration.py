@@ -1,38 +1,36 @@
 """Fit the confidence table on one half of a gold set and check it on the other half.
 
-An event counts as right when its coarse class matches the gold class (ConfliBERT's five
-classes) or its root matches a gold root, and, where the gold marks the source's words, when
-the event's source mention overlaps them. Records are split by position (even/odd), so the
-check half never influenced the table.
+On sentence sets an event counts as right when its coarse class matches the gold class
+(ConfliBERT's five classes) or its root matches a gold root, and, where the gold marks the
+source's words, when the event's source mention overlaps them (``is_right``); other sets pass
+their own judge (whole articles: articles.CodedArticle.right). Records are split by position
+(even/odd), so the check half never influenced the table.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 from standoff.eval.gold import GoldRecord
+from standoff.eval.report import HIGH_CONFIDENCE, CalibrationBin, Rate, calibration_table, high_confidence, rate_text
+from standoff.eval.score import ConfidenceBins
 from standoff.events.confidence import ConfidenceTable, evidence_key, write_table
 from standoff.events.patterns import PatternStack, load_pattern_set
 from standoff.events.rules import SPEECH_PATTERN
 from standoff.model import ArticleResult, Event
 from standoff.ontology import penta_class
 
-BIN_EDGES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
 
-
-@dataclass(frozen=True, slots=True)
-class Reliability:
-    lower: float
-    upper: float
-    events: int
-    right: int
-
+class _Identified(Protocol):
     @property
-    def share(self) -> float | None:
-        return self.right / self.events if self.events else None
+    def id(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Identified)
 
 
 def _words(text: str) -> set[str]:
@@ -60,7 +58,9 @@ def _key(event: Event, patterns: PatternStack) -> str:
     return evidence_key(pattern, event.rule.composed, event.source, event.target)
 
 
-def tally(records: Sequence[GoldRecord], results: Sequence[ArticleResult], patterns: PatternStack) -> dict[str, tuple[int, int]]:
+def tally(
+    records: Sequence[R], results: Sequence[ArticleResult], patterns: PatternStack, judge: Callable[[Event, R], bool]
+) -> dict[str, tuple[int, int]]:
     """Right and total events per evidence key."""
     by_id = {r.article.id: r for r in results}
     counts: dict[str, list[int]] = {}
@@ -68,45 +68,63 @@ def tally(records: Sequence[GoldRecord], results: Sequence[ArticleResult], patte
         result = by_id.get(record.id)
         for event in result.events if result else ():
             count = counts.setdefault(_key(event, patterns), [0, 0])
-            count[0] += is_right(event, record)
+            count[0] += judge(event, record)
             count[1] += 1
     return {key: (right, total) for key, (right, total) in counts.items()}
 
 
 def reliability(
-    records: Sequence[GoldRecord], results: Sequence[ArticleResult], table: ConfidenceTable, patterns: PatternStack
-) -> list[Reliability]:
+    records: Sequence[R],
+    results: Sequence[ArticleResult],
+    table: ConfidenceTable,
+    patterns: PatternStack,
+    judge: Callable[[Event, R], bool],
+) -> tuple[CalibrationBin, ...]:
     """Share right per band of the confidence the table gives."""
     by_id = {r.article.id: r for r in results}
-    bands = [[0, 0] for _ in BIN_EDGES[:-1]]
+    bins = ConfidenceBins()
     for record in records:
         result = by_id.get(record.id)
         for event in result.events if result else ():
-            score = table.score(_key(event, patterns))
-            band = next(i for i in range(len(bands)) if score < BIN_EDGES[i + 1])
-            bands[band][0] += is_right(event, record)
-            bands[band][1] += 1
-    return [Reliability(BIN_EDGES[i], min(BIN_EDGES[i + 1], 1.0), total, right) for i, (right, total) in enumerate(bands)]
+            bins.add(table.score(_key(event, patterns)), judge(event, record))
+    return bins.table()
 
 
-def split_halves(records: Sequence[GoldRecord]) -> tuple[list[GoldRecord], list[GoldRecord]]:
+def split_halves(records: Sequence[R]) -> tuple[list[R], list[R]]:
     return list(records[0::2]), list(records[1::2])
 
 
-def reliability_text(rows: list[Reliability]) -> str:
-    lines = ["confidence   events   right   share right"]
-    for row in rows:
-        share = f"{row.share:.3f}" if row.share is not None else "n/a"
-        lines.append(f"[{row.lower:.1f}, {row.upper:.1f}{']' if row.upper >= 1 else ')'}   {row.events:6d}  {row.right:6d}   {share}")
-    return "\n".join(lines)
+@dataclass(frozen=True, slots=True)
+class ConfidenceFit:
+    """A confidence table fitted on the even records and checked on the odd ones."""
+
+    table: str  # where the fitted table was written
+    fitted: int  # records
+    checked: int
+    bins: tuple[CalibrationBin, ...]  # the odd records' events by their refitted confidence
+    high_confidence: Rate  # events from HIGH_CONFIDENCE up, over the odd records' events
+    high_confidence_right: Rate
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_text(self, by: str | None = None, failures: bool = False) -> str:
+        lines = [
+            f"confidence table fitted on {self.fitted} even records, written to {self.table}; checked on {self.checked} odd records",
+            *calibration_table(self.bins, "the odd records' events by refitted confidence"),
+            f"events at or above {HIGH_CONFIDENCE}: {rate_text(self.high_confidence, 'events')}, "
+            f"right {rate_text(self.high_confidence_right, 'of them')}",
+        ]
+        return "\n".join(lines) + "\n"
 
 
-def fit_and_check(records: Sequence[GoldRecord], results: Sequence[ArticleResult], out: Path, origin: str) -> str:
-    """Fit on the even records, write the table, and report reliability on the odd ones."""
+def fit_and_check(
+    records: Sequence[R], results: Sequence[ArticleResult], out: Path, origin: str, judge: Callable[[Event, R], bool]
+) -> ConfidenceFit:
+    """Fit on the even records, write the table to ``out``, and check it on the odd ones."""
     patterns = PatternStack([load_pattern_set()])
     fit_half, check_half = split_halves(records)
-    counts = tally(fit_half, results, patterns)
+    counts = tally(fit_half, results, patterns, judge)
     out.write_text(write_table(counts, f"the even records of {origin}"), encoding="utf-8")
-    table = ConfidenceTable(counts)
-    check = reliability(check_half, results, table, patterns)
-    return f"fitted on {len(fit_half)} records, checked on {len(check_half)}\n" + reliability_text(check)
+    bins = reliability(check_half, results, ConfidenceTable(counts), patterns, judge)
+    return ConfidenceFit(str(out), len(fit_half), len(check_half), bins, *high_confidence(bins))

@@ -22,7 +22,6 @@ from standoff.text.readers import parse_date
 NO_EVENT_EXPECTS = frozenset({"noevents", "no_events", "no_events_implicit"})
 
 
-
 @dataclass(frozen=True, slots=True)
 class GoldEvent:
     source: str | None
@@ -50,13 +49,28 @@ class GoldRecord:
         return tuple(text for event in self.events for text in event.source_text)
 
 
+@dataclass(frozen=True, slots=True)
+class GoldLine:
+    """A record with the line it came from and its whole JSON object, for sets whose records
+    carry more than the common fields (PLOVER's original coding, the codebook's flags)."""
+
+    number: int
+    data: dict[str, Any]
+    record: GoldRecord
+
+
 def read_gold(path: Path) -> list[GoldRecord]:
     """Read a gold JSONL file. Records marked ``"evaluated": false`` were switched off by
     their authors and are left out."""
+    return [line.record for line in read_gold_lines(path)]
+
+
+def read_gold_lines(path: Path) -> list[GoldLine]:
+    """``read_gold`` with each record's line number and JSON object."""
     path = Path(path)
     if not path.is_file():
         raise InputNotFound("gold file not found; check the path", file=str(path))
-    records: list[GoldRecord] = []
+    lines: list[GoldLine] = []
     seen: set[str] = set()
     try:
         with path.open(encoding="utf-8") as handle:
@@ -70,10 +84,10 @@ def read_gold(path: Path) -> list[GoldRecord]:
                 if record.id in seen:
                     raise BadGoldFile(f"duplicate record id {record.id!r}", file=str(path), line=number)
                 seen.add(record.id)
-                records.append(record)
+                lines.append(GoldLine(number, obj, record))
     except UnicodeDecodeError as exc:
         raise BadGoldFile(f"not UTF-8 text ({exc.reason}); re-save the file as UTF-8", file=str(path)) from exc
-    return records
+    return lines
 
 
 def to_articles(records: Iterable[GoldRecord]) -> list[Article]:

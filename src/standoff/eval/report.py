@@ -75,6 +75,16 @@ class CalibrationBin:
     share: float | None
 
 
+HIGH_CONFIDENCE = 0.8
+
+
+def high_confidence(bins: tuple[CalibrationBin, ...]) -> tuple[Rate, Rate]:
+    """The share of events in the bins from HIGH_CONFIDENCE up, and the share of those right."""
+    high = [b for b in bins if b.lower >= HIGH_CONFIDENCE]
+    count, right = sum(b.count for b in high), sum(b.right for b in high)
+    return Rate.of(count, sum(b.count for b in bins)), Rate.of(right, count)
+
+
 @dataclass(frozen=True, slots=True)
 class EvalReport:
     level: str
@@ -107,43 +117,45 @@ class EvalReport:
         elif by == "class":
             lines += ["", *(_penta_tables(self.penta) if self.penta else ["no penta-class gold in this set"])]
         elif by == "calibration":
-            lines += ["", *_calibration_table(self.calibration)]
+            lines += ["", *calibration_table(self.calibration, "predicted events by confidence")]
         return "\n".join(lines) + "\n"
 
     def _overall(self) -> list[str]:
-        e = self.events
         lines = [
             f"evaluation at level {self.level}",
             f"records:      {self.records} (skipped, expecting an input error: {self.skipped};"
             f" without a coder result: {self.missing_results})",
-            f"events:       precision {_num(e.precision)}  recall {_num(e.recall)}  F1 {_num(e.f1)}"
-            f"  (TP {e.tp}, FP {e.fp}, FN {e.fn})",
-            f"dyads found:  {_rate(self.dyad, 'gold events')}",
-            f"event type:   {_rate(self.event_type, 'records, top event root')}",
-            f"no-event:     {_rate(self.no_event, 'records left empty')}",
+            f"events:       {prf_text(self.events)}",
+            f"dyads found:  {rate_text(self.dyad, 'gold events')}",
+            f"event type:   {rate_text(self.event_type, 'records, top event root')}",
+            f"no-event:     {rate_text(self.no_event, 'records left empty')}",
         ]
         if self.penta is not None:
             p = self.penta
             lines += [
-                f"penta class:  accuracy {_rate(p.accuracy, 'records')}",
-                f"              coverage {_rate(p.coverage, 'records with an event')}",
-                f"              accuracy when coded {_rate(p.accuracy_covered, 'records')}",
+                f"penta class:  accuracy {rate_text(p.accuracy, 'records')}",
+                f"              coverage {rate_text(p.coverage, 'records with an event')}",
+                f"              accuracy when coded {rate_text(p.accuracy_covered, 'records')}",
             ]
         return lines
 
 
-def _num(value: float | None) -> str:
+def number(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def _rate(rate: Rate, what: str) -> str:
-    return f"{_num(rate.rate)} ({rate.hits}/{rate.total} {what})"
+def rate_text(rate: Rate, what: str) -> str:
+    return f"{number(rate.rate)} ({rate.hits}/{rate.total} {what})"
+
+
+def prf_text(s: PRF) -> str:
+    return f"precision {number(s.precision)}  recall {number(s.recall)}  F1 {number(s.f1)}  (TP {s.tp}, FP {s.fp}, FN {s.fn})"
 
 
 def _prf_row(label: str, s: PRF) -> str:
     return (
         f"{label:<6}{s.support:>8}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
-        f"{_num(s.precision):>11}{_num(s.recall):>8}{_num(s.f1):>8}"
+        f"{number(s.precision):>11}{number(s.recall):>8}{number(s.f1):>8}"
     )
 
 
@@ -158,7 +170,7 @@ def _root_table(by_root: dict[str, PRF]) -> list[str]:
 
 def _penta_root_table(p: PentaScore) -> list[str]:
     lines = ["by root of the top event (precision: its class is the gold class)", f"{'root':<6}{'events':>8}{'right':>8}{'precision':>11}"]
-    return lines + [f"{root:<6}{r.total:>8}{r.hits:>8}{_num(r.rate):>11}" for root, r in p.by_root.items()]
+    return lines + [f"{root:<6}{r.total:>8}{r.hits:>8}{number(r.rate):>11}" for root, r in p.by_root.items()]
 
 
 def _penta_tables(p: PentaScore) -> list[str]:
@@ -171,13 +183,13 @@ def _penta_tables(p: PentaScore) -> list[str]:
     return lines
 
 
-def _calibration_table(bins: tuple[CalibrationBin, ...]) -> list[str]:
+def calibration_table(bins: tuple[CalibrationBin, ...], title: str) -> list[str]:
     lines = [
-        "calibration (predicted events by confidence)",
+        f"calibration ({title})",
         f"{'confidence':<12}{'events':>8}{'right':>8}{'share':>8}",
     ]
     for b in bins:
         closing = "]" if b.upper >= 1.0 else ")"
         span = f"[{b.lower:.1f},{b.upper:.1f}{closing}"
-        lines.append(f"{span:<12}{b.count:>8}{b.right:>8}{_num(b.share):>8}")
+        lines.append(f"{span:<12}{b.count:>8}{b.right:>8}{number(b.share):>8}")
     return lines

@@ -36,13 +36,16 @@ def gold_country(code: str | None) -> str | None:
     return code[:3]
 
 
+def most_confident(events: Iterable[Event]) -> Event | None:
+    """The event a one-label gold set is compared with: the coder's most confident."""
+    return max(events, key=lambda e: e.confidence, default=None)
+
+
 def evaluate(
     records: Sequence[GoldRecord], results: Iterable[ArticleResult], *, level: str = "country-root"
 ) -> EvalReport:
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     by_id = {r.article.id: r.events for r in results}
-    keys = (_gold_exact, _pred_exact) if level == "exact" else (_gold_country_root, _pred_country_root)
+    keys = level_keys(level)
     has_penta = any(g.penta_class is not None for r in records for g in r.events)
     penta_of = _penta_classifier() if has_penta else None
     tally = _Tally()
@@ -55,6 +58,22 @@ def evaluate(
     return tally.report(level, len(records))
 
 
+class ConfidenceBins:
+    """Events counted by band of confidence, with how many of them were right."""
+
+    def __init__(self) -> None:
+        self._bins = [[0, 0] for _ in range(len(_BIN_EDGES) + 1)]  # [right, count]
+
+    def add(self, confidence: float, right: bool) -> None:
+        _bump(self._bins[bisect_right(_BIN_EDGES, min(max(confidence, 0.0), 1.0))], right, 1)
+
+    def table(self) -> tuple[CalibrationBin, ...]:
+        return tuple(
+            CalibrationBin(lower, upper, count, good, ratio(good, count))
+            for lower, upper, (good, count) in zip((0.0, *_BIN_EDGES), (*_BIN_EDGES, 1.0), self._bins)
+        )
+
+
 @dataclass
 class _Tally:
     skipped: int = 0
@@ -64,8 +83,7 @@ class _Tally:
     event_type: list[int] = field(default_factory=lambda: [0, 0])
     no_event: list[int] = field(default_factory=lambda: [0, 0])
     penta: list[tuple[int, str | None]] = field(default_factory=list)  # (gold class, predicted code) per record
-    # [right, count] per confidence bin
-    bins: list[list[int]] = field(default_factory=lambda: [[0, 0] for _ in range(len(_BIN_EDGES) + 1)])
+    bins: ConfidenceBins = field(default_factory=ConfidenceBins)
 
     def add(
         self,
@@ -75,15 +93,13 @@ class _Tally:
         pred_key: Callable[[Event], Key],
         penta_of: Callable[[str], int] | None,
     ) -> None:
-        top = max(predicted, key=lambda e: e.confidence) if predicted else None
+        top = most_confident(predicted)
         coded = [g for g in record.events if g.code]
         right: list[bool] = []
         if coded or not record.events:
             gold_keys = [gold_key(g) for g in coded]
             right = self._add_events(gold_keys, [pred_key(e) for e in predicted], predicted)
-            with_actors = [g for g in coded if g.source is not None or g.target is not None]
-            pairs = {pred_key(e)[:2] for e in predicted}
-            _bump(self.dyad, sum(gold_key(g)[:2] in pairs for g in with_actors), len(with_actors))
+            _bump(self.dyad, *pairs_found(coded, predicted, gold_key, pred_key))
         if coded:
             roots = {(g.code or "")[:2] for g in coded}
             _bump(self.event_type, top is not None and top.cameo[:2] in roots, 1)
@@ -95,7 +111,7 @@ class _Tally:
             if not coded:
                 right = [penta_of(e.cameo) == gold_class for e in predicted]
         for event, hit in zip(predicted, right):
-            _bump(self.bins[bisect_right(_BIN_EDGES, min(max(event.confidence, 0.0), 1.0))], hit, 1)
+            self.bins.add(event.confidence, hit)
 
     def _add_events(self, gold: list[Key], keys: list[Key], predicted: Sequence[Event]) -> list[bool]:
         """Pair predicted with gold keys, most confident first; return which predictions hit."""
@@ -129,16 +145,30 @@ class _Tally:
             event_type=Rate.of(*self.event_type),
             no_event=Rate.of(*self.no_event),
             penta=_penta_score(self.penta) if self.penta else None,
-            calibration=tuple(
-                CalibrationBin(lower, upper, count, good, ratio(good, count))
-                for lower, upper, (good, count) in zip((0.0, *_BIN_EDGES), (*_BIN_EDGES, 1.0), self.bins)
-            ),
+            calibration=self.bins.table(),
         )
 
 
 def _bump(counter: list[int], hits: int, total: int) -> None:
     counter[0] += hits
     counter[1] += total
+
+
+def pairs_found(
+    gold: Sequence[GoldEvent], predicted: Sequence[Event], gold_key: Callable[[GoldEvent], Key], pred_key: Callable[[Event], Key]
+) -> tuple[int, int]:
+    """Of the gold events that name an actor, how many have their (source, target) pair among
+    the coded events', and how many there are."""
+    with_actors = [g for g in gold if g.source is not None or g.target is not None]
+    pairs = {pred_key(e)[:2] for e in predicted}
+    return sum(gold_key(g)[:2] in pairs for g in with_actors), len(with_actors)
+
+
+def level_keys(level: str) -> tuple[Callable[[GoldEvent], Key], Callable[[Event], Key]]:
+    """How gold and coded events are compared at ``level``: (source, target, code) for each."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+    return (_gold_exact, _pred_exact) if level == "exact" else (_gold_country_root, _pred_country_root)
 
 
 def _gold_country_root(g: GoldEvent) -> Key:
