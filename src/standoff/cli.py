@@ -12,6 +12,12 @@ import click
 from standoff.errors import StandoffError
 
 
+# The names `standoff eval` accepts (standoff.eval.sets has what each set offers); written
+# out here so that the command line starts without importing the scorers.
+EVAL_SETS = ("sentences", "actors", "plover", "codebook", "petrarch")
+EVAL_BREAKDOWNS = ("root", "class", "calibration", "type")
+
+
 def _date_option(value: str | None) -> date | None:
     from standoff.text.readers import parse_date
 
@@ -66,50 +72,54 @@ def example(date_text: str | None, fmt: str) -> None:
 
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--by", type=click.Choice(["root", "class", "calibration"]), help="Add a breakdown table.")
+@click.option("--set", "set_name", type=click.Choice(EVAL_SETS), help="The kind of gold set; default: told from its content (see docs/accuracy.md).")
+@click.option("--by", type=click.Choice(EVAL_BREAKDOWNS), help="Add a breakdown table: root, class or calibration (sentence sets), type (PLOVER), root (codebook).")
+@click.option("--failures", is_flag=True, help="List what was scored wrong (PLOVER, codebook and PETRARCH sets).")
 @click.option("--level", type=click.Choice(["country-root", "exact"]), default="country-root", show_default=True)
 @click.option("--limit", type=int, help="Score only the first N records.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Print the report as text or as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
 @click.option("--fit-confidence", "fit_to", type=click.Path(dir_okay=False, path_type=Path), help="Fit the confidence table on the even records, write it here, and check it on the odd records.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file of extra actors (repeatable).")
 @click.option("--as-of", "as_of", help="For actor tests: the date 'today' and undated cases mean (YYYY-MM-DD); default today.")
 @click.option("--second-opinion", is_flag=True, help="Code sentences the verb dictionary leaves empty by sentence embedding, when near enough (needs the embed extra).")
 def eval_command(
-    gold: Path, by: str | None, level: str, limit: int | None, as_json: bool, fit_to: Path | None, actor_files: tuple[Path, ...], as_of: str | None, second_opinion: bool
+    gold: Path,
+    set_name: str | None,
+    by: str | None,
+    failures: bool,
+    level: str,
+    limit: int | None,
+    fmt: str,
+    as_json: bool,
+    fit_to: Path | None,
+    actor_files: tuple[Path, ...],
+    as_of: str | None,
+    second_opinion: bool,
 ) -> None:
-    """Score the coder against a gold file (JSON lines with id, text, date, events), or the
-    actor resolver against actor tests (JSON lines with text, method, expect)."""
-    from standoff.eval import evaluate, read_gold, to_articles
-    from standoff.eval.actors import is_actor_test_file
-    from standoff.pipeline import Coder, Settings
+    """Score the coder against a gold set: a JSON-lines file of sentences, PLOVER records, CAMEO
+    codebook examples, PETRARCH unit tests or NGEC actor tests."""
+    from standoff.eval.run import EvalOptions, evaluate_path
+    from standoff.eval.sets import LISTS_FAILURES, check_breakdown, detect_set
 
-    if is_actor_test_file(gold):
-        _eval_actors(gold, actor_files, as_of, limit, as_json)
-        return
+    name = set_name or detect_set(gold)
     try:
-        records = read_gold(gold)[:limit]
-        results = list(Coder(Settings(actor_files=actor_files, second_opinion=second_opinion)).code(to_articles(records)))
+        check_breakdown(name, by)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if failures and name not in LISTS_FAILURES:
+        raise click.UsageError(f"--failures does not apply to the {name} set")
+    if fit_to is not None and name != "sentences":
+        raise click.UsageError(f"--fit-confidence applies to sentence sets, not to the {name} set")
+    try:
+        options = EvalOptions(name, level, limit, actor_files, second_opinion, _date_option(as_of), fit_to)
+        report = evaluate_path(gold, options)
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc
-    if fit_to is not None:
-        from standoff.eval.calibration import fit_and_check, is_right
-
-        click.echo(fit_and_check(records, results, fit_to, gold.name, is_right).to_text(), nl=False)
-        return
-    report = evaluate(records, results, level=level)
-    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text(by=by))
-
-
-def _eval_actors(gold: Path, actor_files: tuple[Path, ...], as_of: str | None, limit: int | None, as_json: bool) -> None:
-    from standoff.actors.kb import load_knowledge_base
-    from standoff.actors.table import ActorTable
-    from standoff.eval.actors import evaluate_actor_file
-
-    try:
-        report = evaluate_actor_file(gold, ActorTable(load_knowledge_base(actor_files)), _date_option(as_of) or date.today(), limit)
-    except StandoffError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text())
+    if as_json or fmt == "json":
+        click.echo(json.dumps({"set": name, **report.to_dict()}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.to_text(by=by, failures=failures), nl=False)
 
 
 @main.command()

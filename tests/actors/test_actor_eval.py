@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from standoff.actors.phrase import PhraseResolution
 from standoff.cli import main
-from standoff.eval.actors import ActorCase, evaluate_actor_cases, is_actor_test_file, ngec_country, read_actor_cases
+from standoff.eval.actors import ActorCase, evaluate_actor_cases, ngec_country, read_actor_cases
+from standoff.eval.sets import detect_set
 
 CASES = [
     {"id": "a", "text": "Armenian Prime Minister", "method": "agent_to_code", "expect": {"country": "ARM", "code_1": "GOV"}},
@@ -31,10 +32,10 @@ def write_cases(tmp_path: Path) -> Path:
 
 
 def test_the_format_is_told_from_the_records(tmp_path: Path) -> None:
-    assert is_actor_test_file(write_cases(tmp_path))
+    assert detect_set(write_cases(tmp_path)) == "actors"
     events = tmp_path / "events.jsonl"
     events.write_text('{"id": "x", "text": "t", "events": [], "expect": "events"}\n', encoding="utf-8")
-    assert not is_actor_test_file(events)
+    assert detect_set(events) == "petrarch"
 
 
 def test_dates_and_today(tmp_path: Path) -> None:

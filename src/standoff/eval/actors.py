@@ -86,7 +86,8 @@ class ActorReport:
         data["as_of"] = self.as_of.isoformat()
         return data
 
-    def to_text(self) -> str:
+    def to_text(self, by: str | None = None, failures: bool = False) -> str:
+        """The figures and every miss (there is no breakdown to choose)."""
         skipped = ", ".join(f"{m}: {n} ({SKIPPED_METHODS.get(m, 'not scored')})" for m, n in self.skipped.items())
         lines = [
             f"actor tests: {self.scored} scored, {sum(self.skipped.values())} skipped ({skipped or 'none'}); "
@@ -99,25 +100,12 @@ class ActorReport:
             width = max(len(m.text) for m in self.misses)
             for miss in self.misses:
                 lines.append(f"  {miss.text:<{width}}  want {miss.expected:<28} got {miss.got}  [{miss.id}]")
-        return "\n".join(lines)
+        return "\n".join(lines) + "\n"
 
 
 def _rate(rate: Rate) -> str:
     share = f"{rate.rate:6.1%}" if rate.rate is not None else "     -"
     return f"{rate.hits:>4}/{rate.total:<4} {share}"
-
-
-def is_actor_test_file(path: Path) -> bool:
-    """True for files whose first record has "method" and "expect" and no "events"."""
-    try:
-        with Path(path).open(encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    record = json.loads(line)
-                    return isinstance(record, dict) and "method" in record and "expect" in record and "events" not in record
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return False
-    return False
 
 
 def read_actor_cases(path: Path, as_of: date) -> list[ActorCase]:

@@ -106,7 +106,8 @@ class EvalReport:
             data["penta"]["by_class"] = {str(k): v for k, v in data["penta"]["by_class"].items()}
         return data
 
-    def to_text(self, by: str | None = None) -> str:
+    def to_text(self, by: str | None = None, failures: bool = False) -> str:
+        """The figures, with the ``by`` breakdown; sentence sets list no failures."""
         if by is not None and by not in TEXT_SECTIONS:
             raise ValueError(f"by must be one of {', '.join(TEXT_SECTIONS)} or None, not {by!r}")
         lines = self._overall()
