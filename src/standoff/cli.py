@@ -14,8 +14,8 @@ from standoff.errors import StandoffError
 
 # The names `standoff eval` accepts (standoff.eval.sets has what each set offers); written
 # out here so that the command line starts without importing the scorers.
-EVAL_SETS = ("sentences", "actors", "plover", "codebook", "petrarch")
-EVAL_BREAKDOWNS = ("root", "class", "calibration", "type")
+EVAL_SETS = ("sentences", "actors", "plover", "codebook", "petrarch", "articles")
+EVAL_BREAKDOWNS = ("root", "class", "calibration", "type", "article")
 
 
 def _date_option(value: str | None) -> date | None:
@@ -71,12 +71,12 @@ def example(date_text: str | None, fmt: str) -> None:
 
 
 @main.command(name="eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
 @click.option("--set", "set_name", type=click.Choice(EVAL_SETS), help="The kind of gold set; default: told from its content (see docs/accuracy.md).")
-@click.option("--by", type=click.Choice(EVAL_BREAKDOWNS), help="Add a breakdown table: root, class or calibration (sentence sets), type (PLOVER), root (codebook).")
-@click.option("--failures", is_flag=True, help="List what was scored wrong (PLOVER, codebook and PETRARCH sets).")
+@click.option("--by", type=click.Choice(EVAL_BREAKDOWNS), help="Add a breakdown table: root, class or calibration (sentence sets), type (PLOVER), root (codebook), article (whole articles).")
+@click.option("--failures", is_flag=True, help="List what was scored wrong (PLOVER, codebook, PETRARCH and whole-article sets).")
 @click.option("--level", type=click.Choice(["country-root", "exact"]), default="country-root", show_default=True)
-@click.option("--limit", type=int, help="Score only the first N records.")
+@click.option("--limit", type=int, help="Score only the first N records (articles: the first N by id).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Print the report as text or as JSON.")
 @click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
 @click.option("--fit-confidence", "fit_to", type=click.Path(dir_okay=False, path_type=Path), help="Fit the confidence table on the even records, write it here, and check it on the odd records.")
@@ -97,8 +97,9 @@ def eval_command(
     as_of: str | None,
     second_opinion: bool,
 ) -> None:
-    """Score the coder against a gold set: a JSON-lines file of sentences, PLOVER records, CAMEO
-    codebook examples, PETRARCH unit tests or NGEC actor tests."""
+    """Score the coder against a gold set: a JSON-lines file (sentences, PLOVER records, CAMEO
+    codebook examples, PETRARCH unit tests, NGEC actor tests) or a folder of whole articles
+    (<id>.txt with <id>.yaml)."""
     from standoff.eval.run import EvalOptions, evaluate_path
     from standoff.eval.sets import LISTS_FAILURES, check_breakdown, detect_set
 
@@ -109,8 +110,8 @@ def eval_command(
         raise click.UsageError(str(exc)) from None
     if failures and name not in LISTS_FAILURES:
         raise click.UsageError(f"--failures does not apply to the {name} set")
-    if fit_to is not None and name != "sentences":
-        raise click.UsageError(f"--fit-confidence applies to sentence sets, not to the {name} set")
+    if fit_to is not None and name not in ("sentences", "articles"):
+        raise click.UsageError(f"--fit-confidence applies to sentence and whole-article sets, not to the {name} set")
     try:
         options = EvalOptions(name, level, limit, actor_files, second_opinion, _date_option(as_of), fit_to)
         report = evaluate_path(gold, options)

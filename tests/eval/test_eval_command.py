@@ -9,6 +9,9 @@ from click.testing import CliRunner
 
 from standoff.cli import main
 
+ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
+
+
 def run(*args: str | Path) -> str:
     result = CliRunner().invoke(main, ["eval", *map(str, args)])
     assert result.exit_code == 0, result.output
@@ -18,6 +21,25 @@ def run(*args: str | Path) -> str:
 def write_jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     return path
+
+
+def test_whole_articles(tmp_path: Path) -> None:
+    report = json.loads(run(ARTICLES, "--format", "json"))
+    assert report["set"] == "articles"
+    assert (report["articles"], report["required"]) == (3, 11)
+    assert report["recall_strict"]["hits"] <= report["recall"]["hits"] <= 11
+    assert [row["id"] for row in report["by_article"]] == ["a01-border-shelling", "a02-caucasus-talks", "a03-rights-report"]
+    assert sum(b["count"] for b in report["confidence"]) == report["events"] > 0
+    assert report["precision"]["total"] == sum(row["triples"] for row in report["by_article"])
+    # The shelling is plain enough for today's coder; a regression here is a real one.
+    assert report["by_article"][0]["found_strict"] >= 1
+    assert json.loads(run(ARTICLES, "--json")) == report
+    text = run(ARTICLES, "--by", "article", "--failures")
+    assert "a02-caucasus-talks" in text and "required events not found in their sentence" in text
+    table = tmp_path / "calibration.tsv"
+    fitted = run(ARTICLES, "--fit-confidence", table)
+    assert "fitted on 2 even records" in fitted and "checked on 1 odd records" in fitted
+    assert "the even records of articles" in table.read_text(encoding="utf-8")
 
 
 def test_sentence_sets_are_told_apart(tmp_path: Path) -> None:
@@ -51,7 +73,7 @@ def test_sentence_sets_are_told_apart(tmp_path: Path) -> None:
 
 def test_options_that_do_not_apply_are_refused_before_coding(tmp_path: Path) -> None:
     sentences = write_jsonl(tmp_path / "s.jsonl", [{"id": "s", "text": "t", "events": [{"penta_class": 3}]}])
-    for args in ([sentences, "--by", "type"], [sentences, "--failures"], [sentences, "--set", "plover", "--by", "root"]):
+    for args in ([ARTICLES, "--by", "type"], [sentences, "--failures"], [ARTICLES, "--set", "plover", "--by", "root"]):
         result = CliRunner().invoke(main, ["eval", *map(str, args)])
         assert result.exit_code == 2 and "does not apply" in result.output
     result = CliRunner().invoke(main, ["eval", str(tmp_path / "missing.jsonl")])

@@ -26,7 +26,8 @@ def test_each_set_is_told_by_its_first_record(tmp_path: Path, name: str) -> None
     assert detect_set(path) == name
 
 
-def test_unreadable_files_fall_back_to_the_common_reader(tmp_path: Path) -> None:
+def test_a_folder_is_a_whole_article_set_and_unreadable_files_fall_back(tmp_path: Path) -> None:
+    assert detect_set(tmp_path) == "articles"
     broken = tmp_path / "broken.jsonl"
     broken.write_text("{not json\n", encoding="utf-8")
     assert detect_set(broken) == "sentences"  # the reader then names the bad line

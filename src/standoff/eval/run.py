@@ -22,7 +22,7 @@ class Report(Protocol):
 class EvalOptions:
     set_name: str | None = None  # None: told from the content
     level: str = "country-root"  # for the sentence and PETRARCH sets
-    limit: int | None = None  # score only the first N records
+    limit: int | None = None  # score only the first N records (articles: by id)
     actor_files: tuple[Path, ...] = ()
     second_opinion: bool = False
     as_of: date | None = None  # for actor tests: the day "today" means
@@ -91,10 +91,26 @@ def _codebook(path: Path, options: EvalOptions) -> Report:
     return score_codebook(examples, unusable, _code(to_articles(e.gold for e in examples), options))
 
 
+def _articles(path: Path, options: EvalOptions) -> Report:
+    from standoff.eval.article_gold import read_article_set
+    from standoff.eval.articles import code_articles, score_articles
+    from standoff.eval.calibration import fit_and_check
+    from standoff.text.readers import read_articles
+
+    golds = read_article_set(path)[: options.limit]
+    texts = [article for gold in golds for article in read_articles([str(gold.text_file)], gold.published)]
+    results = _code(texts, options)
+    coded = code_articles(golds, results)
+    if options.fit_to is not None:
+        return fit_and_check(coded, results, options.fit_to, path.name, lambda event, article: article.right(event))
+    return score_articles(coded)
+
+
 _SCORERS = {
     "sentences": _sentences,
     "actors": _actors,
     "plover": _plover,
     "codebook": _codebook,
     "petrarch": _petrarch,
+    "articles": _articles,
 }

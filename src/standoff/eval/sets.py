@@ -1,6 +1,7 @@
 """Which gold set a path holds, told from its content rather than its name.
 
-A JSON-lines file is told by its first record:
+A directory is a whole-article set (``<id>.txt`` + ``<id>.yaml`` pairs). A JSON-lines file is
+told by its first record:
 
 - ``actors``: NGEC actor tests, records with ``method`` and ``expect`` and no ``events``;
 - ``plover``: PLOVER gold-standard records, with the original coding under ``plover.event``;
@@ -16,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-SETS = ("sentences", "actors", "plover", "codebook", "petrarch")
+SETS = ("sentences", "actors", "plover", "codebook", "petrarch", "articles")
 # The breakdowns each set's report can add (--by), and the sets that list their failures.
 BREAKDOWNS = {
     "sentences": ("root", "class", "calibration"),
@@ -24,8 +25,9 @@ BREAKDOWNS = {
     "plover": ("type",),
     "codebook": ("root",),
     "petrarch": ("root", "class", "calibration"),
+    "articles": ("article",),
 }
-LISTS_FAILURES = frozenset({"plover", "codebook", "petrarch"})
+LISTS_FAILURES = frozenset({"plover", "codebook", "petrarch", "articles"})
 
 
 def check_breakdown(name: str, by: str | None) -> None:
@@ -37,7 +39,10 @@ def check_breakdown(name: str, by: str | None) -> None:
 
 def detect_set(path: Path) -> str:
     """The name of the set at ``path`` (one of ``SETS``)."""
-    record = _first_record(Path(path))
+    path = Path(path)
+    if path.is_dir():
+        return "articles"
+    record = _first_record(path)
     if record is None:
         return "sentences"  # the reader reports what is wrong with the file
     if "method" in record and "expect" in record and "events" not in record:
