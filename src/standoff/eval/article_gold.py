@@ -171,7 +171,7 @@ def _act(entry: Any, section: str, file: str, raw: str) -> GoldAct:
         raise BadGoldFile('a required event needs "precision" (day, week, month, year, decade or unknown)', file=file, line=entry.line)
     if precision is not None and precision not in PRECISIONS:
         raise BadGoldFile(f"precision {precision!r} must be one of {', '.join(PRECISIONS)}", file=file, line=entry.line)
-    if precision is not None and (precision == "unknown") != (day is None):
+    if section == "required" and (precision == "unknown") != (day is None):  # only required dates are scored
         raise BadGoldFile("give a date unless the precision is unknown, and none when it is", file=file, line=entry.line)
     background = entry.get("background", False)
     if not isinstance(background, bool):
