@@ -33,10 +33,10 @@ from standoff.eval.article_gold import PRECISIONS, ArticleGold, GoldAct
 from standoff.eval.report import HIGH_CONFIDENCE, CalibrationBin, Rate, calibration_table, high_confidence, rate_text
 from standoff.eval.score import ConfidenceBins
 from standoff.eval.sets import check_breakdown
-from standoff.model import Actor, ArticleResult, Event
+from standoff.model import Actor, ArticleResult, DateBasis, Event
 
 # Dates without one (the coder's "none") or marked unknown count as unknown.
-_UNKNOWN_BASES = frozenset({"none", "unknown"})
+_UNKNOWN_BASES = frozenset({DateBasis.UNKNOWN})
 
 Triple = tuple[str | None, str | None, str]
 
