@@ -46,8 +46,21 @@ ARTICLES = [
 ]
 
 
-def write_articles(path: Path) -> Path:
-    records = [{"id": i, "date": d, "source": s, "title": t, "text": x} for i, d, s, t, x in ARTICLES]
+# For the map: events in cities of several countries and provinces, one at sea, one with no place.
+MAP_ARTICLES = [
+    ("map-01", "2018-03-05", "Wire One", "Shelling", "Syrian government forces shelled rebel positions in Aleppo on Monday."),
+    ("map-02", "2018-03-06", "Wire Two", "Attack", "Syrian troops attacked rebels in Aleppo on Tuesday.\n\nTurkey condemned Syria in Ankara on Tuesday."),
+    ("map-03", "2018-03-07", "Wire One", "Agreement", "Russia and Japan signed an agreement in Geneva on Wednesday."),
+    ("map-04", "2018-03-08", "Daily Three", "Missile", "North Korea fired a missile into the Sea of Japan on Thursday."),
+    ("map-05", "2018-03-09", "Wire Two", "Accusation", "Ukraine accused Russia of shelling Donetsk on Friday."),
+    ("map-06", "2018-03-10", "Wire One", "Praise", "China praised Pakistan for its help on Saturday."),
+    ("map-07", "2018-03-11", "Daily Three", "Sanctions", "The United States imposed sanctions on Syria in Washington on Sunday."),
+    ("map-08", "2018-03-12", "Wire One", "Raid", "Rebels attacked Syrian soldiers in Damascus on Monday."),
+]
+
+
+def write_articles(path: Path, articles: list[tuple[str, str, str, str, str]] = ARTICLES) -> Path:
+    records = [{"id": i, "date": d, "source": s, "title": t, "text": x} for i, d, s, t, x in articles]
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
 
@@ -57,6 +70,14 @@ def api_db(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Path:
     folder = tmp_path_factory.mktemp("api")
     db = folder / "api.duckdb"
     ingest([write_articles(folder / "articles.jsonl")], db, coder=coder)
+    return db
+
+
+@pytest.fixture(scope="session")
+def map_db(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Path:
+    folder = tmp_path_factory.mktemp("map")
+    db = folder / "map.duckdb"
+    ingest([write_articles(folder / "articles.jsonl", MAP_ARTICLES)], db, coder=coder)
     return db
 
 
