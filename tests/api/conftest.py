@@ -46,7 +46,8 @@ ARTICLES = [
 ]
 
 
-# For the map: events in cities of several countries and provinces, one at sea, one with no place.
+# For the map and the network: events in cities of several countries and provinces, one at sea,
+# some with no place; actors of each kind.
 MAP_ARTICLES = [
     ("map-01", "2018-03-05", "Wire One", "Shelling", "Syrian government forces shelled rebel positions in Aleppo on Monday."),
     ("map-02", "2018-03-06", "Wire Two", "Attack", "Syrian troops attacked rebels in Aleppo on Tuesday.\n\nTurkey condemned Syria in Ankara on Tuesday."),
@@ -56,6 +57,14 @@ MAP_ARTICLES = [
     ("map-06", "2018-03-10", "Wire One", "Praise", "China praised Pakistan for its help on Saturday."),
     ("map-07", "2018-03-11", "Daily Three", "Sanctions", "The United States imposed sanctions on Syria in Washington on Sunday."),
     ("map-08", "2018-03-12", "Wire One", "Raid", "Rebels attacked Syrian soldiers in Damascus on Monday."),
+    # Turkey and Syria: three events in 2018 and one from the archive, decades before
+    ("map-00", "1975-04-01", "Archive", "Border", "Turkey accused Syria of violating the border on Tuesday."),
+    ("map-09", "2018-03-20", "Wire Two", "Threat", "Turkey threatened Syria with military action on Tuesday."),
+    ("map-10", "2018-04-02", "Wire One", "Condemnation", "Turkey condemned Syria on Monday."),
+    # an intergovernmental body, an NGO and an armed group
+    ("map-11", "2018-03-13", "Wire Two", "UN", "The United Nations condemned Syria on Tuesday."),
+    ("map-12", "2018-03-14", "Daily Three", "Report", "Amnesty International accused Syria of torture on Wednesday."),
+    ("map-13", "2018-03-15", "Wire One", "Mosul", "Islamic State fighters attacked Iraqi troops in Mosul on Thursday."),
 ]
 
 
@@ -84,6 +93,12 @@ def map_db(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Path:
 @pytest.fixture(scope="session")
 def client(api_db: Path) -> Iterator[TestClient]:
     with TestClient(create_app(ApiSettings(api_db)), base_url=BASE_URL) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def map_client(map_db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(ApiSettings(map_db)), base_url=BASE_URL) as test_client:
         yield test_client
 
 

@@ -90,7 +90,7 @@ def test_openapi_schema_lists_every_route(client: TestClient) -> None:
     assert {
         "/api/events", "/api/events.csv", "/api/events.parquet", "/api/events/{event_id}", "/api/incidents",
         "/api/incidents/{incident_id}", "/api/actors", "/api/dyads", "/api/series", "/api/alerts", "/api/code",
-        "/api/health", "/api/vocabulary", "/api/places", "/api/places/events", "/api/map/{name}",
+        "/api/health", "/api/vocabulary", "/api/places", "/api/places/events", "/api/map/{name}", "/api/actor-kinds",
     } == set(schema["paths"])
     event_fields = schema["components"]["schemas"]["Event"]["properties"]
     assert {"id", "sentence_start", "trigger", "plover"} <= set(event_fields)

@@ -12,7 +12,7 @@ from starlette.staticfiles import StaticFiles
 from standoff.api.errors import NotFound, install_error_handlers
 from standoff.api.guard import Guard
 from standoff.api.pool import StorePool
-from standoff.api.routes import analysis, coding, events, overview, places
+from standoff.api.routes import analysis, coding, events, kinds, overview, places
 from standoff.api.settings import ApiSettings
 
 DESCRIPTION = """Political events coded from news text, each with the sentence it came from.
@@ -45,7 +45,7 @@ def create_app(settings: ApiSettings, *, coder: Any = None) -> FastAPI:
     app.state.pool = pool
     app.state.coder = coding.CoderSlot(coder)
     install_error_handlers(app)
-    for module in (events, overview, analysis, coding, places):
+    for module in (events, overview, analysis, coding, places, kinds):
         app.include_router(module.router)
 
     # GET only: another method on a known path must still get 405 from the router
