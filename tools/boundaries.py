@@ -99,6 +99,8 @@ def _douglas_peucker(points: np.ndarray, tolerance: float) -> list[int]:
 def simplify(ring: Ring, tolerance: float) -> list[tuple[int, int]]:
     """The ring simplified and on the grid, closed, without repeated points; [] if it collapses."""
     points = np.asarray(ring, dtype=float)
+    # a ring across the antimeridian (Chukotka, Fiji) goes on past 180 degrees instead of jumping back
+    points[:, 0] = np.unwrap(points[:, 0], period=360)
     if len(points) > 1 and np.array_equal(points[0], points[-1]):
         points = points[:-1]
     if len(points) < 3:

@@ -13,7 +13,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -31,12 +32,12 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(api_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`standoff serve --allow-code` on a free loopback port; its base URL."""
+@contextmanager
+def _serve(db: Path, folder: Path, *flags: str) -> Iterator[str]:
+    """`standoff serve` on a free loopback port; its base URL."""
     port = _free_port()
-    command = [sys.executable, "-m", "standoff.cli", "serve", "--db", str(api_db), "--port", str(port), "--allow-code"]
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    command = [sys.executable, "-m", "standoff.cli", "serve", "--db", str(db), "--port", str(port), *flags]
+    log = folder / "serve.log"
     with log.open("w") as out:  # a file, not a pipe: a full pipe would stop the server
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -59,6 +60,20 @@ def server(api_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(api_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The API tests' store, served with --allow-code."""
+    with _serve(api_db, tmp_path_factory.mktemp("serve"), "--allow-code") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def plain_server(map_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The map and network store, served without --allow-code."""
+    with _serve(map_db, tmp_path_factory.mktemp("serve")) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +193,7 @@ def test_character_offsets_past_the_basic_plane(server: str, page: object) -> No
     assert _highlights(page, "source") == "North Korea"
 
 
-def test_network_colours_edges_by_conflict(server: str, page: object, tmp_path: Path) -> None:
+def test_network_colours_edges_by_conflict(server: str, page: object) -> None:
     page.goto(f"{server}/network.html")
     page.locator("svg.network .edges line").first.wait_for()
     assert page.locator("svg.network .edges line").count() == 7
@@ -193,7 +208,6 @@ def test_network_colours_edges_by_conflict(server: str, page: object, tmp_path: 
     red, green, _ = colour("CHN-RUS")
     assert green > red  # praise only
     assert page.problems == []
-    _screenshot(page, tmp_path, "network.png")
 
 
 def test_paste_an_article_and_see_its_events(server: str, page: object, tmp_path: Path) -> None:
@@ -213,3 +227,181 @@ def test_paste_an_article_and_see_its_events(server: str, page: object, tmp_path
     assert _highlights(page, "trigger") == "condemned"
     assert page.problems == []
     _screenshot(page, tmp_path, "code.png")
+
+
+def _wait_until(condition: Callable[[], bool], what: str, seconds: float = 90) -> None:
+    """Poll a condition from here: the pages' CSP forbids the string evaluation wait_for_function uses."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(0.1)
+
+
+def _path_points(page: object) -> int:
+    return len(re.findall(r"[ML]", page.locator("svg.chart path.tension-line").get_attribute("d")))  # type: ignore[attr-defined]
+
+
+def test_dyad_chart_starts_where_the_events_are(plain_server: str, page: object) -> None:
+    page.goto(f"{plain_server}/#dyad=SYR-TUR")
+    page.wait_for_selector("#range:has-text('1 earlier or later event is left out')")
+    assert _path_points(page) == 5  # the weeks of 2018-03-05 to 2018-04-02, not back to 1975
+    page.click("#full-range")
+    page.wait_for_selector("#busy-range")
+    assert _path_points(page) > 2000  # every week from 1975 on
+    assert "range=all" in page.url
+    page.click("#busy-range")
+    page.wait_for_selector("#full-range")
+    assert _path_points(page) == 5
+    page.fill("input[name=start]", "1975-01-01")
+    page.locator("input[name=start]").dispatch_event("change")
+    _wait_until(lambda: _path_points(page) > 2000, "the chart from 1975")
+    assert page.locator("#range").inner_text() == ""  # dates of its own: nothing left out, nothing to toggle
+    assert page.problems == []
+
+
+def test_event_bars_grow_as_the_legend_says(server: str, page: object) -> None:
+    page.goto(f"{server}/#dyad=USA-PRK")
+    page.locator("svg.chart .bars rect").first.wait_for()
+    assert "conflict above the line, cooperation below" in page.locator("svg.chart").text_content()
+    zero = float(page.locator("svg.chart line.bar-zero").get_attribute("y1"))
+    bars = page.locator("svg.chart .bars rect").evaluate_all(
+        "rects => rects.map(r => [r.getAttribute('class'), +r.getAttribute('y'), +r.getAttribute('height')])")
+    assert {kind for kind, _, _ in bars} == {"coop", "conflict"}
+    for kind, y, height in bars:
+        if kind == "conflict":
+            assert y + height == pytest.approx(zero) and height > 0  # up from the line
+        else:
+            assert y == pytest.approx(zero) and height > 0  # down from it
+
+
+def _article_sentence(page: object) -> str:
+    return _highlights(page, "sentence")
+
+
+def test_an_event_has_its_own_url(server: str, page: object, browser: object) -> None:
+    page.goto(f"{server}/events.html#dyad=USA-%3EPRK")
+    rows = page.locator("#table tbody tr")
+    page.wait_for_selector("#table caption:has-text('of 3 events')")
+    first_id, second_id = rows.nth(0).get_attribute("data-id"), rows.nth(1).get_attribute("data-id")
+    rows.nth(0).click()
+    page.wait_for_selector("#article mark.hl-sentence")
+    first = _article_sentence(page)
+    rows.nth(1).click()
+    _wait_until(lambda: f"event={second_id}" in page.url, "the second event's URL")
+    _wait_until(lambda: _article_sentence(page) not in ("", first), "the second event's article")
+    second = _article_sentence(page)
+    assert "dyad=USA-%3EPRK" in page.url  # the event joins the view's own state
+    page.go_back()
+    _wait_until(lambda: _article_sentence(page) == first, "the first event again")
+    assert f"event={first_id}" in page.url
+    page.go_back()
+    page.wait_for_selector("#article .hint")
+    assert "event=" not in page.url
+    # a link to the event opens it, on a page of its own
+    other = browser.new_page()  # type: ignore[attr-defined]
+    other.goto(f"{server}/events.html#event={second_id}")
+    other.wait_for_selector("#article mark.hl-sentence")
+    assert _highlights(other, "sentence") == second
+    other.close()
+    assert page.problems == []
+
+
+def test_network_fits_the_window_and_draws_actor_kinds(plain_server: str, page: object, tmp_path: Path) -> None:
+    page.goto(f"{plain_server}/network.html")
+    page.locator("svg.network .node").first.wait_for()
+
+    def fits() -> None:
+        box = page.locator("#network").bounding_box()
+        picture = page.locator("svg.network").first.bounding_box()
+        assert picture["width"] >= box["width"] - 4 and picture["width"] > 630
+        for label in page.locator("svg.network .nodes text").all():
+            text = label.bounding_box()
+            assert picture["x"] <= text["x"] and text["x"] + text["width"] <= picture["x"] + picture["width"]
+            assert picture["y"] <= text["y"] and text["y"] + text["height"] <= picture["y"] + picture["height"]
+
+    fits()
+    kinds = {code: page.locator(f"svg.network .node[data-code='{code}']") for code in ("SYR", "UNO", "AMN", "ISI")}
+    assert {code: node.get_attribute("data-kind") for code, node in kinds.items()} == {
+        "SYR": "state", "UNO": "igo", "AMN": "ngo", "ISI": "armed"}
+    shapes = {code: node.locator(":scope > :first-child").evaluate("e => e.tagName + ' ' + getComputedStyle(e).fill")
+              for code, node in kinds.items()}
+    assert len(set(shapes.values())) == 4  # four kinds, four looks
+    legend = page.locator("#kinds .kind")
+    assert legend.count() == 5 and "armed group" in page.locator("#kinds").inner_text()
+    assert page.problems == []
+    _screenshot(page, tmp_path, "network.png")
+    page.set_viewport_size({"width": 900, "height": 700})
+    _wait_until(lambda: abs(page.locator("svg.network").bounding_box()["width"] - page.locator("#network").bounding_box()["width"]) < 4,
+                "the network redrawn to the new width")
+    fits()
+
+
+def test_coding_controls_are_off_with_a_reason(plain_server: str, page: object) -> None:
+    page.goto(f"{plain_server}/code.html")
+    page.wait_for_selector("#why:has-text('Coding is off on this server')")
+    assert "--allow-code" in page.locator("#why").inner_text()
+    assert page.locator("#paste button[type=submit]").is_disabled()
+    assert page.locator("textarea[name=text]").is_disabled()
+    assert page.locator("#paste button[type=submit]").is_visible()
+
+
+def _map_shape(page: object, selector: str) -> object:
+    return page.locator(f"svg.map {selector}")  # type: ignore[attr-defined]
+
+
+def _fill(page: object, selector: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", _map_shape(page, selector).get_attribute("fill")))
+
+
+def test_map_colours_places_and_lists_their_events(plain_server: str, page: object, tmp_path: Path) -> None:
+    page.goto(f"{plain_server}/map.html")
+    syria = _map_shape(page, "path.country[data-id='SYR']")
+    page.wait_for_selector("svg.map path.country[data-id='SYR'][data-events='3']")
+    assert _map_shape(page, "path.country").count() > 200
+    red, green, _ = _fill(page, "path.country[data-id='SYR']")
+    assert red > 150 > green  # all conflict
+    red, green, _ = _fill(page, "path.country[data-id='CHE']")
+    assert green > red  # an agreement in Geneva
+    assert _map_shape(page, "path.country[data-id='FRA']").get_attribute("class") == "country empty"
+    assert "6 have none" in page.locator("#map-counts").inner_text()
+    sea = _map_shape(page, "circle.place[data-name='Sea of Japan']")
+    assert sea.get_attribute("data-events") == "1"
+
+    syria.dispatch_event("click")  # its cities' dots cover its middle at this scale
+    page.wait_for_selector("#events caption:has-text('3 events in Syria')")
+    assert page.locator("#map-title").inner_text() == "Syria"
+    aleppo = _map_shape(page, "g.provinces path[data-name='Aleppo']")
+    assert aleppo.get_attribute("data-events") == "2"
+    assert _map_shape(page, "g.provinces path").count() >= 14  # Syria's governorates
+    aleppo.dispatch_event("click")
+    page.wait_for_selector("#events caption:has-text('2 events in Aleppo')")
+    assert "zoom=SYR" in page.url and "at=province" in page.url
+    page.locator("#events tbody tr").first.click()
+    page.wait_for_selector("#article mark.hl-sentence")
+    assert "Aleppo" in _highlights(page, "sentence")
+    assert page.problems == []
+    _screenshot(page, tmp_path, "map.png")
+
+    page.click("#world")
+    page.wait_for_selector("#map-title:has-text('World')")
+    sea.dispatch_event("click")
+    page.wait_for_selector("#events caption:has-text('1 event in Sea of Japan')")
+    assert "fired a missile" in page.locator("#events tbody").inner_text()
+
+
+def test_map_takes_the_event_filters_and_its_url(plain_server: str, page: object) -> None:
+    page.goto(f"{plain_server}/map.html#quad=2")
+    page.wait_for_selector("svg.map path.country[data-id='CHE'][data-events='2']")
+    assert _map_shape(page, "path.country[data-id='SYR']").get_attribute("data-events") == "0"
+    page.select_option("select[name=quad]", "4")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("svg.map path.country[data-id='SYR'][data-events='3']")
+    assert _map_shape(page, "path.country[data-id='CHE']").get_attribute("data-events") == "0"
+    assert "quad=4" in page.url
+    province = httpx.get(f"{plain_server}/api/places").json()["provinces"]
+    aleppo = next(p["id"] for p in province if p["name"] == "Aleppo")
+    page.goto(f"{plain_server}/map.html#zoom=SYR&at=province%3A{aleppo}&q=shelled")
+    page.wait_for_selector("#events caption:has-text('1 event in Aleppo')")
+    assert page.locator("#map-title").inner_text() == "Syria"
+    assert page.problems == []

@@ -56,3 +56,8 @@ def test_the_files_are_what_the_map_reads() -> None:
 def test_a_file_of_another_format_is_refused() -> None:
     with pytest.raises(BadDictionary, match="provinces.json.*expected format"):
         Provinces({"format": "topojson", "features": []})
+
+
+def test_a_province_across_the_antimeridian(provinces: Provinces) -> None:
+    assert _name(provinces, "RUS", None, 65.0, -175.0) == "Chukchi Autonomous Okrug"
+    assert _name(provinces, "RUS", None, 64.7, 177.5) == "Chukchi Autonomous Okrug"  # Anadyr

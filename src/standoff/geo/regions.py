@@ -8,7 +8,8 @@ tools/boundaries.py into two files, ``shapes/countries.json`` and ``shapes/provi
                    provinces only: "names" (other spellings), "codes" (FIPS, ISO 3166-2)}]}
 
 A ring is its first point then the step to each next one, in 1/scale degrees of longitude (x) and
-latitude (y). Rings are filled even-odd, so holes need no marking. The dashboard draws these
+latitude (y). Rings are filled even-odd, so holes need no marking. A ring across the antimeridian
+runs on past 180 degrees of longitude rather than jumping back to -180. The dashboard draws these
 files as they are; this module reads the provinces to place events in them.
 """
 
@@ -48,6 +49,8 @@ class Province:
     def contains(self, lon: float, lat: float) -> bool:
         """Even-odd rule over all rings (a point in a hole crosses two boundaries)."""
         west, south, east, north = self.box
+        if east > 180 and lon < 0:  # a ring across the antimeridian runs on past 180 degrees
+            lon += 360
         if not (west <= lon <= east and south <= lat <= north):
             return False
         crossings = 0
@@ -113,7 +116,8 @@ class Provinces:
     def _around(self, lon: float, lat: float) -> list[Province]:
         """The provinces whose bounding box holds the point."""
         west, south, east, north = self._boxes.T
-        inside = (west <= lon) & (lon <= east) & (south <= lat) & (lat <= north)
+        wrapped = np.where(east > 180, lon + 360 * (lon < 0), lon)
+        inside = (west <= wrapped) & (wrapped <= east) & (south <= lat) & (lat <= north)
         return [self._every[i] for i in np.flatnonzero(inside)]
 
 

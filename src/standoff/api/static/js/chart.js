@@ -1,5 +1,6 @@
 // The dyad chart, drawn as plain SVG: the tension index with its 95% band and alert markers on top,
-// events per period below (cooperation and conflict stacked). No library, so it works offline.
+// events per period below, conflict up from the zero line and cooperation down from it (the same
+// direction as the tension index). No library, so it works offline.
 import { signed, svg } from "./common.js";
 
 const HEIGHT = 380;
@@ -24,6 +25,11 @@ function linePath(points) {
   return points.map(([x, y], i) => `${i ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`).join("");
 }
 
+const cooperation = (p) => (p.events_q1 || 0) + (p.events_q2 || 0);
+const conflict = (p) => (p.events_q3 || 0) + (p.events_q4 || 0);
+// Events of a period with a known QuadClass.
+export const periodTotal = (p) => cooperation(p) + conflict(p);
+
 // periods: rows of /api/series; alerts: /api/alerts' alerts; onPeriod(period) when a period is clicked.
 export function drawDyadChart(container, periods, alerts, { onPeriod } = {}) {
   const width = Math.max(container.clientWidth || 0, 480);
@@ -40,9 +46,10 @@ export function drawDyadChart(container, periods, alerts, { onPeriod } = {}) {
   const lows = periods.map((p) => p.low ?? 0), highs = periods.map((p) => p.high ?? 0);
   const tLow = Math.max(-10, Math.min(-1, ...lows)), tHigh = Math.min(10, Math.max(1, ...highs));
   const ty = (v) => topY0 + (tHigh - Math.max(tLow, Math.min(tHigh, v))) / (tHigh - tLow) * topHeight;
-  const totals = periods.map((p) => (p.events_q1 || 0) + (p.events_q2 || 0) + (p.events_q3 || 0) + (p.events_q4 || 0));
-  const maxTotal = Math.max(1, ...totals);
-  const by = (v) => barY0 + barHeight - (v / maxTotal) * barHeight;
+  const coops = periods.map(cooperation), conflicts = periods.map(conflict);
+  const totals = periods.map(periodTotal);
+  const [up, down] = [Math.max(1, ...conflicts), Math.max(1, ...coops)];
+  const by = (v) => barY0 + ((up - v) / (up + down)) * barHeight;  // v > 0 conflict, v < 0 cooperation
 
   const chart = svg("svg", { class: "chart", width, height: HEIGHT, viewBox: `0 0 ${width} ${HEIGHT}`, role: "img", "aria-label": "tension index and events per period" });
 
@@ -52,13 +59,13 @@ export function drawDyadChart(container, periods, alerts, { onPeriod } = {}) {
     grid.append(svg("line", { x1: MARGIN.left, x2: width - MARGIN.right, y1: ty(v), y2: ty(v), class: v === 0 ? "zero" : null }),
       svg("text", { x: MARGIN.left - 6, y: ty(v) + 4, "text-anchor": "end" }, signed(v, Math.abs(v) < 1 && v !== 0 ? 1 : 0)));
   }
-  for (const v of ticks(0, maxTotal, 3)) {
-    grid.append(svg("line", { x1: MARGIN.left, x2: width - MARGIN.right, y1: by(v), y2: by(v) }),
-      svg("text", { x: MARGIN.left - 6, y: by(v) + 4, "text-anchor": "end" }, String(v)));
+  for (const v of ticks(-down, up, 4)) {
+    grid.append(svg("line", { x1: MARGIN.left, x2: width - MARGIN.right, y1: by(v), y2: by(v), class: v === 0 ? "zero bar-zero" : null }),
+      svg("text", { x: MARGIN.left - 6, y: by(v) + 4, "text-anchor": "end" }, String(Math.abs(v))));
   }
   chart.append(grid,
     svg("text", { class: "panel-label", x: MARGIN.left, y: topY0 - 8 }, "tension index (conflict > 0 > cooperation), 95% band"),
-    svg("text", { class: "panel-label", x: MARGIN.left, y: barY0 - 8 }, "events per period: cooperation (below) and conflict (above)"));
+    svg("text", { class: "panel-label", x: MARGIN.left, y: barY0 - 8 }, "events per period: conflict above the line, cooperation below"));
 
   if (n) {
     const band = [...periods.map((p, i) => [x(i), ty(p.high ?? 0)]), ...periods.map((p, i) => [x(i), ty(p.low ?? 0)]).reverse()];
@@ -68,10 +75,9 @@ export function drawDyadChart(container, periods, alerts, { onPeriod } = {}) {
     const bars = svg("g", { class: "bars" });
     const barWidth = Math.max(1, step * 0.8);
     periods.forEach((p, i) => {
-      const coop = (p.events_q1 || 0) + (p.events_q2 || 0);
-      const conflict = (p.events_q3 || 0) + (p.events_q4 || 0);
-      if (coop) bars.append(svg("rect", { class: "coop", x: x(i) - barWidth / 2, width: barWidth, y: by(coop), height: by(0) - by(coop) }));
-      if (conflict) bars.append(svg("rect", { class: "conflict", x: x(i) - barWidth / 2, width: barWidth, y: by(coop + conflict), height: by(coop) - by(coop + conflict) }));
+      const [coop, against] = [coops[i], conflicts[i]];
+      if (against) bars.append(svg("rect", { class: "conflict", x: x(i) - barWidth / 2, width: barWidth, y: by(against), height: by(0) - by(against) }));
+      if (coop) bars.append(svg("rect", { class: "coop", x: x(i) - barWidth / 2, width: barWidth, y: by(0), height: by(-coop) - by(0) }));
     });
     chart.append(bars);
 
@@ -90,7 +96,7 @@ export function drawDyadChart(container, periods, alerts, { onPeriod } = {}) {
         x: x(i) - step / 2, width: step, y: MARGIN.top, height: HEIGHT - MARGIN.top - MARGIN.bottom, "data-period": p.period,
         onclick: () => onPeriod && onPeriod(p.period),
       }, svg("title", {}, `${p.period}: tension ${signed(p.tension, 2)} (${signed(p.low, 2)} to ${signed(p.high, 2)}), ` +
-        `${totals[i]} events, ${(p.events_q3 || 0) + (p.events_q4 || 0)} in conflict`));
+        `${totals[i]} events, ${conflicts[i]} in conflict, ${coops[i]} in cooperation`));
       hover.append(column);
     });
     chart.append(hover);

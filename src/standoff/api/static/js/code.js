@@ -4,15 +4,15 @@ import { api, clear, el, eventTable, navigation, showError, showEvent } from "./
 const form = document.getElementById("paste");
 const results = document.getElementById("results");
 const articlePanel = document.getElementById("article");
-const off = document.getElementById("off");
+const controls = document.getElementById("coding");
+const why = document.getElementById("why");
 
 async function run(event) {
   event.preventDefault();
   const body = { text: form.elements.text.value };
   if (form.elements.date.value) body.date = form.elements.date.value;
   if (form.elements.title.value.trim()) body.title = form.elements.title.value.trim();
-  const button = form.querySelector("button");
-  button.disabled = true;
+  controls.disabled = true;
   clear(results).append(el("p", { class: "loading" }, "coding…"));
   try {
     const coded = await api("/api/code", {}, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
@@ -23,16 +23,22 @@ async function run(event) {
   } catch (error) {
     showError(results, error);
   } finally {
-    button.disabled = false;
+    controls.disabled = false;
   }
 }
 
+// The controls stay disabled, with the reason next to them, unless the server codes text.
 navigation();
+form.addEventListener("submit", run);
 api("/api/health").then((health) => {
   if (health.allow_code) {
-    form.hidden = false;
-    form.addEventListener("submit", run);
+    controls.disabled = false;
+    why.textContent = "The text is coded, shown, and not stored.";
   } else {
-    off.hidden = false;
+    why.classList.add("off");
+    why.replaceChildren("Coding is off on this server: start it with ", el("code", {}, "standoff serve --allow-code"), " to paste articles here.");
   }
-}).catch((error) => showError(results, error));
+}).catch((error) => {
+  why.textContent = "Coding is unavailable: the server did not answer.";
+  showError(results, error);
+});

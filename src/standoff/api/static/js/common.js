@@ -60,19 +60,21 @@ export function showError(node, error) {
   clear(node).append(el("p", { class: "error", role: "alert" }, error.message || String(error)));
 }
 
-// Page state lives in the URL's hash (#dyad=USA-PRK&freq=week), so a view can be linked to.
+// Page state lives in the URL's hash (#dyad=USA-PRK&freq=week), so a view can be linked to. The
+// open event is part of it (&event=ID): opening one adds a history entry, so Back closes it again.
 export function readHash() {
   return Object.fromEntries(new URLSearchParams(window.location.hash.slice(1)));
 }
 
 export function writeHash(params) {
-  const text = queryString(params);
+  const text = queryString({ ...params, event: readHash().event });
   if (text !== window.location.hash.slice(1)) history.replaceState(null, "", text ? `#${text}` : window.location.pathname);
 }
 
 const PAGES = [
   ["index.html", "Dyad"],
   ["network.html", "Network"],
+  ["map.html", "Map"],
   ["events.html", "Events"],
   ["code.html", "Code text"],
 ];
@@ -87,6 +89,14 @@ export function navigation() {
     status.textContent = `${health.events.toLocaleString()} events · ${health.articles.toLocaleString()} articles` +
       (health.first_date ? ` · ${health.first_date} to ${health.last_date}` : "");
   }).catch((error) => { status.textContent = error.message; });
+}
+
+// Share of conflict 0..1 -> green .. grey .. red (no share known: grey).
+export function conflictColour(share) {
+  if (share === null || share === undefined || Number.isNaN(share)) return "rgb(150,150,150)";
+  const [coop, mid, conflict] = [[46, 125, 50], [150, 150, 150], [198, 40, 40]];
+  const [from, to, t] = share < 0.5 ? [coop, mid, share * 2] : [mid, conflict, (share - 0.5) * 2];
+  return `rgb(${from.map((c, i) => Math.round(c + (to[i] - c) * t)).join(",")})`;
 }
 
 export function signed(value, digits = 1) {
@@ -193,12 +203,32 @@ export function showEvent(panel, event, spans, article, extra = {}) {
   if (sentence) sentence.scrollIntoView({ block: "center", behavior: "instant" });
 }
 
-export async function openEvent(panel, id) {
-  clear(panel).append(el("p", { class: "loading" }, "loading the article…"));
-  try {
-    const detail = await api(`/api/events/${encodeURIComponent(id)}`);
-    showEvent(panel, detail.event, detail.spans, detail.article, { incident: detail.incident });
-  } catch (error) {
-    showError(panel, error);
+const HINT = "Click an event to read it in its article.";
+
+// The article panel of a page, following the event the URL names: on load, on Back and Forward, and
+// when open(id) is called (which adds a history entry). Returns open.
+export function eventPanel(panel) {
+  let shown;
+  async function follow() {
+    const id = readHash().event || null;
+    if (id === shown) return;
+    shown = id;
+    if (!id) {
+      clear(panel).append(el("p", { class: "hint" }, HINT));
+      return;
+    }
+    clear(panel).append(el("p", { class: "loading" }, "loading the article…"));
+    try {
+      const detail = await api(`/api/events/${encodeURIComponent(id)}`);
+      if (shown === id) showEvent(panel, detail.event, detail.spans, detail.article, { incident: detail.incident });
+    } catch (error) {
+      if (shown === id) showError(panel, error);
+    }
   }
+  window.addEventListener("popstate", follow);
+  follow();
+  return (id) => {
+    if (id !== readHash().event) history.pushState(null, "", `#${queryString({ ...readHash(), event: id })}`);
+    follow();
+  };
 }

@@ -1,6 +1,6 @@
 // The dyad view: pick a dyad, see its tension index with alert markers and its events; click an
 // event to read it in its article.
-import { api, clear, el, eventTable, navigation, openEvent, readHash, showError, writeHash } from "./common.js";
+import { api, clear, el, eventPanel, eventTable, navigation, readHash, showError, writeHash } from "./common.js";
 import { drawDyadChart } from "./chart.js";
 
 const form = document.getElementById("controls");
@@ -8,8 +8,9 @@ const picker = document.getElementById("dyad");
 const chartBox = document.getElementById("chart");
 const alertList = document.getElementById("alerts");
 const eventsBox = document.getElementById("events");
-const articlePanel = document.getElementById("article");
+const rangeNote = document.getElementById("range");
 const title = document.getElementById("chart-title");
+let fullRange = readHash().range === "all";
 
 function state() {
   return {
@@ -17,7 +18,42 @@ function state() {
     freq: form.elements.freq.value,
     start: form.elements.start.value,
     end: form.elements.end.value,
+    range: fullRange ? "all" : "",
   };
+}
+
+// The first and last period where the dyad's events are. At either end, events that stand apart
+// (a gap after them longer than the span of all the others) and are at most a quarter of all the
+// events are left out: one event from 1975 would squeeze the years that matter into a sliver.
+export function busySpan(periods) {
+  const totals = periods.map((p) => p.events || 0);
+  const busy = totals.flatMap((n, i) => (n ? [i] : []));
+  if (busy.length < 2) return [0, periods.length - 1];
+  const allowed = totals.reduce((a, b) => a + b, 0) / 4;
+  let [lo, hi, left] = [0, busy.length - 1, 0];
+  while (lo < hi && busy[lo + 1] - busy[lo] > busy[hi] - busy[lo + 1] && left + totals[busy[lo]] <= allowed) left += totals[busy[lo++]];
+  while (lo < hi && busy[hi] - busy[hi - 1] > busy[hi - 1] - busy[lo] && left + totals[busy[hi]] <= allowed) left += totals[busy[hi--]];
+  return [busy[lo], busy[hi]];
+}
+
+// Without dates of its own, the chart shows the busy span; the full range is one click away.
+// Returns the periods to draw and what to say about them.
+function shownPeriods(periods, s) {
+  const note = [];
+  if (s.start || s.end || !periods.length) return [periods, note];
+  const [first, last] = busySpan(periods);
+  const all = periods.length;
+  const toggle = (label, full) => el("button", { type: "button", class: "link", id: full ? "full-range" : "busy-range",
+    onclick: () => { fullRange = full; load(); } }, label);
+  if (fullRange) {
+    if (first > 0 || last < all - 1) note.push(`All ${all} periods, ${periods[0].period} to ${periods[all - 1].period}. `, toggle("Show where most events are", false));
+    return [periods, note];
+  }
+  if (first === 0 && last === all - 1) return [periods, note];
+  const left = periods.slice(0, first).concat(periods.slice(last + 1)).reduce((n, p) => n + (p.events || 0), 0);
+  note.push(`${periods[first].period} to ${periods[last].period}, where the dyad's events are; ${left} earlier or later ${left === 1 ? "event is" : "events are"} left out. `,
+    toggle(`Show the full range (${periods[0].period} to ${periods[all - 1].period})`, true));
+  return [periods.slice(first, last + 1), note];
 }
 
 // USA-PRK and PRK-USA are one undirected dyad; USA->PRK is its own.
@@ -47,9 +83,11 @@ async function load() {
   chartBox.setAttribute("aria-busy", "true");
   try {
     const series = await api("/api/series", { dyad: s.dyad, freq: s.freq, start: s.start, end: s.end });
-    const first = series.periods.length ? series.periods[0].period : undefined;
-    const { alerts } = await api("/api/alerts", { dyad: s.dyad, freq: s.freq, start: s.start || first, end: s.end });
-    drawDyadChart(chartBox, series.periods, alerts, { onPeriod: (period) => loadEvents(s, period) });
+    const [shown, note] = shownPeriods(series.periods, s);
+    const [first, last] = shown.length ? [shown[0].period, periodEnd(shown[shown.length - 1].period, s.freq)] : [undefined, undefined];
+    const { alerts } = await api("/api/alerts", { dyad: s.dyad, freq: s.freq, start: s.start || first, end: s.end || last });
+    drawDyadChart(chartBox, shown, alerts, { onPeriod: (period) => loadEvents(s, period) });
+    rangeNote.replaceChildren(...note);
     showAlerts(alerts, s);
     await loadEvents(s);
   } catch (error) {
@@ -86,7 +124,7 @@ async function loadEvents(s, period) {
     const page = await api("/api/events", { dyad: s.dyad, ...range, order: "desc", limit: 100 });
     const caption = `${page.total} events${period ? ` in the period of ${period}` : ""}${page.total > page.count ? `, the latest ${page.count} shown` : ""}`;
     clear(eventsBox).append(
-      eventTable(page.events, (event) => openEvent(articlePanel, event.id), { caption }),
+      eventTable(page.events, (event) => openEvent(event.id), { caption }),
       el("p", {}, el("a", { href: `events.html#dyad=${encodeURIComponent(s.dyad)}` }, "all events of this dyad, with filters and downloads")),
     );
   } catch (error) {
@@ -95,8 +133,10 @@ async function loadEvents(s, period) {
 }
 
 navigation();
+const openEvent = eventPanel(document.getElementById("article"));
 const initial = readHash();
 for (const key of ["freq", "start", "end"]) if (initial[key]) form.elements[key].value = initial[key];
+picker.addEventListener("change", () => { fullRange = false; });  // a new dyad starts where its events are
 form.addEventListener("change", load);
 form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
 fillDyads(initial.dyad).then(load).catch((error) => showError(chartBox, error));
