@@ -37,7 +37,7 @@ def main() -> None:
 @click.option("--quotes", is_flag=True, help="Print quotations with their speakers instead of events.")
 @click.option("--unrealised", is_flag=True, help="Also print acts the text says did not happen (negated, hypothetical, questioned, denied), marked in modality.")
 @click.option("--second-opinion", is_flag=True, help="Code sentences the verb dictionary leaves empty by sentence embedding, when near enough (needs the embed extra).")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file of extra actors (repeatable).")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra actors: a YAML file or a PETRARCH dictionary (repeatable; see docs/actors.md).")
 @click.option("--workers", type=click.IntRange(min=1), help="Coding processes; default: one per core (a short input is coded in this process).")
 def code(
     paths: tuple[str, ...], fmt: str, date_text: str | None, quotes: bool, unrealised: bool, second_opinion: bool, actor_files: tuple[Path, ...], workers: int | None
@@ -80,7 +80,7 @@ def example(date_text: str | None, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Print the report as text or as JSON.")
 @click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
 @click.option("--fit-confidence", "fit_to", type=click.Path(dir_okay=False, path_type=Path), help="Fit the confidence table on the even records, write it here, and check it on the odd records.")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file of extra actors (repeatable).")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra actors: a YAML file or a PETRARCH dictionary (repeatable; see docs/actors.md).")
 @click.option("--as-of", "as_of", help="For actor tests: the date 'today' and undated cases mean (YYYY-MM-DD); default today.")
 @click.option("--second-opinion", is_flag=True, help="Code sentences the verb dictionary leaves empty by sentence embedding, when near enough (needs the embed extra).")
 def eval_command(
@@ -128,7 +128,7 @@ def eval_command(
 @click.option("--date", "date_text", help="The date the phrases are read on (YYYY-MM-DD); default today: office holders change.")
 @click.option("--context", help="A sentence around the phrases: antecedents for pronouns and titles, and a country.")
 @click.option("--file", "phrase_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSON lines with text and optional date, context, id.")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra actors: a YAML file or a PETRARCH dictionary (repeatable).")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra actors: a YAML file or a PETRARCH dictionary (repeatable; see docs/actors.md).")
 def actor(texts: tuple[str, ...], date_text: str | None, context: str | None, phrase_file: Path | None, actor_files: tuple[Path, ...]) -> None:
     """Resolve actor phrases (TEXT... or --file) to codes; print one JSON object per phrase."""
     from standoff.actors.kb import load_knowledge_base

@@ -62,7 +62,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> da
 @click.option("--date-column", help="CSV column holding the publication date.")
 @click.option("--date", "default_date", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True, help="Articles per transaction.")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file of extra actors (repeatable).")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra actors: a YAML file or a PETRARCH dictionary (repeatable; see docs/actors.md).")
 @click.option("--workers", type=click.IntRange(min=1), help="Coding processes (Ray: worker actors). Default: one per core (Ray: per cluster CPU).")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="Code on this machine, or on a Ray cluster (pip install standoff[ray]).")
 @click.option("--address", help="Ray: the cluster to join (auto, or ray://host:10001); default: start Ray on this machine.")
