@@ -120,6 +120,7 @@ def test_dyad_view_draws_the_chart_and_opens_an_event(server: str, page: object,
     value = next(v for v in dyad.locator("option").evaluate_all("options => options.map(o => o.value)") if set(v.split("-")) == {"USA", "PRK"})
     dyad.select_option(value)
     page.wait_for_selector("#chart-title:has-text('PRK-USA')")
+    page.wait_for_selector("#chart:not([aria-busy])", state="attached")  # chart, alerts and events of this dyad
     line = page.locator("svg.chart path.tension-line")
     line.wait_for()
     assert len(re.findall(r"[ML]", line.get_attribute("d"))) == 10  # one point per week, 2017-06-05 to 2017-08-07
@@ -238,6 +239,12 @@ def _wait_until(condition: Callable[[], bool], what: str, seconds: float = 90) -
         time.sleep(0.1)
 
 
+def _width(page: object, selector: str) -> float:
+    """The element's width; -1 while it is being replaced (a redraw swaps the SVG)."""
+    box = page.locator(selector).bounding_box()  # type: ignore[attr-defined]
+    return box["width"] if box else -1
+
+
 def _path_points(page: object) -> int:
     return len(re.findall(r"[ML]", page.locator("svg.chart path.tension-line").get_attribute("d")))  # type: ignore[attr-defined]
 
@@ -332,8 +339,7 @@ def test_network_fits_the_window_and_draws_actor_kinds(plain_server: str, page: 
     assert page.problems == []
     _screenshot(page, tmp_path, "network.png")
     page.set_viewport_size({"width": 900, "height": 700})
-    _wait_until(lambda: abs(page.locator("svg.network").bounding_box()["width"] - page.locator("#network").bounding_box()["width"]) < 4,
-                "the network redrawn to the new width")
+    _wait_until(lambda: abs(_width(page, "svg.network") - _width(page, "#network")) < 4, "the network redrawn to the new width")
     fits()
 
 

@@ -11,6 +11,7 @@ const eventsBox = document.getElementById("events");
 const rangeNote = document.getElementById("range");
 const title = document.getElementById("chart-title");
 let fullRange = readHash().range === "all";
+let loads = 0;
 
 function state() {
   return {
@@ -81,19 +82,21 @@ async function load() {
   }
   title.textContent = `${s.dyad}, by ${s.freq}`;
   chartBox.setAttribute("aria-busy", "true");
+  const mine = ++loads;  // a later load (another dyad picked meanwhile) makes this one's answers stale
   try {
     const series = await api("/api/series", { dyad: s.dyad, freq: s.freq, start: s.start, end: s.end });
     const [shown, note] = shownPeriods(series.periods, s);
     const [first, last] = shown.length ? [shown[0].period, periodEnd(shown[shown.length - 1].period, s.freq)] : [undefined, undefined];
     const { alerts } = await api("/api/alerts", { dyad: s.dyad, freq: s.freq, start: s.start || first, end: s.end || last });
+    if (mine !== loads) return;
     drawDyadChart(chartBox, shown, alerts, { onPeriod: (period) => loadEvents(s, period) });
     rangeNote.replaceChildren(...note);
     showAlerts(alerts, s);
     await loadEvents(s);
   } catch (error) {
-    showError(chartBox, error);
+    if (mine === loads) showError(chartBox, error);
   } finally {
-    chartBox.removeAttribute("aria-busy");
+    if (mine === loads) chartBox.removeAttribute("aria-busy");
   }
 }
 

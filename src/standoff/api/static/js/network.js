@@ -46,7 +46,7 @@ function layout(nodes, edges, width, height) {
   });
   let heat = Math.min(width, height) / 10;
   for (let round = 0; round < 300; round++) {
-    for (const node of nodes) { node.dx = (cx - node.x) * 0.02; node.dy = (cy - node.y) * 0.02; }
+    for (const node of nodes) { node.dx = (cx - node.x) * 0.1; node.dy = (cy - node.y) * 0.1; }
     for (let i = 0; i < nodes.length; i++) {
       for (let j = i + 1; j < nodes.length; j++) {
         const [a, b] = [nodes[i], nodes[j]];
