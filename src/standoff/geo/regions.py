@@ -43,33 +43,31 @@ class Province:
     id: str
     name: str
     country: str | None
-    rings: tuple[np.ndarray, ...]  # each (n, 2): longitude, latitude
+    edges: np.ndarray  # (n, 4): x1, y1, x2, y2 of every edge of every ring (longitude, latitude)
     box: tuple[float, float, float, float]  # west, south, east, north
 
     def contains(self, lon: float, lat: float) -> bool:
-        """Even-odd rule over all rings (a point in a hole crosses two boundaries)."""
+        """Even-odd rule over the edges of all rings (a point in a hole crosses two boundaries)."""
         west, south, east, north = self.box
         if east > 180 and lon < 0:  # a ring across the antimeridian runs on past 180 degrees
             lon += 360
         if not (west <= lon <= east and south <= lat <= north):
             return False
-        crossings = 0
-        for ring in self.rings:
-            x, y = ring[:, 0], ring[:, 1]
-            x2, y2 = np.roll(x, -1), np.roll(y, -1)
-            straddles = (y > lat) != (y2 > lat)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                at = x + (lat - y) * (x2 - x) / (y2 - y)
-            crossings += int(np.count_nonzero(straddles & (lon < at)))
-        return crossings % 2 == 1
+        x1, y1, x2, y2 = self.edges.T
+        straddles = (y1 > lat) != (y2 > lat)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            at = x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
+        return int(np.count_nonzero(straddles & (lon < at))) % 2 == 1
 
     def distance(self, lon: float, lat: float) -> float:
         """Degrees from the point to the nearest corner of the shape (enough for a coast's slack)."""
-        return min(float(np.min(np.hypot(ring[:, 0] - lon, ring[:, 1] - lat))) for ring in self.rings)
+        return float(np.min(np.hypot(self.edges[:, 0] - lon, self.edges[:, 1] - lat)))
 
 
-def _rings(flat_rings: list[list[int]], scale: int) -> tuple[np.ndarray, ...]:
-    return tuple(np.cumsum(np.asarray(flat, dtype=float).reshape(-1, 2), axis=0) / scale for flat in flat_rings)
+def _edges(flat_rings: list[list[int]], scale: int) -> np.ndarray:
+    """Each ring's points joined to the next, the last to the first."""
+    rings = [np.cumsum(np.asarray(flat, dtype=float).reshape(-1, 2), axis=0) / scale for flat in flat_rings]
+    return np.vstack([np.hstack([ring, np.roll(ring, -1, axis=0)]) for ring in rings])
 
 
 class Provinces:
@@ -83,10 +81,9 @@ class Provinces:
         self._by_country: dict[str | None, list[Province]] = {}
         self._by_name: dict[tuple[str | None, str], Province] = {}
         for feature in document["features"]:
-            rings = _rings(feature["rings"], scale)
-            every = np.vstack(rings)
-            box = (*every.min(axis=0), *every.max(axis=0))
-            province = Province(feature["id"], feature["name"], feature["country"], rings, box)  # type: ignore[arg-type]
+            edges = _edges(feature["rings"], scale)
+            box = (*edges[:, :2].min(axis=0), *edges[:, :2].max(axis=0))
+            province = Province(feature["id"], feature["name"], feature["country"], edges, box)  # type: ignore[arg-type]
             self.by_id[province.id] = province
             self._by_country.setdefault(province.country, []).append(province)
             for label in (*feature.get("names", ()), *feature.get("codes", ())):
@@ -105,7 +102,10 @@ class Provinces:
             return None
         own = self._by_country.get(country, []) if country else []
         # its own country's provinces first; then any (a disputed area drawn in another country, a sea)
-        for province in (*own, *self._around(lon, lat)):
+        for province in own:
+            if province.contains(lon, lat):
+                return province
+        for province in self._around(lon, lat):
             if province.contains(lon, lat):
                 return province
         if not own:
