@@ -394,6 +394,9 @@ def test_map_colours_places_and_lists_their_events(plain_server: str, page: obje
     sea.dispatch_event("click")
     page.wait_for_selector("#events caption:has-text('1 event in Sea of Japan')")
     assert "fired a missile" in page.locator("#events tbody").inner_text()
+    _map_shape(page, "path.country[data-id='Somaliland']").dispatch_event("click")  # a shape without a country code
+    page.wait_for_selector("#events .hint:has-text('Somaliland has no country code of its own')")
+    assert page.problems == []
 
 
 def test_map_takes_the_event_filters_and_its_url(plain_server: str, page: object) -> None:

@@ -36,8 +36,8 @@ function decode(feature, scale) {
 }
 
 async function readShapes(name) {
-  const document_ = await api(`/api/map/${name}`);
-  return document_.features.map((feature) => decode(feature, document_.scale));
+  const shapes = await api(`/api/map/${name}`);
+  return shapes.features.map((feature) => decode(feature, shapes.scale));
 }
 
 function provincesByCountry() {
@@ -173,6 +173,10 @@ async function listEvents() {
   }
   selected.name ||= nameOf(selected);
   const { kind, id, name } = selected;
+  if (kind === "country" && !/^[A-Z]{3}$/.test(id)) {  // Natural Earth draws it apart from any country code
+    clear(eventsBox).append(el("p", { class: "hint" }, `${name} has no country code of its own: its events count with the country they name.`));
+    return;
+  }
   clear(eventsBox).append(el("p", { class: "loading" }, "loading events…"));
   try {
     const filters = readFilters(form);
