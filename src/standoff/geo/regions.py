@@ -123,7 +123,7 @@ class Provinces:
 
 @cache
 def load_provinces() -> Provinces:
-    """The shipped provinces, read once per process (about a second)."""
+    """The shipped provinces, read once per process (under a second)."""
     return Provinces(json.loads(shape_file("provinces.json")))
 
 

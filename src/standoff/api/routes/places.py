@@ -153,7 +153,7 @@ def events_at(
     })
 
 
-@router.get("/map/{name}", responses={404: {"model": Error}})
+@router.get("/map/{name}", responses={422: {"model": Error}})
 def shapes(name: Literal["countries.json", "provinces.json"]) -> Response:
     """Natural Earth's country or province shapes as the package ships them (format in standoff.geo.regions)."""
     return Response(shape_file(name), media_type="application/json", headers={"cache-control": "public, max-age=86400"})

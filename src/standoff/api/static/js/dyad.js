@@ -26,7 +26,7 @@ function state() {
 // The first and last period where the dyad's events are. At either end, events that stand apart
 // (a gap after them longer than the span of all the others) and are at most a quarter of all the
 // events are left out: one event from 1975 would squeeze the years that matter into a sliver.
-export function busySpan(periods) {
+function busySpan(periods) {
   const totals = periods.map((p) => p.events || 0);
   const busy = totals.flatMap((n, i) => (n ? [i] : []));
   if (busy.length < 2) return [0, periods.length - 1];
