@@ -94,6 +94,10 @@ class RuleId(StrEnum):
     # The speaker's own act announced with "will"/"would": intent (03) or threat (13).
     ANNOUNCED_INTENT = "announced-intent"
     ANNOUNCED_THREAT = "announced-threat"
+    # A hostile (or cooperative) act the actor says it would do on a condition: a threat
+    # (or a promise) to whoever the condition is about ("would shoot down missiles if the US struck").
+    CONDITIONAL_THREAT = "conditional-threat"
+    CONDITIONAL_PROMISE = "conditional-promise"
     NEGATED_AS_REFUSAL = "negated-as-refusal"  # "will not lift the ban": a refusal
     DATED_FUTURE = "dated-future"  # "the visit next week": asserted in the future
     LIGHT_VERB_WINS = "light-verb-wins"  # "carried out strikes": the verb's event, not the noun's
@@ -106,7 +110,10 @@ class RuleId(StrEnum):
 
 # Rules through which a verb above the act changed its code: the act was composed.
 COMPOSING_RULES = frozenset(
-    {RuleId.APPEAL, RuleId.DEMAND, RuleId.INTEND, RuleId.THREATEN, RuleId.REFUSE, RuleId.CONSIDER, RuleId.ANNOUNCED_INTENT, RuleId.ANNOUNCED_THREAT}
+    {
+        RuleId.APPEAL, RuleId.DEMAND, RuleId.INTEND, RuleId.THREATEN, RuleId.REFUSE, RuleId.CONSIDER,
+        RuleId.ANNOUNCED_INTENT, RuleId.ANNOUNCED_THREAT, RuleId.CONDITIONAL_THREAT, RuleId.CONDITIONAL_PROMISE,
+    }  # fmt: skip
 )
 
 

@@ -60,6 +60,9 @@ def source_actors(predicate: Predicate | None, actors: ArticleActors, words: Lex
     unresolved = [a for s in predicate.agents for a in actors.actors(s)]
     if unresolved:
         return unresolved
+    if predicate.nominal and not predicate.agents:
+        # "the US strike on the airbase", "Turkish air strikes": a country before the event noun did it
+        return list(actors.owners(predicate.trigger))
     return [None] if predicate.passive and not predicate.agents else []
 
 

@@ -17,11 +17,11 @@ from standoff.events.modality import modality
 from standoff.events.patterns import NO_EVENT, Pattern, PatternStack
 from standoff.events.rules import ENGINE, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
 from standoff.lexicon import Lexicon
-from standoff.model import Event, Modality, Provenance, RuleId
+from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
 from standoff.ontology import Ontology
 from standoff.syntax.labels import Form, Role, is_predicate_word, link
-from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, governor
+from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor
 
 # Modalities under which the coded action did not (or not yet knowably) happen: no event.
 NON_EVENTS = frozenset({Modality.HYPOTHETICAL, Modality.QUESTION, Modality.DENIED})
@@ -158,29 +158,54 @@ class EventCoder:
     def _plain(
         self, pattern: Pattern, predicate: Predicate, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event], similarity: float | None = None
     ) -> list[Event]:
-        mode = modality(predicate.trigger, self._words)
+        verb = self._clause_verb(predicate)  # "will hold talks": the light verb says whether they happen
+        mode = modality(verb, self._words)
         code: str | None = pattern.code
         rules: tuple[RuleId, ...] = ()
+        condition = adverbial_clause(verb, self._words.condition_openers)
+        promised_to: list[Actor] = []
         if mode is Modality.NEGATED:
             # "will not lift the ban" is a refusal; "did not attack" is no event at all
             refusal = pattern.negated or self._composition.compose("refuse", pattern.code)
             if refusal not in (None, NO_EVENT):
                 code, mode, rules = refusal, Modality.ASSERTED, (RuleId.NEGATED_AS_REFUSAL,)
-        elif mode in (Modality.FUTURE, Modality.HYPOTHETICAL) and self._announces_own_act(predicate, actors):
-            # "the rebels said they would release ...": the speaker states an intent (03), or
-            # a threat (13) when the act is hostile; the act itself has not happened
+        elif mode in (Modality.FUTURE, Modality.HYPOTHETICAL) and (condition is not None or self._announces_own_act(predicate, verb, actors)):
+            # "the rebels said they would release ...", "Russia would shoot down any missiles if
+            # the US struck": the actor states an intent (03), or a threat (13) when the act is
+            # hostile, made to whoever the condition is about; the act itself has not happened
             group = "threaten" if int(pattern.code[:2]) >= 9 else "intend"
             promised = self._composition.compose(group, pattern.code)
             if promised:
                 code, mode = promised, Modality.ASSERTED
-                rules = (RuleId.ANNOUNCED_THREAT if group == "threaten" else RuleId.ANNOUNCED_INTENT,)
+                if condition is not None:
+                    rules = (RuleId.CONDITIONAL_THREAT if group == "threaten" else RuleId.CONDITIONAL_PROMISE,)
+                    promised_to = [a for a in source_actors(self._predicates.verb(condition), actors, self._words) if a is not None and a.code is not None]
+                else:
+                    rules = (RuleId.ANNOUNCED_THREAT if group == "threaten" else RuleId.ANNOUNCED_INTENT,)
         if mode in UNREALISED and not self._unrealised:
             return []
         assert code is not None
         sources = source_actors(predicate, actors, self._words)
-        targets = target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier), sources, self._words)
+        if sources == [None]:
+            sources = self._supplied_agents(predicate, verb, actors) or sources
+        targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier), sources, self._words)
         provenance = Provenance(pattern.pattern_set, pattern.id, rules, similarity)
         return self._assembler.build(code, sources, targets, predicate.trigger, mode, pattern, provenance, ctx)
+
+    def _supplied_agents(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> list[Actor | None]:
+        """Who did an act told in the passive without a "by": the parties of an event noun that
+        is its patient ("an agreement between Ottawa and Erbil was signed"), or the agent of a
+        clause telling how it came about ("were arrested when police raided the office")."""
+        for patient in predicate.patients:
+            noun = self._predicates.noun(patient)
+            if noun.lemma in self._patterns.nouns or patient.lower_ in self._patterns.nouns or noun.obliques.get("between"):
+                found = [a for a in source_actors(noun, actors, self._words) if a is not None]
+                if found:
+                    return list(found)
+        circumstance = adverbial_clause(verb, self._words.circumstance_openers)
+        if circumstance is not None:
+            return [a for a in source_actors(self._predicates.verb(circumstance), actors, self._words) if a is not None]
+        return []
 
     def _composed(
         self, pattern: Pattern, predicate: Predicate, head: tuple[Token, list[str]], ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]
@@ -221,12 +246,13 @@ class EventCoder:
             return self._assembler.build(code, sources, targets, head_verb, mode, pattern, provenance, ctx)
         return []  # offered, agreed or threatened, but not done: no event for the action itself
 
-    def _announces_own_act(self, predicate: Predicate, actors: ArticleActors) -> bool:
+    def _announces_own_act(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> bool:
         """ "X said it will/would do Y": a clause under a verb of saying, in the future (or the
-        future-in-the-past "would"), whose subject is the speaker ("it", "they", or X again)."""
-        verb = predicate.trigger
+        future-in-the-past "would"), whose subject is the speaker ("it", "they", X again, or X's
+        country: "the minister said Moscow would propose"). ``verb`` carries the act: the
+        trigger, or the light verb of an event noun ("said it would extend its offensive")."""
         children = list(verb.children)
-        if predicate.nominal or not any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ in self._words.promising_auxiliaries for c in children):
+        if not any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ in self._words.promising_auxiliaries for c in children):
             return False
         if any(link(c) == (Role.FUNCTION, Form.SUBORDINATOR) and c.lower_ in self._words.conditional_subordinators for c in children):
             return False
@@ -235,10 +261,10 @@ class EventCoder:
             clause = clause.head
         if link(clause) != (Role.COMPLEMENT, Form.THAT_CLAUSE) or clause.head.lemma_.lower() not in self._words.announcing_verbs:
             return False
-        speakers = {a.code.code for s in self._predicates.verb(clause.head).agents for a in actors_at(s, actors, self._words) if a.code is not None}
+        speakers = {a.code.country for s in self._predicates.verb(clause.head).agents for a in actors_at(s, actors, self._words) if a.code is not None}
         for subject in predicate.agents:
             if subject.lower_ in self._words.self_pronouns:
                 continue
-            if not {a.code.code for a in actors_at(subject, actors, self._words) if a.code is not None} & speakers:
+            if not {a.code.country for a in actors_at(subject, actors, self._words) if a.code is not None} & speakers:
                 return False
         return bool(predicate.agents)

@@ -42,6 +42,8 @@ class Lexicon:
     future_auxiliaries: Words
     promising_auxiliaries: Words
     conditional_subordinators: Words
+    condition_openers: Words
+    circumstance_openers: Words
     negative_determiners: Words
     negating_adverbs: Words
     future_heads: Words

@@ -174,6 +174,8 @@ class PredicateReader:
             predicate.agents = list(predicate.obliques["between"])
         if not predicate.agents and predicate.obliques.get("from"):
             predicate.agents = list(predicate.obliques["from"])  # "condemnation from Tokyo", "aid from Japan"
+        if not predicate.agents and predicate.obliques.get("by"):
+            predicate.agents = list(predicate.obliques["by"])  # "the siege of the town by government forces"
         if is_patient and verb_lemma in self._words.reaction_verbs:
             # "the launch drew condemnation": the reaction is aimed at what drew it
             predicate.patients = [c for c in verb.children if link(c) == (Role.AGENT, Form.PLAIN)]
@@ -291,3 +293,19 @@ def governor(verb: Token) -> Governor | None:
 def adjacent_particles(verb: Token) -> set[str]:
     """Particles and prepositions right after a verb: the "on" of "call on"."""
     return {c.lower_ for c in verb.children if role(c) in (Role.PARTICLE, Role.PREPOSITION) and 0 < c.i - verb.i <= 2}
+
+
+
+def adverbial_clause(verb: Token, openers: frozenset[str]) -> Token | None:
+    """The verb of an adverbial clause on ``verb`` opened by one of ``openers``: the condition
+    of "would shoot down missiles *if the US struck*", the circumstance of "were arrested *when
+    police raided the office*"."""
+    for child in verb.children:
+        if link(child) == (Role.COMPLEMENT, Form.ADVERBIAL) and any(
+            link(c) in _CLAUSE_OPENERS and c.lower_ in openers for c in child.children
+        ):
+            return child
+    return None
+
+
+_CLAUSE_OPENERS = frozenset({(Role.FUNCTION, Form.SUBORDINATOR), (Role.MODIFIER, Form.ADVERB)})
