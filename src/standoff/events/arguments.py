@@ -106,10 +106,13 @@ def _named_targets(pattern: Pattern, predicate: Predicate, patients: list[Token]
     if kind == "content":
         return _content_targets(predicate, actors, answered, words)
     found = [a for o in patients for a in actors_at(o, actors, words)]
+    # "launched an offensive against X": a light verb's act is aimed where its noun is
+    light = predicate.lemma in words.light_verbs
     for prep in words.target_prepositions:
         if found:
             break
-        found = [a for t in predicate.obliques.get(prep, []) for a in actors_at(t, actors, words)]
+        objects = predicate.objects_of(prep) if light else predicate.obliques.get(prep, [])
+        found = [a for t in objects for a in actors_at(t, actors, words)]
     return found or [a for o in patients for a in _placed_at(o, actors, words)] or _authors(patients, answered, words)
 
 
