@@ -116,7 +116,7 @@ class EventCoder:
             return []
         pattern = Pattern(
             id=opinion.code, pattern_set="embedding", code=opinion.code, triggers=(), nominal=False, object=None, prep=None, comp=None,
-            content=(), clause=False, bare=False, subject=None, modifier=None, target="default", needs_target=False, negated=None,
+            content=(), clause=False, bare=False, subject=None, modifier=None, source_sectors=None, target_sectors=None, voice=None, target="default", needs_target=False, negated=None,
         )  # fmt: skip
         events = self._plain(pattern, predicate, ctx, actors, earlier, similarity=opinion.similarity)
         return [replace(e, confidence=opinion.confidence) for e in events]

@@ -8,9 +8,14 @@ from standoff.actors.resolve import ArticleActors
 from standoff.events.arguments import actors_at
 from standoff.events.patterns import Pattern
 from standoff.lexicon import Lexicon
+from standoff.model import Resolution
 from standoff.nlp import Token
 from standoff.syntax.labels import Form, Role, link, role
 from standoff.syntax.predicates import Predicate, obliques
+
+
+# Actors a thing stands for: "the French position" stands for France, but is no party to meet.
+OWNED_THINGS = frozenset({Resolution.OWNER_ADJECTIVE, Resolution.PLACE_OF_OWNER, Resolution.STATEMENT_OF_OWNER})
 
 
 class PatternMatcher:
@@ -27,6 +32,16 @@ class PatternMatcher:
             return False
         if pattern.object == "actor" and not any(actors_at(o, actors, self._words) or actors.actors(o) for o in patients):
             return False
+        if pattern.object == "party" and not any(a.method not in OWNED_THINGS for o in patients for a in actors.actors(o)):
+            return False
+        if pattern.voice is not None and predicate.passive != (pattern.voice == "passive"):
+            return False
+        if pattern.source_sectors is not None and not _has_sector(predicate.agents, pattern.source_sectors, actors, self._words):
+            return False
+        if pattern.target_sectors is not None:
+            named = patients + [o for objects in predicate.obliques.values() for o in objects]
+            if not _has_sector(named, pattern.target_sectors, actors, self._words):
+                return False
         if isinstance(pattern.object, frozenset) and not any(self.words_of(o) & pattern.object for o in patients):
             return False
         if pattern.modifier is not None and not any(self._modifiers_of(o) & pattern.modifier for o in patients):
@@ -66,6 +81,10 @@ class PatternMatcher:
                 for obj in _plain_obliques(prep):
                     words |= {c.lemma_.lower() for c in _noun_modifiers(obj)}
         return words
+
+
+def _has_sector(tokens: list[Token], sectors: frozenset[str], actors: ArticleActors, words: Lexicon) -> bool:
+    return any(a.code is not None and a.code.sector in sectors for t in tokens for a in actors_at(t, actors, words))
 
 
 def patients_for(pattern: Pattern, predicate: Predicate) -> list[Token]:

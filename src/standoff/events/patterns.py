@@ -15,8 +15,10 @@ Pattern keys:
   verb      verb lemmas; "call on" = lemma + a particle or preposition that must be present
   noun      noun lemmas for nominal events ("talks", "telephone conversation"): the last word is
             the head, the words before it must precede it in the phrase
-  object    "actor" (the direct object must be an actor), "thing" (there must be a direct
-            object), "none", or a word class / lemma list the direct object's lemma must belong to
+  object    "actor" (the direct object must be an actor, or a thing an actor owns or says),
+            "party" (the direct object itself names an actor: "hosted Macron", not "welcomed
+            the French position"), "thing" (there must be a direct object), "none", or a word
+            class / lemma list the direct object's lemma must belong to
   prep      a preposition that must be present with an object ("with", "against")
   comp      word class / lemmas of the verb in an infinitival complement ("urge X to *refrain*")
   content   regular expressions; one must occur in the clause the verb introduces (statements)
@@ -25,6 +27,10 @@ Pattern keys:
             phone call; "called X a liar" and "called X to apologise" are not)
   subject   word class / lemmas the subject's head (or a modifier of it) must belong to
             ("warplanes struck" is an air strike)
+  source_sectors  CAMEO sectors one of the source actors must have ("the leaders clashed" is a
+            war of words when the leaders are a government's)
+  target_sectors  CAMEO sectors one of the actors named as patient or oblique must have
+  voice     "active" or "passive": the voice the verb must have ("was flown to Berlin" is no visit)
   modifier  word class / lemmas one of the object's modifiers must belong to ("military aid")
   target    where the target is: object, prep:<word>, content (an actor in the clause), none
   needs_target  true: no event unless a target is found ("issued a warning" alone is no threat)
@@ -47,10 +53,14 @@ import yaml
 
 from standoff.errors import BadDictionary
 
-PATTERN_KEYS = {"id", "verb", "noun", "object", "prep", "comp", "content", "clause", "bare", "subject", "modifier", "target", "needs_target", "code", "negated", "note"}
+PATTERN_KEYS = {
+    "id", "verb", "noun", "object", "prep", "comp", "content", "clause", "bare", "subject", "source_sectors", "target_sectors", "voice",
+    "modifier", "target", "needs_target", "code", "negated", "note",
+}  # fmt: skip
 NO_EVENT = "none"
 TARGET_KINDS = ("object", "content", "none", "default")
-OBJECT_KINDS = ("actor", "thing", "none")
+OBJECT_KINDS = ("actor", "party", "thing", "none")
+VOICES = ("active", "passive")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +84,9 @@ class Pattern:
     bare: bool
     subject: frozenset[str] | None
     modifier: frozenset[str] | None
+    source_sectors: frozenset[str] | None
+    target_sectors: frozenset[str] | None
+    voice: str | None
     target: str
     needs_target: bool
     negated: str | None
@@ -144,6 +157,10 @@ def _words(value: object, classes: dict[str, frozenset[str]], where: str) -> fro
     return frozenset(words)
 
 
+def _sectors(value: object, classes: dict[str, frozenset[str]], where: str) -> frozenset[str]:
+    return frozenset(word.upper() for word in _words(value, classes, where))
+
+
 def _triggers(values: list[str], classes: dict[str, frozenset[str]], nominal: bool) -> tuple[Trigger, ...]:
     triggers = []
     for value in values:
@@ -177,6 +194,9 @@ def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str
     target = str(raw.get("target", "default"))
     if not (target in TARGET_KINDS or target.startswith("prep:")):
         raise BadDictionary(f"{where}: target {target!r} is not one of {TARGET_KINDS} or prep:<word>")
+    voice = raw.get("voice")
+    if voice is not None and voice not in VOICES:
+        raise BadDictionary(f"{where}: voice {voice!r} is not one of {VOICES}")
     content = raw.get("content", [])
     content = content if isinstance(content, list) else [content]
     return Pattern(
@@ -193,6 +213,9 @@ def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str
         bare=bool(raw.get("bare", False)),
         subject=_words(raw["subject"], classes, where) if "subject" in raw else None,
         modifier=_words(raw["modifier"], classes, where) if "modifier" in raw else None,
+        source_sectors=_sectors(raw["source_sectors"], classes, where) if "source_sectors" in raw else None,
+        target_sectors=_sectors(raw["target_sectors"], classes, where) if "target_sectors" in raw else None,
+        voice=voice,
         target=target,
         needs_target=bool(raw.get("needs_target", False)),
         negated=str(raw["negated"]) if "negated" in raw else None,

@@ -25,7 +25,7 @@ ENGINE = "engine"  # the pattern set of events the coder makes itself
 # Not in any pattern set: made by the coder for the speaker of reported speech.
 SPEECH_PATTERN = Pattern(
     id="speech.reported", pattern_set=ENGINE, code=STATEMENT_CODE, triggers=(), nominal=False, object=None, prep=None, comp=None,
-    content=(), clause=True, bare=False, subject=None, modifier=None, target="none", needs_target=False, negated=None,
+    content=(), clause=True, bare=False, subject=None, modifier=None, source_sectors=None, target_sectors=None, voice=None, target="none", needs_target=False, negated=None,
 )  # fmt: skip
 # Codes of acts that, done by conjoined actors, they do with each other: consult, meet,
 # negotiate, agree, cooperate (or say they will), declare a truce, clash.

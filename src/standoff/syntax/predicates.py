@@ -99,6 +99,8 @@ class PredicateReader:
             kind, how = link(child)
             if kind is Role.AGENT:
                 predicate.agents.append(child)
+            elif (kind, how) == (Role.FUNCTION, Form.PASSIVE):
+                predicate.passive = True  # "was later flown to Berlin": passive, whoever the subject
             elif kind is Role.PATIENT and how is Form.PASSIVE:
                 predicate.passive = True
                 predicate.patients.append(child)
