@@ -86,7 +86,11 @@ def target_actors(
     if not found and pattern.code[:2] >= "14":
         # force shown or used somewhere is aimed at that country, unless it is the actor's own
         places = _located(predicate, actors, words) or [a for o in predicate.patients for a in _placed_at(o, actors, words)]
-        return [p for p in places if not any(same_country(s, p) for s in sources)]
+        if places:
+            return [p for p in places if not any(same_country(s, p) for s in sources)]
+        # a place the act was done to ("captured the Syrian town of Palmyra", "seized the
+        # capital Sanaa") belongs to its country, the actor's own included
+        return [a for o in predicate.patients for a in actors_at(o, actors, words)]
     return found
 
 
