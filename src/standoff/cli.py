@@ -38,9 +38,18 @@ def main() -> None:
 @click.option("--unrealised", is_flag=True, help="Also print acts the text says did not happen (negated, hypothetical, questioned, denied), marked in modality.")
 @click.option("--second-opinion", is_flag=True, help="Code sentences the verb dictionary leaves empty by sentence embedding, when near enough (needs the embed extra).")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra actors: a YAML file or a PETRARCH dictionary (repeatable; see docs/actors.md).")
+@click.option("--verbs", "verb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra verb patterns over the packaged ones: a standoff pattern file (.yaml) or a PETRARCH verb dictionary (repeatable, the first highest; see docs/verbs.md).")
 @click.option("--workers", type=click.IntRange(min=1), help="Coding processes; default: one per core (a short input is coded in this process).")
 def code(
-    paths: tuple[str, ...], fmt: str, date_text: str | None, quotes: bool, unrealised: bool, second_opinion: bool, actor_files: tuple[Path, ...], workers: int | None
+    paths: tuple[str, ...],
+    fmt: str,
+    date_text: str | None,
+    quotes: bool,
+    unrealised: bool,
+    second_opinion: bool,
+    actor_files: tuple[Path, ...],
+    verb_files: tuple[Path, ...],
+    workers: int | None,
 ) -> None:
     """Code the articles in PATHS (.txt, .jsonl, .csv, .html, .gz, folders, or - for standard input) and print their events."""
     from standoff.output import print_results
@@ -50,7 +59,8 @@ def code(
 
     try:
         articles = read_articles(list(paths), _date_option(date_text), stdin=sys.stdin)
-        with LocalCoder(Settings(actor_files=actor_files, unrealised=unrealised, second_opinion=second_opinion), workers) as coder:
+        settings = Settings(actor_files=actor_files, pattern_files=verb_files, unrealised=unrealised, second_opinion=second_opinion)
+        with LocalCoder(settings, workers) as coder:
             print_results(coder.code(articles), fmt=fmt, quotes=quotes)
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -81,6 +91,7 @@ def example(date_text: str | None, fmt: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
 @click.option("--fit-confidence", "fit_to", type=click.Path(dir_okay=False, path_type=Path), help="Fit the confidence table on the even records, write it here, and check it on the odd records.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra actors: a YAML file or a PETRARCH dictionary (repeatable; see docs/actors.md).")
+@click.option("--verbs", "verb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra verb patterns over the packaged ones: a standoff pattern file (.yaml) or a PETRARCH verb dictionary (repeatable, the first highest; see docs/verbs.md).")
 @click.option("--as-of", "as_of", help="For actor tests: the date 'today' and undated cases mean (YYYY-MM-DD); default today.")
 @click.option("--second-opinion", is_flag=True, help="Code sentences the verb dictionary leaves empty by sentence embedding, when near enough (needs the embed extra).")
 def eval_command(
@@ -94,6 +105,7 @@ def eval_command(
     as_json: bool,
     fit_to: Path | None,
     actor_files: tuple[Path, ...],
+    verb_files: tuple[Path, ...],
     as_of: str | None,
     second_opinion: bool,
 ) -> None:
@@ -113,7 +125,7 @@ def eval_command(
     if fit_to is not None and name not in ("sentences", "articles"):
         raise click.UsageError(f"--fit-confidence applies to sentence and whole-article sets, not to the {name} set")
     try:
-        options = EvalOptions(name, level, limit, actor_files, second_opinion, _date_option(as_of), fit_to)
+        options = EvalOptions(name, level, limit, actor_files, second_opinion, _date_option(as_of), fit_to, verb_files)
         report = evaluate_path(gold, options)
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -149,6 +161,26 @@ def actor(texts: tuple[str, ...], date_text: str | None, context: str | None, ph
             click.echo(json.dumps(record if phrase_id is None else {"id": phrase_id, **record}, ensure_ascii=False))
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+@main.command(name="import-verbs")
+@click.argument("dictionary", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The standoff pattern file to write (.yaml).")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Where to list what was not translated; default: OUTPUT with .report.txt.")
+@click.option("--require-dyad/--no-require-dyad", "dyad", default=True, show_default=True, help="Every event needs a known source and target, as PETRARCH codes by default.")
+def import_verbs(dictionary: Path, out: Path, report: Path | None, dyad: bool) -> None:
+    """Translate a PETRARCH verb dictionary into a standoff pattern file, once, for --verbs;
+    print what was translated and what was not (listed, with the reason, in the report)."""
+    from standoff.events.petrarch_verbs import translate_file, write_translation
+
+    report = report or out.with_suffix(".report.txt")
+    try:
+        translation = translate_file(dictionary, dyad)
+    except StandoffError as exc:
+        raise click.ClickException(str(exc)) from exc
+    write_translation(translation, out, report)
+    click.echo(translation.summary(), nl=False)
+    click.echo(f"wrote {out} and {report}")
 
 
 from standoff.commands import store as _store_commands  # noqa: E402  (commands register after main exists)

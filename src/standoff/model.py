@@ -106,6 +106,8 @@ class RuleId(StrEnum):
     SPEAKER = "speaker"  # the statement of whoever reports another's act
     RECIPROCAL = "reciprocal"  # a joint act of conjoined actors, each toward the other
     ONE_EVENT_PER_ACT = "one-event-per-act"  # the same act told twice in an article is one event
+    PAIRED = "paired"  # the target's side of a paired act: "arrived in X" is X's hosting too
+    NEEDED_ACTORS = "needed-actors"  # drops an event still without the dyad its pattern asks for
 
 
 # Rules through which a verb above the act changed its code: the act was composed.
@@ -223,10 +225,10 @@ class Event:
     trigger: str
     source: Actor | None
     target: Actor | None
-    cameo: str
+    cameo: str  # a CAMEO code, or a code a user's dictionary gives that CAMEO does not define
     plover: str | None
-    goldstein: float
-    quad_class: int
+    goldstein: float | None  # None (and quad_class None) for a code CAMEO does not define
+    quad_class: int | None
     modality: Modality
     event_date: date | None
     date_basis: DateBasis

@@ -44,7 +44,7 @@ def _print_table(results: Iterable[ArticleResult], quotes: bool, out: TextIO) ->
                 table.add_row(
                     r["event_date"] or "-",
                     f"{r['source'] or '?'}\n{r['source_text'] or ''}",
-                    f"{r['cameo']} {r['plover'] or ''}\n{r['goldstein']:+.1f}",
+                    f"{r['cameo']} {r['plover'] or ''}\n" + (f"{r['goldstein']:+.1f}" if r["goldstein"] is not None else "not CAMEO"),
                     f"{r['target'] or '-'}\n{r['target_text'] or ''}",
                     r["trigger"],
                     r["modality"],

@@ -14,6 +14,7 @@ from standoff.events.composition import load_composition
 from standoff.events.confidence import load_confidence_table
 from standoff.events.embedding import SecondOpinion
 from standoff.events.patterns import PatternStack, load_pattern_set
+from standoff.events.petrarch_verbs import load_imported_set, load_verb_set
 from standoff.events.quotes import attribute_quotes
 from standoff.events.rules import ARTICLE_RULES
 from standoff.geo import ArticlePlaces, load_gazetteer
@@ -50,12 +51,20 @@ class Settings:
 
     batch_size: int = 32
     actor_files: tuple[Path, ...] = ()  # actors stacked over the packaged ones (YAML or PETRARCH)
-    pattern_files: tuple[Path, ...] = ()  # pattern sets stacked over the packaged ones, the first highest
+    pattern_files: tuple[Path, ...] = ()  # verb dictionaries over the packaged ones, the first highest (standoff YAML or PETRARCH)
+    imported_patterns: bool = True  # the packaged PETRARCH verb dictionary, under the curated set
     lexicon_file: Path | None = None
     composition_file: Path | None = None
     calibration_file: Path | None = None
     unrealised: bool = False  # also code acts that did not happen (negated, hypothetical, ...), marked in modality
     second_opinion: bool = False  # code sentences the patterns leave empty by embedding (needs the embed extra)
+
+
+def pattern_stack(settings: Settings) -> PatternStack:
+    """The pattern sets the settings name, highest first: the user's, the curated, the imported."""
+    user_sets = [load_verb_set(path) for path in settings.pattern_files]
+    imported = [load_imported_set()] if settings.imported_patterns else []
+    return PatternStack([*user_sets, load_pattern_set(), *imported])
 
 
 class Coder:
@@ -66,8 +75,7 @@ class Coder:
         self._lexicon = load_lexicon(settings.lexicon_file)
         self._kb = load_knowledge_base(settings.actor_files)
         self._actors = ActorTable(self._kb, self._lexicon)
-        user_sets = [load_pattern_set(path, name=path.stem) for path in settings.pattern_files]
-        self._patterns = PatternStack([*user_sets, load_pattern_set()])
+        self._patterns = pattern_stack(settings)
         self._ontology = load_ontology()
         self._composition = load_composition(settings.composition_file)
         self._confidence = load_confidence_table(settings.calibration_file)

@@ -51,3 +51,14 @@ def test_candidates_come_from_the_index_higher_sets_first() -> None:
     assert stack.candidates("attack", nominal=False) == curated.candidates("attack", nominal=False)
     assert stack.candidates("no-such-verb", nominal=False) == ()
     assert "attack" in stack.verbs and "talks" in stack.nouns
+
+
+def test_the_imported_dictionary_is_stacked_under_the_curated_set() -> None:
+    coder = Coder()
+    assert [k for k in coder.versions() if k.startswith("patterns:")] == ["patterns:curated", "patterns:petrarch"]
+    # a verb only the imported dictionary knows, with the words of its pattern
+    (sped,) = code(coder, "Pakistan sped police to the border with India on Monday.")
+    assert (sped.cameo, sped.rule.pattern_set, sped.source.code.code, sped.target.code.code) == ("153", "petrarch", "PAK", "IND")  # type: ignore[union-attr]
+    # where a curated pattern fits, the curated one codes
+    assert all(e.rule.pattern_set == CURATED for e in code(coder, "France condemned Iran on Thursday."))
+    assert [k for k in Coder(Settings(imported_patterns=False)).versions() if k.startswith("patterns:")] == ["patterns:curated"]

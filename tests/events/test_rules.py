@@ -17,7 +17,7 @@ from standoff.events.assembly import EventAssembler, SentenceContext
 from standoff.events.coder import EventCoder
 from standoff.events.composition import load_composition
 from standoff.events.confidence import load_confidence_table
-from standoff.events.patterns import PatternStack, load_pattern_set
+from standoff.events.patterns import PatternStack, load_pattern_set, read_pattern_set
 from standoff.events.rules import ARTICLE_RULES, OneEventPerAct, SentenceRule, sentence_rules
 from standoff.lexicon import load_lexicon
 from standoff.model import Event, Modality, RuleId
@@ -63,7 +63,7 @@ def dyads(events: list[Event]) -> Counter[tuple[str | None, str, str | None]]:
 
 def test_the_rules_run_in_the_declared_order() -> None:
     assert [rule.id for rule in all_rules()] == [
-        RuleId.LIGHT_VERB_WINS, RuleId.ANSWER_TARGET, RuleId.OWN_SIDE, RuleId.SPEAKER, RuleId.RECIPROCAL,
+        RuleId.LIGHT_VERB_WINS, RuleId.ANSWER_TARGET, RuleId.OWN_SIDE, RuleId.RECIPROCAL, RuleId.NEEDED_ACTORS, RuleId.SPEAKER,
     ]  # fmt: skip
     assert [rule.id for rule in ARTICLE_RULES] == [RuleId.ONE_EVENT_PER_ACT]
 
@@ -117,3 +117,17 @@ def test_a_mention_without_a_target_adds_nothing_to_one_with(table: ActorTable) 
     events = code("China condemned Japan. China condemned the launch.", table)
     assert dyads(events) == Counter({("CHN", "11", "JPN"): 1, ("CHN", "11", None): 1})
     assert dyads(OneEventPerAct().apply(events)) == Counter({("CHN", "11", "JPN"): 1})
+
+
+def test_a_dyad_has_its_target_from_reciprocity_or_the_act_is_dropped(table: ActorTable) -> None:
+    lexicon = load_lexicon()
+    needs = read_pattern_set(b"patterns:\n  - {id: renew-talks, verb: renew, object: [talk], dyad: true, code: '036'}\n", "mine", "mine.yaml")
+    coder = EventCoder(PatternStack([needs]), load_composition(), load_ontology(), lexicon, load_confidence_table())
+    found = {}
+    for text in ("Armenia and Azerbaijan have renewed their talks.", "Armenia has renewed its talks."):
+        doc = next(parse([text]))
+        (sentence,) = sentence_spans(doc)
+        actors = ArticleActors(table, doc, "a", DAY, sentence_of_tokens([sentence]))
+        found[text] = dyads(coder.code_sentence(SentenceContext("a", 0, sentence, DAY, []), actors, []))
+    assert found["Armenia and Azerbaijan have renewed their talks."] == Counter({("ARM", "03", "AZE"): 1, ("AZE", "03", "ARM"): 1})
+    assert found["Armenia has renewed its talks."] == Counter()

@@ -63,6 +63,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> da
 @click.option("--date", "default_date", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True, help="Articles per transaction.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra actors: a YAML file or a PETRARCH dictionary (repeatable; see docs/actors.md).")
+@click.option("--verbs", "verb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra verb patterns over the packaged ones: a standoff pattern file (.yaml) or a PETRARCH verb dictionary (repeatable, the first highest; see docs/verbs.md).")
 @click.option("--workers", type=click.IntRange(min=1), help="Coding processes (Ray: worker actors). Default: one per core (Ray: per cluster CPU).")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="Code on this machine, or on a Ray cluster (pip install standoff[ray]).")
 @click.option("--address", help="Ray: the cluster to join (auto, or ray://host:10001); default: start Ray on this machine.")
@@ -78,6 +79,7 @@ def ingest(
     default_date: date | None,
     batch_size: int,
     actor_files: tuple[Path, ...],
+    verb_files: tuple[Path, ...],
     workers: int | None,
     engine: str,
     address: str | None,
@@ -97,7 +99,7 @@ def ingest(
     read = ReadOptions(
         default_date=default_date, text_column=text_column or "text", id_column=id_column, date_column=date_column
     )
-    options = IngestOptions(read=read, batch_size=batch_size, workers=workers, settings=Settings(actor_files=actor_files))
+    options = IngestOptions(read=read, batch_size=batch_size, workers=workers, settings=Settings(actor_files=actor_files, pattern_files=verb_files))
     if engine == "ray":
         from standoff.runners.ray import ingest as ray_ingest
 

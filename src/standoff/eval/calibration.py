@@ -19,7 +19,7 @@ from standoff.eval.gold import GoldRecord
 from standoff.eval.report import HIGH_CONFIDENCE, CalibrationBin, Rate, calibration_table, high_confidence, rate_text
 from standoff.eval.score import ConfidenceBins
 from standoff.events.confidence import ConfidenceTable, evidence_key, write_table
-from standoff.events.patterns import PatternStack, load_pattern_set
+from standoff.events.patterns import PatternStack
 from standoff.events.rules import SPEECH_PATTERN
 from standoff.model import ArticleResult, Event
 from standoff.ontology import penta_class
@@ -119,10 +119,10 @@ class ConfidenceFit:
 
 
 def fit_and_check(
-    records: Sequence[R], results: Sequence[ArticleResult], out: Path, origin: str, judge: Callable[[Event, R], bool]
+    records: Sequence[R], results: Sequence[ArticleResult], out: Path, origin: str, judge: Callable[[Event, R], bool], patterns: PatternStack
 ) -> ConfidenceFit:
-    """Fit on the even records, write the table to ``out``, and check it on the odd ones."""
-    patterns = PatternStack([load_pattern_set()])
+    """Fit on the even records, write the table to ``out``, and check it on the odd ones;
+    ``patterns`` are the sets the results were coded with."""
     fit_half, check_half = split_halves(records)
     counts = tally(fit_half, results, patterns, judge)
     out.write_text(write_table(counts, f"the even records of {origin}"), encoding="utf-8")

@@ -6,10 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from standoff.eval.sets import detect_set
 from standoff.model import Article, ArticleResult
+
+if TYPE_CHECKING:
+    from standoff.events.patterns import PatternStack
+    from standoff.pipeline import Settings
 
 
 class Report(Protocol):
@@ -27,6 +31,7 @@ class EvalOptions:
     second_opinion: bool = False
     as_of: date | None = None  # for actor tests: the day "today" means
     fit_to: Path | None = None  # fit the confidence table, write it here, check it
+    verb_files: tuple[Path, ...] = ()  # verb dictionaries stacked over the packaged ones
 
 
 def evaluate_path(path: Path, options: EvalOptions = EvalOptions()) -> Report:
@@ -35,10 +40,22 @@ def evaluate_path(path: Path, options: EvalOptions = EvalOptions()) -> Report:
     return scorer(Path(path), options)
 
 
-def _code(articles: Sequence[Article], options: EvalOptions) -> list[ArticleResult]:
-    from standoff.pipeline import Coder, Settings
+def _settings(options: EvalOptions) -> Settings:
+    from standoff.pipeline import Settings
 
-    return list(Coder(Settings(actor_files=options.actor_files, second_opinion=options.second_opinion)).code(articles))
+    return Settings(actor_files=options.actor_files, pattern_files=options.verb_files, second_opinion=options.second_opinion)
+
+
+def _code(articles: Sequence[Article], options: EvalOptions) -> list[ArticleResult]:
+    from standoff.pipeline import Coder
+
+    return list(Coder(_settings(options)).code(articles))
+
+
+def _patterns(options: EvalOptions) -> PatternStack:
+    from standoff.pipeline import pattern_stack
+
+    return pattern_stack(_settings(options))
 
 
 def _sentences(path: Path, options: EvalOptions) -> Report:
@@ -49,7 +66,7 @@ def _sentences(path: Path, options: EvalOptions) -> Report:
     records = read_gold(path)[: options.limit]
     results = _code(to_articles(records), options)
     if options.fit_to is not None:
-        return fit_and_check(records, results, options.fit_to, path.name, is_right)
+        return fit_and_check(records, results, options.fit_to, path.name, is_right, _patterns(options))
     return evaluate(records, results, level=options.level)
 
 
@@ -102,7 +119,7 @@ def _articles(path: Path, options: EvalOptions) -> Report:
     results = _code(texts, options)
     coded = code_articles(golds, results)
     if options.fit_to is not None:
-        return fit_and_check(coded, results, options.fit_to, path.name, lambda event, article: article.right(event))
+        return fit_and_check(coded, results, options.fit_to, path.name, lambda event, article: article.right(event), _patterns(options))
     return score_articles(coded)
 
 

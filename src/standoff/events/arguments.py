@@ -66,6 +66,15 @@ def source_actors(predicate: Predicate | None, actors: ArticleActors, words: Lex
     return [None] if predicate.passive and not predicate.agents else []
 
 
+def pattern_sources(pattern: Pattern, predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor | None]:
+    """Who acts, where the pattern says: the subject, or the object or a preposition's object
+    ("freed from X")."""
+    if pattern.source == "subject":
+        return source_actors(predicate, actors, words)
+    fillers = predicate.patients if pattern.source == "object" else predicate.objects_of(pattern.source[5:])
+    return [a for t in fillers for a in actors_at(t, actors, words)]
+
+
 def _speaker_of(pronoun: Token, actors: ArticleActors, words: Lexicon) -> list[Actor]:
     """ "China said it would respond", "Lavrov and Kerry said they hoped": the pronoun subject of
     a reported clause is the speaker."""
@@ -107,6 +116,10 @@ def _named_targets(pattern: Pattern, predicate: Predicate, patients: list[Token]
         )
     if kind.startswith("prep:"):
         return [a for t in predicate.objects_of(kind[5:]) for a in actors_at(t, actors, words)]
+    if kind == "subject":
+        return [a for s in predicate.agents for a in actors_at(s, actors, words)]
+    if kind == "phrase":
+        return _phrase_actors(predicate, patients, actors, words)
     if kind == "content":
         return _content_targets(predicate, actors, answered, words)
     found = [a for o in patients for a in actors_at(o, actors, words)]
@@ -118,6 +131,24 @@ def _named_targets(pattern: Pattern, predicate: Predicate, patients: list[Token]
         objects = predicate.objects_of(prep) if light else predicate.obliques.get(prep, [])
         found = [a for t in objects for a in actors_at(t, actors, words)]
     return found or [a for o in patients for a in _placed_at(o, actors, words)] or _authors(patients, answered, words)
+
+
+def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleActors, words: Lexicon) -> list[Actor]:
+    """Where PETRARCH finds a target: the object, else the first actor named after the verb in
+    its phrase: the object of a preposition on the verb, or of one anywhere in its object or in
+    those ("welcomed a resumption of ties *with Osgiliath*"), or the subject of the clause it takes."""
+    found = [a for o in patients for a in actors_at(o, actors, words)]
+    if found:
+        return found
+    heads = [*patients, *(o for objects in predicate.obliques.values() for o in objects)]
+    candidates = [t for head in heads for t in head.subtree if t.i == head.i or link(t) == (Role.OBLIQUE, Form.PLAIN)]
+    if predicate.clause is not None:
+        candidates += [c for c in predicate.clause.children if role(c) is Role.AGENT]
+    for candidate in sorted(candidates, key=lambda t: t.i):
+        found = actors_at(candidate, actors, words)
+        if found:
+            return found
+    return []
 
 
 def _authors(patients: list[Token], answered: Answered, words: Lexicon) -> list[Actor]:

@@ -57,7 +57,9 @@ class EventAssembler:
         known_target = any(t is not None and t.code is not None for t in targets)
         if not sources or (sources == [None] and not known_target) or (pattern.needs_target and not known_target):
             return []  # an event needs a source, or at least a known target of a sourceless passive
-        info = self._ontology.cameo(code)
+        if pattern.needs_source and not any(s is not None and s.code is not None for s in sources):
+            return []
+        info = self._ontology.get(code)  # None: a code CAMEO does not define, kept as the dictionary gives it
         event_date, basis, precision = _event_date(trigger, ctx)
         if mode is Modality.ASSERTED and basis is DateBasis.TEXT and ctx.published and event_date and event_date > ctx.published:
             mode = Modality.FUTURE  # "Kishida's visit to Washington next week"
@@ -81,9 +83,9 @@ class EventAssembler:
                         source=source,
                         target=target,
                         cameo=code,
-                        plover=info.plover,
-                        goldstein=info.goldstein,
-                        quad_class=info.quad_class,
+                        plover=info.plover if info else None,
+                        goldstein=info.goldstein if info else None,
+                        quad_class=info.quad_class if info else None,
                         modality=mode,
                         event_date=event_date,
                         date_basis=basis,

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from standoff.actors.resolve import ArticleActors
-from standoff.events.arguments import Answered, actors_at, source_actors, target_actors
+from standoff.events.arguments import Answered, actors_at, pattern_sources, source_actors, target_actors
 from standoff.events.assembly import EventAssembler, SentenceContext
 from standoff.events.composition import Composition
 from standoff.events.confidence import ConfidenceTable
 from standoff.events.embedding import SecondOpinion, action_verbs, predicate_text
 from standoff.events.matching import PatternMatcher, patients_for
 from standoff.events.modality import modality
-from standoff.events.patterns import NO_EVENT, Pattern, PatternStack
+from standoff.events.patterns import NO_EVENT, Pattern, PatternStack, Words
 from standoff.events.rules import ENGINE, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
@@ -69,21 +69,26 @@ class EventCoder:
     def code_sentence(self, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]) -> list[Event]:
         matched = []
         for predicate in self._predicates.sentence(ctx.sentence, self._patterns.verbs, self._patterns.nouns):
-            candidates = self._patterns.candidates(predicate.lemma, predicate.nominal)
-            pattern = next((p for p in candidates if self._matcher.fits(p, predicate, actors)), None)
+            pattern = self._matcher.first_fit(self._patterns.candidates(predicate.lemma, predicate.nominal), predicate, actors)
             if pattern is not None:
                 matched.append((predicate, pattern))
         # An action under a governing verb ("agreed to lift") is coded through that verb; the
         # verb's own pattern then stays silent, so one act is one event.
         composed = []
+        rank_at = {predicate.trigger.i: self._patterns.rank(pattern.pattern_set) for predicate, pattern in matched}
+        silenced = set()
         for predicate, pattern in matched:
             head = self._governing_head(self._clause_verb(predicate))
-            if head is not None:
-                events = self._composed(pattern, predicate, head, ctx, actors, earlier)
-                if events is not None:
-                    composed.append((predicate, head, events))
+            if head is None:
+                continue
+            if rank_at.get(head[0].i, 1 << 20) < self._patterns.rank(pattern.pattern_set):
+                silenced.add(predicate.trigger.i)  # the head's own pattern, from a higher set, tells the act
+                continue
+            events = self._composed(pattern, predicate, head, ctx, actors, earlier)
+            if events is not None:
+                composed.append((predicate, head, events))
         heads = {head[0].i for _, head, events in composed if events}
-        silenced = {predicate.trigger.i for predicate, _, _ in composed}
+        silenced |= {predicate.trigger.i for predicate, _, _ in composed}
         found: list[Event] = []
         for predicate, pattern in matched:
             if predicate.trigger.i in heads or predicate.trigger.i in silenced:
@@ -91,7 +96,7 @@ class EventCoder:
             found.extend(self._plain(pattern, predicate, ctx, actors, earlier + found))
         for _, _, events in composed:
             found.extend(events)
-        sentence = Sentence(ctx, matched, actors)
+        sentence = Sentence(ctx, matched, actors, self._patterns.rank)
         for rule in self._rules:
             found = rule.apply(found, sentence)
         if not found and self._second_opinion is not None:
@@ -128,7 +133,7 @@ class EventCoder:
             lemma = noun.lemma_.lower()
             for event in reversed(earlier):
                 pattern = self._patterns.get(event.rule.pattern_set, event.rule.pattern)
-                words = pattern.object if pattern is not None and isinstance(pattern.object, frozenset) else frozenset()
+                words = pattern.object.single if pattern is not None and isinstance(pattern.object, Words) else frozenset()
                 if event.trigger.lower().startswith(lemma[:5]) or lemma in words:
                     return event
             return None
@@ -164,7 +169,9 @@ class EventCoder:
         rules: tuple[RuleId, ...] = ()
         condition = adverbial_clause(verb, self._words.condition_openers)
         promised_to: list[Actor] = []
-        if mode is Modality.NEGATED:
+        if mode is Modality.NEGATED and pattern.polarity == "negated":
+            mode = Modality.ASSERTED  # the pattern says what the negated act is
+        elif mode is Modality.NEGATED:
             # "will not lift the ban" is a refusal; "did not attack" is no event at all
             refusal = pattern.negated or self._composition.compose("refuse", pattern.code)
             if refusal not in (None, NO_EVENT):
@@ -173,7 +180,7 @@ class EventCoder:
             # "the rebels said they would release ...", "Russia would shoot down any missiles if
             # the US struck": the actor states an intent (03), or a threat (13) when the act is
             # hostile, made to whoever the condition is about; the act itself has not happened
-            group = "threaten" if int(pattern.code[:2]) >= 9 else "intend"
+            group = "threaten" if pattern.code[:2] >= "09" else "intend"
             promised = self._composition.compose(group, pattern.code)
             if promised:
                 code, mode = promised, Modality.ASSERTED
@@ -185,12 +192,28 @@ class EventCoder:
         if mode in UNREALISED and not self._unrealised:
             return []
         assert code is not None
-        sources = source_actors(predicate, actors, self._words)
+        if pattern.dyad and self._act_as_subject(predicate):
+            return []  # "the kidnapping of two journalists shocked France": its actors are the act's parties
+        sources = pattern_sources(pattern, predicate, actors, self._words)
         if sources == [None]:
             sources = self._supplied_agents(predicate, verb, actors) or sources
+        if pattern.dyad and not any(s is not None and s.code is not None for s in sources):
+            return []  # no rule gives a dyad a source it lacks
         targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier), sources, self._words)
+        if pattern.joint and not targets:
+            targets = [s for s in sources if s is not None]  # "X and Y agreed": each toward the other
         provenance = Provenance(pattern.pattern_set, pattern.id, rules, similarity)
-        return self._assembler.build(code, sources, targets, predicate.trigger, mode, pattern, provenance, ctx)
+        events = [] if code == NO_EVENT else self._assembler.build(code, sources, targets, predicate.trigger, mode, pattern, provenance, ctx)
+        if pattern.reverse is not None and not rules and not pattern.joint:
+            # the paired act, from the target back to the source: "arrived in X" is X's hosting
+            back = provenance.with_rule(RuleId.PAIRED)
+            events += self._assembler.build(pattern.reverse, list(targets), [s for s in sources if s is not None], predicate.trigger, mode, pattern, back, ctx)
+        return events
+
+    def _act_as_subject(self, predicate: Predicate) -> bool:
+        """The subject is a noun that names an act ("the kidnapping of ...", "the arrest of ..."):
+        whoever is named inside it took part in that act, not in the verb's."""
+        return any(agent.lemma_.lower() in self._patterns.nouns for agent in predicate.agents)
 
     def _supplied_agents(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> list[Actor | None]:
         """Who did an act told in the passive without a "by": the parties of an event noun that
@@ -211,6 +234,8 @@ class EventCoder:
         self, pattern: Pattern, predicate: Predicate, head: tuple[Token, list[str]], ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]
     ) -> list[Event] | None:
         """Events for an action under a governing verb; None when the head does not apply."""
+        if pattern.code == NO_EVENT:
+            return []  # the action is no event: nothing to compose
         head_token, groups = head
         head_verb = head_token if is_predicate_word(head_token) else head_token.head  # "was ready to"
         head_predicate = self._predicates.verb(head_verb)
@@ -220,11 +245,11 @@ class EventCoder:
         if mode in NON_EVENTS:
             if not self._unrealised:
                 return []
-            sources = source_actors(predicate, actors, self._words) or source_actors(head_predicate, actors, self._words)
+            sources = pattern_sources(pattern, predicate, actors, self._words) or source_actors(head_predicate, actors, self._words)
             targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
             return self._assembler.build(pattern.code, sources, targets, predicate.trigger, mode, pattern, Provenance(pattern.pattern_set, pattern.id), ctx)
         if "future" in groups:
-            sources = source_actors(predicate, actors, self._words) or source_actors(head_predicate, actors, self._words)
+            sources = pattern_sources(pattern, predicate, actors, self._words) or source_actors(head_predicate, actors, self._words)
             targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
             provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.FUTURE,))
             return self._assembler.build(pattern.code, sources, targets, predicate.trigger, Modality.FUTURE, pattern, provenance, ctx)

@@ -1,7 +1,8 @@
 """Event confidence that means something: the share of such events found right on held-out data.
 
 An event is described by the kind of evidence behind it: how the pattern matched (a verb, a
-verb under a governing verb, a noun, words in a statement), how its source was resolved (a
+verb under a governing verb, a noun, words in a statement; a pattern of the imported PETRARCH
+dictionary is a kind apart: "petrarch-verb"), how its source was resolved (a
 named person or organisation, a place, a description, a pronoun, unresolved) and whether it
 has a known target. calibration.tsv holds, for each such key, how many events were right out of
 how many on development data; the score is the smoothed share, backing off to coarser keys.
@@ -15,7 +16,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from standoff.events.patterns import Pattern
+from standoff.events.patterns import IMPORTED, Pattern
 from standoff.model import Actor, Resolution
 
 SOURCE_GROUPS = {
@@ -44,6 +45,8 @@ def evidence_key(pattern: Pattern, composed: bool, source: Actor | None, target:
         family = "nominal"
     else:
         family = "verb"
+    if pattern.pattern_set == IMPORTED:
+        family = f"{IMPORTED}-{family}"  # the imported dictionary is evidence of its own kind
     if source is None:
         source_group = "none"
     elif source.code is None:

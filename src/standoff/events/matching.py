@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from standoff.actors.resolve import ArticleActors
 from standoff.events.arguments import actors_at
-from standoff.events.patterns import Pattern
+from standoff.events.modality import modality
+from standoff.events.patterns import Pattern, Phrase, Words
 from standoff.lexicon import Lexicon
-from standoff.model import Resolution
-from standoff.nlp import Token
+from standoff.model import Modality, Resolution
+from standoff.nlp import Doc, Token
 from standoff.syntax.labels import Form, Role, link, role
 from standoff.syntax.predicates import Predicate, obliques
 
@@ -21,6 +23,29 @@ OWNED_THINGS = frozenset({Resolution.OWNER_ADJECTIVE, Resolution.PLACE_OF_OWNER,
 class PatternMatcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self._words = lexicon
+        self._memo_doc: Doc | None = None
+        self._memo: dict[int, set[str]] = {}
+
+    def first_fit(self, patterns: tuple[Pattern, ...], predicate: Predicate, actors: ArticleActors) -> Pattern | None:
+        """The first of ``patterns`` that fits. A verb known to several sets has many patterns:
+        the words its roles have are read once, and a pattern that needs others is passed by."""
+        view: _Roles | None = None
+        for pattern in patterns:
+            if pattern.object is not None or pattern.obliques or pattern.subject is not None:
+                view = view or self._roles(predicate)
+                if not view.may_fit(pattern, predicate):
+                    continue
+            if self.fits(pattern, predicate, actors):
+                return pattern
+        return None
+
+    def _roles(self, predicate: Predicate) -> _Roles:
+        words: set[str] = set()
+        for patient in predicate.patients:
+            words |= self.words_of(patient)
+        heads = [*predicate.patients, *(o for objects in predicate.obliques.values() for o in objects)]
+        preps = set(predicate.obliques) | predicate.adjacent | {c.lower_ for h in heads for c in h.children if role(c) is Role.PREPOSITION}
+        return _Roles(words, preps)
 
     def fits(self, pattern: Pattern, predicate: Predicate, actors: ArticleActors) -> bool:
         if not _trigger_words_present(pattern, predicate):
@@ -42,13 +67,15 @@ class PatternMatcher:
             named = patients + [o for objects in predicate.obliques.values() for o in objects]
             if not _has_sector(named, pattern.target_sectors, actors, self._words):
                 return False
-        if isinstance(pattern.object, frozenset) and not any(self.words_of(o) & pattern.object for o in patients):
+        if isinstance(pattern.object, Words) and not any(self.has_words(o, pattern.object) for o in patients):
             return False
-        if pattern.modifier is not None and not any(self._modifiers_of(o) & pattern.modifier for o in patients):
+        if pattern.modifier is not None and not any(self._modifiers_of(o) & pattern.modifier.single for o in patients):
             return False
-        if pattern.subject is not None and not any(self.words_of(s) & pattern.subject for s in predicate.agents):
+        if pattern.subject is not None and not any(self.has_words(s, pattern.subject) for s in predicate.agents):
             return False
         if pattern.prep is not None and not predicate.objects_of(pattern.prep):
+            return False
+        if pattern.obliques and not all(self._oblique_fits(predicate, prep, words) for prep, words in pattern.obliques):
             return False
         if pattern.comp is not None and (predicate.complement is None or predicate.complement.lemma_.lower() not in pattern.comp):
             return False
@@ -58,11 +85,30 @@ class PatternMatcher:
             return False
         if pattern.content and not any(expr.search(_content_text(predicate)) for expr in pattern.content):
             return False
+        if pattern.adverb is not None and not any(_forms(a) & pattern.adverb.single for a in _adverbs(predicate.trigger)):
+            return False
+        if pattern.joint and not _joint_subject(predicate):
+            return False
+        if pattern.polarity is not None and modality(predicate.trigger, self._words) is not Modality.NEGATED:
+            return False
         return True
+
+    def has_words(self, token: Token, words: Words) -> bool:
+        """The role filler is one of the words, or ends one of the phrases."""
+        return bool(self.words_of(token) & words.single) or any(_ends_phrase(token, phrase) for phrase in words.phrases)
 
     def words_of(self, token: Token) -> set[str]:
         """A role filler's lemma and form, those of its noun modifiers ("road map") and of the
-        noun it is an offer or proposal of ("the offer of talks")."""
+        noun it is an offer or proposal of ("the offer of talks"). Every pattern of the
+        predicate asks for the same fillers: they are read once per token."""
+        if token.doc is not self._memo_doc:  # the doc is kept, so a token index means one token
+            self._memo_doc, self._memo = token.doc, {}
+        found = self._memo.get(token.i)
+        if found is None:
+            found = self._memo[token.i] = self._read_words(token)
+        return found
+
+    def _read_words(self, token: Token) -> set[str]:
         words = {token.lemma_.lower(), token.lower_}
         for child in token.children:
             kind, how = link(child)
@@ -71,6 +117,10 @@ class PatternMatcher:
             elif kind is Role.PREPOSITION and child.lower_ in self._words.nesting_prepositions and token.lemma_.lower() not in self._words.stopping_nouns:
                 words |= {g.lemma_.lower() for g in _plain_obliques(child)}
         return words
+
+    def _oblique_fits(self, predicate: Predicate, preposition: str, words: Words | None) -> bool:
+        objects = oblique_objects(predicate, preposition)
+        return bool(objects) if words is None else any(self.has_words(o, words) for o in objects)
 
     def _modifiers_of(self, token: Token) -> set[str]:
         """Adjectives and nouns before the patient, or before the noun it is an amount of: the
@@ -83,6 +133,69 @@ class PatternMatcher:
         return words
 
 
+@dataclass(frozen=True, slots=True)
+class _Roles:
+    """What a predicate's roles hold, for passing by patterns that cannot fit: the words of its
+    objects, and every preposition on the verb, its objects and its prepositions' objects."""
+
+    patient_words: set[str]
+    prepositions: set[str]
+
+    def may_fit(self, pattern: Pattern, predicate: Predicate) -> bool:
+        if any(pattern.extras.get(predicate.lemma, ((),))):
+            return True  # "call on X": the object may be the preposition's
+        obj = pattern.object
+        if isinstance(obj, Words) and not self.patient_words & obj.heads:
+            return False
+        if obj in ("thing", "actor") and not predicate.patients:
+            return False
+        if pattern.subject is not None and not predicate.agents:
+            return False
+        return all(prep in self.prepositions for prep, _ in pattern.obliques)
+
+
+def oblique_objects(predicate: Predicate, preposition: str) -> list[Token]:
+    """Objects of a preposition on the verb or its objects ("sent police *to* the border"), or
+    on the object of another of its prepositions ("put on alert *along* the border"). The
+    parser may read the preposition as the verb's particle and its object as the verb's
+    ("clashed *over* the efforts"): then the verb's objects are its objects."""
+    found = predicate.objects_of(preposition)
+    if preposition in predicate.adjacent and not found:
+        found = list(predicate.patients)
+    for objects in predicate.obliques.values():
+        for obj in objects:
+            found += [o for c in obj.children if role(c) is Role.PREPOSITION and c.lower_ == preposition for o in _plain_obliques(c)]
+    return found
+
+
+def _ends_phrase(token: Token, phrase: Phrase) -> bool:
+    """``token`` is the phrase's head, and the phrase's other words come before it, in order,
+    in the words it heads."""
+    if not _forms(token) & phrase[-1]:
+        return False
+    wanted = iter(phrase[:-1])
+    words = next(wanted, None)
+    for word in token.subtree:
+        if word.i >= token.i or words is None:
+            break
+        if _forms(word) & words:
+            words = next(wanted, None)
+    return words is None
+
+
+def _forms(token: Token) -> set[str]:
+    return {token.lemma_.lower(), token.lower_}
+
+
+def _adverbs(verb: Token) -> list[Token]:
+    return [c for c in verb.children if link(c) == (Role.MODIFIER, Form.ADVERB)]
+
+
+def _joint_subject(predicate: Predicate) -> bool:
+    """Two or more subjects, or one joined to another by "and"."""
+    return len(predicate.agents) > 1 or any(role(c) is Role.CONJUNCT for a in predicate.agents for c in a.children)
+
+
 def _has_sector(tokens: list[Token], sectors: frozenset[str], actors: ArticleActors, words: Lexicon) -> bool:
     return any(a.code is not None and a.code.sector in sectors for t in tokens for a in actors_at(t, actors, words))
 
@@ -90,20 +203,25 @@ def _has_sector(tokens: list[Token], sectors: frozenset[str], actors: ArticleAct
 def patients_for(pattern: Pattern, predicate: Predicate) -> list[Token]:
     """Patients, and the object of a preposition the trigger is written with: the addressee of
     "call on X", the ceasefire in "agree to a ceasefire"."""
-    extra = {word for t in pattern.triggers if t.lemma == predicate.lemma for word in t.extra}
+    extra = {word for words in pattern.extras.get(predicate.lemma, ()) for word in words}
+    if not extra:
+        return predicate.patients
     return predicate.patients + [o for word in sorted(extra) for o in predicate.obliques.get(word, [])]
 
 
 def _trigger_words_present(pattern: Pattern, predicate: Predicate) -> bool:
-    """Any of the pattern's triggers with this lemma whose extra words are all there."""
-    for trigger in pattern.triggers:
-        if trigger.lemma != predicate.lemma:
-            continue
+    """Any of the pattern's triggers with this lemma whose extra words are all there, in one of
+    the forms the pattern allows."""
+    if pattern.forms and predicate.trigger.lower_ not in pattern.forms:
+        return False
+    for extra in pattern.extras.get(predicate.lemma, ()):
+        if not extra:
+            return True
         if predicate.nominal:
             modifiers = {c.lower_ for c in predicate.trigger.lefts} | {c.lemma_.lower() for c in predicate.trigger.lefts}
-            if all(word in modifiers for word in trigger.extra):
+            if all(word in modifiers for word in extra):
                 return True
-        elif all(predicate.has_word(word) for word in trigger.extra):
+        elif all(predicate.has_word(word) for word in extra):
             return True
     return False
 

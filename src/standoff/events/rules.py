@@ -7,6 +7,7 @@ order; nothing else decides it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -39,6 +40,7 @@ class Sentence:
     ctx: SentenceContext
     matched: list[tuple[Predicate, Pattern]]
     actors: ArticleActors
+    rank: Callable[[str], int] = lambda _: 0  # a pattern set's precedence, 0 the highest
 
 
 class SentenceRule(Protocol):
@@ -63,12 +65,15 @@ class LightVerbWins:
         self._light_verbs = lexicon.light_verbs
 
     def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
-        coded = {e.trigger_start for e in events}
-        redundant = {
-            p.trigger.idx
-            for p, _ in sentence.matched
-            if p.nominal and is_light_verb_patient(p.trigger, self._light_verbs) and p.trigger.head.idx in coded
-        }
+        verb_rank: dict[int, int] = {}  # the best rank of the events coded at a trigger
+        for event in events:
+            verb_rank[event.trigger_start] = min(verb_rank.get(event.trigger_start, 1 << 20), sentence.rank(event.rule.pattern_set))
+        redundant = set()
+        for predicate, pattern in sentence.matched:
+            verb = predicate.trigger.head.idx
+            if predicate.nominal and is_light_verb_patient(predicate.trigger, self._light_verbs) and verb in verb_rank:
+                # the verb's event, unless the noun's pattern comes from a higher set
+                redundant.add(predicate.trigger.idx if verb_rank[verb] <= sentence.rank(pattern.pattern_set) else verb)
         return [e for e in events if e.trigger_start not in redundant]
 
 
@@ -165,6 +170,18 @@ class Reciprocity:
         return out
 
 
+class NeededActors:
+    """An event whose pattern asks for a dyad ("dyad": a known source and target) and has none
+    once the other rules ran is dropped: the joint act of "X and Y renewed talks" has its
+    targets from ``Reciprocity`` first."""
+
+    id = RuleId.NEEDED_ACTORS
+
+    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
+        dyadic = {(p.pattern_set, p.id) for _, p in sentence.matched if p.dyad}
+        return [e for e in events if (e.rule.pattern_set, e.rule.pattern) not in dyadic or (_code(e.source) and _code(e.target))]
+
+
 class OneEventPerAct:
     """An article that reports the same act twice ("Trump's assertion that ...", "North Korea's
     missile launches") holds one event; a mention without a target adds nothing to one with."""
@@ -190,8 +207,9 @@ def sentence_rules(lexicon: Lexicon, predicates: PredicateReader, assembler: Eve
         LightVerbWins(lexicon),
         AnswerTargets(),
         OwnSide(lexicon, predicates),
-        Speakers(lexicon, predicates, assembler),
         Reciprocity(),
+        NeededActors(),  # before Speakers: a dropped act has no speaker's statement either
+        Speakers(lexicon, predicates, assembler),
     )
 
 

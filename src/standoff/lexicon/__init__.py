@@ -101,6 +101,8 @@ class Lexicon:
     here_words: Words
     months: Mapping[str, int]
     number_words: Mapping[str, int]
+    pattern_particles: Words
+    pattern_prepositions: Words
 
 
 _LIST_FIELDS: dict[str, str] = {f.name: str(f.type) for f in fields(Lexicon) if f.name != "version"}

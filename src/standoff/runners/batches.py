@@ -184,5 +184,9 @@ class BatchWriter:
 def run_settings(paths: list[str], options: IngestOptions, workers: int, **extra: object) -> dict[str, object]:
     """The settings a run records: what to run it again with."""
     read = {f.name: getattr(options.read, f.name) for f in fields(options.read) if f.name != "stdin"}
-    coder = {"batch_size": options.settings.batch_size, "actor_files": [str(p) for p in options.settings.actor_files]}
+    coder = {
+        "batch_size": options.settings.batch_size,
+        "actor_files": [str(p) for p in options.settings.actor_files],
+        "verb_files": [str(p) for p in options.settings.pattern_files],
+    }
     return {"paths": paths, "batch_size": options.batch_size, "workers": workers, "read": read, "coder": coder, **extra}

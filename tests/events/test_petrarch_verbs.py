@@ -1,0 +1,222 @@
+"""Translating a PETRARCH verb dictionary into standoff patterns: each feature of the format on
+a dictionary written for the test, what cannot be translated listed with its reason, and the
+translation coding sentences with the real model through --verbs."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from standoff.cli import main
+from standoff.events.patterns import read_pattern_set
+from standoff.events.petrarch_verbs import IMPORTED, Translation, load_imported_set, translate
+from standoff.events.verbfile import read_verb_dictionary
+from standoff.lexicon import load_lexicon
+from standoff.model import Article
+from standoff.pipeline import Coder, Settings
+
+DICTIONARY = """\
+&MILITARY
++TROOPS
++ARMED_FORCES
+
+&NEGATIVE
++WILL NOT
++DID N'T
+
+&PREPS_
++IN
++ON
+
+--- RUSH   [---]  ---
+RUSH
+SPEED {SPEEDING SPEEDS SPED }
+- * POLICE (TO BORDER)        [153]
+- * {RELIEF SUPPLIES}         [073]
+- &MILITARY *                 [154]
+- * (TO +)                    [042:043]
+- * OUT VIEWS                 [010]
+- SHARPLY *                   [111]
+- &NEGATIVE * AID             [125]
+- * ATTACK ON +               [112]
+- * &PREPS RESOLUTION         [102]
+- % *                         [036]
+- * SANCTIONS                 [163]
+- * SANCTIONS                 [163]
+- * MEETING                   [036]
+- * MEETING                   [046]
+- * INCIDENTS                 [---]
+- + * (FROM $)                [:0841]
+- WILL * FAST                 [030]
+- * &NOSUCHSET                [030]
+
+--- DEPART [032:033] ---
+LEFT
++CORDON_OFF {+CORDONED_OFF}
+WIRE_+TAP
++TAKE_LEAVE
+- * (FOR)                     [0421]
+"""
+
+
+@pytest.fixture(scope="module")
+def translation() -> Translation:
+    return translate(read_verb_dictionary(DICTIONARY, "test.verbs.txt"), "test.verbs.txt", load_lexicon(), dyad=False)
+
+
+def pattern(translation: Translation, line: int) -> dict[str, Any]:
+    (found,) = [p for p in translation.patterns if p["note"].startswith(f"line {line}:")]
+    return {k: v for k, v in found.items() if k not in ("id", "note", "verb")}
+
+
+def test_words_after_the_verb_are_its_object_and_prepositions_its_obliques(translation: Translation) -> None:
+    assert pattern(translation, 16) == {"object": ["police"], "oblique": {"to": ["border"]}, "target": "phrase", "code": "153"}
+    assert pattern(translation, 17)["object"] == ["relief supplies", "relief supply"]  # a plural head stands for its singular too
+    assert pattern(translation, 27)["object"] == ["sanctions", "sanction"]
+
+
+def test_words_before_the_verb_are_its_subject_an_adverb_or_its_negation(translation: Translation) -> None:
+    assert pattern(translation, 18)["subject"] == ["@military"]
+    assert pattern(translation, 21)["adverb"] == ["sharply"]
+    assert pattern(translation, 22)["polarity"] == "negated"
+
+
+def test_marks_place_the_source_and_target_and_ask_for_them(translation: Translation) -> None:
+    assert pattern(translation, 19) == {"oblique": {"to": None}, "target": "prep:to", "needs_target": True, "code": "042", "reverse": "043"}
+    assert pattern(translation, 23)["target"] == "prep:on"  # a preposition written without parentheses
+    assert pattern(translation, 25)["joint"] is True
+    back = pattern(translation, 31)
+    assert (back["target"], back["source"], back["code"], back["reverse"]) == ("subject", "prep:from", "none", "0841")
+
+
+def test_a_particle_follows_the_verb(translation: Translation) -> None:
+    (found,) = [p for p in translation.patterns if p["note"].startswith("line 20:")]
+    assert found["verb"] == ["@rush_verbs out"] and found["object"] == ["views", "view"]
+    assert translation.classes["rush_verbs"] == ["rush", "speed"]
+
+
+def test_a_set_of_prepositions_stands_for_each_of_them(translation: Translation) -> None:
+    found = [p for p in translation.patterns if p["note"].startswith("line 24:")]
+    assert sorted((next(iter(p["oblique"])), p["id"].split("-")[-1]) for p in found) == [("in", "in"), ("on", "on")]
+
+
+def test_a_null_code_fits_and_codes_nothing(translation: Translation) -> None:
+    assert pattern(translation, 30)["code"] == "none"
+
+
+def test_synonym_sets_are_classes_with_singulars(translation: Translation) -> None:
+    assert translation.classes["military"] == ["troops", "troop", "armed forces", "armed force"]
+    assert translation.classes["preps"] == ["in", "on"]  # a name ending with _ adds no singulars
+
+
+def test_repeats_are_dropped_and_a_later_code_shadows_an_earlier_one(translation: Translation) -> None:
+    assert translation.duplicates == 1
+    assert pattern(translation, 29)["code"] == "046"
+    shadowed = [u for u in translation.untranslated if u.kind == "shadowed"]
+    assert [u.line for u in shadowed] == [28]
+
+
+def test_a_form_listed_without_its_base_verb_is_restricted_to_that_form(translation: Translation) -> None:
+    departing = [p for p in translation.patterns if p["note"].startswith("line 40:")]
+    assert {tuple(p.get("forms", ())) for p in departing} == {("left",), ()}
+    left = next(p for p in departing if p.get("forms"))
+    assert left["verb"] == ["leave"]
+    # the block's other verbs, with the lemma the model gives an irregular form when it differs
+    assert next(p for p in departing if not p.get("forms"))["verb"] == ["@depart_verbs"]
+    assert translation.classes["depart_verbs"][0] == "cordon off"
+
+
+def test_the_verbs_own_codes_fit_the_verb_alone(translation: Translation) -> None:
+    own = [p for p in translation.patterns if p["id"].startswith("depart.") and ".verb" in p["id"]]
+    assert {(tuple(p["verb"]), p["code"], p.get("reverse"), p["bare"]) for p in own} == {(("cordon off",), "032", "033", True), (("leave",), "032", "033", True)}
+
+
+def test_what_cannot_be_translated_is_listed_with_its_line_and_reason(translation: Translation) -> None:
+    reasons = {u.line: u.reason for u in translation.untranslated if u.kind != "shadowed"}
+    assert reasons[32].startswith("a word before the verb that is no subject, adverb or negation")
+    assert reasons[33] == "an unknown synonym set: &NOSUCHSET"
+    assert reasons[38] == "a word before the verb of a multi-word verb (WIRE_+TAP)"
+    assert reasons[39] == "a multi-word verb whose later word is no particle or preposition"
+    report = translation.report()
+    assert "line 33: - * &NOSUCHSET [030]  -- an unknown synonym set" in report
+    assert "patterns not translated: 2" in report and "verbs standoff cannot match: 2" in report
+
+
+def test_the_translation_reads_back_as_a_pattern_set(translation: Translation) -> None:
+    read = read_pattern_set(translation.to_yaml().encode("utf-8"), "test", "test.yaml")
+    assert len(read.patterns) == len(translation.patterns)
+    assert read.candidates("rush", nominal=False) and read.candidates("leave", nominal=False)
+
+
+def test_a_dyad_makes_every_pattern_need_a_known_source_and_target() -> None:
+    strict = translate(read_verb_dictionary(DICTIONARY, "t.txt"), "t.txt", load_lexicon(), dyad=True)
+    assert all(p["dyad"] for p in strict.patterns)
+
+
+def test_codes_cameo_does_not_define_are_kept_and_counted() -> None:
+    weis = translate(read_verb_dictionary("--- GIVE [---] ---\nGIVE\n- * DOLLARS [903]\n", "w.txt"), "w.txt", load_lexicon())
+    assert weis.codes_as_given == {"903": 1}
+    assert "codes: as-given" in weis.to_yaml()
+
+
+def test_a_petrarch_file_codes_through_verbs_over_the_packaged_sets(tmp_path: Path) -> None:
+    path = tmp_path / "mine.verbs.txt"
+    path.write_text("--- SPEED [---] ---\nSPEED\n- * POLICE (TO BORDER) [153]\n", encoding="utf-8")
+    (result,) = Coder(Settings(pattern_files=(path,))).code([Article("a", "Pakistan sped police to the border with India.", date(2024, 1, 5))])
+    assert [(e.cameo, e.rule.pattern_set, e.source.code.code) for e in result.events] == [("153", "mine.verbs", "PAK")]  # type: ignore[union-attr]
+
+
+def test_import_verbs_writes_the_patterns_and_the_report(tmp_path: Path) -> None:
+    source = tmp_path / "v.txt"
+    source.write_text(DICTIONARY, encoding="utf-8")
+    out = tmp_path / "v.yaml"
+    result = CliRunner().invoke(main, ["import-verbs", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "patterns not translated: 2" in result.output and "wrote" in result.output
+    assert read_pattern_set(out.read_bytes(), "v", str(out)).patterns
+    assert "an unknown synonym set" in (tmp_path / "v.report.txt").read_text(encoding="utf-8")
+    coded = CliRunner().invoke(main, ["code", "-", "--verbs", str(out), "--date", "2024-01-05"], input="Pakistan rushed police to the border with India.\n")
+    assert coded.exit_code == 0, coded.output
+    assert any(json.loads(line)["cameo"] == "153" for line in coded.output.splitlines())
+
+
+def test_the_packaged_translation_loads_under_its_own_name() -> None:
+    packaged = load_imported_set()
+    assert packaged.name == IMPORTED and len(packaged.patterns) > 4000
+    assert packaged.candidates("rush", nominal=False)
+
+
+def test_an_event_with_a_code_cameo_does_not_define_prints_and_exports(tmp_path: Path) -> None:
+    weis = tmp_path / "weis.yaml"
+    weis.write_text('codes: as-given\npatterns:\n  - {id: contribute, verb: contribute, object: [dollar], target: phrase, code: "903"}\n', encoding="utf-8")
+    text = "Norway contributed a million dollars to Kenya.\n"
+    table = CliRunner().invoke(main, ["code", "-", "--verbs", str(weis), "--date", "2024-01-05", "--format", "table"], input=text)
+    assert table.exit_code == 0, table.output
+    assert "903" in table.output and "not CAMEO" in table.output
+    lines = CliRunner().invoke(main, ["code", "-", "--verbs", str(weis), "--date", "2024-01-05"], input=text).output.splitlines()
+    (event,) = [json.loads(line) for line in lines if json.loads(line)["cameo"] == "903"]
+    assert (event["goldstein"], event["quad_class"], event["plover"]) == (None, None, None)
+
+
+def test_a_verb_of_motion_alone_is_no_meeting_or_visit() -> None:
+    text = "--- GO [040] ---\nTRAVEL\nCONFER\n- * (TO) [036]\n- * (FOR TALKS) [046]\n"
+    moving = translate(read_verb_dictionary(text, "g.txt"), "g.txt", load_lexicon())
+    kept = {(p["code"], tuple(p["verb"])) for p in moving.patterns}
+    assert kept == {("040", ("confer",)), ("036", ("confer",)), ("046", ("@go_verbs",))}  # words ("for talks") still code a visit
+    assert sorted((u.text.split(":")[0], u.kind) for u in moving.untranslated) == [("travel", "gated"), ("travel", "gated")]
+
+
+def test_a_subject_that_names_an_act_is_no_source_of_a_dyad(tmp_path: Path) -> None:
+    path = tmp_path / "anger.verbs.txt"
+    path.write_text("--- ANGER [:110] ---\nANGER\n", encoding="utf-8")
+    coder = Coder(Settings(pattern_files=(path,)))
+    (plain, act) = coder.code(
+        [Article("a", "Uganda angered Kenya.", date(2024, 1, 5)), Article("b", "The arrest of three Kenyan activists angered Kenya.", date(2024, 1, 5))]
+    )
+    assert [(e.cameo, e.source.code.code, e.target.code.code) for e in plain.events] == [("110", "KEN", "UGA")]  # type: ignore[union-attr]
+    assert not [e for e in act.events if e.rule.pattern_set == "anger.verbs"]
