@@ -243,6 +243,12 @@ class Event:
     def cameo_root(self) -> str:
         return self.cameo[:2]
 
+    @property
+    def complete(self) -> bool:
+        """Whether the source is known: an act nobody can be said to have done is kept, flagged, and
+        left out of series, tension and alerts."""
+        return self.source is not None and self.source.code is not None
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:

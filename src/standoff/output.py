@@ -43,7 +43,7 @@ def _print_table(results: Iterable[ArticleResult], quotes: bool, out: TextIO) ->
                 r = event_record(e, result.article)
                 table.add_row(
                     r["event_date"] or "-",
-                    f"{r['source'] or '?'}\n{r['source_text'] or ''}",
+                    f"{r['source'] or '?'}\n{r['source_text'] or ''}" + ("" if r["complete"] else "\n(incomplete)"),
                     f"{r['cameo']} {r['plover'] or ''}\n" + (f"{r['goldstein']:+.1f}" if r["goldstein"] is not None else "not CAMEO"),
                     f"{r['target'] or '-'}\n{r['target_text'] or ''}",
                     r["trigger"],

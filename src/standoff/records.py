@@ -35,6 +35,7 @@ def event_record(event: Event, article: Article) -> dict[str, Any]:
         "trigger_end": event.trigger_end,
         **_actor_fields("source", event.source),
         **_actor_fields("target", event.target),
+        "complete": event.complete,
         "cameo": event.cameo,
         "cameo_root": event.cameo_root,
         "goldstein": event.goldstein,

@@ -230,6 +230,21 @@ def test_paste_an_article_and_see_its_events(server: str, page: object, tmp_path
     _screenshot(page, tmp_path, "code.png")
 
 
+def test_an_event_without_a_known_source_is_marked_incomplete(server: str, page: object) -> None:
+    page.goto(f"{server}/code.html")
+    page.locator("#paste").wait_for()
+    page.fill("textarea[name=text]", "Two rockets were fired at Japan on Thursday.\n\nJapan condemned North Korea.")
+    page.fill("input[name=date]", "2017-08-04")
+    page.click("#paste button[type=submit]")
+    page.wait_for_selector("#results tbody tr", timeout=60_000)
+    rows = page.locator("#results tbody tr")
+    marks = [rows.nth(i).locator("small.incomplete").count() for i in range(rows.count())]
+    assert sorted(marks) == [0, 1], "the rocket fire has no source, the condemnation has one"
+    page.locator("#results tbody tr.incomplete").click()
+    assert page.locator("dl.facts small.incomplete").count() == 1
+    assert page.problems == []
+
+
 def _wait_until(condition: Callable[[], bool], what: str, seconds: float = 90) -> None:
     """Poll a condition from here: the pages' CSP forbids the string evaluation wait_for_function uses."""
     deadline = time.monotonic() + seconds

@@ -12,7 +12,7 @@ from standoff.cli import main
 REQUIRED_KEYS = {
     "id", "article_id", "sentence_index", "start", "end", "text", "trigger", "source", "source_country",
     "target", "target_country", "cameo", "cameo_root", "goldstein", "quad_class", "plover", "modality",
-    "event_date", "confidence", "rule",
+    "event_date", "confidence", "rule", "complete",
 }
 ARTICLE = (
     "Photo of the foreign minister\n"
@@ -67,6 +67,14 @@ def test_stdin_and_table_format() -> None:
     result = CliRunner().invoke(main, ["code", "-", "--format", "table", "--date", "2020-01-01"], input="China condemned Japan.")
     assert result.exit_code == 0, result.output
     assert "CHN" in result.output and "111" in result.output
+
+
+def test_an_event_without_a_known_source_is_flagged_not_dropped() -> None:
+    text = "Two rockets were fired at Japan on Thursday. Japan condemned North Korea."
+    events = run("code", "-", "--date", "2020-01-02", stdin=text)
+    assert [(e["source"], e["target"], e["complete"]) for e in events] == [(None, "JPN", False), ("JPN", "PRK", True)]
+    table = CliRunner().invoke(main, ["code", "-", "--format", "table", "--date", "2020-01-02"], input=text)
+    assert table.output.count("(incomplete)") == 1
 
 
 def test_bad_input_is_a_clear_error(tmp_path: Path) -> None:

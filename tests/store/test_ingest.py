@@ -163,9 +163,13 @@ def test_a_store_of_the_previous_schema_is_migrated_without_losing_rows(tmp_path
     Store(path).close()
     con = duckdb.connect(str(path))  # make it look like a version-1 store holding one event
     con.execute("ALTER TABLE events DROP COLUMN date_precision")
+    con.execute("ALTER TABLE events DROP COLUMN complete")
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    con.execute("INSERT INTO events (id, article_id, cameo) VALUES ('e1', 'a1', '190')")
+    con.execute("INSERT INTO events (id, article_id, source, cameo) VALUES ('e1', 'a1', 'RUS', '190'), ('e2', 'a1', NULL, '190')")
     con.close()
     with Store(path) as store:
-        assert store.fetch("SELECT id, date_precision FROM events").to_pylist() == [{"id": "e1", "date_precision": None}]
+        assert store.fetch("SELECT id, date_precision, complete FROM events ORDER BY id").to_pylist() == [
+            {"id": "e1", "date_precision": None, "complete": True},
+            {"id": "e2", "date_precision": None, "complete": False},
+        ]
         assert store.fetch("SELECT value FROM meta WHERE key = 'schema_version'").to_pylist() == [{"value": SCHEMA_VERSION}]

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from standoff.store.schema import EVENTS
 
-_TYPES: dict[str, Any] = {"VARCHAR": str, "INTEGER": int, "BIGINT": int, "DOUBLE": float, "DATE": date}
+_TYPES: dict[str, Any] = {"VARCHAR": str, "INTEGER": int, "BIGINT": int, "DOUBLE": float, "DATE": date, "BOOLEAN": bool}
 
 Event = create_model(  # type: ignore[call-overload]
     "Event",

@@ -75,7 +75,7 @@ def import_events(store: Store, path: str | Path, fmt: str) -> ImportSummary:
             failures.append(item)
             summary.failures += 1
         else:
-            rows.append(item)
+            rows.append({**item, "complete": item.get("source") is not None})
         summary.read += 1
         if len(rows) + len(failures) >= BATCH_ROWS:
             _flush(store, summary, rows, failures)

@@ -12,10 +12,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pyarrow as pa
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # How a store of an older schema version is brought up to date, version by version.
 MIGRATIONS: dict[str, tuple[str, ...]] = {
     "1": ('ALTER TABLE events ADD COLUMN IF NOT EXISTS "date_precision" VARCHAR',),
+    "2": (
+        'ALTER TABLE events ADD COLUMN IF NOT EXISTS "complete" BOOLEAN',
+        'UPDATE events SET "complete" = "source" IS NOT NULL',
+    ),
 }
 
 
@@ -102,6 +106,7 @@ EVENTS = Table(
         ("trigger_end", "INTEGER"),
         *_actor_columns("source"),
         *_actor_columns("target"),
+        ("complete", "BOOLEAN"),  # the source is known; series, tension and alerts count only these
         ("cameo", "VARCHAR"),
         ("cameo_root", "VARCHAR"),
         ("goldstein", "DOUBLE"),
@@ -221,6 +226,7 @@ def _arrow_type(kind: str) -> pa.DataType:
         "INTEGER": pa.int32(),
         "BIGINT": pa.int64(),
         "DOUBLE": pa.float64(),
+        "BOOLEAN": pa.bool_(),
         "DATE": pa.date32(),
         "TIMESTAMP": pa.timestamp("us"),
     }[kind]

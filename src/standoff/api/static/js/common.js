@@ -118,17 +118,24 @@ function actorLabel(code, text) {
   return [code || "?", text ? `(${text})` : ""].filter(Boolean).join(" ");
 }
 
+const INCOMPLETE = "no known source: kept and shown, but left out of series, tension and alerts";
+
+// An event whose source could not be resolved says so wherever it is shown.
+function incompleteMark(event) {
+  return event.complete === false ? [el("br"), el("small", { class: "incomplete", title: INCOMPLETE }, "incomplete")] : null;
+}
+
 // A table of events; clicking a row (or Enter on it) calls onPick(event).
 export function eventTable(events, onPick, { caption } = {}) {
   const head = el("tr", {}, ["date", "source", "event", "target", "sentence"].map((h) => el("th", { scope: "col" }, h)));
   const rows = events.map((event) => {
     const row = el("tr", {
-      tabindex: "0", class: `event quad-${event.quad_class || 0}`, "data-id": event.id,
+      tabindex: "0", class: `event quad-${event.quad_class || 0}${event.complete === false ? " incomplete" : ""}`, "data-id": event.id,
       onclick: () => pick(row, event),
       onkeydown: (e) => { if (e.key === "Enter") pick(row, event); },
     },
       el("td", { class: "nowrap" }, event.event_date || "–"),
-      el("td", {}, actorLabel(event.source, event.source_text)),
+      el("td", {}, actorLabel(event.source, event.source_text), incompleteMark(event)),
       el("td", { title: quadName(event.quad_class) }, `${event.cameo || "–"} ${event.plover || ""}`, el("br"), el("small", {}, `Goldstein ${signed(event.goldstein)}`)),
       el("td", {}, actorLabel(event.target, event.target_text)),
       el("td", { class: "sentence" }, event.text || ""),
@@ -176,7 +183,7 @@ function safeLink(url) {
 export function showEvent(panel, event, spans, article, extra = {}) {
   clear(panel);
   const facts = el("dl", { class: "facts" },
-    el("dt", {}, "who"), el("dd", {}, `${actorLabel(event.source, event.source_text)} → ${actorLabel(event.target, event.target_text)}`),
+    el("dt", {}, "who"), el("dd", {}, `${actorLabel(event.source, event.source_text)} → ${actorLabel(event.target, event.target_text)}`, incompleteMark(event)),
     el("dt", {}, "did"), el("dd", {}, `${event.cameo || "–"} ${event.plover || ""} · ${quadName(event.quad_class)} · Goldstein ${signed(event.goldstein)}`),
     el("dt", {}, "when"), el("dd", {}, `${event.event_date || "no date"}${event.date_basis ? ` (from ${event.date_basis})` : ""}`),
     el("dt", {}, "how"), el("dd", {}, `${event.modality || "–"}, trigger “${event.trigger || "–"}”, rule ${event.rule || "–"}`),
