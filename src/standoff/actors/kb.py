@@ -15,6 +15,12 @@ Users extend and override the base with extra files (``--actors FILE``), read in
 A name defined in one of the last two kinds of file takes that name over from everything
 loaded before it (the packaged data first): "Georgia" in a user file replaces the state's
 "Georgia", "police" in an agent dictionary replaces the packaged sector word.
+
+Under the curated files lie the dictionaries standoff ships from other projects
+(``standoff.actors.imported``: the Phoenix actors and agents, in ``data/phoenix/``). They add
+what the curated files do not say: an imported entry keeps only the names that no curated
+entry (and no imported file read before it) has, so where both name the same phrase the
+curated entry wins, and a user's file wins over both.
 """
 
 from __future__ import annotations
@@ -41,10 +47,13 @@ from standoff.actors.entries import (
     Role,
     State,
     normalise_phrase,
+    unaccented,
 )
+from standoff.actors.imported import ImportedActors, read_imported
 from standoff.actors.petrarch import read_petrarch
 from standoff.actors.userfile import read_user_actors
 from standoff.errors import BadDictionary
+from standoff.lexicon import Lexicon, load_lexicon
 
 __all__ = [
     "SECTOR_CODES",
@@ -61,11 +70,14 @@ __all__ = [
 _KINDS = ("states", "organisations", "sectors", "people", "places")
 _USER = "user"
 _PETRARCH = "petrarch"
+# The shipped dictionaries of other projects, in the order they stack under the curated files.
+IMPORTED = ("phoenix/countries.tsv", "phoenix/international.tsv", "phoenix/nonstate.tsv", "phoenix/agents.tsv")
 
 
 @functools.cache
-def load_knowledge_base(extra_files: tuple[Path, ...] = ()) -> KnowledgeBase:
-    """Read and check the packaged data files plus ``extra_files`` (see the module docstring)."""
+def load_knowledge_base(extra_files: tuple[Path, ...] = (), lexicon: Lexicon | None = None) -> KnowledgeBase:
+    """Read and check the packaged data files plus ``extra_files`` (see the module docstring);
+    ``lexicon`` (the packaged one by default) says which words the resolver reads itself."""
     packaged = _packaged_sources()
     extras = [_read_extra(Path(p)) for p in extra_files]
     by_kind: dict[str, list[Source]] = {kind: [] for kind in _KINDS}
@@ -87,6 +99,8 @@ def load_knowledge_base(extra_files: tuple[Path, ...] = ()) -> KnowledgeBase:
         sectors=_load_sectors(by_kind["sectors"]),
         people=_load_people(by_kind["people"], state_codes, group_codes),
     )
+    shipped = [read_imported(Path(str(_data() / name)), frozenset(state_codes)) for name in IMPORTED]
+    base = base.over(shipped, _read_heads(base, lexicon or load_lexicon()))
     for source in extras:
         if source.kind == _USER:
             people, orgs = read_user_actors(source)
@@ -102,10 +116,11 @@ def load_knowledge_base(extra_files: tuple[Path, ...] = ()) -> KnowledgeBase:
         version=_version(packaged + extras),
         places=tuple(base.places),
         agents=MappingProxyType(base.agents),
+        versions=MappingProxyType(_versions(packaged, shipped, extras)),
     )
 
 
-# --- layering user files over the base ---------------------------------------------------
+# --- layering the imported dictionaries under the base and user files over it ----------
 
 
 @dataclass
@@ -116,6 +131,47 @@ class _Layer:
     sectors: dict[str, str]
     people: list[Person]
     agents: dict[str, Agent] = field(default_factory=dict)
+
+    def over(self, imported: Iterable[ImportedActors], read_heads: frozenset[str]) -> _Layer:
+        """This layer with imported dictionaries under it, in order: an imported entry keeps
+        the names that no entry of this layer or of a dictionary before it has (an entry left
+        without a name is dropped), and an imported agent phrase whose head is one of
+        ``read_heads`` is left to the resolver, which reads such phrases from their words."""
+        taken = self._names()
+
+        def free(names: Iterable[str]) -> tuple[str, ...]:
+            kept = []
+            for name in names:
+                key = _same_name(name)
+                if key not in taken:
+                    taken.add(key)
+                    kept.append(name)
+            return tuple(kept)
+
+        layer = self
+        for dictionary in imported:
+            people = [dataclasses.replace(p, name=names[0], aliases=names[1:]) for p in dictionary.people if (names := free((p.name, *p.aliases)))]
+            organisations = [dataclasses.replace(o, names=names) for o in dictionary.organisations if (names := free(o.names))]
+            places = [p for p in dictionary.places if free((p.name,))]
+            agents = {p: agent for p, agent in dictionary.agents.items() if _head(p) not in read_heads and free((p,))}
+            layer = _Layer(
+                states=layer.states,
+                places=layer.places + places,
+                organisations=layer.organisations + organisations,
+                sectors=layer.sectors,
+                people=layer.people + people,
+                agents={**layer.agents, **agents},
+            )
+        return layer
+
+    def _names(self) -> set[str]:
+        """Every name and phrase an entry of this layer has, as ``_same_name`` writes it."""
+        names = [form for s in self.states for form in (*s.forms, *s.shared)]
+        names += [p.name for p in self.places]
+        names += [n for o in self.organisations for n in o.names]
+        names += [n for p in self.people for n in (p.name, *p.aliases)]
+        names += [*self.sectors, *self.agents]
+        return {_same_name(n) for n in names}
 
     def overridden_by(self, people: list[Person], organisations: list[Organisation], agents: dict[str, Agent]) -> _Layer:
         """This layer with the new entries added and every name they define taken from the old ones."""
@@ -170,8 +226,34 @@ def _kind_of(file_name: str, extra: bool) -> str:
     )
 
 
+def _read_heads(layer: _Layer, lexicon: Lexicon) -> frozenset[str]:
+    """Head words the curated knowledge reads: its one-word sector phrases ("cleric", "gunmen")
+    and the lexicon's words that take their kind from their modifiers or owner ("official",
+    "group", "deputy"). "Muslim cleric" is then a cleric (REL) that is Muslim, as the curated
+    base reads it, not the imported dictionary's own code for the phrase."""
+    words = {phrase for phrase in layer.sectors if " " not in phrase}
+    return frozenset(words | lexicon.generic_heads | lexicon.head_titles | lexicon.partitives | lexicon.held_place_nouns | lexicon.statement_heads)
+
+
+def _head(phrase: str) -> str:
+    """The head word of an agent phrase: its last word, or the last before "of" ("chief of staff")."""
+    words = phrase.split()
+    cut = words.index("of", 1) if "of" in words[1:] else len(words)
+    return words[cut - 1]
+
+
+def _same_name(name: str) -> str:
+    """A name as two names are compared: case, accents, spacing and a leading "the" aside."""
+    key = normalise_phrase(unaccented(name))
+    return key[4:] if key.startswith("the ") else key
+
+
+def _data() -> Any:
+    return resources.files("standoff.actors") / "data"
+
+
 def _packaged_sources() -> list[Source]:
-    folder = resources.files("standoff.actors") / "data"
+    folder = _data()
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
     return [Source(f"standoff/actors/data/{f.name}", _kind_of(f.name, extra=False), f.read_bytes()) for f in files]
 
@@ -190,6 +272,14 @@ def _version(sources: Iterable[Source]) -> str:
     for source in sources:
         digest.update(Path(source.name).name.encode("utf-8") + b"\0" + source.data + b"\0")
     return digest.hexdigest()
+
+
+def _versions(packaged: list[Source], imported: list[ImportedActors], extras: list[Source]) -> dict[str, str]:
+    """A version for each set of actors: the curated files, each imported dictionary, each user file."""
+    versions = {"curated": _version(packaged)}
+    versions |= {name.removesuffix(".tsv"): dictionary.version for name, dictionary in zip(IMPORTED, imported)}
+    versions |= {Path(source.name).name: _version([source]) for source in extras}
+    return versions
 
 
 # --- the packaged kinds ----------------------------------------------------------------

@@ -24,7 +24,14 @@ Agent dictionaries name kinds of actors by common nouns::
 
 ``#`` starts a comment; ``<!-- ... -->`` blocks are skipped. Phrases match whole words,
 case-insensitively; TABARI's matching of a bare stem against longer words ("ARGENTIN" for
-"Argentina") is not reproduced: list the full words.
+"Argentina") is not reproduced: list the full words. A name with an abbreviation in brackets
+(``ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_``) is read as the name and, when its letters are the name's
+initials, the abbreviation; a line may hold several synonyms (``+TAIOAN_ +TAWIAN_``).
+
+A file a user passes must be right: the first line that cannot be read stops with its file and
+line. The dictionaries standoff converts for shipping (``standoff.actors.imported``) hold a few
+typing slips ("[ARMUNR 9008223-911221]"); they are read with ``skipped``, which collects each
+unreadable line's error and goes on without it.
 """
 
 from __future__ import annotations
@@ -50,15 +57,30 @@ class Imported:
     agents: Mapping[str, Agent] = field(default_factory=lambda: MappingProxyType({}))
 
 
-def read_petrarch(text: str, file: str) -> Imported:
-    """Read an actor or agent dictionary; which one is told from the content."""
+def read_petrarch(text: str, file: str, skipped: list[BadDictionary] | None = None) -> Imported:
+    """Read an actor or agent dictionary; which one is told from the content. With ``skipped``,
+    a line that cannot be read is left out and its error added there instead of raised."""
     lines = list(_lines(text))
     if any(line.startswith("---") and "[" in line for _, line in lines):
         raise BadDictionary("this is a PETRARCH verb dictionary; --actors takes actor and agent dictionaries", file=file)
+    problems = _Problems(skipped)
     if any(_SUBSTITUTION.match(line) or _AGENT_HINT.search(line) for _, line in lines):
-        return Imported(agents=MappingProxyType(_agents(lines, file)))
-    people, organisations = _actors(lines, file)
+        agents = {phrase: agent for phrase, (agent, _) in _agents(lines, file, problems).items()}
+        return Imported(agents=MappingProxyType(agents))
+    people, organisations = _actors(lines, file, problems)
     return Imported(people=tuple(people), organisations=tuple(organisations))
+
+
+@dataclass(frozen=True, slots=True)
+class _Problems:
+    """Where the errors of unreadable lines go: raised, or collected when a list is given."""
+
+    skipped: list[BadDictionary] | None
+
+    def report(self, error: BadDictionary) -> None:
+        if self.skipped is None:
+            raise error
+        self.skipped.append(error)
 
 
 # --- lines -----------------------------------------------------------------------------
@@ -86,6 +108,23 @@ def _phrase(raw: str) -> str:
     return " ".join(raw.replace("_", " ").split())
 
 
+_BRACKETED = re.compile(r"\s*\(([^)]*)\)")
+
+
+def _names(raw: str) -> list[str]:
+    """The names a phrase gives: "ADEN ABYAN ISLAMIC ARMY (AAIA)" is the name without the
+    brackets and, since its letters are the name's initials, "AAIA"; "DIRECT ACTION (GREECE)"
+    only "DIRECT ACTION"."""
+    phrase = _phrase(raw)
+    name = " ".join(_BRACKETED.sub(" ", phrase).split())
+    names = [name]
+    for inside in _BRACKETED.findall(phrase):
+        initials = "".join(word[0] for word in re.split(r"[\s-]+", name) if word and word[0].isalpha())
+        if inside.isalpha() and inside.isupper() and len(inside) > 1 and inside in initials:
+            names.append(inside)
+    return names
+
+
 def _date(text: str, file: str, line: int) -> date:
     try:
         if len(text) == 6:  # YYMMDD, as TABARI wrote them: 00-29 are 20xx, the rest 19xx
@@ -105,36 +144,63 @@ def _code(raw: str) -> str:
 
 
 @dataclass
-class _Entry:
+class ActorEntry:
+    """One entry of an actor dictionary as written: its names, the code it gives outside any
+    date restriction (None when it gives none) and its dated roles."""
+
     line: int
     names: list[str]
     default: str | None = None
     roles: list[Role] = field(default_factory=list)
 
 
-def _actors(lines: list[tuple[int, str]], file: str) -> tuple[list[Person], list[Organisation]]:
-    entries: list[_Entry] = []
+def read_actor_entries(text: str, file: str, skipped: list[BadDictionary] | None = None) -> list[ActorEntry]:
+    """The entries of an actor dictionary, each with at least one name and one code."""
+    return _entries(list(_lines(text)), file, _Problems(skipped))
+
+
+def _entries(lines: list[tuple[int, str]], file: str, problems: _Problems) -> list[ActorEntry]:
+    entries: list[ActorEntry] = []
     for number, line in lines:
         body = line.strip()
-        if body.startswith("+"):
+        if body.startswith("+") or line[0].isspace() and body.startswith("["):
             if not entries:
-                raise BadDictionary("a + synonym line needs an entry above it", file=file, line=number)
-            entries[-1].names.append(_phrase(body[1:].split("[", 1)[0]))
-        elif line[0].isspace() and body.startswith("["):
-            if not entries:
-                raise BadDictionary("a code line needs an entry above it", file=file, line=number)
+                what = "a + synonym line" if body.startswith("+") else "a code line"
+                problems.report(BadDictionary(f"{what} needs an entry above it", file=file, line=number))
+                continue
+            for synonym in body.split("[", 1)[0].split("+")[1:]:  # "+TAIOAN_ +TAWIAN_": two synonyms
+                entries[-1].names.extend(_names(synonym))
+        elif entries and entries[-1].default is None and not entries[-1].roles:
+            # a phrase line before the codes of the entry above: one more name for it (the
+            # Phoenix files list "LEONID_BREZHNEV_", "SECRETARY_BREZHNEV", ... then the codes)
+            entries[-1].names.extend(_names(body.split("[", 1)[0]))
         else:
-            entries.append(_Entry(number, [_phrase(body.split("[", 1)[0])]))
+            entries.append(ActorEntry(number, _names(body.split("[", 1)[0])))
         for block in _CODE_BLOCK.findall(body):
-            _add_code(entries[-1], block, file, number)
+            try:
+                _add_code(entries[-1], block, file, number)
+            except BadDictionary as error:
+                problems.report(error)
+    complete = []
+    for entry in entries:
+        entry.names = [n for n in dict.fromkeys(entry.names) if n]
+        if not entry.names:
+            problems.report(BadDictionary("an entry without a phrase", file=file, line=entry.line))
+        elif entry.default is None and not entry.roles:
+            name = entry.names[0]
+            problems.report(BadDictionary(f"{name}: no code; write it in brackets, e.g. {name.replace(' ', '_')} [USA]", file=file, line=entry.line))
+        else:
+            complete.append(entry)
+    return complete
+
+
+def _actors(lines: list[tuple[int, str]], file: str, problems: _Problems) -> tuple[list[Person], list[Organisation]]:
+    """People (entries with dated codes: outside them, the entry's code or, as PETRARCH reads
+    it, no code) and organisations (one fixed code)."""
     people: list[Person] = []
     organisations: list[Organisation] = []
-    for entry in entries:
-        names = [n for n in dict.fromkeys(entry.names) if n]
-        if not names:
-            raise BadDictionary("an entry without a phrase", file=file, line=entry.line)
-        if entry.default is None and not entry.roles:
-            raise BadDictionary(f"{names[0]}: no code; write it in brackets, e.g. {names[0].replace(' ', '_')} [USA]", file=file, line=entry.line)
+    for entry in _entries(lines, file, problems):
+        names = entry.names
         if entry.roles:
             default = _actor_code(entry.default) if entry.default else ActorCode(NULL_CODE, None)
             country = split_code(entry.default or entry.roles[0].code or NULL_CODE)[0] or ""
@@ -151,7 +217,7 @@ def _actor_code(code: str) -> ActorCode:
     return ActorCode(code, country, sector)
 
 
-def _add_code(entry: _Entry, block: str, file: str, line: int) -> None:
+def _add_code(entry: ActorEntry, block: str, file: str, line: int) -> None:
     match = _RESTRICTION.match(block.strip())
     if match is None:
         raise BadDictionary(f"cannot read the code block [{block}]; write [CODE], [CODE <YYYYMMDD], [CODE >YYYYMMDD] or [CODE YYYYMMDD-YYYYMMDD]", file=file, line=line)
@@ -179,32 +245,52 @@ _AGENT_LINE = re.compile(r"^(?P<phrase>[^{\[]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*
 _SET_MARK = re.compile(r"![A-Z0-9_]+!")
 
 
-def _agents(lines: list[tuple[int, str]], file: str) -> dict[str, Agent]:
+def read_agent_entries(text: str, file: str, skipped: list[BadDictionary] | None = None) -> dict[str, tuple[Agent, int]]:
+    """The phrases of an agent dictionary (plurals and substitutions spelled out), each with
+    its agent and the line that gives it."""
+    return _agents(list(_lines(text)), file, _Problems(skipped))
+
+
+def _agents(lines: list[tuple[int, str]], file: str, problems: _Problems) -> dict[str, tuple[Agent, int]]:
     sets: dict[str, list[str]] = {}
-    agents: dict[str, Agent] = {}
+    agents: dict[str, tuple[Agent, int]] = {}
     for number, line in lines:
         body = line.strip()
         substitution = _SUBSTITUTION.match(body)
         if substitution:
             sets[substitution.group(1)] = [v.strip() for v in substitution.group(2).split(",") if v.strip()]
             continue
-        match = _AGENT_LINE.match(body)
-        if match is None:
-            raise BadDictionary("cannot read this agent line; write PHRASE {PLURAL} [~CODE]", file=file, line=number)
-        agent = _agent_code(match.group("code"), file, number)
-        plural = match.group("plural")
-        for singular in _expand(match.group("phrase"), sets, file, number):
-            forms = [singular]
-            if plural is None:
-                forms.append(_plural(singular))
-            elif plural.strip():
-                forms.extend(_expand(plural, sets, file, number))
-            for form in forms:
-                agents[" ".join(_phrase(form).lower().split())] = agent
+        try:
+            agents.update((phrase, (agent, number)) for phrase, agent in _agent_line(body, sets, file, number).items())
+        except BadDictionary as error:
+            problems.report(error)
     return agents
 
 
-def _agent_code(block: str, file: str, line: int) -> Agent:
+def _agent_line(body: str, sets: Mapping[str, list[str]], file: str, number: int) -> dict[str, Agent]:
+    """The phrases of one agent line (with their plurals and substitutions) and their agent."""
+    match = _AGENT_LINE.match(body)
+    if match is None:
+        raise BadDictionary("cannot read this agent line; write PHRASE {PLURAL} [~CODE]", file=file, line=number)
+    agent = agent_code(match.group("code"), file, number)
+    plural = match.group("plural")
+    # a substitution set spells out its forms: no plural is made of them ("CONGRESS!PERSON!")
+    substituted = _SET_MARK.search(match.group("phrase")) is not None
+    found = {}
+    for singular in _expand(match.group("phrase"), sets, file, number):
+        forms = [singular]
+        if plural is None:
+            if not substituted:
+                forms.append(_plural(singular))
+        elif plural.strip():
+            forms.extend(_expand(plural, sets, file, number))
+        for form in forms:
+            found[" ".join(_phrase(form).lower().split())] = agent
+    return found
+
+
+def agent_code(block: str, file: str, line: int) -> Agent:
+    """The agent of a code block: ``~GOVFRM`` (after the country) or ``NGO~`` (before it)."""
     raw = block.replace(" ", "").upper()
     before = raw.endswith("~") and not raw.startswith("~")
     code = raw.strip("~")

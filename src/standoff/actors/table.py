@@ -9,13 +9,12 @@ means, unless the rest of the document names the country of another reading more
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from standoff.actors.entries import NULL_CODE, Agent, KnowledgeBase, Organisation, Person
+from standoff.actors.entries import NULL_CODE, Agent, KnowledgeBase, Organisation, Person, unaccented
 from standoff.lexicon import Lexicon, load_lexicon
-from standoff.nlp import Doc, PhraseTable
+from standoff.nlp import Casing, Doc, PhraseTable
 
 # Which reading of a shared form wins, most specific first.
 _PRIORITY = {"person": 0, "org": 1, "seat": 2, "state": 3, "capital": 4, "adjective": 5, "sector": 6, "place": 7, "shared": 8}
@@ -48,15 +47,15 @@ class ActorTable:
         self.kb = kb
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self._entries: dict[str, Match] = {}
-        phrases: list[tuple[str, str, bool]] = []
+        phrases: list[tuple[str, str, Casing]] = []
 
-        def add(key: str, entry: Match, names: tuple[str, ...], case_sensitive: frozenset[str] | bool) -> None:
+        def add(key: str, entry: Match, names: tuple[str, ...], exact: frozenset[str] | bool, proper: bool = False) -> None:
             self._entries[key] = entry
             for name in names:
-                exact = case_sensitive if isinstance(case_sensitive, bool) else name in case_sensitive
-                forms = {name, _unaccented(name)}  # news text often drops accents: "Nausėda", "Nauseda"
+                casing = Casing.EXACT if (exact if isinstance(exact, bool) else name in exact) else Casing.NAME if proper else Casing.ANY
+                forms = {name, unaccented(name)}  # news text often drops accents: "Nausėda", "Nauseda"
                 forms |= {form[4:] for form in forms if form.lower().startswith("the ")}
-                phrases.extend((key, form, exact) for form in forms)
+                phrases.extend((key, form, casing) for form in forms)
 
         for state in kb.states:
             cs = state.case_sensitive
@@ -67,13 +66,14 @@ class ActorTable:
             for phrase, sector in state.seats:
                 add(f"seat:{state.code}:{sector}", Match("seat", 0, 0, country=state.code, sector=sector), (phrase,), cs)
         for index, place in enumerate(kb.places):
-            # Place names are proper names: matched with their capitals ("Nice", "Mobile").
-            add(f"place:{index}", Match("place", 0, 0, country=place.country, sector=place.sector), (place.name,), True)
+            # Place names are proper names: matched with their capitals ("Nice", "Mobile"), or,
+            # where the source writes them all in capitals, written as names.
+            add(f"place:{index}", Match("place", 0, 0, country=place.country, sector=place.sector), (place.name,), not place.proper, place.proper)
         for index, org in enumerate(kb.organisations):
             entry = Match("org", 0, 0, country=org.country or org.group, sector=org.function or org.sector, org=org)
-            add(f"org:{index}", entry, org.names, org.case_sensitive)
+            add(f"org:{index}", entry, org.names, org.case_sensitive, org.proper)
         for index, person in enumerate(kb.people):
-            add(f"person:{index}", Match("person", 0, 0, country=person.country, person=person), (person.name, *person.aliases), False)
+            add(f"person:{index}", Match("person", 0, 0, country=person.country, person=person), (person.name, *person.aliases), False, person.proper)
         for phrase, sector in kb.sectors.items():
             if phrase not in kb.agents:
                 add(f"sector:{phrase}", Match("sector", 0, 0, sector=sector, agent=Agent(sector, sector)), _abbreviated(phrase), False)
@@ -128,11 +128,6 @@ def _with_document_preferences(covering: dict[int, Match], chosen: list[Match]) 
             for i in range(match.start, match.end):
                 covering[i] = switched
     return covering
-
-
-def _unaccented(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
