@@ -198,6 +198,7 @@ class Actor:
     method: Resolution
     confidence: float
     antecedent: Mention | None = None
+    sponsor: str | None = None  # the country that backs the actor: Iran in "Iranian-backed militias"
 
 
 @dataclass(frozen=True, slots=True)

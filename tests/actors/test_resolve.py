@@ -139,3 +139,63 @@ def test_a_shared_name_takes_the_reading_the_document_supports(table) -> None:
 def test_a_place_inside_a_persons_name_is_not_the_place(actor_at) -> None:
     actor = actor_at("Kevin Houston said the team would travel.", "Kevin Houston")
     assert actor is None or actor.code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("Turkish officials denied the report on Tuesday.", "officials", "TURGOV"),
+        ("Brazil's defence ministry announced new patrols.", "ministry", "BRAMIL"),
+        ("The authorities in Kenya banned the march.", "authorities", "KENGOV"),
+        ("Armed police in Belarus detained the reporters.", "police", "BLRCOP"),
+        ("The Israeli prime minister's office rejected the offer.", "office", "ISRGOV"),
+    ],
+)
+def test_generic_actors_take_the_country_of_their_adjective_possessive_or_place(actor_at, text: str, words: str, code: str) -> None:
+    assert code_of(actor_at(text, words, date(2023, 6, 1))) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "sponsor"),
+    [
+        ("Iranian-backed militias fired rockets at the base.", "militias", "IRN"),
+        ("Russian-backed government forces shelled the town.", "forces", "RUS"),
+        ("US-trained commandos raided the compound.", "commandos", "USA"),
+    ],
+)
+def test_a_backer_in_a_modifier_is_a_sponsor_not_the_owner(actor_at, text: str, words: str, sponsor: str) -> None:
+    actor = actor_at(text, words, date(2023, 6, 1))
+    assert actor is not None and actor.sponsor == sponsor
+    assert actor.code is None or actor.code.country != sponsor  # the militias are not Iran's military
+    assert actor.method == "sector-without-country"  # no country of its own named: unresolved, and says so
+
+
+def test_the_sponsor_leaves_the_owner_named_elsewhere(actor_at) -> None:
+    actor = actor_at("Syria's Russian-backed army shelled the town.", "army", date(2023, 6, 1))
+    assert code_of(actor) == "SYRMIL" and actor.sponsor == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Pro-Russian separatists seized the building.", "separatists"),
+        ("Anti-American protesters gathered outside the embassy.", "protesters"),
+    ],
+)
+def test_a_side_taken_is_no_owner(actor_at, text: str, words: str) -> None:
+    actor = actor_at(text, words, date(2023, 6, 1))
+    assert actor is not None and actor.code is None and actor.sponsor is None
+
+
+def test_a_place_inside_a_persons_name_is_no_owner(actor_at) -> None:
+    assert code_of(actor_at("Senator Kevin Houston voted against the bill.", "Houston", date(2023, 6, 1))) is None
+    assert code_of(actor_at("Rakhine Buddhists marched through the town.", "Buddhists", date(2023, 6, 1))) == "MMRBUD"
+
+
+@pytest.mark.parametrize("name", ["Islamic State", "Isis", "ISIS", "ISIL", "Daesh", "IS"])
+def test_house_spellings_of_the_islamic_state_are_one_actor(actor_at, name: str) -> None:
+    assert code_of(actor_at(f"{name} claimed the attack on Friday.", name, date(2023, 6, 1))) == "IMGMOSISI"
+
+
+def test_the_islamic_states_short_form_matches_only_in_capitals(actor_at) -> None:
+    assert actor_at("The attack is the worst this year.", "is") is None

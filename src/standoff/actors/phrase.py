@@ -42,6 +42,7 @@ class PhraseResolution:
     antecedent: str | None = None  # what a pronoun or title points back to
     candidates: tuple[ActorCode, ...] = ()  # every reading, when the words are shared by several actors
     also: tuple[PhraseResolution, ...] = ()  # the other actors of a compound ("Moscow and Beijing")
+    sponsor: str | None = None  # the country that backs the actor ("Iranian-backed militias")
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -58,6 +59,8 @@ class PhraseResolution:
             record["candidates"] = [{"code": c.code, "country": c.country, "sector": c.sector} for c in self.candidates]
         if self.also:
             record["also"] = [other.to_dict() for other in self.also]
+        if self.sponsor:
+            record["sponsor"] = self.sponsor
         return record
 
 
@@ -94,6 +97,13 @@ def _resolve_batch(table: ActorTable, batch: list[PhraseQuery], batch_size: int)
 
 def resolve_parsed(table: ActorTable, query: PhraseQuery, doc: Doc, offset: int) -> PhraseResolution:
     """Resolve a query whose document (``phrase_document``) is already parsed."""
+    resolution, actor = _resolve_parsed(table, query, doc, offset)
+    if actor is not None and actor.sponsor is not None:
+        return replace(resolution, sponsor=actor.sponsor)
+    return resolution
+
+
+def _resolve_parsed(table: ActorTable, query: PhraseQuery, doc: Doc, offset: int) -> tuple[PhraseResolution, Actor | None]:
     end = offset + len(query.text)
     sentence_of = sentence_of_tokens(sentence_spans(doc))
     actors = ArticleActors(table, doc, "phrase", query.day, sentence_of)
@@ -111,24 +121,24 @@ def resolve_parsed(table: ActorTable, query: PhraseQuery, doc: Doc, offset: int)
     if actor is not None and actor.code is not None and head is not None:
         others = [a for a in actors.actors(head)[1:] if a.code is not None]
         also = tuple(_resolution(a.mention.text, a, []) for a in others)
-        return replace(_resolution(query.text, actor, actors.readings(head)), also=also)
+        return replace(_resolution(query.text, actor, actors.readings(head)), also=also), actor
     sector = next((s for s in (actors.bare_sector(h) for h in heads) if s), None)
     mention = actor.mention.text if actor is not None else None
     if sector is not None:
         if context_country:
-            return PhraseResolution(query.text, context_country + sector, context_country, sector, "sector+context", 0.5, mention)
-        return PhraseResolution(query.text, sector, None, sector, "sector-without-country", 0.3, mention)
+            return PhraseResolution(query.text, context_country + sector, context_country, sector, "sector+context", 0.5, mention), actor
+        return PhraseResolution(query.text, sector, None, sector, "sector-without-country", 0.3, mention), actor
     named = actor is not None and actor.method is Resolution.UNRESOLVED_ENTITY or any(word_class(h) is WordClass.NAME for h in heads)
     if context_country and named:
         # an unknown name in a sentence about one country: most likely of that country
-        return PhraseResolution(query.text, context_country, context_country, None, "name+context", 0.3, mention)
+        return PhraseResolution(query.text, context_country, context_country, None, "name+context", 0.3, mention), actor
     own_country = _context_country(actors, phrase)
     if own_country and actor is None:
         # "targets in Syria": no actor, but the phrase is about one country
-        return PhraseResolution(query.text, own_country, own_country, None, "country-in-phrase", 0.3)
+        return PhraseResolution(query.text, own_country, own_country, None, "country-in-phrase", 0.3), actor
     if actor is not None:
-        return PhraseResolution(query.text, None, None, None, actor.method, 0.0, mention)
-    return PhraseResolution(query.text, None, None, None, "no-actor", 0.0)
+        return PhraseResolution(query.text, None, None, None, actor.method, 0.0, mention), actor
+    return PhraseResolution(query.text, None, None, None, "no-actor", 0.0), actor
 
 
 def _first_actor(actors: ArticleActors, heads: list[Token]) -> tuple[Actor | None, Token | None]:

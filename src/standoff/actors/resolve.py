@@ -21,7 +21,7 @@ Grammar the resolver relies on, besides the knowledge base:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from standoff.actors.coref import Antecedents
@@ -114,6 +114,9 @@ class ArticleActors:
         if token.i not in self._resolved:
             self._resolved[token.i] = None  # a phrase that refers to itself resolves to nothing
             actor = self._resolve(token)
+            sponsor = self._sponsor(token) if actor is not None else None
+            if sponsor is not None:
+                actor = replace(actor, sponsor=sponsor)
             self._resolved[token.i] = actor
             if actor is not None and actor.code is not None and self._is_person_like(token, actor):
                 self._antecedents.add(token.i, actor, self._title_words(token, actor), is_subject(token))
@@ -345,6 +348,8 @@ class ArticleActors:
             if match is None or match is exclude or match.start in seen:
                 continue
             seen.add(match.start)
+            if self._backs(match) or self._stance(match) or self._inside_name(match, span):
+                continue
             if match.kind == "org" and match.org is not None:
                 code = match.org.code_on(self._day)
                 if match.stands_for_itself:
@@ -370,6 +375,32 @@ class ArticleActors:
         if country is None and sector is None:
             return None
         return _Owner(country, sector)
+
+    def _backs(self, match: Match) -> bool:
+        """The words name a backer of the phrase's actor, not its owner: "Iranian" in
+        "Iranian-backed militias" (the participle follows the name and governs it)."""
+        doc = self._doc
+        return any(doc[i].head.lower_ in self._words.backer_participles and doc[i].head.i >= match.end for i in range(match.start, match.end))
+
+    def _stance(self, match: Match) -> bool:
+        """The words name a side the phrase's actor takes, not its owner: "Russian" in
+        "pro-Russian separatists", "American" in "anti-American protesters"."""
+        doc = self._doc
+        return match.start >= 2 and doc[match.start - 1].text == "-" and doc[match.start - 2].lower_ in self._words.stance_prefixes
+
+    def _sponsor(self, head: Token) -> str | None:
+        """The country that backs the actor at ``head``: Iran in "Iranian-backed militias"."""
+        for token in _description(head)[:-1]:
+            match = self._matches.get(token.i)
+            if match is not None and match.start == token.i and match.kind in _NAMES_OF_STATES and match.country and self._backs(match):
+                return match.country
+        return None
+
+    def _inside_name(self, match: Match, span: Span) -> bool:
+        """The phrase's head is a place inside a person's longer name: "Valencia" in "Sen.
+        Feliciano Valencia" is no owner (while "Rakhine" in "Rakhine Buddhists" is)."""
+        head = span[-1]
+        return match.kind == "place" and match.end - 1 == head.i and _inside_longer_name(head, match)
 
     def _owner(self, head: Token, located: bool) -> _Owner | None:
         """The actor in an 'of/for/from' phrase after a title ("spokesperson for the UN
@@ -571,6 +602,8 @@ def _determiner_or_possessor(token: Token) -> bool:
     return role(token) is Role.POSSESSOR or link(token) == (Role.FUNCTION, Form.DETERMINER)
 
 
+# Kinds of match that name a state, by any of its names.
+_NAMES_OF_STATES = frozenset({"state", "adjective", "capital", "shared", "place"})
 # How a noun's modifiers attach: adjectives, nouns and noun phrases ("the Ukrainian city").
 _MODIFYING = frozenset({(Role.MODIFIER, Form.ADJECTIVE), (Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.NOUN_PHRASE)})
 # Resolutions of a person or of someone holding a title: antecedents for "he" and "she".

@@ -80,6 +80,8 @@ class Lexicon:
     leader_words: Words
     former_words: Words
     civilian_modifiers: Words
+    backer_participles: Words
+    stance_prefixes: Words
     title_abbreviations: Mapping[str, str]
     title_fillers: Words
     institutions: Words
