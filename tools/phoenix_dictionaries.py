@@ -1,5 +1,7 @@
-"""Convert the Phoenix actor and agent dictionaries into the files standoff ships
-(src/standoff/actors/data/phoenix/; the format is described in standoff/actors/imported.py).
+"""Convert the Phoenix actor, agent and discard dictionaries into the files standoff ships:
+the actors and agents in src/standoff/actors/data/phoenix/ (the format is described in
+standoff/actors/imported.py), the discards in src/standoff/text/discards.yaml (described in
+standoff/text/discards.py).
 
 Run once by hand when the dictionaries should change, never at install time. The input is the
 folder of dictionaries PETRARCH2 ships (openeventdata/petrarch2 @ 676801cd9cb2924bbbad09f86d15c9323e7097bf,
@@ -16,6 +18,7 @@ Windows-1252 and counted. The same input makes the same files byte for byte.
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from standoff.actors.imported import actor_lines, agent_lines
@@ -24,6 +27,7 @@ from standoff.errors import BadDictionary
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "standoff"
 OUT = PACKAGE / "actors" / "data" / "phoenix"
+DISCARDS = PACKAGE / "text" / "discards.yaml"
 ORIGIN = "openeventdata/petrarch2 @ 676801cd9cb2924bbbad09f86d15c9323e7097bf, petrarch2/data/dictionaries/"
 # source file -> converted file, in the order they stack (an earlier file's name wins)
 ACTOR_FILES = {
@@ -60,6 +64,67 @@ def convert(source: Path, target: Path, agents: bool) -> tuple[int, int, list[Ba
     return len(lines), fallback, skipped
 
 
+# Families of the discard list standoff does not apply, and why: each was decided on the
+# even-numbered records of the development sets (docs/accuracy.md). Years and "... ago" mark
+# a chronology in PETRARCH's news, but modern reports name past years in sentences that state
+# a current act, and standoff dates events itself; history, disasters and health, and elections
+# are news that holds political acts (aid against Ebola, a commemoration, a recount), not the
+# sports results, entertainment and idioms the list is for.
+NOT_APPLIED = {
+    "years": r"\d{4}\*",
+    "time": r"(.* )?(ago|later)\*",
+    "history": r"(abdul karim qasim|angels of bataan|april 1942|attack on pearl harbor|british empire|decorated vietnam veteran"
+    r"|napoleonic wars|post world war ii|second world war|world war (one|i|1|two|ii|2)|world trade center|pharaoh|tutankhamun"
+    r"|mummy|golden sarcophagus|xuan ?zang|archaeology|millennium|mother teresa|canonization mass|amelia earhart|oliver north"
+    r"|anita hill|kimjongilism|catherine leroy|salman rushdie)\*",
+    "disasters and health": r"(avian flu|avian influenza|bacteria epidemic|bird flu|blizzard|boat capsized|bus fell into ravine"
+    r"|bus plunged|chickungunga|contracted cholera|diving accident|ebola|equine influenza|h5n1|landslide|mine accident|mudslide"
+    r"|polio|pollution|rift valley fever|road accident|traffic accident|tropical depression|tropical storm|tsunami|typhoon"
+    r"|west nile fever|west nile virus|widespread flood|yellow dust|accident killed|dengue fever|storm warning center"
+    r"|medical tests|routine medical check up)\*",
+    "elections": r"(presidential debate|poll published|presidential vote recount)\*",
+}
+
+
+def discard_lists(text: str) -> dict[str, list[str]]:
+    """The phrases of a PETRARCH discard list written standoff's way (lower case, a stem, which
+    is PETRARCH's default, marked with *, a phrase ending in _ as whole words), under
+    ``sentence``, ``story`` or the family in NOT_APPLIED they belong to."""
+    lists: dict[str, list[str]] = {"sentence": [], "story": [], **{family: [] for family in NOT_APPLIED}}
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        phrase = " ".join(line.lstrip("+").split()).lower()
+        phrase = phrase[:-1].rstrip() if phrase.endswith("_") else phrase + "*"
+        family = next((f for f, pattern in NOT_APPLIED.items() if re.fullmatch(pattern, phrase)), None)
+        target = lists[family or ("story" if line.startswith("+") else "sentence")]
+        if phrase not in target:
+            target.append(phrase)
+    return lists
+
+
+def discards_yaml(lists: dict[str, list[str]], licence: str) -> str:
+    def block(phrases: list[str], indent: str) -> str:
+        return "\n".join(f"{indent}- {_quoted(p)}" for p in phrases)
+
+    header = [
+        "# Phrases that make a sentence, or its whole story, no political news (see standoff/text/discards.py):",
+        "# the discard list of the Phoenix event data set (Phoenix.discards.txt), as PETRARCH2 ships it",
+        f"# ({ORIGIN}), converted by tools/phoenix_dictionaries.py.",
+        "# A phrase ending in * is a stem: its last word may go on. Phrases under not_applied are the",
+        "# list's families standoff leaves out (tools/phoenix_dictionaries.py says why). Covered by this licence:",
+        "#",
+        *(f"# {line}".rstrip() for line in licence.strip().splitlines()),
+    ]
+    left_out = "\n".join(f"  {family}:\n{block(lists[family], '    ')}" for family in NOT_APPLIED)
+    return "\n".join(header) + f"\n\nsentence:\n{block(lists['sentence'], '  ')}\n\nstory:\n{block(lists['story'], '  ')}\n\nnot_applied:\n{left_out}\n"
+
+
+def _quoted(phrase: str) -> str:
+    return '"' + phrase.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def notice(licence: str, skipped: list[BadDictionary]) -> str:
     left_out = "\n".join(f"  {error.file}:{error.line}: {error.message}" for error in skipped) or "  none"
     return (
@@ -88,6 +153,10 @@ def main() -> None:
             print(f"{source}: {written} entries -> {target}; {fallback} lines read as Windows-1252, {len(left_out)} left out")
     licence = (args.dictionaries / "LICENSE").read_text(encoding="utf-8")
     (OUT / "NOTICE").write_text(notice(licence, skipped), encoding="utf-8")
+    lists = discard_lists(decoded(args.dictionaries / "Phoenix.discards.txt")[0])
+    DISCARDS.write_text(discards_yaml(lists, licence), encoding="utf-8")
+    left_out = ", ".join(f"{family} {len(lists[family])}" for family in NOT_APPLIED)
+    print(f"Phoenix.discards.txt: {len(lists['sentence'])} sentence and {len(lists['story'])} story phrases -> {DISCARDS.name}; not applied: {left_out}")
     for error in skipped:
         print(f"  left out {error.file}:{error.line}: {error.message}")
 

@@ -272,11 +272,22 @@ class Failure:
 
 
 @dataclass(frozen=True, slots=True)
+class Discard:
+    """A sentence left uncoded because a discard phrase says it is no political news ("goalless
+    draw"); ``story`` when the phrase discards the whole story ("World Cup")."""
+
+    sentence_index: int
+    phrase: str
+    story: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleResult:
     article: Article
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     failures: tuple[Failure, ...] = field(default_factory=tuple)
+    discarded: tuple[Discard, ...] = ()  # sentences left uncoded as no political news
 
 
 def event_id(

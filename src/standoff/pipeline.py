@@ -24,6 +24,7 @@ from standoff.nlp import Doc, Span, model_version, parse, sentence_of_tokens, se
 from standoff.ontology import load_ontology
 from standoff.syntax.predicates import PredicateReader
 from standoff.text.dates import DateMention, find_dates
+from standoff.text.discards import discard_sentences, load_discards
 
 
 # The parser's memory grows with the tokens of a batch: a batch of long articles ends early.
@@ -54,6 +55,7 @@ class Settings:
     pattern_files: tuple[Path, ...] = ()  # verb dictionaries over the packaged ones, the first highest (standoff YAML or PETRARCH)
     imported_patterns: bool = True  # the packaged PETRARCH verb dictionary, under the curated set
     lexicon_file: Path | None = None
+    discard_file: Path | None = None  # phrases that make a sentence or story no political news
     composition_file: Path | None = None
     calibration_file: Path | None = None
     unrealised: bool = False  # also code acts that did not happen (negated, hypothetical, ...), marked in modality
@@ -85,6 +87,7 @@ class Coder:
             self._patterns, self._composition, self._ontology, self._lexicon, self._confidence, settings.unrealised, second_opinion
         )
         self._gazetteer = load_gazetteer()
+        self._discards = load_discards(settings.discard_file)
 
     def versions(self) -> dict[str, str]:
         """What produced the codes, to store with every run: every data file that changes output."""
@@ -98,6 +101,7 @@ class Coder:
             "calibration": self._confidence.version,
             "ontology": self._ontology.version,
             "gazetteer": self._gazetteer.version,
+            "discards": self._discards.version,
         }
 
     def code(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -113,7 +117,11 @@ class Coder:
         sentence_of = sentence_of_tokens(sentences)
         actors = ArticleActors(self._actors, doc, article.id, article.published, sentence_of)
         events: list[Event] = []
+        discarded = discard_sentences(self._discards, article.text, [s.text for s in sentences])
+        skipped = {d.sentence_index for d in discarded}
         for index, sentence in enumerate(sentences):
+            if index in skipped:
+                continue
             ctx = SentenceContext(article.id, index, sentence, article.published, _sentence_dates(sentence.text, sentence.start_char, article))
             events.extend(self._events.code_sentence(ctx, actors, events))
         for rule in ARTICLE_RULES:
@@ -123,7 +131,7 @@ class Coder:
             places = ArticlePlaces(self._gazetteer, doc, article, countries, self._lexicon)
             events = [places.locate_event(event) for event in events]
         quotes = attribute_quotes(article, doc, actors, events, self._predicates, self._lexicon)
-        return ArticleResult(article, tuple(events), tuple(quotes))
+        return ArticleResult(article, tuple(events), tuple(quotes), discarded=discarded)
 
 
 def _trimmed(sentence: Span) -> Span:
