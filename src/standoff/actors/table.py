@@ -99,7 +99,9 @@ class ActorTable:
                 found.append(base)
         covering: dict[int, Match] = {}
         chosen: list[Match] = []
-        for start, end in sorted(readings, key=lambda span: (-(span[1] - span[0]), span[0])):
+        # Longest first; of two as long that overlap, the one that is a phrase of its own: in
+        # "US military officers", "military officers" (one head) before "US military" (two).
+        for start, end in sorted(readings, key=lambda span: (-(span[1] - span[0]), _heads(doc, *span) > 1, span[0])):
             if any(i in covering for i in range(start, end)):
                 continue
             options = sorted(readings[(start, end)], key=lambda m: _PRIORITY[m.kind])
@@ -109,6 +111,11 @@ class ActorTable:
             for i in range(start, end):
                 covering[i] = match
         return _with_document_preferences(covering, chosen)
+
+
+def _heads(doc: Doc, start: int, end: int) -> int:
+    """How many words of doc[start:end] hang on a word outside it: 1 for a phrase of its own."""
+    return sum(1 for token in doc[start:end] if not start <= token.head.i < end or token.head.i == token.i)
 
 
 def _with_document_preferences(covering: dict[int, Match], chosen: list[Match]) -> dict[int, Match]:
