@@ -24,6 +24,7 @@ from pathlib import Path
 from standoff.actors.imported import actor_lines, agent_lines
 from standoff.actors.petrarch import read_actor_entries, read_agent_entries
 from standoff.errors import BadDictionary
+from standoff.text.discards import petrarch_discards
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "standoff"
 OUT = PACKAGE / "actors" / "data" / "phoenix"
@@ -87,18 +88,12 @@ NOT_APPLIED = {
 
 
 def discard_lists(text: str) -> dict[str, list[str]]:
-    """The phrases of a PETRARCH discard list written standoff's way (lower case, a stem, which
-    is PETRARCH's default, marked with *, a phrase ending in _ as whole words), under
-    ``sentence``, ``story`` or the family in NOT_APPLIED they belong to."""
+    """The phrases of a PETRARCH discard list under ``sentence``, ``story`` or the family in
+    NOT_APPLIED they belong to."""
     lists: dict[str, list[str]] = {"sentence": [], "story": [], **{family: [] for family in NOT_APPLIED}}
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        phrase = " ".join(line.lstrip("+").split()).lower()
-        phrase = phrase[:-1].rstrip() if phrase.endswith("_") else phrase + "*"
+    for phrase, story in petrarch_discards(text):
         family = next((f for f, pattern in NOT_APPLIED.items() if re.fullmatch(pattern, phrase)), None)
-        target = lists[family or ("story" if line.startswith("+") else "sentence")]
+        target = lists[family or ("story" if story else "sentence")]
         if phrase not in target:
             target.append(phrase)
     return lists

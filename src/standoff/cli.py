@@ -39,6 +39,7 @@ def main() -> None:
 @click.option("--second-opinion", is_flag=True, help="Code sentences the verb dictionary leaves empty by sentence embedding, when near enough (needs the embed extra).")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra actors: a YAML file or a PETRARCH dictionary (repeatable; see docs/actors.md).")
 @click.option("--verbs", "verb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra verb patterns over the packaged ones: a standoff pattern file (.yaml) or a PETRARCH verb dictionary (repeatable, the first highest; see docs/verbs.md).")
+@click.option("--discards", "discard_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Phrases that leave a sentence or story uncoded, instead of the packaged list: YAML or a PETRARCH discard list (see standoff/text/discards.py).")
 @click.option("--workers", type=click.IntRange(min=1), help="Coding processes; default: one per core (a short input is coded in this process).")
 def code(
     paths: tuple[str, ...],
@@ -49,6 +50,7 @@ def code(
     second_opinion: bool,
     actor_files: tuple[Path, ...],
     verb_files: tuple[Path, ...],
+    discard_file: Path | None,
     workers: int | None,
 ) -> None:
     """Code the articles in PATHS (.txt, .jsonl, .csv, .html, .gz, folders, or - for standard input) and print their events."""
@@ -59,7 +61,7 @@ def code(
 
     try:
         articles = read_articles(list(paths), _date_option(date_text), stdin=sys.stdin)
-        settings = Settings(actor_files=actor_files, pattern_files=verb_files, unrealised=unrealised, second_opinion=second_opinion)
+        settings = Settings(actor_files=actor_files, pattern_files=verb_files, discard_file=discard_file, unrealised=unrealised, second_opinion=second_opinion)
         with LocalCoder(settings, workers) as coder:
             print_results(coder.code(articles), fmt=fmt, quotes=quotes)
     except StandoffError as exc:
@@ -92,6 +94,7 @@ def example(date_text: str | None, fmt: str) -> None:
 @click.option("--fit-confidence", "fit_to", type=click.Path(dir_okay=False, path_type=Path), help="Fit the confidence table on the even records, write it here, and check it on the odd records.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra actors: a YAML file or a PETRARCH dictionary (repeatable; see docs/actors.md).")
 @click.option("--verbs", "verb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra verb patterns over the packaged ones: a standoff pattern file (.yaml) or a PETRARCH verb dictionary (repeatable, the first highest; see docs/verbs.md).")
+@click.option("--discards", "discard_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Phrases that leave a sentence or story uncoded, instead of the packaged list: YAML or a PETRARCH discard list (see standoff/text/discards.py).")
 @click.option("--as-of", "as_of", help="For actor tests: the date 'today' and undated cases mean (YYYY-MM-DD); default today.")
 @click.option("--second-opinion", is_flag=True, help="Code sentences the verb dictionary leaves empty by sentence embedding, when near enough (needs the embed extra).")
 def eval_command(
@@ -106,6 +109,7 @@ def eval_command(
     fit_to: Path | None,
     actor_files: tuple[Path, ...],
     verb_files: tuple[Path, ...],
+    discard_file: Path | None,
     as_of: str | None,
     second_opinion: bool,
 ) -> None:
@@ -125,7 +129,7 @@ def eval_command(
     if fit_to is not None and name not in ("sentences", "articles"):
         raise click.UsageError(f"--fit-confidence applies to sentence and whole-article sets, not to the {name} set")
     try:
-        options = EvalOptions(name, level, limit, actor_files, second_opinion, _date_option(as_of), fit_to, verb_files)
+        options = EvalOptions(name, level, limit, actor_files, second_opinion, _date_option(as_of), fit_to, verb_files, discard_file)
         report = evaluate_path(gold, options)
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc

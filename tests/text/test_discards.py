@@ -97,3 +97,22 @@ def test_eval_reports_the_sentences_discarded(tmp_path: Path) -> None:
     assert report["discarded"]["sentences"] == 1 and report["discarded"]["list"][0]["id"] == "s2"
     text = CliRunner().invoke(main, ["eval", str(gold)]).output
     assert "discarded:    1 sentences left uncoded as no political news" in text
+
+
+def test_a_petrarch_discard_list_is_read_as_petrarch_reads_it(tmp_path: Path) -> None:
+    path = tmp_path / "validate.discards.txt"
+    path.write_text("# comment\n+WORLD CUP   # story\nGROUP A_\nBASEBALL\n", encoding="utf-8")
+    discards = load_discards(path)
+    assert discards.story_phrase("The World Cup draw is on Friday.") == "world cup*"
+    assert discards.sentence_phrase("Baseballs were thrown.") == "baseball*"  # a stem
+    assert discards.sentence_phrase("Spain top Group A.") == "group a" and discards.sentence_phrase("Group Alpha met.") is None
+
+
+def test_eval_takes_another_discard_list(tmp_path: Path) -> None:
+    gold = tmp_path / "sentences.jsonl"
+    gold.write_text(json.dumps({"id": "s1", "text": "The champions won a goalless draw at home.", "events": []}) + "\n", encoding="utf-8")
+    none = tmp_path / "none.discards.txt"
+    none.write_text("# nothing to discard\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(gold), "--format", "json", "--discards", str(none)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["discarded"]["sentences"] == 0

@@ -33,6 +33,7 @@ class EvalOptions:
     as_of: date | None = None  # for actor tests: the day "today" means
     fit_to: Path | None = None  # fit the confidence table, write it here, check it
     verb_files: tuple[Path, ...] = ()  # verb dictionaries stacked over the packaged ones
+    discard_file: Path | None = None  # a discard list instead of the packaged one
 
 
 def evaluate_path(path: Path, options: EvalOptions = EvalOptions()) -> Report:
@@ -47,7 +48,9 @@ def evaluate_path(path: Path, options: EvalOptions = EvalOptions()) -> Report:
 def _settings(options: EvalOptions) -> Settings:
     from standoff.pipeline import Settings
 
-    return Settings(actor_files=options.actor_files, pattern_files=options.verb_files, second_opinion=options.second_opinion)
+    return Settings(
+        actor_files=options.actor_files, pattern_files=options.verb_files, discard_file=options.discard_file, second_opinion=options.second_opinion
+    )
 
 
 def _patterns(options: EvalOptions) -> PatternStack:

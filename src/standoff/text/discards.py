@@ -10,6 +10,12 @@ versioned like the other knowledge.
 A phrase matches whole words in any case, and its last word, when written with ``*``, as the
 start of a word ("basketball*" in "basketballer"). Words are runs of letters and digits, so
 "semi-final" matches "semi final" and "semi-final" alike.
+
+``--discards FILE`` replaces the packaged list with the user's: a YAML file in this format, or
+a PETRARCH discard list (``*.txt``), read as PETRARCH reads it: one phrase a line, ``+`` before
+a phrase that discards the story, ``_`` after one that must end a word (else it is a stem),
+``#`` comments. A PETRARCH list is applied whole; the packaged list leaves some of the Phoenix
+list's families out (``not_applied``).
 """
 
 from __future__ import annotations
@@ -101,14 +107,39 @@ def discard_sentences(discards: DiscardList, story: str, sentences: list[str]) -
 
 @cache
 def load_discards(path: Path | None = None) -> DiscardList:
-    """The packaged discard list, or the one at ``path``; read once per process."""
+    """The packaged discard list, or the one at ``path`` (YAML, or a PETRARCH list: ``*.txt``);
+    read once per process."""
     if path is None:
         return read_discards(resources.files("standoff.text").joinpath("discards.yaml").read_bytes(), "discards.yaml")
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise BadDictionary(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+    if Path(path).suffix == ".txt":
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BadDictionary(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", file=str(path)) from None
+        entries = petrarch_discards(text)
+        lists = {name: [phrase for phrase, story in entries if story == (name == "story")] for name in ("sentence", "story")}
+        return DiscardList(_phrases(lists["sentence"], "sentence", str(path)), _phrases(lists["story"], "story", str(path)), _version(data))
     return read_discards(data, str(path))
+
+
+def petrarch_discards(text: str) -> list[tuple[str, bool]]:
+    """The phrases of a PETRARCH discard list, written this module's way (lower case, a stem
+    marked with ``*``), each with whether it discards the whole story."""
+    found: list[tuple[str, bool]] = []
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        phrase = " ".join(line.lstrip("+").split()).lower()
+        phrase = phrase[:-1].rstrip() if phrase.endswith("_") else phrase + _STEM
+        entry = (phrase, line.startswith("+"))
+        if entry not in found:
+            found.append(entry)
+    return found
 
 
 def read_discards(data: bytes, where: str) -> DiscardList:
@@ -120,7 +151,11 @@ def read_discards(data: bytes, where: str) -> DiscardList:
     if not isinstance(raw, dict) or set(raw) - {"sentence", "story", "not_applied"}:
         raise BadDictionary("a discard list is a mapping with the lists sentence and story (and not_applied)", file=where)
     lists = {name: _phrases(raw.get(name) or [], name, where) for name in ("sentence", "story")}
-    return DiscardList(lists["sentence"], lists["story"], hashlib.blake2b(data, digest_size=6).hexdigest())
+    return DiscardList(lists["sentence"], lists["story"], _version(data))
+
+
+def _version(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=6).hexdigest()
 
 
 def _phrases(value: Any, name: str, where: str) -> _Phrases:
