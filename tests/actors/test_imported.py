@@ -139,3 +139,8 @@ def test_a_users_file_wins_over_the_shipped_dictionaries(tmp_path: Path) -> None
     table = ActorTable(load_knowledge_base((path,)))
     assert resolve_phrase(table, "Khost", date(2010, 1, 1)).code == "AFGREB"
     assert "mine.yaml" in table.kb.versions
+
+
+def test_a_code_that_is_a_sector_alone_names_no_country(table: ActorTable) -> None:
+    reuters = resolve_phrase(table, "Reuters", date(2020, 1, 1))  # Phoenix codes it MED
+    assert (reuters.code, reuters.country, reuters.sector) == ("MED", None, "MED")

@@ -201,3 +201,11 @@ def test_house_spellings_of_the_islamic_state_are_one_actor(actor_at, name: str)
 
 def test_the_islamic_states_short_form_matches_only_in_capitals(actor_at) -> None:
     assert actor_at("The attack is the worst this year.", "is") is None
+
+
+def test_a_title_of_another_country_in_the_text_wins_over_the_persons_code(actor_at) -> None:
+    # Phoenix gives Howe a later office in the European Community; undated, the text's title
+    # of the British foreign secretary is the better witness.
+    actor = actor_at("British Foreign Secretary Geoffrey Howe expressed pessimism.", "Howe")
+    assert code_of(actor) == "GBRGOV" and actor.method == "description"
+    assert code_of(actor_at("U.S. Secretary of State Rex Tillerson spoke.", "Tillerson", date(2017, 9, 1))) == "USAGOV"

@@ -34,10 +34,13 @@ NULL_CODE = "---"
 
 def split_code(code: str) -> tuple[str | None, str | None]:
     """The country and sector of a CAMEO-style code: ``RUSGOV`` -> (RUS, GOV),
-    ``IGOUNOWHO`` -> (UNO, IGO), ``PSEREBHMS`` -> (PSE, REB), ``ITHTV`` -> (ITH, None)."""
+    ``IGOUNOWHO`` -> (UNO, IGO), ``PSEREBHMS`` -> (PSE, REB), ``ITHTV`` -> (ITH, None), and
+    a sector alone (the Phoenix dictionaries code Reuters ``MED``) -> (None, MED)."""
     if code == NULL_CODE:
         return None, None
     head, rest = code[:3], code[3:]
+    if head in SECTOR_CODES and head not in ORGANISATION_PREFIXES:
+        return None, head
     if head in ORGANISATION_PREFIXES:
         return (rest[:3] or None), head
     sector = rest[:3] if rest[:3] in SECTOR_CODES else None

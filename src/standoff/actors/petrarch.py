@@ -289,6 +289,12 @@ def _agent_line(body: str, sets: Mapping[str, list[str]], file: str, number: int
     return found
 
 
+# Agent codes the Phoenix dictionaries write for what CAMEO codes otherwise: PPL ("men",
+# "people", "persons") is what standoff and CAMEO call civilians (CVL: "people" is CVL in the
+# curated words), MUS ("imam", "Muslims") CAMEO's code for Muslims (MOS).
+_AGENT_CODE_SYNONYMS = {"PPL": "CVL", "MUS": "MOS"}
+
+
 def agent_code(block: str, file: str, line: int) -> Agent:
     """The agent of a code block: ``~GOVFRM`` (after the country) or ``NGO~`` (before it)."""
     raw = block.replace(" ", "").upper()
@@ -296,6 +302,7 @@ def agent_code(block: str, file: str, line: int) -> Agent:
     code = raw.strip("~")
     if not re.fullmatch(r"[A-Z0-9]{3,}", code):
         raise BadDictionary(f"cannot read the agent code [{block}]; write [~GOV] or [NGO~]", file=file, line=line)
+    code = "".join(_AGENT_CODE_SYNONYMS.get(code[i : i + 3], code[i : i + 3]) for i in range(0, len(code), 3))
     sector = next((code[i : i + 3] for i in range(0, len(code), 3) if code[i : i + 3] in SECTOR_CODES), None)
     return Agent(sector, code, before)
 

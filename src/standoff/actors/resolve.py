@@ -249,13 +249,16 @@ class ArticleActors:
         title = self._title_in(span, exclude=match)
         if self._is_former(span) and code.country:
             return Actor(mention, _code(code.country, "ELI"), Resolution.PERSON, 0.9)
-        if title is not None and (code.sector in (None, "ELI")):
-            # The text names an office the base does not give the person on this date:
-            # the text is the better witness (a stale base, or a wrong article date).
+        if title is not None:
+            # The text names an office the base does not give the person on this date, or an
+            # office of another country: the text is the better witness (a stale base, a wrong
+            # article date, or an undated article and a person of several offices).
             owner = self._owner_in(span, exclude=match)
-            country = owner.country if owner is not None and owner.country else code.country
-            if country:
-                return Actor(mention, _code(country, title.sector), Resolution.DESCRIPTION, 0.85)
+            named = owner.country if owner is not None else None
+            if code.sector in (None, "ELI") or named and code.country and named != code.country:
+                country = named or code.country
+                if country:
+                    return Actor(mention, _code(country, title.sector), Resolution.DESCRIPTION, 0.85)
         return Actor(mention, code, Resolution.PERSON, 0.95)
 
     def _titled(self, head: Token, span: Span, match: Match, mention: Mention) -> Actor | None:
