@@ -124,7 +124,7 @@ def test_phoenix_layout_synonyms_on_one_line_names_before_codes_and_bracketed_ab
     assert brezhnev.code_on(date(1970, 1, 1)).code == "RUSGOV"
 
 
-def test_phoenix_agent_codes_outside_cameo_are_read_as_their_cameo_codes() -> None:
+def test_phoenix_agent_codes_for_what_cameo_codes_otherwise_are_read_as_cameo_codes() -> None:
     agents = read_petrarch("MAN [~PPL]\nIMAM [~MUS]\nMUSLIM_REBEL [~REBMUS]\n", "codes.agents.txt").agents
-    assert (agents["men"].sector, agents["men"].code) == ("CVL", "CVL")
+    assert (agents["men"].sector, agents["men"].code) == (None, "PPL")  # people of no kind in particular
     assert (agents["imams"].sector, agents["muslim rebels"].with_country("SYR")) == ("MOS", "SYRREBMOS")

@@ -149,7 +149,7 @@ def test_a_place_inside_a_persons_name_is_not_the_place(actor_at) -> None:
         ("The authorities in Kenya banned the march.", "authorities", "KENGOV"),
         ("Armed police in Belarus detained the reporters.", "police", "BLRCOP"),
         ("The Israeli prime minister's office rejected the offer.", "office", "ISRGOV"),
-        # "US military" is also a shipped name; the phrase of its own, "military officers", wins the tie
+        # "US military" is also a shipped name; of two overlapping names as long, the curated one wins
         ("US military officers met their Iraqi counterparts.", "officers", "USAMIL"),
     ],
 )

@@ -177,6 +177,7 @@ class Agent:
     sector: str | None
     code: str
     before: bool = False
+    shipped: bool = False  # from a shipped dictionary of another project (Phoenix), under the curated words
 
     def with_country(self, country: str | None) -> str:
         if not country:

@@ -15,9 +15,10 @@ day (``-``: open), ``line`` the line of the source dictionary. An agent line hol
 (plurals and substitution sets already spelled out) and its code, ``~`` marking where the
 country goes.
 
-Read back, an entry with roles is a person; a bare state code names a place in that state
-(the Phoenix country entries list cities, provinces and spellings: "KANDAHAR", "AFGANISTAN");
-any other entry is an organisation. Outside its roles a person without a code of its own is
+Read back, an entry with roles is a person, unless all its codes are a country's alone (a
+region coded by date, "IRAQI KURDISTAN": an organisation with dated codes); a bare state code
+names a place in that state (the Phoenix country entries list cities, provinces and spellings:
+"KANDAHAR", "AFGANISTAN"); any other entry is an organisation. Outside its roles a person without a code of its own is
 read the way standoff's own office holders are (its country, then a former office holder),
 not as PETRARCH's null code: a minister whose role in the dictionary ended in 2012 is still
 of that country. Every name is a proper name written in capitals, so it matches where one of
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -94,7 +95,7 @@ def read_imported(path: Path, state_codes: frozenset[str]) -> ImportedActors:
             raise BadDictionary("expected 5 tab-separated fields: kind, names, code, roles, line; regenerate the file with tools/phoenix_dictionaries.py", file=str(path), line=number)
         kind, names, code, roles, _ = fields
         if kind == GENERIC:
-            agents[names] = agent_code(code, str(path), number)
+            agents[names] = replace(agent_code(code, str(path), number), shipped=True)
         elif roles and not _bare_codes(code, roles):
             people.append(_person(names.split("|"), code, roles, str(path), number))
         elif roles:  # a place coded by date ("IRAQI KURDISTAN", IRQ with gaps): no person

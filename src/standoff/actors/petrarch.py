@@ -289,10 +289,10 @@ def _agent_line(body: str, sets: Mapping[str, list[str]], file: str, number: int
     return found
 
 
-# Agent codes the Phoenix dictionaries write for what CAMEO codes otherwise: PPL ("men",
-# "people", "persons") is what standoff and CAMEO call civilians (CVL: "people" is CVL in the
-# curated words), MUS ("imam", "Muslims") CAMEO's code for Muslims (MOS).
-_AGENT_CODE_SYNONYMS = {"PPL": "CVL", "MUS": "MOS"}
+# Agent codes the Phoenix dictionaries write for what CAMEO codes otherwise: MUS ("imam",
+# "Muslims") is CAMEO's code for Muslims (MOS). (Their PPL, "men", "persons", is people of no
+# kind in particular, and stays without a sector.)
+_AGENT_CODE_SYNONYMS = {"MUS": "MOS"}
 
 
 def agent_code(block: str, file: str, line: int) -> Agent:

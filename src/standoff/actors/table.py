@@ -49,8 +49,12 @@ class ActorTable:
         self._entries: dict[str, Match] = {}
         phrases: list[tuple[str, str, Casing]] = []
 
+        self._shipped: set[str] = set()  # keys of entries from the shipped dictionaries of other projects
+
         def add(key: str, entry: Match, names: tuple[str, ...], exact: frozenset[str] | bool, proper: bool = False) -> None:
             self._entries[key] = entry
+            if proper or entry.agent is not None and entry.agent.shipped:
+                self._shipped.add(key)
             for name in names:
                 casing = Casing.EXACT if (exact if isinstance(exact, bool) else name in exact) else Casing.NAME if proper else Casing.ANY
                 forms = {name, unaccented(name)}  # news text often drops accents: "Nausėda", "Nauseda"
@@ -92,16 +96,19 @@ class ActorTable:
     def matches(self, doc: Doc) -> dict[int, Match]:
         """Token index -> the longest match covering it, with the other readings of its words."""
         readings: dict[tuple[int, int], list[Match]] = {}
+        keys_at: dict[tuple[int, int], list[str]] = {}
         for key, start, end in self._table.find(doc):
             base = self._entries[key]
+            keys_at.setdefault((start, end), []).append(key)
             found = readings.setdefault((start, end), [])
             if all(m is not base for m in found):
                 found.append(base)
         covering: dict[int, Match] = {}
         chosen: list[Match] = []
-        # Longest first; of two as long that overlap, the one that is a phrase of its own: in
-        # "US military officers", "military officers" (one head) before "US military" (two).
-        for start, end in sorted(readings, key=lambda span: (-(span[1] - span[0]), _heads(doc, *span) > 1, span[0])):
+        # Longest first; of two as long that overlap, a curated reading before a shipped one ("US
+        # military officers": the curated "military officers", not Phoenix's "US MILITARY").
+        shipped = {span: all(key in self._shipped for key in keys) for span, keys in keys_at.items()}
+        for start, end in sorted(readings, key=lambda span: (-(span[1] - span[0]), shipped[span], span[0])):
             if any(i in covering for i in range(start, end)):
                 continue
             options = sorted(readings[(start, end)], key=lambda m: _PRIORITY[m.kind])
@@ -111,11 +118,6 @@ class ActorTable:
             for i in range(start, end):
                 covering[i] = match
         return _with_document_preferences(covering, chosen)
-
-
-def _heads(doc: Doc, start: int, end: int) -> int:
-    """How many words of doc[start:end] hang on a word outside it: 1 for a phrase of its own."""
-    return sum(1 for token in doc[start:end] if not start <= token.head.i < end or token.head.i == token.i)
 
 
 def _with_document_preferences(covering: dict[int, Match], chosen: list[Match]) -> dict[int, Match]:
