@@ -1,7 +1,8 @@
 """The cost of actor resolution beyond parsing.
 
 Measures, in one run and on the same texts:
-  load      reading the knowledge base and compiling its phrase table (once per process)
+  load      reading the knowledge base and compiling its phrase table (once per process), and
+            the memory that adds to the process (growth of its peak resident set)
   parse     standoff.nlp.parse over the texts: the spaCy floor
   articles  ArticleActors over the parsed docs (phrase matching, resolution, coreference),
             repeated over the docs until 10,000 actor mentions have been resolved
@@ -20,6 +21,7 @@ import argparse
 import itertools
 import json
 import platform
+import resource
 import sys
 import time
 from datetime import date
@@ -62,9 +64,13 @@ def main() -> None:
     from standoff.nlp import load_pipeline, parse
 
     load_pipeline()
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    table = ActorTable(load_knowledge_base())
+    kb = load_knowledge_base()
+    read_s = time.perf_counter() - start
+    table = ActorTable(kb)
     load_s = time.perf_counter() - start
+    load_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before) / 1024
 
     source, texts = read_texts(args.input)
     start = time.perf_counter()
@@ -106,7 +112,15 @@ def main() -> None:
         "input": source,
         "texts": len(texts),
         "machine": {"platform": platform.platform(), "python": platform.python_version()},
-        "knowledge_base": {"version": table.kb.version, "people": len(table.kb.people), "load_s": round(load_s, 3)},
+        "knowledge_base": {
+            "version": table.kb.version,
+            "people": len(table.kb.people),
+            "organisations": len(table.kb.organisations),
+            "read_s": round(read_s, 3),
+            "load_s": round(load_s, 3),
+            "load_mb": round(load_mb, 1),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        },
         "parse_s": round(parse_s, 3),
         "articles": {
             "mentions": mentions,
@@ -131,6 +145,7 @@ def main() -> None:
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))
     print(
+        f"knowledge base: {load_s:.2f} s to read and compile ({read_s:.2f} s reading), +{load_mb:.0f} MB; "
         f"10,000 mentions in articles: {result['articles']['per_10k_mentions_s']:.2f} s beyond parsing "
         f"({result['articles']['mentions_per_s']:,} mentions/s; target < 1 s); "
         f"{len(resolved):,} phrases: {phrases_s:.2f} s beyond parsing"
