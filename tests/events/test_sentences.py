@@ -45,11 +45,6 @@ def coded_events(events: tuple[Event, ...]) -> Counter[EventKey]:
 
 
 CASES = load_cases()
-# Cases another part of issue 15 settles, with the reason they fail until then.
-PENDING = {
-    "none-rugby-vow": "a sports sentence: the discard list (issue 15, point 5) stops it; the imported "
-    "dictionary reads 'vowed to destroy' as a threat (138), as it would in a political sentence",
-}
 
 
 def test_case_file_is_well_formed() -> None:
@@ -70,7 +65,7 @@ def test_case_file_is_well_formed() -> None:
 
 @pytest.mark.parametrize(
     "case",
-    [pytest.param(case, marks=pytest.mark.xfail(reason=PENDING[case["id"]])) if case["id"] in PENDING else case for case in CASES],
+    CASES,
     ids=[case["id"] for case in CASES],
 )
 def test_sentence_events(coder: Coder, case: dict[str, Any]) -> None:
