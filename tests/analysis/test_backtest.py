@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from standoff.analysis.backtest import BacktestResult, BacktestSettings, MethodScores, load_backtest_data, run_backtest
-from standoff.analysis.errors import AnalysisError
+from standoff.errors import AnalysisError
 from standoff.analysis.forecast import VARIANTS
 from standoff.store import Dyad, Store
 

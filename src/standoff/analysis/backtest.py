@@ -37,7 +37,7 @@ from standoff.analysis import scores
 from standoff.analysis.forecast import TARGETS, VARIANTS, Fit, Variant, features, fit
 from standoff.analysis.jsonable import plain
 from standoff.analysis.periods import PERIODS_PER_YEAR, period_range, period_start, shift_periods, whole_periods
-from standoff.analysis.errors import AnalysisError
+from standoff.errors import AnalysisError
 from standoff.store.db import Store
 from standoff.store.frames import directed_counts_frame, totals_frame
 from standoff.store.queries import Dyad

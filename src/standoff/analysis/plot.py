@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from standoff.analysis.errors import AnalysisError
+from standoff.errors import AnalysisError
 
 FORMATS = (".png", ".svg")
 _QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}

@@ -9,11 +9,12 @@ from typing import Any
 from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 
-from standoff.api.errors import NotFound, install_error_handlers
+from standoff.api.errors import install_error_handlers
 from standoff.api.guard import Guard
 from standoff.api.pool import StorePool
 from standoff.api.routes import analysis, coding, events, kinds, overview, places
 from standoff.api.settings import ApiSettings
+from standoff.errors import NotFound
 
 DESCRIPTION = """Political events coded from news text, each with the sentence it came from.
 Read-only: nothing here changes the store. Errors are JSON: `{"error": {"code", "status", "message"}}`."""

@@ -1,7 +1,7 @@
 """Errors as JSON: every failure the API returns is ``{"error": {"code", "status", "message"}}``.
 
-Input problems raised by the library (StandoffError) keep their own code; the API's own
-problems have codes E8xx. Anything else is a bug: it is logged, and the client gets E800
+The codes are standoff.errors' (input problems raised by the library keep their own); this module
+only gives each its HTTP status. Anything else is a bug: it is logged, and the client gets E800
 without a traceback.
 """
 
@@ -15,81 +15,52 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 
 from standoff.api.responses import JSONResponse
-from standoff.errors import StandoffError, TooLarge
+from standoff.errors import (
+    ApiError, BadBody, BadHost, BodyTooLarge, Busy, CodingOff, InvalidParameter, MethodNotAllowed, NotFound,
+    RequestRefused, ResultTooLarge, StandoffError, StoreError, TooLarge, UnsupportedMedia,
+)
 
 log = logging.getLogger(__name__)
 
-
-class ApiError(StandoffError):
-    code = "E800"
-    status = 500
-
-
-class NotFound(ApiError):
-    code = "E802"
-    status = 404
-
-
-class CodingOff(ApiError):
-    code = "E803"
-    status = 403
-
-
-class BodyTooLarge(ApiError):
-    code = "E804"
-    status = 413
-
-
-class ResultTooLarge(ApiError):
-    code = "E805"
-    status = 422
+# The status of each error class; a class not listed takes its nearest listed ancestor's.
+STATUS: dict[type[StandoffError], int] = {
+    StandoffError: 422,  # a bad query, date, article, ...: the request has to change
+    TooLarge: 413,
+    StoreError: 503,  # the store itself cannot be read now
+    ApiError: 500,
+    InvalidParameter: 422,
+    NotFound: 404,
+    CodingOff: 403,
+    BodyTooLarge: 413,
+    ResultTooLarge: 422,
+    UnsupportedMedia: 415,
+    MethodNotAllowed: 405,
+    BadHost: 400,
+    Busy: 503,
+    BadBody: 422,
+    RequestRefused: 400,  # the framework's own status is sent
+}
+_BY_STATUS: dict[int, type[ApiError]] = {404: NotFound, 405: MethodNotAllowed, 413: BodyTooLarge, 415: UnsupportedMedia}
 
 
-class UnsupportedMedia(ApiError):
-    code = "E806"
-    status = 415
+def status_of(kind: type[StandoffError]) -> int:
+    return next(STATUS[ancestor] for ancestor in kind.__mro__ if ancestor in STATUS)
 
 
-class BadHost(ApiError):
-    code = "E808"
-    status = 400
-
-
-class Busy(ApiError):
-    code = "E809"
-    status = 503
-
-
-class BadBody(ApiError):
-    code = "E810"
-    status = 422
-
-
-VALIDATION_CODE = "E801"
-_HTTP_CODES = {404: "E802", 405: "E807", 413: "E804", 415: "E806"}
-OTHER_HTTP_CODE = "E811"  # any other refusal by the framework (a malformed request, ...)
-
-
-def error_response(status: int, code: str, message: str, details: list[dict[str, Any]] | None = None) -> JSONResponse:
-    body: dict[str, Any] = {"code": code, "status": status, "message": message}
+def error_response(
+    kind: type[StandoffError], message: str, *, status: int | None = None, details: list[dict[str, Any]] | None = None
+) -> JSONResponse:
+    """The error's JSON answer; ``status`` overrides the class's (for refusals by the framework)."""
+    status = status or status_of(kind)
+    body: dict[str, Any] = {"code": kind.code, "status": status, "message": message}
     if details:
         body["details"] = details
     return JSONResponse({"error": body}, status_code=status)
 
 
-def _status_of(exc: StandoffError) -> int:
-    if isinstance(exc, ApiError):
-        return exc.status
-    if isinstance(exc, TooLarge):
-        return 413
-    if exc.code.startswith("E6") and exc.code != "E602":  # the store itself: cannot be read now
-        return 503
-    return 422  # a bad query, date, article, ...: the request has to change
-
-
 async def _standoff_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StandoffError)
-    return error_response(_status_of(exc), exc.code, exc.message)
+    return error_response(type(exc), exc.message)
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -99,7 +70,7 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
         for error in exc.errors()[:20]
     ]
     first = details[0] if details else {"where": "request", "problem": "invalid"}
-    return error_response(422, VALIDATION_CODE, f"{first['where']}: {first['problem']}", details)
+    return error_response(InvalidParameter, f"{first['where']}: {first['problem']}", details=details)
 
 
 async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -107,12 +78,12 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     message = exc.detail if isinstance(exc.detail, str) else "request refused"
     if exc.status_code == 404:
         message = "nothing here; see /api/openapi.json for the routes"
-    return error_response(exc.status_code, _HTTP_CODES.get(exc.status_code, OTHER_HTTP_CODE), message)
+    return error_response(_BY_STATUS.get(exc.status_code, RequestRefused), message, status=exc.status_code)
 
 
 async def _bug(request: Request, exc: Exception) -> JSONResponse:
     log.exception("error answering %s %s", request.method, request.url.path, exc_info=exc)
-    return error_response(500, ApiError.code, "internal error; the server log has the details")
+    return error_response(ApiError, "internal error; the server log has the details")
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from standoff.api.errors import BadHost, BodyTooLarge, error_response
+from standoff.api.errors import error_response
+from standoff.errors import BadHost, BodyTooLarge
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -58,10 +59,10 @@ class Guard:
 
     def _refusal(self, headers: dict[str, str]) -> Callable[[Scope, Receive, Send], Awaitable[None]] | None:
         if self.allowed_hosts is not None and host_of(headers.get("host", "")).lower() not in self.allowed_hosts:
-            return error_response(BadHost.status, BadHost.code, "this server answers requests to its own address only")
+            return error_response(BadHost, "this server answers requests to its own address only")
         length = headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
-            return error_response(BodyTooLarge.status, BodyTooLarge.code, self._too_large())
+            return error_response(BodyTooLarge, self._too_large())
         return None
 
     def _bounded(self, receive: Receive) -> Receive:

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from standoff.api.errors import Busy
+from standoff.errors import Busy
 from standoff.store import Store
 
 

@@ -39,7 +39,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from standoff.errors import StandoffError, UnsupportedInput
+from standoff.errors import EngineNotInstalled, UnsupportedInput
 from standoff.model import Article, ArticleResult, Failure
 from standoff.pipeline import Coder, Settings
 from standoff.runners.batches import Batch, BatchWriter, IngestOptions, Seen, StoredLookup, chunks, run_settings, select
@@ -48,10 +48,6 @@ from standoff.store import Store, content_hash
 from standoff.store.rows import failure_row, result_rows
 from standoff.store.schema import ACTORS, ARTICLES, EVENTS, FAILURES, QUOTES, Table
 from standoff.text.readers import STDIN, ReadOptions, input_files, iter_inputs
-
-
-class EngineNotInstalled(StandoffError):
-    code = "E701"
 
 
 try:

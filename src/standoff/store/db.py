@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from standoff.errors import StandoffError
+from standoff.errors import StoreError
 from standoff.model import ArticleResult, Failure
 from standoff.ontology import load_ontology
 from standoff.store.incidents import WINDOW_DAYS, Incident, IncidentIndex, clusterable, trigger_key
@@ -29,10 +29,6 @@ if TYPE_CHECKING:
 
 DEFAULT_DB = "standoff.duckdb"
 ENV_DB = "STANDOFF_DB"
-
-
-class StoreError(StandoffError):
-    code = "E601"
 
 
 def default_db_path() -> Path:

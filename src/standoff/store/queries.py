@@ -7,13 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from standoff.errors import StandoffError
+from standoff.errors import BadQuery
 from standoff.store.db import Store
-
-
-class BadQuery(StandoffError):
-    code = "E602"
-
 
 _DYAD = re.compile(r"^([A-Z0-9]+)\s*(->|-)\s*([A-Z0-9]+)$")
 

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from standoff.api.deps import SettingsDep, StoreDep
-from standoff.api.errors import ResultTooLarge
+from standoff.errors import ResultTooLarge
 from standoff.api.params import ActorParam, DyadParam, EndParam, Freq, OriginParam, StartParam, check_range, dyad_of
 from standoff.api.responses import JSONResponse
 from standoff.api.schemas import AlertList, Error, Series

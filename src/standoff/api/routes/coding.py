@@ -16,7 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
-from standoff.api.errors import BadBody, BodyTooLarge, CodingOff, UnsupportedMedia
+from standoff.errors import BadBody, BodyTooLarge, CodingOff, UnsupportedMedia
 from standoff.api.responses import JSONResponse
 from standoff.api.schemas import CodeRequest, CodeResponse
 from standoff.api.schemas import Error as ErrorSchema

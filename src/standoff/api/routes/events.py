@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from standoff.api.deps import SettingsDep, StoreDep
 from standoff.api.downloads import download
-from standoff.api.errors import NotFound, ResultTooLarge
+from standoff.errors import NotFound, ResultTooLarge
 from standoff.api.params import Page, event_fields, event_query, page
 from standoff.api.responses import JSONResponse
 from standoff.api.schemas import Error, EventDetail, EventPage

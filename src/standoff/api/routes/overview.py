@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Path, Query
 
 from standoff.api.deps import SettingsDep, StoreDep
-from standoff.api.errors import NotFound
+from standoff.errors import NotFound
 from standoff.api.params import (
     CODE, DEFAULT_FIELDS, DyadParam, EndParam, Page, StartParam, check_range, dyad_of, event_fields, event_filter, page,
 )
