@@ -118,6 +118,9 @@ COMPOSING_RULES = frozenset(
     }  # fmt: skip
 )
 
+# Periods the analysis counts events in: days, weeks starting on Monday, calendar months.
+FREQS = ("day", "week", "month")
+
 
 @dataclass(frozen=True, slots=True)
 class Provenance:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from standoff.analysis.settings import EVIDENCE, HALF_LIFE, MIN_EVENTS, PRIOR, THRESHOLD, Setting
 from standoff.api import ApiSettings, create_app
 
 
@@ -93,3 +94,17 @@ def test_alert_options(client: TestClient) -> None:
 def test_alerts_bad_parameters(client: TestClient, params: dict[str, object]) -> None:
     answer = client.get("/api/alerts", params=params)
     assert answer.status_code == 422 and answer.json()["error"]["code"] in {"E801", "E602"}
+
+
+@pytest.mark.parametrize(
+    ("route", "setting"),
+    [("/api/series", HALF_LIFE), ("/api/series", PRIOR), ("/api/alerts", THRESHOLD), ("/api/alerts", MIN_EVENTS), ("/api/alerts", EVIDENCE)],
+    ids=lambda value: getattr(value, "name", value),
+)
+def test_settings_have_the_bounds_of_the_command_line(client: TestClient, route: str, setting: Setting) -> None:
+    step = 1 if setting.integer else 0.001
+    for value in (setting.low if setting.low_open else setting.low - step, setting.high + step):
+        answer = client.get(route, params={setting.name: value})
+        assert answer.status_code == 422 and answer.json()["error"]["code"] == "E801", (setting.name, value)
+    assert client.get(route, params={setting.name: setting.high}).status_code == 200
+    assert client.get(route, params={setting.name: setting.default}).json() == client.get(route).json()

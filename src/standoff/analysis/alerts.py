@@ -21,6 +21,7 @@ import pandas as pd
 
 from standoff.analysis.jsonable import plain, records
 from standoff.analysis.periods import period_end, period_range, period_start, shift_periods
+from standoff.analysis.settings import DEFAULT_FREQ, EVIDENCE, MIN_EVENTS, THRESHOLD
 from standoff.store.db import Store
 from standoff.store.frames import CONFLICT_CLASSES, dyad_counts_frame, event_frame, totals_frame
 from standoff.store.queries import Dyad, EventFilter
@@ -30,10 +31,14 @@ EVIDENCE_COLUMNS = ["event_date", "source", "cameo", "target", "goldstein", "qua
 
 @dataclass(frozen=True, slots=True)
 class SurgeSettings:
-    threshold: float = 2.0  # ratio to reach against both baselines
-    min_events: int = 3  # fewer conflict events than this are never a surge
+    threshold: float = THRESHOLD.default  # ratio to reach against both baselines
+    min_events: int = int(MIN_EVENTS.default)  # fewer conflict events than this are never a surge
     short: int = 4  # periods in the recent baseline
     long: int = 52  # periods in the long-run baseline
+
+    def __post_init__(self) -> None:
+        THRESHOLD.check(self.threshold)
+        MIN_EVENTS.check(self.min_events)
 
 
 @dataclass(slots=True)
@@ -94,12 +99,12 @@ def find_surges(
 
 def load_surges(
     store: Store,
-    freq: str = "week",
+    freq: str = DEFAULT_FREQ,
     settings: SurgeSettings = SurgeSettings(),
     since: date | None = None,
     until: date | None = None,
     origin: str | None = None,
-    evidence: int = 5,
+    evidence: int = int(EVIDENCE.default),
 ) -> list[Surge]:
     """Surges in the latest period with events (up to ``until``), or in every period from ``since`` on,
     each with up to ``evidence`` of its conflict events."""

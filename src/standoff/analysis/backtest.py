@@ -37,6 +37,7 @@ from standoff.analysis import scores
 from standoff.analysis.forecast import TARGETS, VARIANTS, Fit, Variant, features, fit
 from standoff.analysis.jsonable import plain
 from standoff.analysis.periods import PERIODS_PER_YEAR, period_range, period_start, shift_periods, whole_periods
+from standoff.analysis.settings import DEFAULT_FREQ
 from standoff.errors import AnalysisError
 from standoff.store.db import Store
 from standoff.store.frames import directed_counts_frame, totals_frame
@@ -48,7 +49,7 @@ PERSISTENCE_FLOOR = 0.5  # a quiet period forecasts half an event, not a certain
 
 @dataclass(frozen=True, slots=True)
 class BacktestSettings:
-    freq: str = "week"
+    freq: str = DEFAULT_FREQ
     target: str = "conflict"  # a key of TARGETS
     calibration_start: date | None = None  # default: the period half way through the data
     test_start: date | None = None  # default: the period 65% of the way through the data

@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from standoff.store.frames import FREQS
+from standoff.model import FREQS
 
 _PANDAS_FREQ = {"day": "D", "week": "W-MON", "month": "MS"}
 PERIODS_PER_YEAR = {"day": 365.25, "week": 365.25 / 7, "month": 12.0}

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from standoff.analysis.jsonable import plain, records
+from standoff.analysis.settings import HALF_LIFE, PRIOR, TOP
 
 # Spread of Goldstein scores when a dyad has too few scored events to measure its own:
 # about the standard deviation of the scale's values over the CAMEO event codes.
@@ -34,9 +35,13 @@ FALLBACK_SIGMA = 5.0
 
 @dataclass(frozen=True, slots=True)
 class TensionSettings:
-    half_life: float = 2.0  # periods after which an event counts half
-    prior_events: float = 2.0  # k: pseudo-events at Goldstein 0
+    half_life: float = HALF_LIFE.default  # periods after which an event counts half
+    prior_events: float = PRIOR.default  # k: pseudo-events at Goldstein 0
     z: float = 1.96  # band half-width in standard errors (95% under the normal approximation)
+
+    def __post_init__(self) -> None:
+        HALF_LIFE.check(self.half_life)
+        PRIOR.check(self.prior_events)
 
     @property
     def decay(self) -> float:
@@ -95,7 +100,7 @@ class Movers:
 
 
 def what_moved(
-    events: pd.DataFrame, index: pd.DataFrame, period: pd.Timestamp, settings: TensionSettings = TensionSettings(), top: int = 5
+    events: pd.DataFrame, index: pd.DataFrame, period: pd.Timestamp, settings: TensionSettings = TensionSettings(), top: int = int(TOP.default)
 ) -> Movers:
     """The change of the index in ``period`` and the ``top`` events of that period that moved it most.
 

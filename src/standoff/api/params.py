@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query
 
+from standoff.analysis.settings import Setting
 from standoff.api.settings import MAX_PAGE
-from standoff.model import MODALITIES
+from standoff.model import FREQS, MODALITIES
 from standoff.store.api_queries import EVENT_COLUMNS, Cursor, EventQuery, check_columns
-from standoff.store.queries import BadQuery, Dyad, EventFilter
+from standoff.store.queries import BadQuery, Dyad, EventFilter, check_range
 
 CODE = r"^[A-Za-z0-9]{2,40}$"
 COUNTRY = r"^[A-Za-z]{3}$"
@@ -28,7 +29,7 @@ DEFAULT_FIELDS = (
 )
 
 Modality = Literal[MODALITIES]  # type: ignore[valid-type]
-Freq = Literal["day", "week", "month"]
+Freq = Literal[FREQS]  # type: ignore[valid-type]
 
 DyadParam = Annotated[str | None, Query(max_length=40, description="Two country codes: USA-PRK (either direction) or USA->PRK (USA acting on PRK).")]
 StartParam = Annotated[date | None, Query(description="First event date (YYYY-MM-DD), included.")]
@@ -37,13 +38,14 @@ ActorParam = Annotated[str | None, Query(pattern=CODE, description="An actor cod
 OriginParam = Annotated[str | None, Query(pattern=ORIGIN, description="Only events of this origin: standoff, gdelt, keds, plover.")]
 
 
+def setting(value: Setting) -> Any:
+    """The query parameter of an analysis setting, with the bounds the command line uses too."""
+    low = {"gt": value.low} if value.low_open else {"ge": value.low}
+    return Query(**low, le=value.high, description=value.help)
+
+
 def dyad_of(text: str | None) -> Dyad | None:
     return Dyad.parse(text) if text else None
-
-
-def check_range(start: date | None, end: date | None) -> None:
-    if start is not None and end is not None and start > end:
-        raise BadQuery(f"start ({start}) is after end ({end})")
 
 
 def event_filter(

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
+from standoff.analysis.settings import DEFAULT_FREQ, EVIDENCE, HALF_LIFE, MIN_EVENTS, PRIOR, THRESHOLD, TOP, Setting
 from standoff.commands.store import _date, _user_errors, db_option
+from standoff.model import FREQS
 
-FREQ = click.option("--freq", type=click.Choice(["day", "week", "month"]), default="week", show_default=True, help="Period length (weeks start on Monday).")
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+FREQ = click.option("--freq", type=click.Choice(FREQS), default=DEFAULT_FREQ, show_default=True, help="Period length (weeks start on Monday).")
 SINCE = click.option("--since", callback=_date, help="First event date (YYYY-MM-DD); its whole period is counted.")
 UNTIL = click.option("--until", callback=_date, help="Last event date (YYYY-MM-DD); its whole period is counted.")
 ORIGIN = click.option("--origin", help="Only events of this origin (standoff, gdelt, keds, plover), in counts and totals alike.")
@@ -20,11 +25,14 @@ DYAD = click.option("--dyad", help="Two country codes: USA-PRK (both directions)
 ACTOR = click.option("--actor", help="An actor or country code on either side (instead of, or with, --dyad).")
 
 
-def _selection(dyad: str | None, actor: str | None, origin: str | None) -> Any:
-    from standoff.analysis.series import Selection
-    from standoff.store import Dyad
-
-    return Selection(Dyad.parse(dyad) if dyad else None, actor.upper() if actor else None, origin)
+def _setting(setting: Setting) -> Callable[[_F], _F]:
+    """The option of an analysis setting, with the default and bounds the API uses too."""
+    bounds = (
+        click.IntRange(int(setting.low), int(setting.high), min_open=setting.low_open)
+        if setting.integer
+        else click.FloatRange(setting.low, setting.high, min_open=setting.low_open)
+    )
+    return click.option(setting.option, setting.name, type=bounds, default=setting.default, show_default=True, help=setting.help)
 
 
 def _console() -> Any:
@@ -72,34 +80,26 @@ SERIES_TABLE = (
 def series(dyad: str | None, actor: str | None, freq: str, since: date | None, until: date | None, origin: str | None, db: Path, fmt: str, plot_to: Path | None) -> None:
     """Event and incident counts per period for a dyad, actor or country: by QuadClass and CAMEO root,
     Goldstein sum and mean, conflict share, and each count per 1,000 of all events stored in the period."""
+    from standoff.analysis import operations
     from standoff.analysis.jsonable import records
-    from standoff.analysis.periods import whole_periods
-    from standoff.analysis.series import load_series
     from standoff.store import Store
 
-    selection = _selection(dyad, actor, origin)
-    since, until = whole_periods(since, until, freq)
+    chosen = operations.selection(dyad, actor, origin)
     with Store(db, read_only=True) as store:
-        frame = load_series(store, selection, freq, since, until)
-        if plot_to is not None:
-            _plot(store, selection, freq, since, until, frame, plot_to)
+        result = operations.series(store, chosen, freq, since, until)
+    frame, title = result.series, f"{chosen.label}, by {freq}"
+    if plot_to is not None:
+        from standoff.analysis.plot import plot_series
+
+        plot_series(frame, title, plot_to, result.tension)
     if fmt == "csv":
         click.echo(frame.rename_axis("period").reset_index().to_csv(index=False, date_format="%Y-%m-%d"), nl=False)
     elif fmt == "json":
-        click.echo(json.dumps({"selection": selection.label, "freq": freq, "periods": records(frame, index="period")}, indent=1))
+        click.echo(json.dumps({"selection": chosen.label, "freq": freq, "periods": records(frame, index="period")}, indent=1))
     else:
-        _series_table(frame, f"{selection.label}, by {freq}")
+        _series_table(frame, title)
     if plot_to is not None:
         click.echo(f"plot written to {plot_to}", err=True)
-
-
-def _plot(store: Any, selection: Any, freq: str, since: date | None, until: date | None, frame: Any, out: Path) -> None:
-    from standoff.analysis.plot import plot_series
-    from standoff.analysis.tension import tension_index
-    from standoff.store.frames import event_frame
-
-    events = event_frame(store, selection.where(since, until), freq)
-    plot_series(frame, f"{selection.label}, by {freq}", out, tension_index(events, frame.index))
 
 
 def _series_table(frame: Any, title: str) -> None:
@@ -125,10 +125,10 @@ def _series_table(frame: Any, title: str) -> None:
 @UNTIL
 @ORIGIN
 @db_option
-@click.option("--half-life", type=click.FloatRange(min=0.1), default=2.0, show_default=True, help="Periods after which an event counts half.")
-@click.option("--prior", type=click.FloatRange(min=0.0, min_open=True), default=2.0, show_default=True, help="Pseudo-events at Goldstein 0 that pull a thinly supported index towards neutral.")
+@_setting(HALF_LIFE)
+@_setting(PRIOR)
 @click.option("--period", "period_day", callback=_date, help="Explain the change in the period holding this date (default: the last period).")
-@click.option("--top", type=click.IntRange(min=0), default=5, show_default=True, help="Events listed under 'what moved it'.")
+@_setting(TOP)
 @click.option("--last", type=click.IntRange(min=1), default=12, show_default=True, help="Periods shown in the table (json: all).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_user_errors
@@ -139,32 +139,21 @@ def tension(
     """Tension index of a dyad: minus the discounted mean Goldstein score (conflict > 0 > cooperation),
     with a 95% band from the number of events behind it, and the events that moved it most.
     A tension indicator: it describes the record and forecasts nothing."""
+    from standoff.analysis import operations
     from standoff.analysis.jsonable import records
-    from standoff.analysis.periods import period_start, whole_periods
-    from standoff.analysis.series import series_range
-    from standoff.analysis.tension import TensionSettings, tension_index, what_moved
+    from standoff.analysis.tension import TensionSettings
     from standoff.store import Store
-    from standoff.store.frames import event_frame, totals_frame
 
-    selection = _selection(dyad, actor, origin)
-    settings = TensionSettings(half_life=half_life, prior_events=prior)
-    since, until = whole_periods(since, until, freq)
+    chosen = operations.selection(dyad, actor, origin)
     with Store(db, read_only=True) as store:
-        events = event_frame(store, selection.where(since, until), freq, with_text=True)
-        periods = series_range(totals_frame(store, freq, since, until, origin), freq, since, until)
-    if periods.empty:
-        raise click.ClickException("no dated events in this range")
-    index = tension_index(events, periods, settings)
-    chosen = period_start(period_day, freq) if period_day else periods[-1]
-    if chosen not in index.index:
-        raise click.ClickException(f"{chosen.date()} is outside the range of the series")
-    moved = what_moved(events, index, chosen, settings, top)
+        result = operations.tension(store, chosen, freq, since, until, TensionSettings(half_life, prior), period_day, top)
+    moved = result.moved
     if fmt == "json":
-        click.echo(json.dumps({"selection": selection.label, "freq": freq, "index": records(index, index="period"), "moved": moved.to_dict()}, indent=1))
+        click.echo(json.dumps({"selection": chosen.label, "freq": freq, "index": records(result.index, index="period"), "moved": moved.to_dict()}, indent=1))
         return
-    _tension_table(index.tail(last), f"tension index, {selection.label}, by {freq} (half-life {half_life:g} periods)")
+    _tension_table(result.index.tail(last), f"tension index, {chosen.label}, by {freq} (half-life {half_life:g} periods)")
     click.echo(
-        f"\nWhat moved it in the period of {chosen.date()}: {moved.before:+.2f} -> {moved.after:+.2f} "
+        f"\nWhat moved it in the period of {moved.period.date()}: {moved.before:+.2f} -> {moved.after:+.2f} "
         f"({moved.after - moved.before:+.2f}: {moved.fading:+.2f} as earlier events faded, {moved.new_events:+.2f} from the period's events)"
     )
     for event in moved.events:
@@ -199,21 +188,26 @@ def _tension_table(index: Any, title: str) -> None:
 @UNTIL
 @ORIGIN
 @db_option
-@click.option("--threshold", type=click.FloatRange(min=1.0), default=2.0, show_default=True, help="Ratio of the period's conflict events to both baselines, (x+1)/(b+1), that makes a surge.")
-@click.option("--min-events", type=click.IntRange(min=1), default=3, show_default=True, help="Fewer conflict events than this are never a surge.")
-@click.option("--evidence", type=click.IntRange(min=0), default=5, show_default=True, help="Events shown per surge, most hostile first.")
+@DYAD
+@_setting(THRESHOLD)
+@_setting(MIN_EVENTS)
+@_setting(EVIDENCE)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_user_errors
-def alerts(freq: str, since: date | None, until: date | None, origin: str | None, db: Path, threshold: float, min_events: int, evidence: int, fmt: str) -> None:
+def alerts(
+    freq: str, since: date | None, until: date | None, origin: str | None, db: Path, dyad: str | None, threshold: float,
+    min_events: int, evidence: int, fmt: str,
+) -> None:
     """Surge alerts: directed dyads whose conflict events (QuadClass 3-4) in the latest period (or in each
     period from --since) reach THRESHOLD times both their 4-period and 52-period baselines; with the events.
     They describe what happened, as a tension indicator; they are not forecasts."""
-    from standoff.analysis.alerts import SurgeSettings, load_surges
+    from standoff.analysis import operations
+    from standoff.analysis.alerts import SurgeSettings
     from standoff.store import Store
 
     settings = SurgeSettings(threshold=threshold, min_events=min_events)
     with Store(db, read_only=True) as store:
-        surges = load_surges(store, freq, settings, since, until, origin, evidence)
+        surges = operations.alerts(store, freq, settings, since, until, origin, dyad, evidence).surges
     if fmt == "json":
         click.echo(json.dumps([surge.to_dict() for surge in surges], indent=1))
         return

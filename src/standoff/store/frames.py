@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from standoff.model import FREQS
 from standoff.store.queries import BadQuery, Dyad, EventFilter
 
 if TYPE_CHECKING:
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
 
     from standoff.store.db import Store
 
-FREQS = ("day", "week", "month")
 CONFLICT_CLASSES = (3, 4)  # verbal and material conflict
 
 # The columns an analysis needs; ``text`` (the sentence) only when events are shown as evidence.

@@ -28,6 +28,12 @@ class Dyad:
         return cls(found[1], found[3], found[2] == "->")
 
 
+def check_range(since: date | None, until: date | None) -> None:
+    """A date range from ``since`` to ``until`` (both included, either open) must not run backwards."""
+    if since is not None and until is not None and since > until:
+        raise BadQuery(f"the start ({since}) is after the end ({until})")
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     dyad: Dyad | None = None  # matched on country codes

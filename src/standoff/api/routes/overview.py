@@ -10,14 +10,14 @@ from fastapi import APIRouter, Depends, Path, Query
 from standoff.api.deps import SettingsDep, StoreDep
 from standoff.errors import NotFound
 from standoff.api.params import (
-    CODE, DEFAULT_FIELDS, DyadParam, EndParam, Page, StartParam, check_range, dyad_of, event_fields, event_filter, page,
+    CODE, DEFAULT_FIELDS, DyadParam, EndParam, Page, StartParam, dyad_of, event_fields, event_filter, page,
 )
 from standoff.api.responses import JSONResponse
 from standoff.api.schemas import ActorPage, DyadList, Error, Health, IncidentDetail, IncidentPage, Vocabulary
 from standoff.api.settings import MAX_PAGE
 from standoff.model import MODALITIES
 from standoff.store.api_queries import EVENT_COLUMNS, IncidentFilter, actor_counts, dyad_counts, incident_detail, incident_page, store_summary
-from standoff.store.queries import EventFilter
+from standoff.store.queries import EventFilter, check_range
 from standoff.store.schema import SCHEMA_VERSION
 
 router = APIRouter(prefix="/api")

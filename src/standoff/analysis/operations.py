@@ -1,0 +1,109 @@
+"""The analyses as the commands and the API run them: one function each, and every check on a
+request made here, once. Callers parse their input, call one of these and present the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from standoff.analysis.alerts import Surge, SurgeSettings, load_surges
+from standoff.analysis.periods import period_range, period_start, whole_periods
+from standoff.analysis.series import Selection, load_series, series_range
+from standoff.analysis.settings import DEFAULT_FREQ, EVIDENCE, TOP
+from standoff.analysis.tension import Movers, TensionSettings, tension_index, what_moved
+from standoff.errors import AnalysisError
+from standoff.store.api_queries import store_summary
+from standoff.store.db import Store
+from standoff.store.frames import event_frame, totals_frame
+from standoff.store.queries import Dyad, check_range
+
+
+def selection(dyad: str | None = None, actor: str | None = None, origin: str | None = None) -> Selection:
+    """What to count, as a user writes it: a dyad (USA-PRK, USA->PRK), an actor or country code, an origin."""
+    return Selection(Dyad.parse(dyad) if dyad else None, actor.upper() if actor else None, origin)
+
+
+def series_length(store: Store, freq: str, since: date | None, until: date | None) -> int:
+    """How many periods a series from ``since`` to ``until`` lists (an open end is the store's first or last event)."""
+    summary = store_summary(store) if since is None or until is None else {}
+    first, last = since or summary.get("first_date"), until or summary.get("last_date")
+    if first is None or last is None or first > last:
+        return 0
+    return len(period_range(first, last, freq))
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesResult:
+    selection: Selection
+    freq: str
+    series: pd.DataFrame  # per period: the columns of standoff.analysis.series
+    tension: pd.DataFrame  # per period: the columns of standoff.analysis.tension.tension_index
+
+
+def series(
+    store: Store, chosen: Selection, freq: str = DEFAULT_FREQ, since: date | None = None, until: date | None = None,
+    tension: TensionSettings = TensionSettings(),
+) -> SeriesResult:
+    """The series of ``chosen`` over whole periods from ``since`` to ``until``, and its tension index."""
+    check_range(since, until)
+    since, until = whole_periods(since, until, freq)
+    frame = load_series(store, chosen, freq, since, until)
+    index = tension_index(event_frame(store, chosen.where(since, until), freq), frame.index, tension)
+    return SeriesResult(chosen, freq, frame, index)
+
+
+@dataclass(frozen=True, slots=True)
+class TensionResult:
+    selection: Selection
+    freq: str
+    settings: TensionSettings
+    index: pd.DataFrame  # per period: standoff.analysis.tension.tension_index
+    moved: Movers  # what changed it in the chosen period
+
+
+def tension(
+    store: Store, chosen: Selection, freq: str = DEFAULT_FREQ, since: date | None = None, until: date | None = None,
+    settings: TensionSettings = TensionSettings(), period: date | None = None, top: int = int(TOP.default),
+) -> TensionResult:
+    """The tension index of ``chosen``, and the events that moved it most in the period holding
+    ``period`` (default: the last)."""
+    check_range(since, until)
+    TOP.check(top)
+    since, until = whole_periods(since, until, freq)
+    events = event_frame(store, chosen.where(since, until), freq, with_text=True)
+    periods = series_range(totals_frame(store, freq, since, until, chosen.origin), freq, since, until)
+    if periods.empty:
+        raise AnalysisError("no dated events in this range")
+    index = tension_index(events, periods, settings)
+    at = period_start(period, freq) if period else periods[-1]
+    if at not in index.index:
+        raise AnalysisError(f"{at.date()} is outside the range of the series ({periods[0].date()} to {periods[-1].date()})")
+    return TensionResult(chosen, freq, settings, index, what_moved(events, index, at, settings, top))
+
+
+@dataclass(frozen=True, slots=True)
+class AlertsResult:
+    surges: list[Surge]  # the first ``limit``, each with its evidence
+    total: int  # every surge found
+
+
+def alerts(
+    store: Store, freq: str = DEFAULT_FREQ, settings: SurgeSettings = SurgeSettings(), since: date | None = None,
+    until: date | None = None, origin: str | None = None, dyad: str | None = None, evidence: int = int(EVIDENCE.default),
+    limit: int | None = None,
+) -> AlertsResult:
+    """Surge alerts in the latest period (up to ``until``), or in every period from ``since`` on;
+    only those of ``dyad`` if given (USA-PRK: either direction)."""
+    check_range(since, until)
+    EVIDENCE.check(evidence)
+    wanted = Dyad.parse(dyad) if dyad else None
+    surges = load_surges(store, freq, settings, since, until, origin, evidence)
+    if wanted is not None:
+        pair = {wanted.a, wanted.b}
+        surges = [
+            s for s in surges
+            if ((s.source, s.target) == (wanted.a, wanted.b) if wanted.directed else {s.source, s.target} == pair)
+        ]
+    return AlertsResult(surges[:limit], len(surges))
