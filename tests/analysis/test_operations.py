@@ -67,11 +67,12 @@ def test_dates_must_not_run_backwards(db) -> None:
 def test_alerts_of_one_dyad_and_a_limit(db) -> None:
     with Store(db, read_only=True) as store:
         every = operations.alerts(store, "week", SurgeSettings(min_events=3), evidence=2)
-        assert [s.dyad for s in every.surges] == ["JPN->CHN"] and every.total == 1  # USA->PRK is steady
-        assert operations.alerts(store, "week", dyad="CHN-JPN").total == 1
-        assert operations.alerts(store, "week", dyad="CHN->JPN").total == 0
+        assert [s.dyad for s in every.surges] == ["JPN->CHN"] and not every.truncated  # USA->PRK is steady
+        assert len(every.surges[0].evidence) == 2
+        assert len(operations.alerts(store, "week", dyad="CHN-JPN").surges) == 1
+        assert operations.alerts(store, "week", dyad="CHN->JPN").surges == []
         limited = operations.alerts(store, "week", evidence=0, limit=0)
-        assert (limited.surges, limited.total) == ([], 1)
+        assert (limited.surges, limited.truncated) == ([], True)
     shown = json.loads(CliRunner().invoke(main, ["alerts", "--db", db, "--dyad", "JPN-CHN", "--format", "json"]).output)
     assert [a["dyad"] for a in shown] == ["JPN->CHN"]
 

@@ -17,16 +17,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from standoff.analysis.jsonable import plain, records
+from standoff.analysis.jsonable import plain
 from standoff.analysis.periods import period_end, period_range, period_start, shift_periods
 from standoff.analysis.settings import DEFAULT_FREQ, EVIDENCE, MIN_EVENTS, THRESHOLD
 from standoff.store.db import Store
-from standoff.store.frames import CONFLICT_CLASSES, dyad_counts_frame, event_frame, totals_frame
-from standoff.store.queries import Dyad, EventFilter
+from standoff.store.frames import dyad_counts_frame, totals_frame, worst_events
+from standoff.store.queries import Dyad
 
-EVIDENCE_COLUMNS = ["event_date", "source", "cameo", "target", "goldstein", "quad_class", "id", "text"]
+EVIDENCE_COLUMNS = ("event_date", "source", "cameo", "target", "goldstein", "quad_class", "id", "text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,20 +81,18 @@ def find_surges(
     wide = counts.pivot_table(
         index="period", columns=["source_country", "target_country"], values="events", aggfunc="sum", fill_value=0
     ).reindex(periods, fill_value=0)
-    short = wide.rolling(settings.short, min_periods=settings.short).mean().shift(1)
-    long = wide.rolling(settings.long, min_periods=settings.short).mean().shift(1)
+    checked = wide.index.isin(check)
+    x = wide[checked]
+    b4 = wide.rolling(settings.short, min_periods=settings.short).mean().shift(1)[checked]
+    b52 = wide.rolling(settings.long, min_periods=settings.short).mean().shift(1)[checked]
+    r4, r52 = (x + 1) / (b4 + 1), (x + 1) / (b52 + 1)
+    hit = (x >= settings.min_events) & (r4 >= settings.threshold) & (r52 >= settings.threshold)
+    values, dyads, periods_checked = [frame.to_numpy() for frame in (x, b4, b52, r4, r52)], list(x.columns), list(x.index)
     surges = []
-    for period in check:
-        if period not in wide.index:
-            continue
-        x, b4, b52 = wide.loc[period], short.loc[period], long.loc[period]
-        r4, r52 = (x + 1) / (b4 + 1), (x + 1) / (b52 + 1)
-        hit = (x >= settings.min_events) & (r4 >= settings.threshold) & (r52 >= settings.threshold)
-        for source, target in hit[hit].index:
-            key = (source, target)
-            surges.append(
-                Surge(source, target, period, int(x[key]), float(b4[key]), float(b52[key]), float(r4[key]), float(r52[key]))
-            )
+    for row, column in zip(*np.nonzero(hit.to_numpy())):
+        events, short, long, ratio_short, ratio_long = (array[row, column] for array in values)
+        source, target = dyads[column]
+        surges.append(Surge(source, target, periods_checked[row], int(events), float(short), float(long), float(ratio_short), float(ratio_long)))
     return sorted(surges, key=lambda s: (s.period, -s.ratio_long, s.dyad))
 
 
@@ -105,9 +104,12 @@ def load_surges(
     until: date | None = None,
     origin: str | None = None,
     evidence: int = int(EVIDENCE.default),
+    dyad: Dyad | None = None,
+    limit: int | None = None,
 ) -> list[Surge]:
-    """Surges in the latest period with events (up to ``until``), or in every period from ``since`` on,
-    each with up to ``evidence`` of its conflict events."""
+    """Surges in the latest period with events (up to ``until``), or in every period from ``since`` on
+    (the first ``limit`` of them), each with up to ``evidence`` of its conflict events; only those of
+    ``dyad`` if given."""
     totals = totals_frame(store, freq, until=until, origin=origin)
     if totals.empty:
         return []
@@ -116,19 +118,32 @@ def load_surges(
     # baselines reach back no further than the first stored period: before it, nothing is known, not zero
     start = max(shift_periods(first, -settings.long, freq), pd.Timestamp(totals["period"].min()))
     counts = dyad_counts_frame(store, freq, since=start.date(), until=period_end(last, freq).date(), origin=origin)
-    surges = find_surges(counts, period_range(start, last, freq), period_range(first, last, freq), settings)
-    for surge in surges:
-        surge.evidence = _evidence(store, surge, freq, origin, evidence)
+    found = find_surges(counts, period_range(start, last, freq), period_range(first, last, freq), settings)
+    surges = [surge for surge in found if _of(surge, dyad)][:limit]
+    if surges and evidence > 0:
+        _add_evidence(store, surges, freq, origin, evidence)
     return surges
 
 
-def _evidence(store: Store, surge: Surge, freq: str, origin: str | None, limit: int) -> list[dict[str, Any]]:
-    where = EventFilter(
-        dyad=Dyad(surge.source, surge.target, directed=True),
-        since=surge.period.date(),
-        until=period_end(surge.period, freq).date(),
-        origin=origin,
-    )
-    events = event_frame(store, where, freq, with_text=True)
-    conflict = events[events["quad_class"].isin(CONFLICT_CLASSES)]
-    return records(conflict.sort_values(["goldstein", "event_date", "id"], kind="stable").head(limit)[EVIDENCE_COLUMNS])
+def _of(surge: Surge, dyad: Dyad | None) -> bool:
+    if dyad is None:
+        return True
+    if dyad.directed:
+        return (surge.source, surge.target) == (dyad.a, dyad.b)
+    return {surge.source, surge.target} == {dyad.a, dyad.b}
+
+
+def _add_evidence(store: Store, surges: list[Surge], freq: str, origin: str | None, limit: int) -> None:
+    """Each surge's conflict events, most hostile first, all from one query."""
+    import pyarrow as pa
+
+    starts = pd.DatetimeIndex([s.period for s in surges])
+    cells = pa.table({
+        "cell": range(len(surges)),
+        "source_country": [s.source for s in surges],
+        "target_country": [s.target for s in surges],
+        "first": pa.array(starts.date, pa.date32()),
+        "last": pa.array(period_end(starts, freq).date, pa.date32()),
+    })
+    for row in worst_events(store, cells, origin, limit, EVIDENCE_COLUMNS).to_pylist():
+        surges[row.pop("cell")].evidence.append({key: plain(value) for key, value in row.items()})

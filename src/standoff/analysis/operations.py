@@ -9,14 +9,14 @@ from datetime import date
 import pandas as pd
 
 from standoff.analysis.alerts import Surge, SurgeSettings, load_surges
-from standoff.analysis.periods import period_range, period_start, whole_periods
-from standoff.analysis.series import Selection, load_series, series_range
+from standoff.analysis.periods import period_end, period_range, period_start, whole_periods
+from standoff.analysis.series import Selection, build_series, load_counts
 from standoff.analysis.settings import DEFAULT_FREQ, EVIDENCE, TOP
-from standoff.analysis.tension import Movers, TensionSettings, tension_index, what_moved
+from standoff.analysis.tension import Movers, Scores, TensionSettings, tension_index, what_moved
 from standoff.errors import AnalysisError
 from standoff.store.api_queries import store_summary
 from standoff.store.db import Store
-from standoff.store.frames import event_frame, totals_frame
+from standoff.store.frames import event_frame
 from standoff.store.queries import Dyad, check_range
 
 
@@ -48,10 +48,8 @@ def series(
 ) -> SeriesResult:
     """The series of ``chosen`` over whole periods from ``since`` to ``until``, and its tension index."""
     check_range(since, until)
-    since, until = whole_periods(since, until, freq)
-    frame = load_series(store, chosen, freq, since, until)
-    index = tension_index(event_frame(store, chosen.where(since, until), freq), frame.index, tension)
-    return SeriesResult(chosen, freq, frame, index)
+    counts = load_counts(store, chosen, freq, *whole_periods(since, until, freq))
+    return SeriesResult(chosen, freq, build_series(counts), tension_index(Scores.of(counts.events), counts.periods, tension))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,22 +69,22 @@ def tension(
     ``period`` (default: the last)."""
     check_range(since, until)
     TOP.check(top)
-    since, until = whole_periods(since, until, freq)
-    events = event_frame(store, chosen.where(since, until), freq, with_text=True)
-    periods = series_range(totals_frame(store, freq, since, until, chosen.origin), freq, since, until)
+    counts = load_counts(store, chosen, freq, *whole_periods(since, until, freq))
+    periods = counts.periods
     if periods.empty:
         raise AnalysisError("no dated events in this range")
-    index = tension_index(events, periods, settings)
+    index = tension_index(Scores.of(counts.events), periods, settings)
     at = period_start(period, freq) if period else periods[-1]
     if at not in index.index:
         raise AnalysisError(f"{at.date()} is outside the range of the series ({periods[0].date()} to {periods[-1].date()})")
+    events = event_frame(store, chosen.where(at.date(), period_end(at, freq).date()), freq, with_text=True)
     return TensionResult(chosen, freq, settings, index, what_moved(events, index, at, settings, top))
 
 
 @dataclass(frozen=True, slots=True)
 class AlertsResult:
     surges: list[Surge]  # the first ``limit``, each with its evidence
-    total: int  # every surge found
+    truncated: bool  # there were more than ``limit``
 
 
 def alerts(
@@ -99,11 +97,5 @@ def alerts(
     check_range(since, until)
     EVIDENCE.check(evidence)
     wanted = Dyad.parse(dyad) if dyad else None
-    surges = load_surges(store, freq, settings, since, until, origin, evidence)
-    if wanted is not None:
-        pair = {wanted.a, wanted.b}
-        surges = [
-            s for s in surges
-            if ((s.source, s.target) == (wanted.a, wanted.b) if wanted.directed else {s.source, s.target} == pair)
-        ]
-    return AlertsResult(surges[:limit], len(surges))
+    surges = load_surges(store, freq, settings, since, until, origin, evidence, wanted, None if limit is None else limit + 1)
+    return AlertsResult(surges[:limit], limit is not None and len(surges) > limit)

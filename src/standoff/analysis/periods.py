@@ -33,8 +33,8 @@ def period_range(first: date | pd.Timestamp, last: date | pd.Timestamp, freq: st
     return pd.date_range(period_start(first, freq), period_start(last, freq), freq=_PANDAS_FREQ[freq], name="period")
 
 
-def period_end(start: pd.Timestamp, freq: str) -> pd.Timestamp:
-    """The last day of the period that begins on ``start``."""
+def period_end(start: pd.Timestamp | pd.DatetimeIndex, freq: str) -> pd.Timestamp | pd.DatetimeIndex:
+    """The last day of the period that begins on ``start`` (of each, for an index of starts)."""
     return start + pd.tseries.frequencies.to_offset(_PANDAS_FREQ[freq]) - pd.Timedelta(days=1)
 
 

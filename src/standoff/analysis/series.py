@@ -16,7 +16,7 @@ import pandas as pd
 
 from standoff.analysis.periods import period_range, whole_periods
 from standoff.store.db import Store
-from standoff.store.frames import CONFLICT_CLASSES, event_frame, totals_frame
+from standoff.store.frames import CONFLICT_CLASSES, period_counts_frame, totals_frame
 from standoff.store.queries import Dyad, EventFilter
 
 QUADS = (1, 2, 3, 4)
@@ -53,29 +53,39 @@ def count_columns() -> list[str]:
     return columns
 
 
-def build_series(events: pd.DataFrame, totals: pd.DataFrame, periods: pd.DatetimeIndex) -> pd.DataFrame:
-    """The series over ``periods`` from an event frame and a totals frame (see standoff.store.frames)."""
-    quad, root = events["quad_class"], events["cameo_root"]
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What a series is built from: the selection's counts (standoff.store.frames.period_counts_frame)
+    and the totals of all events per period (totals_frame), over ``periods``."""
+
+    events: pd.DataFrame
+    totals: pd.DataFrame
+    periods: pd.DatetimeIndex
+
+
+def build_series(counts: Counts) -> pd.DataFrame:
+    """The series over ``counts.periods``: every count column, shares, Goldstein and per-1k twins."""
+    periods, frame = counts.periods, counts.events
+    whole = frame[frame["level"] == "period"].set_index("period").reindex(periods)
+    quads = {unit: _wide(frame, "quad", "quad_class", QUADS, unit, periods) for unit in ("events", "incidents")}
+    roots = {unit: _wide(frame, "root", "cameo_root", ROOTS, unit, periods) for unit in ("events", "incidents")}
     out: dict[str, pd.Series] = {
-        "events": _count(events, periods),
-        "incidents": _count(events, periods, distinct=True),
-        "conflict": _count(events[quad.isin(CONFLICT_CLASSES)], periods),
+        "events": _counts(whole["events"]),
+        "incidents": _counts(whole["incidents"]),
+        "conflict": sum(quads["events"][q] for q in CONFLICT_CLASSES),
     }
     for q in QUADS:
-        out[f"events_q{q}"] = _count(events[quad == q], periods)
-        out[f"incidents_q{q}"] = _count(events[quad == q], periods, distinct=True)
+        out[f"events_q{q}"], out[f"incidents_q{q}"] = quads["events"][q], quads["incidents"][q]
     for r in ROOTS:
-        out[f"events_r{r}"] = _count(events[root == r], periods)
-        out[f"incidents_r{r}"] = _count(events[root == r], periods, distinct=True)
+        out[f"events_r{r}"], out[f"incidents_r{r}"] = roots["events"][r], roots["incidents"][r]
     classified = sum(out[f"events_q{q}"] for q in QUADS)
     # share among events whose QuadClass is known (an imported event may lack one)
     out["conflict_share"] = (out["conflict"] / classified).where(classified > 0)
-    scored = events.dropna(subset=["goldstein"]).groupby("period")["goldstein"]
-    out["goldstein_sum"] = scored.sum().reindex(periods, fill_value=0.0).astype(float)
-    out["goldstein_mean"] = scored.mean().reindex(periods).astype(float)
-    by_period = totals.set_index("period")
-    out["total_events"] = by_period["events"].reindex(periods, fill_value=0).astype("int64")
-    out["total_incidents"] = by_period["incidents"].reindex(periods, fill_value=0).astype("int64")
+    out["goldstein_sum"] = whole["goldstein_sum"].fillna(0.0).astype(float)
+    out["goldstein_mean"] = (whole["goldstein_sum"] / whole["scored"]).where(whole["scored"] > 0).astype(float)
+    by_period = counts.totals.set_index("period")
+    out["total_events"] = _counts(by_period["events"].reindex(periods))
+    out["total_incidents"] = _counts(by_period["incidents"].reindex(periods))
     for column in count_columns():
         base = out["total_incidents"] if column.startswith("incidents") else out["total_events"]
         out[f"{column}_per1k"] = _per(out[column], base)
@@ -83,10 +93,14 @@ def build_series(events: pd.DataFrame, totals: pd.DataFrame, periods: pd.Datetim
     return pd.DataFrame(out, index=periods).rename_axis("period")
 
 
-def _count(events: pd.DataFrame, periods: pd.DatetimeIndex, *, distinct: bool = False) -> pd.Series:
-    grouped = events.groupby("period")
-    counts = grouped["incident"].nunique() if distinct else grouped.size()
-    return counts.reindex(periods, fill_value=0).astype("int64")
+def _wide(frame: pd.DataFrame, level: str, key: str, values: tuple[object, ...], unit: str, periods: pd.DatetimeIndex) -> pd.DataFrame:
+    """One count per period (rows) and value of ``key`` (columns), zeros where there were none."""
+    rows = frame[frame["level"] == level]
+    return _counts(rows.pivot(index="period", columns=key, values=unit).reindex(index=periods, columns=list(values)))
+
+
+def _counts(values: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
+    return values.fillna(0).astype("int64")
 
 
 def _per(values: pd.Series, base: pd.Series) -> pd.Series:
@@ -102,12 +116,17 @@ def series_range(totals: pd.DataFrame, freq: str, since: date | None, until: dat
     return period_range(first, last, freq)
 
 
+def load_counts(store: Store, selection: Selection, freq: str, since: date | None = None, until: date | None = None) -> Counts:
+    """The counts behind the series of ``selection`` (``since`` and ``until`` already whole periods)."""
+    events = period_counts_frame(store, selection.where(since, until), freq)
+    totals = totals_frame(store, freq, since, until, selection.origin)
+    return Counts(events, totals, series_range(totals, freq, since, until))
+
+
 def load_series(
     store: Store, selection: Selection, freq: str, since: date | None = None, until: date | None = None
 ) -> pd.DataFrame:
     """The series of ``selection`` at ``freq`` from the store, with every period in range (zeros included);
     the range is widened to whole periods."""
     since, until = whole_periods(since, until, freq)
-    events = event_frame(store, selection.where(since, until), freq)
-    totals = totals_frame(store, freq, since, until, selection.origin)
-    return build_series(events, totals, series_range(totals, freq, since, until))
+    return build_series(load_counts(store, selection, freq, since, until))

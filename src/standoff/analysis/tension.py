@@ -48,21 +48,34 @@ class TensionSettings:
         return 0.5 ** (1.0 / self.half_life)
 
 
-def tension_index(events: pd.DataFrame, periods: pd.DatetimeIndex, settings: TensionSettings = TensionSettings()) -> pd.DataFrame:
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """The Goldstein scores of a selection's events: per period how many and their sum, and their spread."""
+
+    count: pd.Series  # scored events, by period
+    total: pd.Series  # sum of their scores, by period
+    spread: float  # sample standard deviation of every score (FALLBACK_SIGMA below two scores)
+
+    @classmethod
+    def of(cls, counts: pd.DataFrame) -> Scores:
+        """From the counts of standoff.store.frames.period_counts_frame."""
+        per_period = counts[counts["level"] == "period"].set_index("period")
+        spread = counts.loc[counts["level"] == "all", "goldstein_sd"].dropna()
+        return cls(per_period["scored"], per_period["goldstein_sum"], float(spread.iloc[0]) if len(spread) else FALLBACK_SIGMA)
+
+
+def tension_index(scores: Scores, periods: pd.DatetimeIndex, settings: TensionSettings = TensionSettings()) -> pd.DataFrame:
     """Per period: tension, low, high, weight (W_t, the discounted event count), balance (G_t), events (scored, new)."""
-    scored = events.dropna(subset=["goldstein"])
-    grouped = scored.groupby("period")["goldstein"]
-    new_events = grouped.size().reindex(periods, fill_value=0).to_numpy(dtype=float)
-    new_sum = grouped.sum().reindex(periods, fill_value=0.0).to_numpy(dtype=float)
+    new_events = scores.count.reindex(periods, fill_value=0).fillna(0).to_numpy(dtype=float)
+    new_sum = scores.total.reindex(periods, fill_value=0.0).fillna(0.0).to_numpy(dtype=float)
     weight, balance = np.zeros(len(periods)), np.zeros(len(periods))
     w, g = 0.0, 0.0
     for i in range(len(periods)):
         w, g = settings.decay * w + new_events[i], settings.decay * g + new_sum[i]
         weight[i], balance[i] = w, g
-    sigma = float(scored["goldstein"].std(ddof=1)) if len(scored) >= 2 else FALLBACK_SIGMA
     k = settings.prior_events
     tension = -balance / (weight + k)
-    half = settings.z * sigma / np.sqrt(weight + k)
+    half = settings.z * scores.spread / np.sqrt(weight + k)
     return pd.DataFrame(
         {
             "tension": tension,

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from standoff.store.db import Store
-from standoff.store.queries import ORDER, BadQuery, Dyad, EventFilter
+from standoff.store.queries import DISTINCT_INCIDENTS, ORDER, BadQuery, Dyad, EventFilter
 from standoff.store.schema import EVENTS
 
 if TYPE_CHECKING:
@@ -249,7 +249,7 @@ def dyad_counts(
         f"SELECT {sides[0]} AS a, {sides[1]} AS b, count(*) AS events,"
         " count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,"
         " count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,"
-        " count(DISTINCT coalesce(incident_id, id)) AS incidents, avg(goldstein) AS goldstein_mean"
+        f" {DISTINCT_INCIDENTS} AS incidents, avg(goldstein) AS goldstein_mean"
         f" FROM events{sql}{' AND ' if sql else ' WHERE '}{known}"
         " GROUP BY ALL HAVING count(*) >= ? ORDER BY events DESC, a, b LIMIT ?",
         [*params, min_events, limit],

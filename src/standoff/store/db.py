@@ -69,8 +69,15 @@ class Store:
 
     # ------------------------------------------------------------ reading (for the store's own modules)
 
-    def fetch(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
-        return self._con.sql(sql, params=list(params)).to_arrow_table()
+    def fetch(self, sql: str, params: Sequence[Any] = (), *, tables: dict[str, pa.Table] | None = None) -> pa.Table:
+        """The rows of one query; ``tables`` are Arrow tables the query may read by name while it runs."""
+        for name, table in (tables or {}).items():
+            self._con.register(name, table)
+        try:
+            return self._con.sql(sql, params=list(params)).to_arrow_table()
+        finally:
+            for name in tables or {}:
+                self._con.unregister(name)
 
     def batches(self, sql: str, params: Sequence[Any] = (), rows: int = 50_000) -> Iterator[pa.RecordBatch]:
         yield from self._con.sql(sql, params=list(params)).to_arrow_reader(rows)

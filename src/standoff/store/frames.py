@@ -11,10 +11,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from standoff.model import FREQS
-from standoff.store.queries import BadQuery, Dyad, EventFilter
+from standoff.store.queries import DISTINCT_INCIDENTS, BadQuery, Dyad, EventFilter
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
     from standoff.store.db import Store
 
@@ -49,13 +50,30 @@ def event_frame(store: Store, where: EventFilter, freq: str, *, with_text: bool 
     ).to_pandas()
 
 
+def period_counts_frame(store: Store, where: EventFilter, freq: str) -> pd.DataFrame:
+    """The matching dated events counted at four levels (``level``): per period (``period``), per
+    period and QuadClass (``quad``), per period and CAMEO root (``root``) and over all periods
+    (``all``). Columns: level, period, quad_class, cameo_root, events, incidents, scored (events with
+    a Goldstein score), goldstein_sum, goldstein_sd (sample standard deviation of the scores)."""
+    sql, params = _dated(where)
+    return store.fetch(
+        f"SELECT CASE grouping(period, quad_class, cameo_root) WHEN 3 THEN 'period' WHEN 1 THEN 'quad'"
+        " WHEN 2 THEN 'root' ELSE 'all' END AS level, period, quad_class, cameo_root,"
+        f" count(*) AS events, {DISTINCT_INCIDENTS} AS incidents, count(goldstein) AS scored,"
+        " sum(goldstein) AS goldstein_sum, stddev_samp(goldstein) AS goldstein_sd"
+        f" FROM (SELECT *, {_period(freq)} AS period FROM events{sql})"
+        " GROUP BY GROUPING SETS ((period), (period, quad_class), (period, cameo_root), ()) ORDER BY ALL",
+        params,
+    ).to_pandas()
+
+
 def totals_frame(
     store: Store, freq: str, since: date | None = None, until: date | None = None, origin: str | None = None
 ) -> pd.DataFrame:
     """All stored events per period (the coverage a dyad's counts are normalised by): period, events, incidents."""
     sql, params = _dated(EventFilter(since=since, until=until, origin=origin))
     return store.fetch(
-        f"SELECT {_period(freq)} AS period, count(*) AS events, count(DISTINCT coalesce(incident_id, id)) AS incidents"
+        f"SELECT {_period(freq)} AS period, count(*) AS events, {DISTINCT_INCIDENTS} AS incidents"
         f" FROM events{sql} GROUP BY period ORDER BY period",
         params,
     ).to_pandas()
@@ -99,3 +117,20 @@ def directed_counts_frame(
         f" FROM events{sql} AND quad_class IN ({marks}) GROUP BY period ORDER BY period",
         [dyad.a, dyad.b, *params, *classes],
     ).to_pandas()
+
+
+def worst_events(store: Store, cells: pa.Table, origin: str | None, limit: int, columns: tuple[str, ...]) -> pa.Table:
+    """For each cell (``cell``, ``source_country``, ``target_country``, ``first`` and ``last`` day) its
+    conflict events, at most ``limit``, most hostile first (by Goldstein score, then date, then id):
+    ``cell`` and ``columns``."""
+    where, params = ("AND e.origin = ?", [origin]) if origin else ("", [])
+    order = "e.goldstein NULLS LAST, e.event_date, e.id"
+    marks = ", ".join("?" for _ in CONFLICT_CLASSES)
+    return store.fetch(
+        f"SELECT c.cell, {', '.join(f'e.{name}' for name in columns)} FROM events e JOIN _cells c"
+        " ON e.source_country = c.source_country AND e.target_country = c.target_country AND e.event_date BETWEEN c.first AND c.last"
+        f" WHERE e.quad_class IN ({marks}) {where}"
+        f" QUALIFY row_number() OVER (PARTITION BY c.cell ORDER BY {order}) <= ? ORDER BY c.cell, {order}",
+        [*CONFLICT_CLASSES, *params, limit],
+        tables={"_cells": cells},
+    )

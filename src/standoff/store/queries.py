@@ -75,6 +75,9 @@ class EventFilter:
 
 
 ORDER = " ORDER BY event_date NULLS LAST, article_id NULLS LAST, sentence_index, id"
+# Distinct incidents among the events counted, an event in no incident counting as its own (a
+# distinct count of incident ids only: far cheaper than one over every event id).
+DISTINCT_INCIDENTS = "(count(DISTINCT incident_id) + count(*) FILTER (WHERE incident_id IS NULL))"
 
 
 def find_events(store: Store, where: EventFilter = EventFilter(), limit: int | None = None) -> list[dict[str, Any]]:
@@ -93,7 +96,7 @@ def count_events(store: Store, where: EventFilter = EventFilter(), unit: str = "
     if unit == "events":
         measure = "count(*)"
     elif unit == "incidents":
-        measure = "count(DISTINCT coalesce(incident_id, id))"
+        measure = DISTINCT_INCIDENTS
     else:
         raise BadQuery(f"count 'events' or 'incidents', not {unit!r}")
     return store.fetch(f"SELECT {measure} AS n FROM events{sql}", params).column("n")[0].as_py()

@@ -95,5 +95,5 @@ def alerts(
     return JSONResponse({
         "freq": freq,
         "alerts": [s.to_dict() for s in found.surges],
-        "truncated": found.total > len(found.surges),
+        "truncated": found.truncated,
     })
