@@ -121,6 +121,11 @@ class BadQuery(StandoffError):
     meaning = "a query the store cannot answer as asked (a dyad, root, field, cursor or range)"
 
 
+class QueryStopped(StandoffError):
+    code = "E603"
+    meaning = "a query stopped before its end, because its time ran out"
+
+
 # ---------------------------------------------------------------- E7xx analysis
 
 
@@ -177,11 +182,6 @@ class BadHost(ApiError):
     meaning = "a Host header this server does not answer"
 
 
-class Busy(ApiError):
-    code = "E809"
-    meaning = "no connection to the store came free in time"
-
-
 class BadBody(ApiError):
     code = "E810"
     meaning = "a JSON body that does not fit the schema"
@@ -190,4 +190,9 @@ class BadBody(ApiError):
 class RequestRefused(ApiError):
     code = "E811"
     meaning = "a request the web framework refused (malformed)"
+
+
+class TimedOut(ApiError):
+    code = "E812"
+    meaning = "a request that took longer than the server's time budget, and was stopped"
 

@@ -9,10 +9,15 @@ browser; one has a character outside the Basic Multilingual Plane before its eve
 from __future__ import annotations
 
 import json
+import socket
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from standoff.api import ApiSettings, create_app
@@ -107,3 +112,30 @@ def coding_client(api_db: Path, coder: Coder) -> Iterator[TestClient]:
     settings = ApiSettings(api_db, allow_code=True, max_body_bytes=20_000, max_code_chars=5_000)
     with TestClient(create_app(settings, coder=coder), base_url=BASE_URL) as test_client:
         yield test_client
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def live_server(app: FastAPI) -> Iterator[str]:
+    """``app`` served by a real uvicorn on a free loopback port, in a thread of this process; its base URL."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

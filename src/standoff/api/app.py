@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 
+from standoff.api.budget import Budget
 from standoff.api.errors import install_error_handlers
 from standoff.api.guard import Guard
 from standoff.api.pool import StorePool
@@ -24,12 +25,13 @@ def create_app(settings: ApiSettings, *, coder: Any = None) -> FastAPI:
     """The app over the store at ``settings.db`` (opened read-only now: a missing or foreign file
     fails here, not on the first request). ``coder`` is a loaded standoff.pipeline.Coder to reuse
     for /api/code; without one, the model loads on the first coding request."""
-    pool = StorePool(settings.db, settings.pool_size, settings.pool_wait_seconds)
+    pools = {"reads": StorePool(settings.db, settings.read_connections), "analysis": StorePool(settings.db, settings.analysis_connections)}
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
-        pool.close()
+        for pool in pools.values():
+            pool.close()
 
     from importlib.metadata import version
 
@@ -43,7 +45,7 @@ def create_app(settings: ApiSettings, *, coder: Any = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.pool = pool
+    app.state.pools = pools
     app.state.coder = coding.CoderSlot(coder)
     install_error_handlers(app)
     for module in (events, overview, analysis, coding, places, kinds):
@@ -55,5 +57,6 @@ def create_app(settings: ApiSettings, *, coder: Any = None) -> FastAPI:
         raise NotFound(f"no API route /api/{rest[:80]}; see /api/openapi.json")
 
     app.mount("/", StaticFiles(packages=[("standoff.api", "static")], html=True), name="dashboard")
-    app.add_middleware(Guard, allowed_hosts=settings.allowed_hosts, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(Budget, seconds=settings.request_seconds)
+    app.add_middleware(Guard, allowed_hosts=settings.allowed_hosts, max_body_bytes=settings.max_body_bytes)  # outermost
     return app

@@ -16,8 +16,8 @@ from starlette.exceptions import HTTPException
 
 from standoff.api.responses import JSONResponse
 from standoff.errors import (
-    ApiError, BadBody, BadHost, BodyTooLarge, Busy, CodingOff, InvalidParameter, MethodNotAllowed, NotFound,
-    RequestRefused, ResultTooLarge, StandoffError, StoreError, TooLarge, UnsupportedMedia,
+    ApiError, BadBody, BadHost, BodyTooLarge, CodingOff, InvalidParameter, MethodNotAllowed, NotFound, QueryStopped,
+    RequestRefused, ResultTooLarge, StandoffError, StoreError, TimedOut, TooLarge, UnsupportedMedia,
 )
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,7 @@ STATUS: dict[type[StandoffError], int] = {
     StandoffError: 422,  # a bad query, date, article, ...: the request has to change
     TooLarge: 413,
     StoreError: 503,  # the store itself cannot be read now
+    QueryStopped: 503,
     ApiError: 500,
     InvalidParameter: 422,
     NotFound: 404,
@@ -36,7 +37,7 @@ STATUS: dict[type[StandoffError], int] = {
     UnsupportedMedia: 415,
     MethodNotAllowed: 405,
     BadHost: 400,
-    Busy: 503,
+    TimedOut: 503,
     BadBody: 422,
     RequestRefused: 400,  # the framework's own status is sent
 }

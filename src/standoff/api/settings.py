@@ -8,6 +8,7 @@ from pathlib import Path
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 MAX_PAGE = 1000  # events (or incidents, actors, dyads) in one JSON page
+REQUEST_SECONDS = 30.0  # every request's time budget, unless `standoff serve --timeout` says otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,8 +23,11 @@ class ApiSettings:
     max_download_rows: int = 250_000  # CSV or Parquet rows in one download
     max_periods: int = 5_000  # periods in one series
     max_alerts: int = 1_000
-    pool_size: int = 4  # read-only connections, one per request in flight
-    pool_wait_seconds: float = 30.0  # a request waits this long for a free connection, then gets 503
+    # Read-only connections, one per request in flight: pages and single events use one set, the
+    # analysis (series, alerts, dyads, actors, downloads) another, so slow reads never hold up fast ones.
+    read_connections: int = 4
+    analysis_connections: int = 2
+    request_seconds: float = REQUEST_SECONDS  # every request's time budget (waiting for a connection included)
 
 
 def is_loopback(host: str) -> bool:

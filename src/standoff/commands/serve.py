@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from standoff.api.settings import REQUEST_SECONDS
 from standoff.commands.store import _user_errors, db_option
 
 
@@ -14,8 +15,9 @@ from standoff.commands.store import _user_errors, db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; anything but loopback makes the server reachable from the network.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--allow-code", is_flag=True, help="Let clients code pasted text (POST /api/code, the dashboard's 'code' page). Nothing is stored either way.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=REQUEST_SECONDS, show_default=True, help="Seconds a request may take, waiting included; a slower one is stopped and answered with E812.")
 @_user_errors
-def serve(db: Path, host: str, port: int, allow_code: bool) -> None:
+def serve(db: Path, host: str, port: int, allow_code: bool, timeout: float) -> None:
     """Serve the JSON API (/api, schema at /api/openapi.json) and the dashboard (/) over the store in DB.
 
     The store is opened read-only: stop the server before ingesting into the same file."""
@@ -25,6 +27,6 @@ def serve(db: Path, host: str, port: int, allow_code: bool) -> None:
     local = is_loopback(host)
     if not local:
         click.echo(f"warning: listening on {host}: anyone who can reach this address can read the store", err=True)
-    settings = ApiSettings(db=db, allow_code=allow_code, allowed_hosts=LOOPBACK_HOSTS if local else None)
+    settings = ApiSettings(db=db, allow_code=allow_code, allowed_hosts=LOOPBACK_HOSTS if local else None, request_seconds=timeout)
     click.echo(f"standoff: dashboard at http://{'127.0.0.1' if host == 'localhost' else host}:{port}/ (Ctrl+C stops)", err=True)
     run(settings, host, port)

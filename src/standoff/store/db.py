@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from standoff.errors import StoreError
+from standoff.errors import QueryStopped, StoreError
 from standoff.model import ArticleResult, Failure
 from standoff.ontology import load_ontology
 from standoff.store.incidents import WINDOW_DAYS, Incident, IncidentIndex, clusterable, trigger_key
@@ -29,6 +29,14 @@ if TYPE_CHECKING:
 
 DEFAULT_DB = "standoff.duckdb"
 ENV_DB = "STANDOFF_DB"
+
+
+@contextmanager
+def _stoppable() -> Iterator[None]:
+    try:
+        yield
+    except duckdb.InterruptException:
+        raise QueryStopped("the query was stopped before its end (its time ran out)") from None
 
 
 def default_db_path() -> Path:
@@ -74,13 +82,20 @@ class Store:
         for name, table in (tables or {}).items():
             self._con.register(name, table)
         try:
-            return self._con.sql(sql, params=list(params)).to_arrow_table()
+            with _stoppable():
+                return self._con.sql(sql, params=list(params)).to_arrow_table()
         finally:
             for name in tables or {}:
                 self._con.unregister(name)
 
     def batches(self, sql: str, params: Sequence[Any] = (), rows: int = 50_000) -> Iterator[pa.RecordBatch]:
-        yield from self._con.sql(sql, params=list(params)).to_arrow_reader(rows)
+        with _stoppable():
+            yield from self._con.sql(sql, params=list(params)).to_arrow_reader(rows)
+
+    def interrupt(self) -> None:
+        """Stop the query this connection is running, from any thread: it raises QueryStopped.
+        (Between queries this does nothing: the next query runs.)"""
+        self._con.interrupt()
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run one statement to the end (DuckDB refuses new work while a result is half read)."""

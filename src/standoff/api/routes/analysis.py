@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from standoff.analysis.settings import DEFAULT_FREQ, EVIDENCE, HALF_LIFE, MIN_EVENTS, PRIOR, THRESHOLD
-from standoff.api.deps import SettingsDep, StoreDep
+from standoff.api.deps import AnalysisStoreDep, SettingsDep
 from standoff.api.params import ActorParam, DyadParam, EndParam, Freq, OriginParam, StartParam, setting
 from standoff.api.responses import JSONResponse
 from standoff.api.schemas import AlertList, Error, Series
@@ -40,7 +40,7 @@ def _check_periods(store: Store, settings: ApiSettings, freq: str, start: date |
 
 @router.get("/series", response_model=Series, responses=ERRORS)
 def series(
-    store: StoreDep,
+    store: AnalysisStoreDep,
     settings: SettingsDep,
     dyad: DyadParam = None,
     actor: ActorParam = None,
@@ -70,7 +70,7 @@ def series(
 
 @router.get("/alerts", response_model=AlertList, responses=ERRORS)
 def alerts(
-    store: StoreDep,
+    store: AnalysisStoreDep,
     settings: SettingsDep,
     freq: Freq = DEFAULT_FREQ,
     start: Annotated[date | None, Query(description="Check every period from this date on (default: only the latest period).")] = None,

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 
-from standoff.api.deps import SettingsDep, StoreDep
+from standoff.api.deps import AnalysisStoreDep, ReadStoreDep, SettingsDep
 from standoff.api.downloads import download
 from standoff.errors import NotFound, ResultTooLarge
 from standoff.api.params import Page, event_fields, event_query, page
@@ -27,7 +27,7 @@ ERRORS = {422: {"model": Error}, 503: {"model": Error}}
 
 
 @router.get("/events", response_model=EventPage, responses=ERRORS)
-def events(store: StoreDep, query: QueryDep, fields: FieldsDep, paging: Annotated[Page, Depends(page)], order: Order = "asc") -> JSONResponse:
+def events(store: ReadStoreDep, query: QueryDep, fields: FieldsDep, paging: Annotated[Page, Depends(page)], order: Order = "asc") -> JSONResponse:
     """Stored events matching the filters, a page at a time, each with the sentence it came from.
 
     Without `since`, events come by date and `cursor` marks what is stored so far; pass it as
@@ -70,19 +70,19 @@ PARQUET = {200: {"content": {"application/vnd.apache.parquet": {}}, "description
 
 
 @router.get("/events.csv", response_class=Response, responses=CSV)
-def events_csv(store: StoreDep, settings: SettingsDep, query: QueryDep, fields: DownloadFields, limit: DownloadLimit = None, offset: Offset = 0, order: Order = "asc") -> Response:
+def events_csv(store: AnalysisStoreDep, settings: SettingsDep, query: QueryDep, fields: DownloadFields, limit: DownloadLimit = None, offset: Offset = 0, order: Order = "asc") -> Response:
     """The events of any event query as CSV (same filters as /api/events)."""
     return _download(store, settings, query, fields, limit, offset, order, "csv")
 
 
 @router.get("/events.parquet", response_class=Response, responses=PARQUET)
-def events_parquet(store: StoreDep, settings: SettingsDep, query: QueryDep, fields: DownloadFields, limit: DownloadLimit = None, offset: Offset = 0, order: Order = "asc") -> Response:
+def events_parquet(store: AnalysisStoreDep, settings: SettingsDep, query: QueryDep, fields: DownloadFields, limit: DownloadLimit = None, offset: Offset = 0, order: Order = "asc") -> Response:
     """The events of any event query as Parquet (same filters as /api/events)."""
     return _download(store, settings, query, fields, limit, offset, order, "parquet")
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses={404: {"model": Error}, **ERRORS})
-def event(store: StoreDep, event_id: Annotated[str, Path(min_length=1, max_length=300)]) -> JSONResponse:
+def event(store: ReadStoreDep, event_id: Annotated[str, Path(min_length=1, max_length=300)]) -> JSONResponse:
     """One event with the spans of its sentence, trigger and actors in its article's text, the
     article itself (none for imported events), its actor mentions and its incident."""
     found = event_detail(store, event_id)

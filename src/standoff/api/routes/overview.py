@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from standoff.api.deps import SettingsDep, StoreDep
+from standoff.api.deps import AnalysisStoreDep, ReadStoreDep, SettingsDep
 from standoff.errors import NotFound
 from standoff.api.params import (
     CODE, DEFAULT_FIELDS, DyadParam, EndParam, Page, StartParam, dyad_of, event_fields, event_filter, page,
@@ -27,7 +27,7 @@ PageDep = Annotated[Page, Depends(page)]
 
 
 @router.get("/health", response_model=Health, tags=["meta"], responses=ERRORS)
-def health(store: StoreDep, settings: SettingsDep) -> JSONResponse:
+def health(store: ReadStoreDep, settings: SettingsDep) -> JSONResponse:
     """The server is up and can read its store: what the store holds, and whether coding is on."""
     summary = store_summary(store)
     return JSONResponse({
@@ -54,7 +54,7 @@ def vocabulary() -> JSONResponse:
 
 @router.get("/actors", response_model=ActorPage, tags=["overview"], responses=ERRORS)
 def actors(
-    store: StoreDep,
+    store: AnalysisStoreDep,
     where: FilterDep,
     paging: PageDep,
     level: Annotated[Literal["code", "country"], Query(description="Count full actor codes (RUSGOV) or countries (RUS).")] = "code",
@@ -67,7 +67,7 @@ def actors(
 
 @router.get("/dyads", response_model=DyadList, tags=["overview"], responses=ERRORS)
 def dyads(
-    store: StoreDep,
+    store: AnalysisStoreDep,
     where: FilterDep,
     directed: Annotated[bool, Query(description="Count USA->PRK and PRK->USA apart.")] = False,
     min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
@@ -83,7 +83,7 @@ def dyads(
 
 @router.get("/incidents", response_model=IncidentPage, tags=["overview"], responses=ERRORS)
 def incidents(
-    store: StoreDep,
+    store: ReadStoreDep,
     paging: PageDep,
     dyad: DyadParam = None,
     root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
@@ -100,7 +100,7 @@ def incidents(
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail, tags=["overview"], responses={404: {"model": Error}, **ERRORS})
 def incident(
-    store: StoreDep,
+    store: ReadStoreDep,
     incident_id: Annotated[str, Path(min_length=1, max_length=300)],
     fields: Annotated[tuple[str, ...], Depends(event_fields)],
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,

@@ -1,0 +1,76 @@
+"""Every request has a time budget; slow reads queue among themselves and never hold up a page of events."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import httpx
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from standoff.api import ApiSettings, create_app
+from standoff.api.budget import GRACE_SECONDS
+from standoff.api.deps import AnalysisStoreDep
+
+from .conftest import BASE_URL, live_server
+
+ENDLESS = "SELECT count(*) AS n FROM range(1000000000000)"  # hours of work for DuckDB
+
+
+def endless_query(store: AnalysisStoreDep) -> dict[str, int]:
+    return store.fetch(ENDLESS).to_pylist()[0]
+
+
+def endless_python() -> None:
+    time.sleep(30)  # nothing an interrupt reaches
+
+
+def _app(api_db: Path, seconds: float, **settings: int):
+    app = create_app(ApiSettings(api_db, request_seconds=seconds, **settings))
+    for path, endpoint in (("/api/test/endless-query", endless_query), ("/api/test/endless-python", endless_python)):
+        app.router.routes.insert(0, APIRoute(path, endpoint))
+    return app
+
+
+def test_a_query_past_the_budget_is_stopped_with_a_clear_error(api_db: Path) -> None:
+    with TestClient(_app(api_db, 1.0), base_url=BASE_URL) as client:
+        clock = time.monotonic()
+        answer = client.get("/api/test/endless-query")
+        elapsed = time.monotonic() - clock
+        error = answer.json()["error"]
+        assert answer.status_code == 503 and error["code"] == "E812" and "1 s budget" in error["message"]
+        assert elapsed < 1.0 + GRACE_SECONDS  # stopped by the interrupt, not by the fallback
+        for _ in range(3):  # the connections it held work again, and nothing stops their next queries
+            assert client.get("/api/series", params={"dyad": "USA-PRK"}).status_code == 200
+
+
+def test_work_no_interrupt_reaches_is_answered_after_a_grace(api_db: Path) -> None:
+    with TestClient(_app(api_db, 0.5), base_url=BASE_URL) as client:
+        clock = time.monotonic()
+        answer = client.get("/api/test/endless-python")
+        assert answer.status_code == 503 and answer.json()["error"]["code"] == "E812"
+        assert time.monotonic() - clock < 0.5 + GRACE_SECONDS + 5  # far from the 30 s the route would take
+
+
+def test_pages_answer_while_slow_requests_fill_the_analysis_connections(api_db: Path) -> None:
+    # four endless analysis requests on two analysis connections: two run, two wait; all stop at the budget
+    budget = 6.0
+    with live_server(_app(api_db, budget, analysis_connections=2, read_connections=2)) as base:
+
+        async def run() -> tuple[list[httpx.Response], list[tuple[float, int]]]:
+            async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+                slow = [asyncio.create_task(client.get("/api/test/endless-query")) for _ in range(4)]
+                await asyncio.sleep(0.5)
+                pages = []
+                while not all(task.done() for task in slow) and len(pages) < 20:
+                    clock = time.monotonic()
+                    answer = await client.get("/api/events", params={"limit": 5})
+                    pages.append((time.monotonic() - clock, answer.status_code))
+                return await asyncio.gather(*slow), pages
+
+        slow, pages = asyncio.run(run())
+    assert [answer.json()["error"]["code"] for answer in slow] == ["E812"] * 4
+    assert len(pages) >= 5 and all(status == 200 for _, status in pages)
+    assert max(seconds for seconds, _ in pages) < budget / 3  # answered at once, not after the slow ones
