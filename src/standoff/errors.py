@@ -196,3 +196,12 @@ class TimedOut(ApiError):
     code = "E812"
     meaning = "a request that took longer than the server's time budget, and was stopped"
 
+
+class QueueFull(ApiError):
+    code = "E813"
+    meaning = "the coding queue is full; try again after the Retry-After seconds"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+

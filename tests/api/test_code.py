@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
+
+from standoff.api import ApiSettings, create_app
+from standoff.pipeline import Coder
+
+from .conftest import live_server
 
 TEXT = "North Korea threatened Japan with military action on Friday.\n\nJapan condemned North Korea."
 
@@ -74,3 +83,31 @@ def test_large_bodies_and_texts_are_413(coding_client: TestClient) -> None:
 
     streamed = coding_client.post("/api/code", content=chunks(), headers={"content-type": "application/json"})
     assert streamed.status_code == 413 and streamed.json()["error"]["code"] == "E804"
+
+
+def test_a_flood_of_texts_gets_429_with_retry_after_and_reads_go_on(api_db: Path, coder: Coder) -> None:
+    # one text coded at a time and one waiting: of 30 sent at once, most are refused at once
+    app = create_app(ApiSettings(api_db, allow_code=True, code_queue=1), coder=coder)
+    article = {"text": TEXT * 40, "date": "2017-08-04"}
+    with live_server(app) as base:
+
+        async def flood() -> tuple[list[httpx.Response], list[tuple[float, int]]]:
+            limits = httpx.Limits(max_connections=50)
+            async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
+                posts = [asyncio.create_task(client.post("/api/code", json=article)) for _ in range(30)]
+                health = []
+                while not all(post.done() for post in posts):
+                    clock = time.monotonic()
+                    answer = await client.get("/api/health")
+                    health.append((time.monotonic() - clock, answer.status_code))
+                return await asyncio.gather(*posts), health
+
+        posts, health = asyncio.run(flood())
+    statuses = [answer.status_code for answer in posts]
+    assert set(statuses) == {200, 429} and statuses.count(200) >= 2
+    refused = [answer for answer in posts if answer.status_code == 429]
+    assert all(answer.json()["error"]["code"] == "E813" and int(answer.headers["retry-after"]) >= 1 for answer in refused)
+    coded = [answer.json() for answer in posts if answer.status_code == 200]
+    assert all(answer["events"] and answer["stored"] is False for answer in coded)
+    assert health and all(status == 200 for _, status in health)
+    assert max(seconds for seconds, _ in health) < 5  # no thread waits for the coder: reads are answered meanwhile

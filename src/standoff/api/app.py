@@ -15,6 +15,7 @@ from standoff.api.guard import Guard
 from standoff.api.pool import StorePool
 from standoff.api.routes import analysis, coding, events, kinds, overview, places
 from standoff.api.settings import ApiSettings
+from standoff.api.worker import CodingWorker
 from standoff.errors import NotFound
 
 DESCRIPTION = """Political events coded from news text, each with the sentence it came from.
@@ -24,12 +25,13 @@ Read-only: nothing here changes the store. Errors are JSON: `{"error": {"code", 
 def create_app(settings: ApiSettings, *, coder: Any = None) -> FastAPI:
     """The app over the store at ``settings.db`` (opened read-only now: a missing or foreign file
     fails here, not on the first request). ``coder`` is a loaded standoff.pipeline.Coder to reuse
-    for /api/code; without one, the model loads on the first coding request."""
+    for /api/code; without one, the model loads on the first coding request (or at start: see server.py)."""
     pools = {"reads": StorePool(settings.db, settings.read_connections), "analysis": StorePool(settings.db, settings.analysis_connections)}
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.coder.stop()
         for pool in pools.values():
             pool.close()
 
@@ -46,7 +48,7 @@ def create_app(settings: ApiSettings, *, coder: Any = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.pools = pools
-    app.state.coder = coding.CoderSlot(coder)
+    app.state.coder = CodingWorker(settings.code_queue, settings.request_seconds, coder)
     install_error_handlers(app)
     for module in (events, overview, analysis, coding, places, kinds):
         app.include_router(module.router)

@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from standoff.api.responses import JSONResponse
 from standoff.errors import (
     ApiError, BadBody, BadHost, BodyTooLarge, CodingOff, InvalidParameter, MethodNotAllowed, NotFound, QueryStopped,
-    RequestRefused, ResultTooLarge, StandoffError, StoreError, TimedOut, TooLarge, UnsupportedMedia,
+    QueueFull, RequestRefused, ResultTooLarge, StandoffError, StoreError, TimedOut, TooLarge, UnsupportedMedia,
 )
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ STATUS: dict[type[StandoffError], int] = {
     MethodNotAllowed: 405,
     BadHost: 400,
     TimedOut: 503,
+    QueueFull: 429,
     BadBody: 422,
     RequestRefused: 400,  # the framework's own status is sent
 }
@@ -61,7 +62,10 @@ def error_response(
 
 async def _standoff_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StandoffError)
-    return error_response(type(exc), exc.message)
+    response = error_response(type(exc), exc.message)
+    if isinstance(exc, QueueFull):
+        response.headers["retry-after"] = str(exc.retry_after)
+    return response
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:

@@ -7,7 +7,7 @@ from typing import Any
 from standoff.api.app import create_app
 from standoff.api.settings import ApiSettings
 
-MAX_CONNECTIONS = 200  # beyond this many open at once, uvicorn answers 503 instead of queueing
+MAX_CONNECTIONS = 1000  # beyond this many open at once, uvicorn answers 503 instead of queueing
 
 
 def serve(settings: ApiSettings, host: str, port: int, *, coder: Any = None, log_level: str = "info") -> None:

@@ -20,6 +20,7 @@ class ApiSettings:
     allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
     max_body_bytes: int = 256_000  # any request body
     max_code_chars: int = 100_000  # text sent to /api/code
+    code_queue: int = 8  # texts that may wait to be coded; one more is answered 429
     max_download_rows: int = 250_000  # CSV or Parquet rows in one download
     max_periods: int = 5_000  # periods in one series
     max_alerts: int = 1_000

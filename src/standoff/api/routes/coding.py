@@ -1,60 +1,48 @@
 """POST /api/code: code pasted text and return its events, when the server was started with --allow-code.
 
 The text is coded exactly as ingest would code it (same cleaning, same checks), but nothing is
-stored: the store stays read-only. One text is coded at a time; the model loads on first use.
+stored: the store stays read-only. Texts wait in the coding worker's bounded queue
+(standoff.api.worker) and are coded one at a time; a full queue answers 429 at once.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import threading
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
-from standoff.errors import BadBody, BodyTooLarge, CodingOff, UnsupportedMedia
 from standoff.api.responses import JSONResponse
 from standoff.api.schemas import CodeRequest, CodeResponse
 from standoff.api.schemas import Error as ErrorSchema
 from standoff.api.settings import ApiSettings
 from standoff.api.spans import event_spans
+from standoff.api.worker import CodingWorker
+from standoff.errors import BadBody, BodyTooLarge, CodingOff, UnsupportedMedia
 
 router = APIRouter(prefix="/api", tags=["coding"])
 
 ARTICLE_ID = "pasted"
 
 
-class CoderSlot:
-    """The app's coder: made on first use (or given), and used by one request at a time."""
+@dataclass(frozen=True, slots=True)
+class CodeText:
+    """A coding job: one pasted text, read with the API's size limit, coded, returned with spans."""
 
-    def __init__(self, coder: Any = None) -> None:
-        self._coder = coder
-        self._lock = threading.Lock()
+    request: CodeRequest
+    max_chars: int
 
-    def load(self) -> None:
-        with self._lock:
-            self._loaded()
-
-    def _loaded(self) -> Any:
-        if self._coder is None:
-            from standoff.pipeline import Coder
-
-            self._coder = Coder()
-        return self._coder
-
-    def code(self, request: CodeRequest, settings: ApiSettings) -> dict[str, Any]:
+    def run(self, coder: Any) -> dict[str, Any]:
         from standoff.records import event_record, quote_record
         from standoff.text.readers import ReadOptions, read_articles
 
-        options = ReadOptions(max_bytes=settings.max_code_chars)
-        article = next(read_articles(["-"], request.date, stdin=io.StringIO(request.text), options=options))
-        article = replace(article, id=ARTICLE_ID, title=request.title)
-        with self._lock:
-            result = next(iter(self._loaded().code([article])))
+        options = ReadOptions(max_bytes=self.max_chars)
+        article = next(read_articles(["-"], self.request.date, stdin=io.StringIO(self.request.text), options=options))
+        article = replace(article, id=ARTICLE_ID, title=self.request.title)
+        result = next(iter(coder.code([article])))
         events = [event_record(event, article) for event in result.events]
         return {
             "article": {"id": article.id, "title": article.title, "url": None, "source": None, "published": article.published, "text": article.text},
@@ -73,17 +61,20 @@ BODY = {
 @router.post(
     "/code",
     response_model=CodeResponse,
-    responses={code: {"model": ErrorSchema} for code in (403, 413, 415, 422)},
+    responses={code: {"model": ErrorSchema} for code in (403, 413, 415, 422, 429, 503)},
     openapi_extra={"requestBody": BODY},
 )
 async def code(request: Request) -> JSONResponse:
     """Code an article's text (JSON: text, optional date and title) and return its events with their
-    spans. Only when the server runs with --allow-code; bodies and texts are size-limited (413)."""
+    spans. Only when the server runs with --allow-code; bodies and texts are size-limited (413);
+    texts are coded one at a time, and when too many wait the answer is 429 with Retry-After."""
     settings: ApiSettings = request.app.state.settings
     if not settings.allow_code:
         raise CodingOff("coding text is off on this server; start it with `standoff serve --allow-code`")
     if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
         raise UnsupportedMedia("send the text as JSON (Content-Type: application/json): {\"text\": \"...\"}")
+    worker: CodingWorker = request.app.state.coder
+    worker.check_room()  # refuse before reading and parsing the body: a flood of posts stays cheap
     body = await request.body()
     try:
         wanted = CodeRequest.model_validate(json.loads(body))
@@ -93,8 +84,7 @@ async def code(request: Request) -> JSONResponse:
         raise BadBody(_first_problem(exc)) from None
     if len(wanted.text) > settings.max_code_chars:
         raise BodyTooLarge(f"the text has {len(wanted.text):,} characters, more than {settings.max_code_chars:,}")
-    slot: CoderSlot = request.app.state.coder
-    return JSONResponse(await run_in_threadpool(slot.code, wanted, settings))
+    return JSONResponse(await worker.submit(CodeText(wanted, settings.max_code_chars), request.state.deadline))
 
 
 def _first_problem(exc: Exception) -> str:
