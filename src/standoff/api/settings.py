@@ -39,3 +39,26 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def hosts_to_answer(host: str, named: tuple[str, ...] = ()) -> tuple[str, ...] | None:
+    """The Host headers a server listening on ``host`` answers (None: any). On loopback, the loopback
+    names; on another address, any unless ``named`` lists some, and then those, the address itself
+    (unless it is a wildcard such as 0.0.0.0) and the loopback names."""
+    if is_loopback(host) and not named:
+        return LOOPBACK_HOSTS
+    if not named:
+        return None
+    own = () if host in ("0.0.0.0", "::", "") else (host.strip("[]"),)
+    return tuple(dict.fromkeys((*LOOPBACK_HOSTS, *own, *(name.lower() for name in named))))
+
+
+def exposure(host: str, allow_code: bool, allowed_hosts: tuple[str, ...] | None) -> str | None:
+    """What a server on ``host`` lets anyone on the network do, as a warning; None on loopback."""
+    if is_loopback(host):
+        return None
+    what = "read the store" + (" and post articles to be coded (--allow-code)" if allow_code else "")
+    hosts = "any Host header is answered (name yours with --allowed-host)" if allowed_hosts is None else (
+        "only requests to " + ", ".join(allowed_hosts) + " are answered"
+    )
+    return f"warning: listening on {host}: anyone who can reach this address can {what}; {hosts}"

@@ -16,17 +16,19 @@ from standoff.commands.store import _user_errors, db_option
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--allow-code", is_flag=True, help="Let clients code pasted text (POST /api/code, the dashboard's 'code' page). Nothing is stored either way.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=REQUEST_SECONDS, show_default=True, help="Seconds a request may take, waiting included; a slower one is stopped and answered with E812.")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, help="A name clients use to reach the server (repeatable): requests with another Host header are refused. Default: loopback names on loopback, any name otherwise.")
 @_user_errors
-def serve(db: Path, host: str, port: int, allow_code: bool, timeout: float) -> None:
+def serve(db: Path, host: str, port: int, allow_code: bool, timeout: float, allowed_hosts: tuple[str, ...]) -> None:
     """Serve the JSON API (/api, schema at /api/openapi.json) and the dashboard (/) over the store in DB.
 
     The store is opened read-only: stop the server before ingesting into the same file."""
     from standoff.api.server import serve as run
-    from standoff.api.settings import LOOPBACK_HOSTS, ApiSettings, is_loopback
+    from standoff.api.settings import ApiSettings, exposure, hosts_to_answer
 
-    local = is_loopback(host)
-    if not local:
-        click.echo(f"warning: listening on {host}: anyone who can reach this address can read the store", err=True)
-    settings = ApiSettings(db=db, allow_code=allow_code, allowed_hosts=LOOPBACK_HOSTS if local else None, request_seconds=timeout)
+    answered = hosts_to_answer(host, allowed_hosts)
+    warning = exposure(host, allow_code, answered)
+    if warning:
+        click.echo(warning, err=True)
+    settings = ApiSettings(db=db, allow_code=allow_code, allowed_hosts=answered, request_seconds=timeout)
     click.echo(f"standoff: dashboard at http://{'127.0.0.1' if host == 'localhost' else host}:{port}/ (Ctrl+C stops)", err=True)
     run(settings, host, port)
