@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -139,3 +142,32 @@ def live_server(app: FastAPI) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=30)
+
+
+@contextmanager
+def serve_process(db: Path, log: Path, *options: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`standoff serve` on a free loopback port, as a process of its own; its base URL and the process."""
+    port = free_port()
+    command = [sys.executable, "-m", "standoff.cli", "serve", "--db", str(db), "--port", str(port), *options]
+    with log.open("w") as out:  # a file, not a pipe: a full pipe would stop the server
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180  # --allow-code loads the model before listening
+        while True:
+            try:
+                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"standoff serve did not start:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield base, process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=30)

@@ -9,16 +9,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
+
+from .conftest import serve_process
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -26,53 +24,17 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def _serve(db: Path, folder: Path, *flags: str) -> Iterator[str]:
-    """`standoff serve` on a free loopback port; its base URL."""
-    port = _free_port()
-    command = [sys.executable, "-m", "standoff.cli", "serve", "--db", str(db), "--port", str(port), *flags]
-    log = folder / "serve.log"
-    with log.open("w") as out:  # a file, not a pipe: a full pipe would stop the server
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120  # --allow-code loads the model before listening
-        while True:
-            try:
-                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"standoff serve did not start:\n{log.read_text()}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=30)
-
-
 @pytest.fixture(scope="module")
 def server(api_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The API tests' store, served with --allow-code."""
-    with _serve(api_db, tmp_path_factory.mktemp("serve"), "--allow-code") as base:
+    with serve_process(api_db, tmp_path_factory.mktemp("serve") / "serve.log", "--allow-code") as (base, _process):
         yield base
 
 
 @pytest.fixture(scope="module")
 def plain_server(map_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The map and network store, served without --allow-code."""
-    with _serve(map_db, tmp_path_factory.mktemp("serve")) as base:
+    with serve_process(map_db, tmp_path_factory.mktemp("serve") / "serve.log") as (base, _process):
         yield base
 
 

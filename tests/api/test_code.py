@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from standoff.api import ApiSettings, create_app
 from standoff.pipeline import Coder
 
-from .conftest import live_server
+from .conftest import live_server, serve_process
 
 TEXT = "North Korea threatened Japan with military action on Friday.\n\nJapan condemned North Korea."
 
@@ -111,3 +111,30 @@ def test_a_flood_of_texts_gets_429_with_retry_after_and_reads_go_on(api_db: Path
     assert all(answer["events"] and answer["stored"] is False for answer in coded)
     assert health and all(status == 200 for _, status in health)
     assert max(seconds for seconds, _ in health) < 5  # no thread waits for the coder: reads are answered meanwhile
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # it ended while we looked
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="counts processes through Linux's /proc")
+def test_standoff_serve_codes_in_a_process_of_its_own(api_db: Path, tmp_path: Path) -> None:
+    # a coding thread in the server would take the interpreter's lock from the threads that answer reads
+    with serve_process(api_db, tmp_path / "serve.log", "--allow-code") as (base, server):
+        coders = _children(server.pid)
+        answer = httpx.post(f"{base}/api/code", json={"text": TEXT, "date": "2017-08-04"}, timeout=120)
+        assert answer.status_code == 200 and {e["trigger"] for e in answer.json()["events"]} >= {"threatened", "condemned"}
+        assert len(coders) >= 1 and set(coders) <= set(_children(server.pid))
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{pid}").exists() for pid in coders) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in coders)  # they end with the server

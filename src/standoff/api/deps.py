@@ -18,7 +18,7 @@ from standoff.errors import QueryStopped
 from standoff.store import Store
 
 
-def get_settings(request: Request) -> ApiSettings:
+async def get_settings(request: Request) -> ApiSettings:
     return request.app.state.settings
 
 

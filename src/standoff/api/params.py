@@ -1,5 +1,8 @@
 """Query parameters shared by the routes, checked before any query runs.
 
+The dependencies are coroutines: they only parse, so they run in the event loop rather than cost
+each request a trip to a worker thread.
+
 FastAPI checks types, lengths and patterns (and answers 422 with E801); what needs the library's
 knowledge (a dyad, a PLOVER type, a list of fields) raises BadQuery (422, E602).
 """
@@ -48,7 +51,7 @@ def dyad_of(text: str | None) -> Dyad | None:
     return Dyad.parse(text) if text else None
 
 
-def event_filter(
+async def event_filter(
     dyad: DyadParam = None,
     actor: ActorParam = None,
     root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root, 01-20.")] = None,
@@ -60,7 +63,7 @@ def event_filter(
     return EventFilter(dyad_of(dyad), actor.upper() if actor else None, root, start, end, origin)
 
 
-def event_query(
+async def event_query(
     base: Annotated[EventFilter, Depends(event_filter)],
     country: Annotated[str | None, Query(pattern=COUNTRY, description="A country code on either side (not a full actor code).")] = None,
     location: Annotated[str | None, Query(pattern=COUNTRY, description="The country the event happened in (ISO-3).")] = None,
@@ -90,7 +93,7 @@ def event_query(
     )
 
 
-def event_fields(
+async def event_fields(
     fields: Annotated[str | None, Query(max_length=2000, description="Comma-separated columns to return (id always comes), or 'all'.")] = None,
 ) -> tuple[str, ...]:
     if fields is None:
@@ -106,7 +109,7 @@ class Page:
     offset: int
 
 
-def page(
+async def page(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Rows per page, at most {MAX_PAGE}.")] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")] = 0,
 ) -> Page:

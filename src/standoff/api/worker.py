@@ -1,10 +1,15 @@
-"""One thread that codes, fed by a bounded queue: the server's only user of the model.
+"""One thread that runs coding jobs, fed by a bounded queue: the server's only user of the model.
 
 A request puts a job in the queue and waits for its result in the event loop, holding no thread;
 when the queue is full it is refused at once (429, with a Retry-After from the time recent jobs
 took). Jobs run one at a time, in the order they came, so however many arrive, the server codes
 one text at a time and keeps the rest of its threads for reads. A job is anything with
 ``run(coder)``: today a pasted text; files to ingest can go through the same queue.
+
+The coder is whatever the app was given: `standoff serve` gives a one-process WorkerPool, so the
+model runs in a process of its own and this thread only waits for it (coding in a thread of the
+server would hold the interpreter's lock that every read needs); without one, a Coder is loaded
+in this process on first use.
 """
 
 from __future__ import annotations

@@ -60,8 +60,8 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 AllFields = Annotated[str | None, Query(max_length=2000, description="Comma-separated columns (default: all).")]
 
 
-def _download_fields(fields: AllFields = None) -> tuple[str, ...]:
-    return EVENT_COLUMNS if fields is None else event_fields(fields)
+async def _download_fields(fields: AllFields = None) -> tuple[str, ...]:
+    return EVENT_COLUMNS if fields is None else await event_fields(fields)
 
 
 DownloadFields = Annotated[tuple[str, ...], Depends(_download_fields)]
