@@ -8,8 +8,12 @@ imported with standoff.store.import_events. The requests cycle through typical q
 pages, dyads in both forms, actors, countries, CAMEO roots, PLOVER types, date ranges, text
 search, deep pages, field selection, newest first, and incremental pulls with since=.
 
-Run:  .venv/bin/python bench/api_load.py [--events 100000] [--requests 2000] [--concurrency 50] [--db FILE]
-Prints the latencies (median, p90, p99, max) and writes them to bench/results/api_load.json.
+With --code-posts N, a server with --allow-code then gets N texts for /api/code at once, while
+another process asks for /api/health every 50 ms.
+
+Run:  .venv/bin/python bench/api_load.py [--events 100000] [--requests 20000] [--concurrency 50] [--memory-every 2000] [--code-posts 200] [--db FILE]
+Prints the latencies (median, p90, p99, max) and the server's resident memory after every
+--memory-every requests (and the flood's outcomes), and writes them to bench/results/api_load.json.
 Exits 1 if any request failed or did not answer 200.
 """
 
@@ -43,7 +47,7 @@ COUNTRIES = (
 SECTORS = ("", "", "GOV", "MIL", "REB", "BUS", "OPP")
 FIRST_DAY, DAYS = date(2000, 1, 1), 7305
 REQUEST_TIMEOUT = 30.0
-RUN_DEADLINE = 900.0
+RUN_DEADLINE = 3600.0
 
 
 def write_events(path: Path, count: int, seed: int = 7) -> None:
@@ -106,11 +110,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "standoff.cli", "serve", "--db", str(db), "--host", HOST, "--port", str(port)]
+def start_server(db: Path, port: int, log: Path, *options: str) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "standoff.cli", "serve", "--db", str(db), "--host", HOST, "--port", str(port), *options]
     with log.open("w") as out:  # a file, not a pipe: 2,000 access-log lines would fill a pipe and stop the server
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # --allow-code loads the model first
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise SystemExit(f"standoff serve stopped:\n{log.read_text()}")
@@ -120,7 +124,7 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
         except httpx.TransportError:
             time.sleep(0.2)
     process.terminate()
-    raise SystemExit("standoff serve did not answer within 60 s")
+    raise SystemExit("standoff serve did not answer within 180 s")
 
 
 def stop(server: subprocess.Popen[bytes]) -> None:
@@ -132,9 +136,21 @@ def stop(server: subprocess.Popen[bytes]) -> None:
         server.wait(timeout=30)
 
 
-async def run_load(base: str, plan: list[dict[str, Any]], concurrency: int) -> tuple[list[float], Counter[str], float]:
+def rss_mb(pid: int) -> float:
+    """The resident memory of a process (Linux), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise SystemExit("no VmRSS in /proc: memory is measured on Linux only")
+
+
+async def run_load(
+    base: str, plan: list[dict[str, Any]], concurrency: int, server: int, every: int
+) -> tuple[list[float], Counter[str], float, list[tuple[int, float]]]:
+    """Latencies, outcomes, seconds, and the server's memory after each ``every`` requests answered."""
     latencies: list[float] = []
     outcomes: Counter[str] = Counter()
+    memory = [(0, rss_mb(server))]
     todo = iter(plan)
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=REQUEST_TIMEOUT) as client:
@@ -149,10 +165,67 @@ async def run_load(base: str, plan: list[dict[str, Any]], concurrency: int) -> t
                 except (httpx.HTTPError, ValueError) as exc:
                     outcomes[type(exc).__name__] += 1
                 latencies.append(time.perf_counter() - clock)
+                if len(latencies) % every == 0:
+                    memory.append((len(latencies), rss_mb(server)))
 
         clock = time.perf_counter()
         await asyncio.wait_for(asyncio.gather(*(worker() for _ in range(concurrency))), RUN_DEADLINE)
-        return latencies, outcomes, time.perf_counter() - clock
+        return latencies, outcomes, time.perf_counter() - clock, memory
+
+
+CODE_TEXT = "North Korea threatened Japan with military action on Friday. Japan condemned North Korea. " * 40
+
+
+POLL_SECONDS = 20.0  # the health poller's run: the flood starts a second in and takes a few seconds
+
+
+def poll_health(base: str, seconds: float = POLL_SECONDS) -> None:
+    """Ask for /api/health every 50 ms for ``seconds`` and print the latencies as JSON (run in a
+    process of its own, so that the client sending the flood cannot delay it)."""
+    found = []
+    with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT) as client:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            clock = time.monotonic()
+            status = client.get("/api/health").status_code
+            found.append((time.monotonic() - clock, status))
+            time.sleep(0.05)
+    print(json.dumps(found))
+
+
+async def post_all(base: str, posts: int) -> Counter[str]:
+    """``posts`` texts sent to /api/code at once; the outcomes."""
+    limits = httpx.Limits(max_connections=posts, max_keepalive_connections=posts)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=REQUEST_TIMEOUT) as client:
+        answers = await asyncio.gather(
+            *(client.post("/api/code", json={"text": CODE_TEXT, "date": "2017-08-04"}) for _ in range(posts)), return_exceptions=True
+        )
+    return Counter(str(a.status_code) if isinstance(a, httpx.Response) else type(a).__name__ for a in answers)
+
+
+def code_flood(db: Path, folder: Path, posts: int) -> dict[str, Any]:
+    """`standoff serve --allow-code` gets ``posts`` texts at once while another process asks for /api/health."""
+    port = free_port()
+    server = start_server(db, port, folder / "serve-code.log", "--allow-code")
+    base = f"http://{HOST}:{port}"
+    try:
+        before = rss_mb(server.pid)
+        poller = subprocess.Popen([sys.executable, __file__, "--poll-health", base], stdout=subprocess.PIPE, text=True)
+        time.sleep(1.0)
+        clock = time.perf_counter()
+        outcomes = asyncio.run(post_all(base, posts))
+        seconds = time.perf_counter() - clock
+        health = json.loads(poller.communicate(timeout=REQUEST_TIMEOUT * 2)[0])
+        after = rss_mb(server.pid)
+    finally:
+        stop(server)
+    latencies = [s for s, _ in health]
+    return {
+        "posts": posts, "outcomes": dict(outcomes), "seconds": round(seconds, 2),
+        "health_requests": len(health), "health_statuses": sorted({str(s) for _, s in health}),
+        "health_max_ms": round(1000 * max(latencies), 1), "health_median_ms": round(1000 * statistics.median(latencies), 1),
+        "memory_mb": {"before": round(before), "after": round(after)},
+    }
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -163,13 +236,19 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--requests", type=int, default=2_000)
+    parser.add_argument("--requests", type=int, default=20_000)
     parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--memory-every", type=int, default=2_000, help="Read the server's memory after this many requests.")
     parser.add_argument("--db", type=Path, help="An existing store to load instead of a new synthetic one.")
+    parser.add_argument("--code-posts", type=int, default=0, help="Then send this many texts to /api/code at once (a server with --allow-code).")
+    parser.add_argument("--poll-health", metavar="BASE", help=argparse.SUPPRESS)  # the poller's own process
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
-    if not (1 <= args.concurrency <= 200 and 1 <= args.requests <= 100_000):
-        raise SystemExit("keep it bounded: --concurrency 1-200, --requests 1-100000")
+    if args.poll_health:
+        poll_health(args.poll_health)
+        return
+    if not (1 <= args.concurrency <= 200 and 1 <= args.requests <= 100_000 and 0 <= args.code_posts <= 1000):
+        raise SystemExit("keep it bounded: --concurrency 1-200, --requests 1-100000, --code-posts 0-1000")
 
     with tempfile.TemporaryDirectory() as folder:
         db = args.db or Path(folder) / "load.duckdb"
@@ -178,9 +257,12 @@ def main() -> None:
         server = start_server(db, port, Path(folder) / "serve.log")
         try:
             health = httpx.get(f"http://{HOST}:{port}/api/health", timeout=5).json()
-            latencies, outcomes, wall = asyncio.run(run_load(f"http://{HOST}:{port}", queries(args.requests), args.concurrency))
+            latencies, outcomes, wall, memory = asyncio.run(
+                run_load(f"http://{HOST}:{port}", queries(args.requests), args.concurrency, server.pid, args.memory_every)
+            )
         finally:
             stop(server)
+        flood = code_flood(db, Path(folder), args.code_posts) if args.code_posts else None
 
     errors = sum(n for outcome, n in outcomes.items() if outcome != "200")
     ms = [1000 * s for s in latencies]
@@ -198,6 +280,8 @@ def main() -> None:
             "p99": round(percentile(ms, 0.99), 1),
             "max": round(max(ms), 1),
         },
+        "memory_mb": {str(answered): round(mb) for answered, mb in memory},
+        "code_flood": flood,
         "store_build_seconds": None if build_seconds is None else round(build_seconds, 1),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
     }
@@ -209,6 +293,15 @@ def main() -> None:
         f"{errors} errors, {report['seconds']} s ({report['requests_per_second']} requests/s); latency median "
         f"{latency['median']} ms, p90 {latency['p90']} ms, p99 {latency['p99']} ms, max {latency['max']} ms"
     )
+    print("server memory (MB) after n requests: " + ", ".join(f"{n:,}: {mb:.0f}" for n, mb in memory))
+    grew = memory[-1][1] - memory[1][1] if len(memory) > 1 else 0.0
+    print(f"growth from the first sample after start to the last: {grew:+.0f} MB")
+    if flood:
+        print(
+            f"{flood['posts']} texts posted at once: {flood['outcomes']} in {flood['seconds']} s; /api/health meanwhile "
+            f"{flood['health_statuses']}, median {flood['health_median_ms']} ms, max {flood['health_max_ms']} ms; "
+            f"server memory {flood['memory_mb']['before']} -> {flood['memory_mb']['after']} MB"
+        )
     sys.exit(1 if errors else 0)
 
 

@@ -1,4 +1,5 @@
-"""Every request has a time budget; slow reads queue among themselves and never hold up a page of events."""
+"""Every request has a time budget; slow reads queue among themselves and never hold up a page of events;
+the store's memory is bounded."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from standoff.api import ApiSettings, create_app
 from standoff.api.budget import GRACE_SECONDS
-from standoff.api.deps import AnalysisStoreDep
+from standoff.api.deps import AnalysisStoreDep, ReadStoreDep
 
 from .conftest import BASE_URL, live_server
 
@@ -74,3 +75,18 @@ def test_pages_answer_while_slow_requests_fill_the_analysis_connections(api_db: 
     assert [answer.json()["error"]["code"] for answer in slow] == ["E812"] * 4
     assert len(pages) >= 5 and all(status == 200 for _, status in pages)
     assert max(seconds for seconds, _ in pages) < budget / 3  # answered at once, not after the slow ones
+
+
+def store_settings(store: ReadStoreDep) -> dict[str, object]:
+    return store.fetch(
+        "SELECT current_setting('memory_limit') AS memory_limit, current_setting('allocator_background_threads') AS purge"
+    ).to_pylist()[0]
+
+
+def test_the_store_keeps_a_bounded_memory_and_gives_back_what_it_frees(api_db: Path) -> None:
+    app = create_app(ApiSettings(api_db, store_memory_mb=300))
+    app.router.routes.insert(0, APIRoute("/api/test/store-settings", store_settings))
+    with TestClient(app, base_url=BASE_URL) as client:
+        found = client.get("/api/test/store-settings").json()
+    number, unit = found["memory_limit"].split()
+    assert float(number) * {"MiB": 2**20, "MB": 10**6}[unit] <= 300 * 10**6 and found["purge"] is True

@@ -26,7 +26,10 @@ def create_app(settings: ApiSettings, *, coder: Any = None) -> FastAPI:
     """The app over the store at ``settings.db`` (opened read-only now: a missing or foreign file
     fails here, not on the first request). ``coder`` is a loaded standoff.pipeline.Coder to reuse
     for /api/code; without one, the model loads on the first coding request (or at start: see server.py)."""
-    pools = {"reads": StorePool(settings.db, settings.read_connections), "analysis": StorePool(settings.db, settings.analysis_connections)}
+    pools = {
+        name: StorePool(settings.db, size, settings.store_memory_mb)
+        for name, size in (("reads", settings.read_connections), ("analysis", settings.analysis_connections))
+    }
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

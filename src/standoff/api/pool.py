@@ -23,12 +23,13 @@ RETRY_STOP_SECONDS = 0.1  # after the deadline, stop again this often: a query m
 
 
 class StorePool:
-    def __init__(self, path: Path, size: int) -> None:
+    def __init__(self, path: Path, size: int, memory_mb: int) -> None:
         self._all: list[Store] = []
         self._free: asyncio.Queue[Store] | None = None  # made in the loop that serves the app
         try:
             for _ in range(size):
                 self._all.append(Store(path, read_only=True))
+            self._all[0].serve_long(memory_mb)
         except BaseException:
             self.close()
             raise

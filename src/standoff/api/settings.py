@@ -29,6 +29,7 @@ class ApiSettings:
     read_connections: int = 4
     analysis_connections: int = 2
     request_seconds: float = REQUEST_SECONDS  # every request's time budget (waiting for a connection included)
+    store_memory_mb: int = 512  # DuckDB's cached blocks and query state, all connections together
 
 
 def is_loopback(host: str) -> bool:

@@ -92,6 +92,14 @@ class Store:
         with _stoppable():
             yield from self._con.sql(sql, params=list(params)).to_arrow_reader(rows)
 
+    def serve_long(self, memory_mb: int) -> None:
+        """Settings for a process that reads for days, for every connection to the file: DuckDB keeps
+        at most ``memory_mb`` of cached blocks and query state (a larger query spills to disk), and
+        memory it frees goes back to the system within seconds (its allocator's background threads)
+        instead of staying with the process until a later query happens to reuse it."""
+        self._run(f"SET memory_limit = '{int(memory_mb)}MB'")
+        self._run("SET allocator_background_threads = true")
+
     def interrupt(self) -> None:
         """Stop the query this connection is running, from any thread: it raises QueryStopped.
         (Between queries this does nothing: the next query runs.)"""
