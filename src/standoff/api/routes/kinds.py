@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 
-from standoff.api.deps import StoreDep
+from standoff.api.deps import AnalysisStoreDep
 from standoff.api.params import event_filter
 from standoff.api.responses import JSONResponse
 from standoff.api.schemas import Error
@@ -22,7 +22,7 @@ class ActorKinds(BaseModel):
 
 
 @router.get("/actor-kinds", response_model=ActorKinds, responses={422: {"model": Error}, 503: {"model": Error}})
-def kinds(store: StoreDep, where: Annotated[EventFilter, Depends(event_filter)]) -> JSONResponse:
+def kinds(store: AnalysisStoreDep, where: Annotated[EventFilter, Depends(event_filter)]) -> JSONResponse:
     """What each country-level code in the matching events stands for: a state (with everyone in it),
     an intergovernmental body (igo), an NGO, an armed group standing for itself, or other."""
     return JSONResponse({"kinds": actor_kinds(store, where)})

@@ -11,15 +11,14 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from standoff.api.deps import StoreDep
-from standoff.api.errors import NotFound
+from standoff.api.deps import AnalysisStoreDep
 from standoff.api.params import Page, event_fields, event_query, page
 from standoff.api.responses import JSONResponse
 from standoff.api.schemas import Error, Event
+from standoff.errors import BadQuery, NotFound
 from standoff.geo.regions import province_of, shape_file
 from standoff.store.api_queries import EventQuery
 from standoff.store.places import Place, place_counts, place_events
-from standoff.store.queries import BadQuery
 
 router = APIRouter(prefix="/api", tags=["places"])
 ERRORS = {422: {"model": Error}, 503: {"model": Error}}
@@ -101,7 +100,7 @@ def _placed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @router.get("/places", response_model=PlaceMap, responses=ERRORS)
 def places(
-    store: StoreDep,
+    store: AnalysisStoreDep,
     query: QueryDep,
     points: Annotated[int, Query(ge=0, le=MAX_POINTS, description="At most this many places with coordinates.")] = 2000,
 ) -> JSONResponse:
@@ -131,7 +130,7 @@ def places(
 
 @router.get("/places/events", response_model=PlaceEvents, responses=ERRORS)
 def events_at(
-    store: StoreDep,
+    store: AnalysisStoreDep,
     query: QueryDep,
     fields: Annotated[tuple[str, ...], Depends(event_fields)],
     paging: Annotated[Page, Depends(page)],
