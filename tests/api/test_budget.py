@@ -36,13 +36,14 @@ def _app(api_db: Path, seconds: float, **settings: int):
 
 
 def test_a_query_past_the_budget_is_stopped_with_a_clear_error(api_db: Path) -> None:
-    with TestClient(_app(api_db, 1.0), base_url=BASE_URL) as client:
+    # a budget the ordinary series below stays within even on a loaded machine
+    with TestClient(_app(api_db, 3.0), base_url=BASE_URL) as client:
         clock = time.monotonic()
         answer = client.get("/api/test/endless-query")
         elapsed = time.monotonic() - clock
         error = answer.json()["error"]
-        assert answer.status_code == 503 and error["code"] == "E812" and "1 s budget" in error["message"]
-        assert elapsed < 1.0 + GRACE_SECONDS  # stopped by the interrupt, not by the fallback
+        assert answer.status_code == 503 and error["code"] == "E812" and "3 s budget" in error["message"]
+        assert elapsed < 3.0 + GRACE_SECONDS  # stopped by the interrupt, not by the fallback
         for _ in range(3):  # the connections it held work again, and nothing stops their next queries
             assert client.get("/api/series", params={"dyad": "USA-PRK"}).status_code == 200
 
