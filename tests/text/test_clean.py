@@ -159,3 +159,40 @@ def test_cleaning_is_stable(lines):
     once = clean_text("\n".join(lines)).text
     assert clean_text(once).text == once
     assert "\n\n\n" not in once and " \n" not in once and not once.endswith(" ")
+
+
+# Big shapes: each took time growing with the square of its size (hours for a few hundred KB).
+# The bounds are loose guards against that coming back, not speed measurements (bench/input_size.py).
+
+
+def test_many_blank_lines_around_one_sentence():
+    started = time.perf_counter()
+    result = clean_text("\n" * 200_000 + "Russia protested.\n" + "\n \n" * 50_000)
+    assert result.text == "Russia protested." and result.removed == ()
+    assert time.perf_counter() - started < 10
+
+
+def test_nested_credited_captions_are_removed_in_one_pass():
+    # Each credit repeats the caption above the credits below it: the old loop removed one
+    # pair per round, reading the whole text each time.
+    count = 3000
+    captions = [f"Talks in Geneva, part {n}" for n in range(count)]
+    raw = "\n".join(captions + [f"{caption}Reuters" for caption in reversed(captions)]) + "\n\n" + BODY
+    started = time.perf_counter()
+    result = clean_text(raw)
+    assert result.text == BODY and len(result.removed) == 2 * count
+    assert time.perf_counter() - started < 10
+
+
+def test_many_caption_blocks_keep_their_paragraphs():
+    block = "Ships in the harbour\nShips in the harbourReuters\n\nPhoto: AFP\n\n" + BODY + "\n\n"
+    result = clean_text(block * 20_000)
+    assert result.text == "\n\n".join([BODY] * 20_000)
+    assert len(result.removed) == 3 * 20_000
+
+
+def test_long_run_of_spaces_inside_a_line():
+    line = "Ships left" + " " * 200_000 + "the port."
+    started = time.perf_counter()
+    assert clean_text(line).text == line
+    assert time.perf_counter() - started < 10

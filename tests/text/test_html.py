@@ -1,3 +1,4 @@
+import time
 from datetime import date
 
 import pytest
@@ -206,3 +207,27 @@ def test_script_and_style_content_never_leaks(before, inside, after):
 def test_random_text_never_raises(text):
     page = extract_article(text)
     assert isinstance(page.text, str)
+
+
+# Openings whose end never comes: the standard library's parser searched to the end of the
+# page for each one, so a page of them took hours. The bound guards against that coming back.
+@pytest.mark.parametrize(
+    ("unit", "text"),
+    [
+        ("<a ", "<a"),  # no ">" anywhere after it
+        ('<a href="', '<a href="'),
+        ("<!--", "<!--"),  # a comment that is never closed
+        ("<![CDATA[", "<![CDATA["),  # a marked section that is never closed
+        ("</", "</"),
+    ],
+)
+def test_unclosed_openings_read_as_text(unit, text):
+    started = time.perf_counter()
+    page = extract_article("<html><body><p>Ships left.</p>" + unit * 100_000)
+    assert page.text.startswith("Ships left.\n\n" + text) and page.text.count(text) == 100_000
+    assert time.perf_counter() - started < 30
+
+
+def test_deeply_nested_containers():
+    page = extract_article("<html><body>" + "<article><p>Talks resumed.</p>" * 20_000)
+    assert page.text == "\n\n".join(["Talks resumed."] * 20_000)

@@ -82,6 +82,9 @@ _PARENTHESISED = re.compile(r"^\(.*\)\.?$")
 _MAX_CAPTION_WORDS = 40
 _MAX_BYLINE_WORDS = 15
 _MAX_NOTE_WORDS = 40
+# A credit starts this close to the end of its line. Credit patterns are only tried there: tried
+# everywhere, a long run of spaces costs time that grows with the square of its length.
+_CREDIT_REACH = 250
 
 _SPACES = str.maketrans(
     {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\ufeff": None, "\u200b": None, "\u2028": "\n", "\u2029": "\n\n"}
@@ -89,22 +92,51 @@ _SPACES = str.maketrans(
 
 
 def clean_text(raw: str) -> CleanedText:
-    """Normalise ``raw`` and drop the lines that are not news; paragraph breaks are kept."""
+    """Normalise ``raw`` and drop the lines that are not news; paragraph breaks are kept.
+
+    One pass from the top: each line is judged against the lines kept above it, and a credit
+    takes the caption above it along. So the time grows with the text, and cleaning already
+    cleaned text leaves it, and its offsets, alone.
+    """
     lines = _normalise(raw).split("\n")
-    kept = list(range(len(lines)))
-    # Dropping a line can expose another (a caption above a removed byline), so repeat until
-    # nothing changes: cleaning already cleaned text must leave it, and its offsets, alone.
-    while drop := _noise_lines([lines[i] for i in kept]):
-        kept = [i for k, i in enumerate(kept) if k not in drop]
+    stripped = [line.strip() for line in lines]
+    kept: list[int] = []  # indices of the kept lines; never two blank ones in a row
+    for i, line in enumerate(stripped):
+        if not line:
+            if kept and stripped[kept[-1]]:
+                kept.append(i)  # one blank line stands for a run of them: the text keeps one
+            continue
+        if _is_note(line):
+            continue
+        previous = stripped[kept[-1]] or stripped[kept[-2]] if kept else None
+        caption = _credit_caption(line, previous)
+        if caption is None:
+            kept.append(i)
+        elif caption:
+            _drop_copies(kept, stripped, caption)  # the caption is often printed once more above its credited copy
+        elif kept and _is_caption_shape(stripped[kept[-1]]):
+            kept.pop()  # a bare credit right under a short unpunctuated line: its caption
+    _drop_footer(kept, stripped)
     remaining = set(kept)
-    removed = tuple(line for i, line in enumerate(lines) if line.strip() and i not in remaining)
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines[i] for i in kept)).strip("\n")
-    return CleanedText(text=text, removed=removed)
+    removed = tuple(line for i, line in enumerate(lines) if stripped[i] and i not in remaining)
+    return CleanedText(text="\n".join(lines[i] for i in kept), removed=removed)
 
 
-def _noise_lines(lines: list[str]) -> set[int]:
-    notes = {i for i, line in enumerate(lines) if _is_note(line.strip())}
-    return notes | _caption_lines(lines) | _footer_block(lines)
+def _drop_copies(kept: list[int], stripped: list[str], caption: str) -> None:
+    """Drop the copies of ``caption`` at the end of ``kept``, over the blank lines between them."""
+    blank = None
+    while kept and stripped[kept[-1]] in ("", caption):
+        line = kept.pop()
+        if not stripped[line]:
+            blank = line
+    if blank is not None and kept and stripped[kept[-1]]:
+        kept.append(blank)
+
+
+def _drop_footer(kept: list[int], stripped: list[str]) -> None:
+    """Trailing publisher notes: parenthesised asides at the end (the other notes are gone by now)."""
+    while kept and (not stripped[kept[-1]] or _PARENTHESISED.match(stripped[kept[-1]])):
+        kept.pop()
 
 
 def _normalise(raw: str) -> str:
@@ -126,11 +158,12 @@ def _credit_caption(line: str, previous: str | None) -> str | None:
     """
     if _CREDIT_LINE.match(line):
         return ""
-    if tail := _CREDIT_TAIL.search(line):
+    reach = max(0, len(line) - _CREDIT_REACH)
+    if tail := _CREDIT_TAIL.search(line, reach):
         caption = line[: tail.start()].strip()
         # "(Photo by ...)" is a credit after any caption; "Photo: ..." only after a caption-like one.
         return caption if tail.group().lstrip().startswith("(") or _is_caption_shape(caption) else None
-    match = _AGENCY_CREDIT.search(line)
+    match = _AGENCY_CREDIT.search(line, reach)
     if match is None:
         return None
     caption = line[: match.start()].strip()
@@ -142,41 +175,6 @@ def _credit_caption(line: str, previous: str | None) -> str | None:
     if _is_caption_shape(caption) and caption == previous:
         return caption
     return None
-
-
-def _caption_lines(lines: list[str]) -> set[int]:
-    """Credit lines, and the caption lines that they repeat or directly follow."""
-    drop: set[int] = set()
-    for i, raw in enumerate(lines):
-        line = raw.strip()
-        previous = next((lines[j].strip() for j in range(i - 1, -1, -1) if lines[j].strip()), None)
-        caption = _credit_caption(line, previous) if line else None
-        if caption is None:
-            continue
-        drop.add(i)
-        if caption:
-            # The caption is often printed once more just above its credited copy.
-            j = i - 1
-            while j >= 0 and lines[j].strip() in ("", caption):
-                if lines[j].strip():
-                    drop.add(j)
-                j -= 1
-        elif i > 0 and _is_caption_shape(lines[i - 1].strip()):
-            drop.add(i - 1)  # a bare credit right under a short unpunctuated line: its caption
-    return drop
-
-
-def _footer_block(lines: list[str]) -> set[int]:
-    """Trailing publisher notes: a parenthesised aside and any note lines around it."""
-    drop: set[int] = set()
-    for i in range(len(lines) - 1, -1, -1):
-        line = lines[i].strip()
-        if not line:
-            continue
-        if not (_PARENTHESISED.match(line) or _is_note(line)):
-            break
-        drop.add(i)
-    return drop
 
 
 def _is_note(line: str) -> bool:

@@ -72,6 +72,13 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _BAD_MARKED_SECTION = re.compile(
     r"<!\[(?!(?:temp|cdata|ignore|include|rcdata|if|else|endif)(?![-_.a-zA-Z0-9]))", re.IGNORECASE
 )
+# Openings whose end the parser searches for, how far past the opening the search starts, and the
+# end: a comment ("<!--" ... "-->") and marked sections ("<![CDATA[" ... "]]>", "<![if ...]>").
+_CLOSED_OPENINGS = (
+    (re.compile(r"<!--"), 4, re.compile(r"--\s*>")),
+    (re.compile(r"<!\[(?=(?:temp|cdata|ignore|include|rcdata)(?![-_.a-zA-Z0-9]))", re.IGNORECASE), 3, re.compile(r"]\s*]\s*>")),
+    (re.compile(r"<!\[(?=(?:if|else|endif)(?![-_.a-zA-Z0-9]))", re.IGNORECASE), 3, re.compile(r"]\s*>")),
+)
 
 # (meta name or property, priority): lower wins.
 _META_DATES = {
@@ -97,7 +104,16 @@ class _Element:
 class _Block:
     kept: str  # text outside soft-skipped elements
     whole: str  # all text, for pages whose content sits entirely in furniture
-    containers: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class _Container:
+    """A body container and the blocks read inside it, ``blocks[first:end]``: containers nest,
+    so each holds one run of blocks, and no block needs a list of its containers."""
+
+    kind: str
+    first: int = 0  # set when it opens
+    end: int | None = None  # None while it is open
 
 
 @dataclass(slots=True)
@@ -125,7 +141,7 @@ class _PageParser(HTMLParser):
         self.stack: list[_Element] = []
         self.open_tags: Counter[str] = Counter()
         self.state = _State()
-        self.containers: list[str] = []  # kind of each container, by index
+        self.containers: list[_Container] = []
         self.blocks: list[_Block] = []
         self.fragments: list[tuple[str, bool]] = []  # (text, inside soft furniture)
         self.captured: list[str] | None = None  # text of a <title>, <h1> or JSON-LD script being read
@@ -147,6 +163,7 @@ class _PageParser(HTMLParser):
         element = self._element(tag, values)
         if element.container is not None:
             self._flush()
+            self.containers[element.container].first = len(self.blocks)
             self.state.open_containers.append(element.container)
         self.state.hard += element.hard
         self.state.soft += element.soft
@@ -180,7 +197,7 @@ class _PageParser(HTMLParser):
         container = None
         if kind is not None and not hard:
             container = len(self.containers)
-            self.containers.append(kind)
+            self.containers.append(_Container(kind))
         ld_json = tag == "script" and "ld+json" in values.get("type", "").lower()
         return _Element(tag, hard, soft, container, ld_json)
 
@@ -188,8 +205,9 @@ class _PageParser(HTMLParser):
         self.open_tags[element.tag] -= 1
         if element.tag in _BLOCK or element.container is not None:
             self._flush()
-        if element.container is not None and element.container in self.state.open_containers:
-            self.state.open_containers.remove(element.container)
+        if element.container is not None:
+            self.containers[element.container].end = len(self.blocks)
+            self.state.open_containers.pop()  # elements close in reverse order: it is the last one
         self.state.hard -= element.hard
         self.state.soft -= element.soft
         if self.capturing == element.tag:
@@ -212,7 +230,7 @@ class _PageParser(HTMLParser):
         kept = _SPACE.sub(" ", "".join(text for text, soft in self.fragments if not soft)).strip()
         self.fragments = []
         if whole:
-            self.blocks.append(_Block(kept, whole, tuple(self.state.open_containers)))
+            self.blocks.append(_Block(kept, whole))
 
     # -- metadata -------------------------------------------------------------------------
     def _metadata(self, tag: str, values: dict[str, str]) -> None:
@@ -280,18 +298,18 @@ class _PageParser(HTMLParser):
     def _body(self) -> list[str]:
         use_kept = any(block.kept for block in self.blocks)
         chosen = self._best_container(use_kept)
-        blocks = [b for b in self.blocks if chosen is None or chosen in b.containers]
+        blocks = self.blocks if chosen is None else self.blocks[chosen.first : chosen.end]
         return [text for b in blocks if (text := b.kept if use_kept else b.whole)]
 
-    def _best_container(self, use_kept: bool) -> int | None:
-        sizes: Counter[int] = Counter()
+    def _best_container(self, use_kept: bool) -> _Container | None:
+        read = [0]  # characters in the blocks before each one
         for block in self.blocks:
-            for container in block.containers:
-                sizes[container] += len(block.kept if use_kept else block.whole)
+            read.append(read[-1] + len(block.kept if use_kept else block.whole))
+        sizes = {index: read[c.end if c.end is not None else len(self.blocks)] - read[c.first] for index, c in enumerate(self.containers)}
         filled = [index for index, size in sizes.items() if size]
         if not filled:
             return None
-        return min(filled, key=lambda index: (_CONTAINER_RANK[self.containers[index]], -sizes[index], index))
+        return self.containers[min(filled, key=lambda index: (_CONTAINER_RANK[self.containers[index].kind], -sizes[index], index))]
 
 
 def _container_kind(tag: str, values: dict[str, str]) -> str | None:
@@ -317,7 +335,18 @@ def _titled(tag: str, hard: int, in_svg: int) -> bool:
 
 
 def _defuse(html: str) -> str:
-    return _BAD_MARKED_SECTION.sub("<!", html)
+    """The markup with what would trip the stdlib parser made harmless: a marked section of an
+    unknown kind (it raises), and openings whose end never comes ("<a" with no ">" after it,
+    "<!--" with no "-->"). For each of those the parser searches to the end of the page, so a
+    page of them took time growing with the square of its size; as text they read the same."""
+    html = _BAD_MARKED_SECTION.sub("<!", html)
+    after_last_tag = html.rfind(">") + 1
+    html = html[:after_last_tag] + html[after_last_tag:].replace("<", "&lt;")
+    for opening, search_from, end in _CLOSED_OPENINGS:
+        last_end = max((match.start() for match in end.finditer(html)), default=-1)
+        unclosed = max(0, last_end - search_from + 1)  # openings from here on have no end after them
+        html = html[:unclosed] + opening.sub(lambda match: "&lt;" + match.group()[1:], html[unclosed:])
+    return html
 
 
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
