@@ -119,11 +119,14 @@ class Coder:
         events: list[Event] = []
         discarded = discard_sentences(self._discards, article.text, [s.text for s in sentences])
         skipped = {d.sentence_index for d in discarded}
+        earlier = self._events.earlier_acts()
         for index, sentence in enumerate(sentences):
             if index in skipped:
                 continue
             ctx = SentenceContext(article.id, index, sentence, article.published, _sentence_dates(sentence.text, sentence.start_char, article))
-            events.extend(self._events.code_sentence(ctx, actors, events))
+            found = self._events.code_sentence(ctx, actors, earlier)
+            events.extend(found)
+            earlier.add(found)
         for rule in ARTICLE_RULES:
             events = rule.apply(events)
         if events:  # finding and resolving the places is only needed to locate events

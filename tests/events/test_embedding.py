@@ -55,7 +55,7 @@ def code_without_dictionary(text: str, second_opinion: SecondOpinion, table: Act
     doc = next(parse([text]))
     sentence = next(iter(doc.sents))
     actors = ArticleActors(table, doc, "a", DAY, {t.i: 0 for t in doc})
-    return coder.code_sentence(SentenceContext("a", 0, sentence, DAY, []), actors, [])
+    return coder.code_sentence(SentenceContext("a", 0, sentence, DAY, []), actors, coder.earlier_acts())
 
 
 def country(actor: object) -> str | None:

@@ -48,8 +48,11 @@ def code(text: str, table: ActorTable, without: RuleId | None = None) -> list[Ev
     sentences = sentence_spans(doc)
     actors = ArticleActors(table, doc, "a", DAY, sentence_of_tokens(sentences))
     events: list[Event] = []
+    earlier = coder.earlier_acts()
     for index, sentence in enumerate(sentences):
-        events += coder.code_sentence(SentenceContext("a", index, sentence, DAY, []), actors, events)
+        found = coder.code_sentence(SentenceContext("a", index, sentence, DAY, []), actors, earlier)
+        events += found
+        earlier.add(found)
     return events
 
 
@@ -128,6 +131,6 @@ def test_a_dyad_has_its_target_from_reciprocity_or_the_act_is_dropped(table: Act
         doc = next(parse([text]))
         (sentence,) = sentence_spans(doc)
         actors = ArticleActors(table, doc, "a", DAY, sentence_of_tokens([sentence]))
-        found[text] = dyads(coder.code_sentence(SentenceContext("a", 0, sentence, DAY, []), actors, []))
+        found[text] = dyads(coder.code_sentence(SentenceContext("a", 0, sentence, DAY, []), actors, coder.earlier_acts()))
     assert found["Armenia and Azerbaijan have renewed their talks."] == Counter({("ARM", "03", "AZE"): 1, ("AZE", "03", "ARM"): 1})
     assert found["Armenia has renewed its talks."] == Counter()

@@ -11,10 +11,11 @@ from standoff.events.arguments import Answered, actors_at, pattern_sources, sour
 from standoff.events.assembly import EventAssembler, SentenceContext
 from standoff.events.composition import Composition
 from standoff.events.confidence import ConfidenceTable
+from standoff.events.earlier import EarlierActs
 from standoff.events.embedding import SecondOpinion, action_verbs, predicate_text
 from standoff.events.matching import PatternMatcher, patients_for
 from standoff.events.modality import modality
-from standoff.events.patterns import NO_EVENT, Pattern, PatternStack, Words
+from standoff.events.patterns import NO_EVENT, Pattern, PatternStack
 from standoff.events.rules import ENGINE, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
@@ -66,7 +67,12 @@ class EventCoder:
         self._assembler = EventAssembler(ontology, confidence)
         self._rules = tuple(rules) if rules is not None else sentence_rules(lexicon, self._predicates, self._assembler)
 
-    def code_sentence(self, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]) -> list[Event]:
+    def earlier_acts(self) -> EarlierActs:
+        """An empty record of an article's events, for ``code_sentence`` to find acts named again."""
+        return EarlierActs(self._patterns)
+
+    def code_sentence(self, ctx: SentenceContext, actors: ArticleActors, earlier: EarlierActs) -> list[Event]:
+        """The events of one sentence; ``earlier`` holds those of the sentences before it."""
         matched = []
         for predicate in self._predicates.sentence(ctx.sentence, self._patterns.verbs, self._patterns.nouns):
             pattern = self._matcher.first_fit(self._patterns.candidates(predicate.lemma, predicate.nominal), predicate, actors)
@@ -93,7 +99,7 @@ class EventCoder:
         for predicate, pattern in matched:
             if predicate.trigger.i in heads or predicate.trigger.i in silenced:
                 continue
-            found.extend(self._plain(pattern, predicate, ctx, actors, earlier + found))
+            found.extend(self._plain(pattern, predicate, ctx, actors, earlier, found))
         for _, _, events in composed:
             found.extend(events)
         sentence = Sentence(ctx, matched, actors, self._patterns.rank)
@@ -103,7 +109,7 @@ class EventCoder:
             found = self._embedded(ctx, actors, earlier)
         return sorted(found, key=lambda e: e.trigger_start)
 
-    def _embedded(self, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]) -> list[Event]:
+    def _embedded(self, ctx: SentenceContext, actors: ArticleActors, earlier: EarlierActs) -> list[Event]:
         """The second opinion on the sentence's main act; a reported act whose subject is no
         known actor ("Russia says it will ...") is the speaker's."""
         assert self._second_opinion is not None
@@ -126,19 +132,10 @@ class EventCoder:
         events = self._plain(pattern, predicate, ctx, actors, earlier, similarity=opinion.similarity)
         return [replace(e, confidence=opinion.confidence) for e in events]
 
-    def _answering(self, earlier: list[Event]) -> Answered:
+    @staticmethod
+    def _answering(earlier: EarlierActs, found: Sequence[Event] = ()) -> Answered:
         """Finds the latest earlier act a noun names: "the launch", "the accusation", "the sanctions"."""
-
-        def find(noun: Token) -> Event | None:
-            lemma = noun.lemma_.lower()
-            for event in reversed(earlier):
-                pattern = self._patterns.get(event.rule.pattern_set, event.rule.pattern)
-                words = pattern.object.single if pattern is not None and isinstance(pattern.object, Words) else frozenset()
-                if event.trigger.lower().startswith(lemma[:5]) or lemma in words:
-                    return event
-            return None
-
-        return find
+        return lambda noun: earlier.latest(noun.lemma_.lower(), found)
 
     def _clause_verb(self, predicate: Predicate) -> Token:
         """The verb that carries the predicate's act: a light verb for its noun ("agreed to
@@ -161,7 +158,14 @@ class EventCoder:
         return (head, groups) if groups else None
 
     def _plain(
-        self, pattern: Pattern, predicate: Predicate, ctx: SentenceContext, actors: ArticleActors, earlier: list[Event], similarity: float | None = None
+        self,
+        pattern: Pattern,
+        predicate: Predicate,
+        ctx: SentenceContext,
+        actors: ArticleActors,
+        earlier: EarlierActs,
+        found: Sequence[Event] = (),
+        similarity: float | None = None,
     ) -> list[Event]:
         verb = self._clause_verb(predicate)  # "will hold talks": the light verb says whether they happen
         mode = modality(verb, self._words)
@@ -199,7 +203,7 @@ class EventCoder:
             sources = self._supplied_agents(predicate, verb, actors) or sources
         if pattern.dyad and not any(s is not None and s.code is not None for s in sources):
             return []  # no rule gives a dyad a source it lacks
-        targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier), sources, self._words)
+        targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier, found), sources, self._words)
         if pattern.joint and not targets:
             targets = [s for s in sources if s is not None]  # "X and Y agreed": each toward the other
         provenance = Provenance(pattern.pattern_set, pattern.id, rules, similarity)
@@ -231,7 +235,7 @@ class EventCoder:
         return []
 
     def _composed(
-        self, pattern: Pattern, predicate: Predicate, head: tuple[Token, list[str]], ctx: SentenceContext, actors: ArticleActors, earlier: list[Event]
+        self, pattern: Pattern, predicate: Predicate, head: tuple[Token, list[str]], ctx: SentenceContext, actors: ArticleActors, earlier: EarlierActs
     ) -> list[Event] | None:
         """Events for an action under a governing verb; None when the head does not apply."""
         if pattern.code == NO_EVENT:

@@ -12,6 +12,7 @@ target or a topic is no location at all (usage.py).
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from standoff.geo.dateline import Dateline, find_dateline
@@ -64,7 +65,12 @@ class ArticlePlaces:
         named = resolve(doc, mentions, self._words, actor_countries, demonyms)
         self.resolved: list[Resolved] = sorted(named + anaphors(doc, named, self._words), key=lambda r: r.mention.start)
         self._usage = [located(doc, r, self._words) for r in self.resolved]
-        self._quotes = [(q.start, q.end) for q in find_quotes(text)]
+        # Places by the token that links them into the parse: a sentence's places are one run.
+        self._by_head = sorted(range(len(self.resolved)), key=lambda index: self.resolved[index].mention.head)
+        self._heads = [self.resolved[index].mention.head for index in self._by_head]
+        quotes = find_quotes(text)  # in order, and they do not overlap either
+        self._quote_starts = [q.start for q in quotes]
+        self._quote_ends = [q.end for q in quotes]
         self.dateline: Dateline | None = None
         self.dateline_entry: Entry | None = None
         found = find_dateline(text, self._words)
@@ -86,9 +92,9 @@ class ArticlePlaces:
         in_clause: list[LocatedMention] = []
         skipped: list[str] = []
         clause: set[int] | None = None  # built only when the sentence names a place
-        for resolved, usage in zip(self.resolved, self._usage):
-            if not (sentence.start <= resolved.mention.head < sentence.end):
-                continue
+        in_sentence = self._by_head[bisect_left(self._heads, sentence.start) : bisect_left(self._heads, sentence.end)]
+        for index in sorted(in_sentence):  # in reading order
+            resolved, usage = self.resolved[index], self._usage[index]
             name = resolved.mention.text
             if clause is None:
                 clause = self._clause_tokens(trigger)
@@ -133,10 +139,10 @@ class ArticlePlaces:
 
     def _quoted_apart(self, place: Token, trigger: Token) -> bool:
         """The place is quoted and the trigger is not in the same quote."""
-        for start, end in self._quotes:
-            if start <= place.idx < end:
-                return not (start <= trigger.idx < end)
-        return False
+        index = bisect_right(self._quote_starts, place.idx) - 1
+        if index < 0 or place.idx >= self._quote_ends[index]:
+            return False
+        return not (self._quote_starts[index] <= trigger.idx < self._quote_ends[index])
 
     def _dateline_entry(self, gazetteer: Gazetteer, dateline: Dateline, actors: tuple[str, ...]) -> Entry | None:
         candidates = gazetteer.candidates(dateline.name)

@@ -5,6 +5,8 @@ waters or territory ("into Chinese waters"). Resolving a name to one entry is re
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from standoff.geo.gazetteer import ALTERNATE, NAME, Candidate, Gazetteer, normalise
@@ -59,8 +61,8 @@ def scan(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon) -> tuple[list[PlaceMe
     bounds = doc.to_array(["IDX", "LENGTH"]).tolist()
     words = [text[i : i + n] for i, n in bounds]
     spaces = [text[i + n : j] for (i, n), (j, _) in zip(bounds, bounds[1:] + [[len(text), 0]])]
-    entities = [NamedSpan(e.start + (words[e.start].lower() == "the"), e.end, e.kind, e.text) for e in named_spans(doc)]
-    for ent in entities:
+    entities = _Entities([NamedSpan(e.start + (words[e.start].lower() == "the"), e.end, e.kind, e.text) for e in named_spans(doc)])
+    for ent in entities.all:
         if ent.kind in PLACE_ENTITIES:
             mention = _entity_mention(gazetteer, doc, ent.start, ent.end)
             if mention is not None:
@@ -69,8 +71,24 @@ def scan(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon) -> tuple[list[PlaceMe
         keep(mention)
     for mention in _demonym_mentions(gazetteer, doc, words, covered, lexicon):
         keep(mention)
-    demonyms = [(e.start, gazetteer.demonym(e.text)) for e in entities if e.kind is Entity.NATIONALITY]
+    demonyms = [(e.start, gazetteer.demonym(e.text)) for e in entities.all if e.kind is Entity.NATIONALITY]
     return sorted(mentions, key=lambda m: m.start), [(i, country) for i, country in demonyms if country]
+
+
+class _Entities:
+    """The doc's entities in reading order, found by the tokens they overlap: a name looks at
+    those around it, not at every entity of the article."""
+
+    def __init__(self, entities: list[NamedSpan]) -> None:
+        self.all = entities
+        self._ends = [e.end for e in entities]  # in order too: entities do not overlap
+
+    def overlapping(self, start: int, end: int) -> Iterator[NamedSpan]:
+        for index in range(bisect_right(self._ends, start), len(self.all)):
+            entity = self.all[index]
+            if entity.start >= end:
+                return
+            yield entity
 
 
 def _entity_mention(gazetteer: Gazetteer, doc: Doc, start: int, end: int) -> PlaceMention | None:
@@ -89,7 +107,7 @@ def _entity_mention(gazetteer: Gazetteer, doc: Doc, start: int, end: int) -> Pla
 
 
 def _name_mentions(
-    gazetteer: Gazetteer, doc: Doc, words: list[str], spaces: list[str], entities: list[NamedSpan], covered: set[int], lexicon: Lexicon
+    gazetteer: Gazetteer, doc: Doc, words: list[str], spaces: list[str], entities: _Entities, covered: set[int], lexicon: Lexicon
 ) -> list[PlaceMention]:
     """Longest gazetteer names starting at capitalised words, where the model saw no place."""
     found = []
@@ -119,7 +137,7 @@ def _name_mentions(
     return found
 
 
-def _acceptable(doc: Doc, entities: list[NamedSpan], start: int, end: int, candidates: tuple[Candidate, ...], lexicon: Lexicon) -> bool:
+def _acceptable(doc: Doc, entities: _Entities, start: int, end: int, candidates: tuple[Candidate, ...], lexicon: Lexicon) -> bool:
     curated = any(c.curated for c in candidates)
     words = [t for t in doc[start:end] if t.lower_ not in lexicon.name_joiners and not t.is_punct]
     # Our own multiword names may be written in lower case after the first word ("Korean
@@ -176,14 +194,14 @@ def _locative_slot(token: Token, lexicon: Lexicon) -> bool:
     return kind in _NAME_BEFORE_NOUN and head.lower_ in lexicon.locative_place_nouns
 
 
-def _inside_other_entity(doc: Doc, entities: list[NamedSpan], start: int, end: int, trusted: bool) -> bool:
+def _inside_other_entity(doc: Doc, entities: _Entities, start: int, end: int, trusted: bool) -> bool:
     """Part of a person's or organisation's name ("Jordan Peterson", "Bank of Japan"), unless
     the name follows "in" or "at" inside it, or runs past it ("Korean" + "peninsula"). An
     entity that is just this name blocks a city name ("Bush said", "Victoria police") unless
     it is trusted: curated (the model calls "Hokkaido" an ORG and "Georgia" a person) or in a
     place slot."""
-    for ent in entities:
-        if ent.kind not in _BLOCKING_ENTITIES or ent.end <= start or ent.start >= end:
+    for ent in entities.overlapping(start, end):
+        if ent.kind not in _BLOCKING_ENTITIES:
             continue
         if ent.start == start and ent.end == end:
             if ent.kind is Entity.NATIONALITY:

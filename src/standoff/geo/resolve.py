@@ -121,12 +121,16 @@ def _set_local(
     cues: list[_Cues], keys: list[str], sentences: list[int], entries: list[Entry | None], demonyms: dict[int, set[str]]
 ) -> None:
     """The countries each name's own sentence points to: its demonyms and other places."""
-    for n, cue in enumerate(cues):
-        local = set(demonyms.get(sentences[n], ()))
-        for m, entry in enumerate(entries):
-            if entry is not None and sentences[m] == sentences[n] and keys[m] != keys[n]:
-                local.update(entry.countries())
-        cue.local = frozenset(local)
+    # sentence -> country -> the names in it that point there (a name is never its own context)
+    pointers: dict[int, dict[str, set[str]]] = {}
+    for sentence, key, entry in zip(sentences, keys, entries):
+        if entry is not None:
+            for country in entry.countries():
+                pointers.setdefault(sentence, {}).setdefault(country, set()).add(key)
+    for cue, sentence, key in zip(cues, sentences, keys):
+        found = pointers.get(sentence, {})
+        others = {country for country, names in found.items() if len(names) > 1 or key not in names}
+        cue.local = frozenset(others | set(demonyms.get(sentence, ())))
 
 
 def anaphors(doc: Doc, resolved: list[Resolved], lexicon: Lexicon) -> list[Resolved]:
@@ -135,19 +139,22 @@ def anaphors(doc: Doc, resolved: list[Resolved], lexicon: Lexicon) -> list[Resol
     nouns = {r.entry.name.rsplit(" ", 1)[1].lower() for r in resolved if " " in r.entry.name} & lexicon.place_anaphor_nouns
     if not nouns:
         return found
-    named = sorted(resolved, key=lambda r: r.mention.start)
+    named = sorted(resolved, key=lambda r: r.mention.start)  # they do not overlap: in order of their ends too
     covered = {i for r in resolved for i in range(r.mention.start, r.mention.end)}
+    latest: dict[str, Resolved] = {}  # the last word of a place's name -> the latest place so named, before the token
+    passed = 0
     for token in doc:
         if token.i in covered or token.lower_ not in nouns or word_class(token) is not WordClass.NOUN or not any(c.lower_ == "the" for c in token.children):
             continue
-        earlier = [
-            r for r in named
-            if r.mention.end <= token.i and " " in r.entry.name and r.entry.name.rsplit(" ", 1)[1].lower() == token.lower_
-        ]  # fmt: skip
-        if earlier:
-            entry = earlier[-1].entry
-            mention = PlaceMention(token.i, token.i + 1, token.i, token.text, (Candidate(entry, NAME),), "anaphor")
-            found.append(Resolved(mention, entry, f"'the {token.lower_}' refers back to {earlier[-1].mention.text!r}"))
+        while passed < len(named) and named[passed].mention.end <= token.i:
+            place = named[passed]
+            if " " in place.entry.name:
+                latest[place.entry.name.rsplit(" ", 1)[1].lower()] = place
+            passed += 1
+        earlier = latest.get(token.lower_)
+        if earlier is not None:
+            mention = PlaceMention(token.i, token.i + 1, token.i, token.text, (Candidate(earlier.entry, NAME),), "anaphor")
+            found.append(Resolved(mention, earlier.entry, f"'the {token.lower_}' refers back to {earlier.mention.text!r}"))
     return found
 
 
