@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 import click
 
-from standoff.errors import StandoffError
+from standoff.commands import exit_for_bugs
+from standoff.errors import Bug, StandoffError
+from standoff.model import ArticleResult, Failure
 
 
 # The names `standoff eval` accepts (standoff.eval.sets has what each set offers); written
@@ -59,13 +62,24 @@ def code(
     from standoff.runners.workers import LocalCoder
     from standoff.text.readers import read_articles
 
+    failures: list[Failure] = []
     try:
         articles = read_articles(list(paths), _date_option(date_text), stdin=sys.stdin)
         settings = Settings(actor_files=actor_files, pattern_files=verb_files, discard_file=discard_file, unrealised=unrealised, second_opinion=second_opinion)
         with LocalCoder(settings, workers) as coder:
-            print_results(coder.code(articles), fmt=fmt, quotes=quotes)
+            print_results(_reporting_failures(coder.code(articles), failures), fmt=fmt, quotes=quotes)
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc
+    exit_for_bugs(sum(failure.code == Bug.code for failure in failures), "the other articles were coded")
+
+
+def _reporting_failures(results: Iterable[ArticleResult], failures: list[Failure]) -> Iterator[ArticleResult]:
+    """The results, each article that could not be coded reported on stderr (and kept in ``failures``)."""
+    for result in results:
+        for failure in result.failures:
+            click.echo(f"[{failure.code}] {failure.article_id}: {failure.message}", err=True)
+            failures.append(failure)
+        yield result
 
 
 @main.command()

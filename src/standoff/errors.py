@@ -205,3 +205,15 @@ class QueueFull(ApiError):
         super().__init__(message)
         self.retry_after = retry_after
 
+
+
+# ---------------------------------------------------------------- E9xx bugs
+
+
+class Bug(StandoffError):
+    """Not a problem with the input: an exception standoff did not expect while coding an article.
+    It is recorded as that article's failure, with its traceback in the log, and the batch goes
+    on; the command then exits with an error."""
+
+    code = "E900"
+    meaning = "a bug met while coding one article (its traceback is in the log); the rest of the batch is kept"

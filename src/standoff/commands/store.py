@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 import click
 
-from standoff.errors import StandoffError
+from standoff.commands import exit_for_bugs
+from standoff.errors import Bug, StandoffError
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -103,9 +104,10 @@ def ingest(
     if engine == "ray":
         from standoff.runners.ray import ingest as ray_ingest
 
-        ray_ingest(list(paths), db, options, progress_for(sys.stdout), address=address, output=output)
-        return
-    run_ingest(list(paths), db, options, progress_for(sys.stdout))
+        summary = ray_ingest(list(paths), db, options, progress_for(sys.stdout), address=address, output=output)
+    else:
+        summary = run_ingest(list(paths), db, options, progress_for(sys.stdout))
+    exit_for_bugs(summary.failure_codes[Bug.code], "the other articles were stored, and the failures table lists these")
 
 
 @click.command()

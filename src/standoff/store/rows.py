@@ -138,7 +138,8 @@ def result_rows(result: ArticleResult, ontology: Ontology, run_id: int) -> dict[
             if quote.speaker is not None:
                 actors.append(actor_row(quote.speaker, "speaker", quote_id=row["id"]))
     return {
-        "articles": [article_row(article, run_id)],
+        # An article that failed to code is not stored, so that the next run codes it again.
+        "articles": [] if result.failures else [article_row(article, run_id)],
         "events": list(events.values()),
         "actors": actors,
         "quotes": list(quotes.values()),
