@@ -8,8 +8,9 @@ import tracemalloc
 
 import pytest
 
+from standoff.errors import StandoffError
 from standoff.model import Article, Failure
-from standoff.text.readers import ReadOptions, iter_inputs
+from standoff.text.readers import ReadOptions, iter_inputs, read_articles
 
 ENGLISH = (
     "Russian Foreign Minister Sergei Lavrov met his Chinese counterpart on Tuesday and said the two "
@@ -155,3 +156,44 @@ def test_an_article_under_the_limit_is_read_once(tmp_path):
     items, peak = _peak([str(txt)])
     assert items[0].text.count("\n\n") == 6999
     assert peak < 6 * len(text)  # bytes, decoded text and the cleaner's working copies, no more
+
+
+# -- what a failure says, and what it costs ----------------------------------------------------
+
+
+def test_a_truncated_json_line_says_where_it_stops(tmp_path):
+    path = tmp_path / "cut.jsonl"
+    path.write_text('{"id": "a", "text": "Talks fail\n{"id": 1,\n', encoding="utf-8")
+    first, second = iter_inputs([str(path)])
+    assert first.message == "not valid JSON (Unterminated string starting at column 21)"
+    assert second.message == "not valid JSON (Expecting property name enclosed in double quotes at column 10)"
+
+
+def test_a_nul_byte_in_one_line_costs_that_line_only(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"id": "a", "text": ENGLISH}), '{"id": "b", "text": "Ships\x00 left."}', json.dumps({"id": "c", "text": ENGLISH})]
+    path.write_bytes("\n".join(lines).encode("utf-8") + b"\n" + b"\x00" * 4096 + b"\n")  # and a block of zeros after a crash
+    items = list(iter_inputs([str(path)]))
+    assert _codes(items) == ["a", "E103", "c", "E103"]
+    assert [item.line for item in items if isinstance(item, Failure)] == [2, 4]
+
+
+def test_a_symbolic_link_loop_is_called_one(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    (failure,) = iter_inputs([str(loop)])
+    assert failure.code == "E103" and "leads back to itself" in failure.message
+    with pytest.raises(StandoffError, match=r"\[E103\] .*loop\.txt: a symbolic link that leads back to itself"):
+        read_articles([str(loop)])  # what `standoff code` checks before reading anything
+
+
+def test_an_unclosed_csv_quote_is_reported_on_its_row_and_the_next_rows_are_read(tmp_path):
+    path = tmp_path / "feed.csv"
+    path.write_text(
+        'id,date,text\na,2017-09-01,Fine.\nb,2017-09-02,"Talks began.\nc,2017-09-03,China agreed.\nd,2017-09-04,"Iran left." today\ne,2017-09-05,Last.\n',
+        encoding="utf-8",
+    )
+    items = list(iter_inputs([str(path)]))
+    assert _codes(items) == ["a", "E201", "c", "E201", "e"]
+    assert [(f.line, "bad quoting" in f.message) for f in items if isinstance(f, Failure)] == [(3, True), (5, True)]
+    assert items[2].text == "China agreed." and items[2].published.isoformat() == "2017-09-03"

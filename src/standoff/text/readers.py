@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import gzip
 import io
 import json
@@ -20,10 +21,12 @@ import os
 import re
 import sys
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -191,10 +194,25 @@ def _check_path(path: str) -> None:
     if path == STDIN:
         return
     file = Path(path)
-    if not file.exists():
-        raise InputNotFound("no such file or folder; check the path", file=path)
+    if (problem := _unreachable(path)) is not None:
+        raise problem
     if not file.is_dir() and _classify(file.name) is None:
         raise _unsupported(path)
+
+
+def _unreachable(path: str) -> StandoffError | None:
+    """Why nothing can be read at ``path`` (missing, a loop of symbolic links, ...), or None."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return InputNotFound("a symbolic link to something that does not exist; check where it points", file=path)
+        return InputNotFound("no such file or folder; check the path", file=path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return UnreadableInput("a symbolic link that leads back to itself (a loop); point it at a file or folder", file=path)
+        return UnreadableInput(f"cannot reach it ({exc.strerror or exc})", file=path)
+    return None
 
 
 def _unsupported(path: str) -> UnsupportedInput:
@@ -222,8 +240,8 @@ def _expand(path: str) -> Iterator[InputFile | _Problem]:
     if file.is_dir():
         yield from _folder(file)
         return
-    if not file.exists():
-        yield _Problem(InputNotFound("no such file or folder; check the path", file=path))
+    if (problem := _unreachable(path)) is not None:
+        yield _Problem(problem)
         return
     kind = _classify(file.name)
     if kind is None:
@@ -365,22 +383,16 @@ def _reads_as_text(text: str, *, fallback: bool) -> bool:
     return True
 
 
-@cache
-def _fallback_handler() -> str:
-    """Register (once) a decode error handler that reads the bytes UTF-8 rejects as Windows-1252."""
-
-    def handler(exc: UnicodeError) -> tuple[str, int]:
-        if not isinstance(exc, UnicodeDecodeError):
-            raise exc
-        return exc.object[exc.start : exc.end].decode("cp1252"), exc.end
-
-    codecs.register_error("standoff-cp1252", handler)
-    return "standoff-cp1252"
+# Bytes that are not UTF-8, as the surrogateescape error handler keeps them (U+DC80 to U+DCFF).
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
 
 
 def _windows_1252_fallback(data: bytes) -> tuple[str | None, str]:
+    """The bytes read as UTF-8, and those that are not UTF-8 as Windows-1252 (no codec error
+    handler is registered: that would change the process for everyone)."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
     try:
-        text = data.decode("utf-8", errors=_fallback_handler())
+        text = _ESCAPED_BYTES.sub(lambda run: bytes(ord(c) - 0xDC00 for c in run.group()).decode("cp1252"), escaped)
     except UnicodeDecodeError:  # bytes Windows-1252 leaves undefined: not that either
         return None, ""
     try:
@@ -455,9 +467,17 @@ def _lines(source: InputFile, options: ReadOptions) -> Iterator[_Line]:
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             yield from _utf16_lines(stream, source, options.max_bytes)
             return
-        if b"\0" in head:  # binary files show NUL bytes early: one failure, not one per "line"
+        if _looks_binary(head):  # one failure, not one per "line"
             raise UnreadableInput("binary data (NUL bytes), not text", file=source.name)
         yield from _byte_lines(stream, source, options.max_bytes)
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Binary data has NUL bytes all through it, so in most of the "lines" of its start; a text
+    file with a broken line (one NUL, a block of zeros after a crash) has them in one or two."""
+    lines = head.split(b"\n")
+    broken = sum(b"\0" in line for line in lines)
+    return broken >= 2 and broken * 2 > len(lines)
 
 
 def _byte_lines(stream: _Stream, source: InputFile, limit: int) -> Iterator[_Line]:
@@ -516,9 +536,11 @@ def _read_jsonl(source: InputFile, options: ReadOptions) -> Iterator[_Item]:
 
 def _jsonl_record(line: str, path: str, number: int, options: ReadOptions) -> _Item:
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip("\r\n"))  # a line cut short then reads as unterminated, not as a stray newline
     except json.JSONDecodeError as exc:
-        return _Problem(MalformedRecord(f"not valid JSON ({exc.msg} at column {exc.colno})", file=path, line=number))
+        # Some messages end in "at" already: "Unterminated string starting at".
+        where = f"column {exc.colno}" if exc.msg.endswith(" at") else f"at column {exc.colno}"
+        return _Problem(MalformedRecord(f"not valid JSON ({exc.msg} {where})", file=path, line=number))
     except (ValueError, RecursionError) as exc:  # numbers too long to convert, nesting too deep
         return _Problem(MalformedRecord(f"not valid JSON ({exc})", file=path, line=number))
     if not isinstance(record, dict):
@@ -557,34 +579,46 @@ def _record_date(value: object, path: str, number: int, default_date: date | Non
 
 
 class _CsvFeed:
-    """Feeds decoded lines to csv.reader and remembers what went wrong in the row being read.
+    """Feeds decoded lines to csv.reader, and keeps what it needs to report the row being read:
+    its first line, what went wrong in it, and its lines, to be read again if its quoting breaks.
 
     A line that could not be read is replaced by its quote characters, so the csv module keeps
-    track of quoted fields, and the row it belongs to is reported instead of yielded.
+    track of quoted fields, and the row it belongs to is reported instead of yielded. A quote
+    that is never closed would take every later line into its field: that row is reported, and
+    the lines after its first are read again, as rows of their own.
     """
 
-    def __init__(self, lines: Iterator[_Line], source: InputFile, limit: int, last_line: int) -> None:
+    def __init__(self, lines: Iterator[_Line], source: InputFile, limit: int) -> None:
         self.lines, self.source, self.limit = lines, source, limit
-        self.row_bytes = 0
-        self.problem: StandoffError | None = None
-        self.last_line = last_line
+        self.again: deque[_Line] = deque()  # lines to read again, before the rest of the file
+        self.start_row()
 
     def __iter__(self) -> _CsvFeed:
         return self
 
     def __next__(self) -> str:
-        line = next(self.lines)
-        self.last_line = line.number
+        line = self.again.popleft() if self.again else next(self.lines)
+        if self.first_line is None:
+            self.first_line = line.number
+        if self.row is not None:
+            self.row.append(line)
         if line.text is not None and self.problem is None:
             self.row_bytes += len(line.text)
             if self.row_bytes <= self.limit:
                 return line.text
             self.problem = TooLarge(_too_large(None, self.limit), file=self.source.name, line=line.number)
+            self.row = None  # too large to keep for reading again
         self.problem = self.problem or line.problem
         return '"' * (line.quotes % 2) + "\n"
 
     def start_row(self) -> None:
         self.row_bytes, self.problem = 0, None
+        self.first_line: int | None = None
+        self.row: list[_Line] | None = []
+
+    def read_again_after_first_line(self) -> None:
+        if self.row is not None:
+            self.again.extendleft(reversed(self.row[1:]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -598,7 +632,6 @@ class _Columns:
 
 
 def _read_csv(source: InputFile, options: ReadOptions) -> Iterator[_Item]:
-    _raise_csv_field_limit(options.max_bytes)
     lines = _lines(source, options)
     header_line = next((line for line in lines if line.problem is not None or (line.text or "").strip()), None)
     if header_line is None:
@@ -608,26 +641,30 @@ def _read_csv(source: InputFile, options: ReadOptions) -> Iterator[_Item]:
     header_text = header_line.text or ""
     delimiter = max(",;\t|", key=header_text.count) if any(c in header_text for c in ",;\t|") else ","
     try:
-        header = [name.strip() for name in next(csv.reader([header_text], delimiter=delimiter))]
+        with _csv_field_limit(options.max_bytes):
+            header = [name.strip() for name in next(csv.reader([header_text], delimiter=delimiter))]
     except csv.Error as exc:
         raise MalformedRecord(f"cannot read the header row ({exc})", file=source.name, line=header_line.number) from None
     columns = _csv_columns(header, options, source.name, header_line.number)
-    feed = _CsvFeed(lines, source, options.max_bytes, header_line.number)
-    rows = csv.reader(feed, delimiter=delimiter)
+    feed = _CsvFeed(lines, source, options.max_bytes)
+    rows = csv.reader(feed, delimiter=delimiter, strict=True)
     while True:
         feed.start_row()
-        first = feed.last_line + 1
         try:
-            row = next(rows)
+            with _csv_field_limit(options.max_bytes):
+                row = next(rows)
         except StopIteration:
             return
-        except csv.Error as exc:
-            yield _Problem(MalformedRecord(f"not a valid CSV row ({exc})", file=source.name, line=first))
+        except csv.Error as exc:  # a quote never closed, or text after a closing quote
+            message = f"bad quoting ({exc}): a quote opened in this row is not closed, or text follows its closing quote"
+            yield _Problem(feed.problem or MalformedRecord(message, file=source.name, line=feed.first_line))
+            feed.read_again_after_first_line()
+            rows = csv.reader(feed, delimiter=delimiter, strict=True)  # the old one is stuck inside the broken field
             continue
         if feed.problem is not None:
             yield _Problem(feed.problem)
         elif any(cell.strip() for cell in row):
-            yield _csv_record(row, columns, source, first, options)
+            yield _csv_record(row, columns, source, feed.first_line or 0, options)
 
 
 def _csv_columns(header: list[str], options: ReadOptions, name: str, line: int) -> _Columns:
@@ -683,10 +720,16 @@ def _csv_record(row: list[str], columns: _Columns, source: InputFile, number: in
     return _article(article_id, row[columns.text], published, source.name, number, options, **extras)
 
 
-def _raise_csv_field_limit(limit: int) -> None:
-    # The csv module's limit is process-wide: raise it to fit an article, never lower it.
-    if csv.field_size_limit() < limit:
-        csv.field_size_limit(limit)
+@contextmanager
+def _csv_field_limit(limit: int) -> Iterator[None]:
+    """The csv module's field size limit is process-wide: raise it to fit an article while a row
+    is read, and put it back, so that reading leaves the process as it was."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, limit))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 # -- articles ----------------------------------------------------------------------------------------
