@@ -13,6 +13,7 @@ import click
 from standoff.commands import exit_for_bugs
 from standoff.errors import Bug, StandoffError
 from standoff.model import ArticleResult, Failure
+from standoff.threads import use_one_native_thread
 
 
 # The names `standoff eval` accepts (standoff.eval.sets has what each set offers); written
@@ -31,6 +32,7 @@ def _date_option(value: str | None) -> date | None:
 @click.version_option(package_name="standoff")
 def main() -> None:
     """standoff: political events from news text, with the sentence behind each one."""
+    use_one_native_thread()  # before any command loads numpy
 
 
 @main.command()

@@ -127,8 +127,11 @@ def _thread_count() -> int:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_a_worker_runs_a_single_thread() -> None:
+def test_a_worker_runs_a_single_thread(monkeypatch) -> None:
     # A second thread (a watcher, a BLAS pool) makes every allocation take a lock: ~10% slower coding.
+    # The worker limits the numeric libraries itself, whatever its parent's environment says.
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        monkeypatch.delenv(variable, raising=False)
     with WorkerPool(SMALL, 1) as pool:
         pool.warm_up()
         assert pool._executor.submit(_thread_count).result() == 1

@@ -48,6 +48,7 @@ from standoff.store import Store, content_hash
 from standoff.store.rows import failure_row, result_rows
 from standoff.store.schema import ACTORS, ARTICLES, EVENTS, FAILURES, QUOTES, Table
 from standoff.text.readers import STDIN, ReadOptions, input_files, iter_inputs
+from standoff.threads import native_thread_environment
 
 
 try:
@@ -107,7 +108,8 @@ def _connect(address: str | None) -> bool:
     """Join or start Ray; True if this call started it (and so should stop it)."""
     if ray.is_initialized():
         return False
-    ray.init(address=address, logging_level=logging.WARNING, include_dashboard=False)
+    runtime = {"env_vars": native_thread_environment()}  # for the workers: one thread each for the numeric libraries
+    ray.init(address=address, logging_level=logging.WARNING, include_dashboard=False, runtime_env=runtime)
     return True
 
 

@@ -13,6 +13,7 @@ import ctypes
 import multiprocessing
 import multiprocessing.connection
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -24,6 +25,7 @@ from typing import Protocol
 
 from standoff.model import Article, ArticleResult
 from standoff.pipeline import Coder, Settings, batches
+from standoff.runners import worker_process
 
 CHUNKS_IN_FLIGHT = 3  # per worker: one being coded, the rest queued behind it
 PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): the signal a process gets when its parent dies
@@ -54,7 +56,7 @@ class WorkerPool:
         self.settings = settings
         self.workers = workers
         self._executor = ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(settings,)
+            workers, mp_context=multiprocessing.get_context("spawn"), initializer=worker_process.start, initargs=(pickle.dumps(settings),)
         )
 
     def code(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -150,7 +152,8 @@ class LocalCoder:
 _coder: Coder | None = None
 
 
-def _start_worker(settings: Settings) -> None:
+def start_worker(settings: Settings) -> None:
+    """Load the coder of this worker process (called by ``worker_process.start``)."""
     global _coder
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the pool
     _exit_with_parent()
