@@ -217,3 +217,14 @@ class Bug(StandoffError):
 
     code = "E900"
     meaning = "a bug met while coding one article (its traceback is in the log); the rest of the batch is kept"
+
+
+def error_class(code: str) -> type[StandoffError]:
+    """The class of a registered code (a failure row keeps only the code), StandoffError if none."""
+    waiting: list[type[StandoffError]] = [StandoffError]
+    while waiting:
+        kind = waiting.pop()
+        if kind.code == code:
+            return kind
+        waiting.extend(kind.__subclasses__())
+    return StandoffError

@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException
 
 from standoff.api.responses import JSONResponse
 from standoff.errors import (
-    ApiError, BadBody, BadHost, BodyTooLarge, CodingOff, InvalidParameter, MethodNotAllowed, NotFound, QueryStopped,
+    ApiError, BadBody, BadHost, BodyTooLarge, Bug, CodingOff, InvalidParameter, MethodNotAllowed, NotFound, QueryStopped,
     QueueFull, RequestRefused, ResultTooLarge, StandoffError, StoreError, TimedOut, TooLarge, UnsupportedMedia,
 )
 
@@ -29,6 +29,7 @@ STATUS: dict[type[StandoffError], int] = {
     StoreError: 503,  # the store itself cannot be read now
     QueryStopped: 503,
     ApiError: 500,
+    Bug: 500,
     InvalidParameter: 422,
     NotFound: 404,
     CodingOff: 403,

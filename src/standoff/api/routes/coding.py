@@ -21,7 +21,7 @@ from standoff.api.schemas import Error as ErrorSchema
 from standoff.api.settings import ApiSettings
 from standoff.api.spans import event_spans
 from standoff.api.worker import CodingWorker
-from standoff.errors import ApiError, BadBody, BodyTooLarge, CodingOff, UnsupportedMedia
+from standoff.errors import BadBody, BodyTooLarge, CodingOff, UnsupportedMedia, error_class
 
 router = APIRouter(prefix="/api", tags=["coding"])
 
@@ -44,7 +44,7 @@ class CodeText:
         article = replace(article, id=ARTICLE_ID, title=self.request.title)
         result = next(iter(coder.code([article])))
         for failure in result.failures:  # the text could not be coded: say so, rather than answer with no events
-            raise ApiError(failure.message)
+            raise error_class(failure.code)(failure.message)
         events = [event_record(event, article) for event in result.events]
         return {
             "article": {"id": article.id, "title": article.title, "url": None, "source": None, "published": article.published, "text": article.text},
