@@ -69,7 +69,7 @@ class EventCoder:
 
     def earlier_acts(self) -> EarlierActs:
         """An empty record of an article's events, for ``code_sentence`` to find acts named again."""
-        return EarlierActs(self._patterns)
+        return EarlierActs(self._patterns, self._words)
 
     def code_sentence(self, ctx: SentenceContext, actors: ArticleActors, earlier: EarlierActs) -> list[Event]:
         """The events of one sentence; ``earlier`` holds those of the sentences before it."""
@@ -133,9 +133,14 @@ class EventCoder:
         return [replace(e, confidence=opinion.confidence) for e in events]
 
     @staticmethod
-    def _answering(earlier: EarlierActs, found: Sequence[Event] = ()) -> Answered:
-        """Finds the latest earlier act a noun names: "the launch", "the accusation", "the sanctions"."""
-        return lambda noun: earlier.latest(noun.lemma_.lower(), found)
+    def _answering(earlier: EarlierActs, found: Sequence[Event] = (), *, reaction_by: Sequence[Actor | None] | None = None) -> Answered:
+        """Finds the latest earlier act a noun names: "the launch", "the accusation", "the sanctions";
+        for a reaction by the countries of ``reaction_by`` ("condemned the raids"), also a noun of
+        the act's kind, naming an act of another country."""
+        countries = frozenset(a.code.country for a in reaction_by or () if a is not None and a.code is not None and a.code.country)
+        if not countries:  # whose reaction is not known, so neither is whose act it answers
+            return lambda noun: earlier.latest(noun.lemma_.lower(), found)
+        return lambda noun: earlier.latest(noun.lemma_.lower(), found, by_kind=True, not_by=countries)
 
     def _clause_verb(self, predicate: Predicate) -> Token:
         """The verb that carries the predicate's act: a light verb for its noun ("agreed to
@@ -203,7 +208,7 @@ class EventCoder:
             sources = self._supplied_agents(predicate, verb, actors) or sources
         if pattern.dyad and not any(s is not None and s.code is not None for s in sources):
             return []  # no rule gives a dyad a source it lacks
-        targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier, found), sources, self._words)
+        targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier, found, reaction_by=sources if _reacts(pattern) else None), sources, self._words)
         if pattern.joint and not targets:
             targets = [s for s in sources if s is not None]  # "X and Y agreed": each toward the other
         provenance = Provenance(pattern.pattern_set, pattern.id, rules, similarity)
@@ -297,3 +302,8 @@ class EventCoder:
             if not {a.code.country for a in actors_at(subject, actors, self._words) if a.code is not None} & speakers:
                 return False
         return bool(predicate.agents)
+
+
+def _reacts(pattern: Pattern) -> bool:
+    """Words and gestures (roots 01-13) answer an earlier act; force does not name its target so."""
+    return pattern.code[:2] < "14"

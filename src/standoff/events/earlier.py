@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from standoff.events.patterns import PatternStack, Words
+from standoff.lexicon import Lexicon
 from standoff.model import Event
 
 # "the launch" names an act whose trigger starts the same way ("launched"), to this many letters.
@@ -14,14 +15,17 @@ _PREFIX = 5
 class EarlierActs:
     """The events coded so far in one article, indexed by the nouns that can name them: a noun
     that starts like the trigger ("the launch" after "launched"), or the object the pattern asks
-    for ("the sanctions" after "imposed sanctions"). A look-up costs the same however long the
-    article is."""
+    for ("the sanctions" after "imposed sanctions"); for a reaction, also a noun that names the
+    act's kind ("the raids" after "bombed", lexicon act_class_nouns), among acts whose author is
+    known. A look-up costs the same however long the article is."""
 
-    def __init__(self, patterns: PatternStack) -> None:
+    def __init__(self, patterns: PatternStack, words: Lexicon) -> None:
         self._patterns = patterns
+        self._classes = words.act_class_nouns
         self._events: list[Event] = []
         self._by_prefix: dict[str, int] = {}  # trigger prefix, 0 to 5 letters -> latest event
         self._by_object: dict[str, int] = {}
+        self._by_root: dict[str, list[int]] = {}  # CAMEO root -> events with a known source, in order
 
     def add(self, events: Iterable[Event]) -> None:
         for event in events:
@@ -32,16 +36,42 @@ class EarlierActs:
                 self._by_prefix[trigger[:length]] = position
             for word in self._objects(event):
                 self._by_object[word] = position
+            if event.complete:
+                self._by_root.setdefault(event.cameo_root, []).append(position)
 
-    def latest(self, lemma: str, since: Sequence[Event] = ()) -> Event | None:
+    def latest(self, lemma: str, since: Sequence[Event] = (), *, by_kind: bool = False, not_by: frozenset[str] = frozenset()) -> Event | None:
         """The latest event a noun with this lemma names; ``since`` are events found after the
-        last ``add`` (the sentence being coded), which come later than all the others."""
+        last ``add`` (the sentence being coded), which come later than all the others. With
+        ``by_kind``, a noun of an act's kind names the latest known act of that kind done by
+        none of the countries ``not_by`` (a reaction answers another's act), when no act is
+        named by its own word."""
         for event in reversed(since):
             if event.trigger.lower().startswith(lemma[:_PREFIX]) or lemma in self._objects(event):
                 return event
         positions = [p for p in (self._by_prefix.get(lemma[:_PREFIX]), self._by_object.get(lemma)) if p is not None]
-        return self._events[max(positions)] if positions else None
+        if positions:
+            return self._events[max(positions)]
+        if not by_kind or lemma not in self._classes:
+            return None
+        roots = self._classes[lemma].split()
+        for event in reversed(since):
+            if event.complete and event.cameo_root in roots and _country(event) not in not_by:
+                return event
+        positions = [self._latest_not_by(root, not_by) for root in roots]
+        found = [p for p in positions if p is not None]
+        return self._events[max(found)] if found else None
+
+    def _latest_not_by(self, root: str, countries: frozenset[str]) -> int | None:
+        for position in reversed(self._by_root.get(root, ())):
+            if _country(self._events[position]) not in countries:
+                return position
+        return None
 
     def _objects(self, event: Event) -> frozenset[str]:
         pattern = self._patterns.get(event.rule.pattern_set, event.rule.pattern)
         return pattern.object.single if pattern is not None and isinstance(pattern.object, Words) else frozenset()
+
+
+def _country(event: Event) -> str | None:
+    source = event.source
+    return source.code.country if source is not None and source.code is not None else None

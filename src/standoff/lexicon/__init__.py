@@ -101,6 +101,7 @@ class Lexicon:
     place_anaphor_nouns: Words
     name_joiners: Words
     here_words: Words
+    act_class_nouns: Mapping[str, str]
     months: Mapping[str, int]
     number_words: Mapping[str, int]
     pattern_particles: Words
