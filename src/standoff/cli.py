@@ -61,15 +61,18 @@ def code(
     """Code the articles in PATHS (.txt, .jsonl, .csv, .html, .gz, folders, or - for standard input) and print their events."""
     from standoff.output import print_results
     from standoff.pipeline import Settings
+    from standoff.progress import SILENT, coding, progress_for
     from standoff.runners.workers import LocalCoder
     from standoff.text.readers import read_articles
 
     failures: list[Failure] = []
+    # Printed to a terminal, the events themselves show how far coding is; written elsewhere, progress shows.
+    shown = SILENT if sys.stdout.isatty() else progress_for("code", "articles")
     try:
         articles = read_articles(list(paths), _date_option(date_text), stdin=sys.stdin)
         settings = Settings(actor_files=actor_files, pattern_files=verb_files, discard_file=discard_file, unrealised=unrealised, second_opinion=second_opinion)
         with LocalCoder(settings, workers) as coder:
-            print_results(_reporting_failures(coder.code(articles), failures), fmt=fmt, quotes=quotes)
+            print_results(coding(_reporting_failures(coder.code(articles), failures), shown), fmt=fmt, quotes=quotes)
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc
     exit_for_bugs(sum(failure.code == Bug.code for failure in failures), "the other articles were coded")
@@ -134,6 +137,7 @@ def eval_command(
     (<id>.txt with <id>.yaml)."""
     from standoff.eval.run import EvalOptions, evaluate_path
     from standoff.eval.sets import LISTS_FAILURES, check_breakdown, detect_set
+    from standoff.progress import progress_for
 
     name = set_name or detect_set(gold)
     try:
@@ -145,7 +149,7 @@ def eval_command(
     if fit_to is not None and name not in ("sentences", "articles"):
         raise click.UsageError(f"--fit-confidence applies to sentence and whole-article sets, not to the {name} set")
     try:
-        options = EvalOptions(name, level, limit, actor_files, second_opinion, _date_option(as_of), fit_to, verb_files, discard_file)
+        options = EvalOptions(name, level, limit, actor_files, second_opinion, _date_option(as_of), fit_to, verb_files, discard_file, progress_for("eval", "articles"))
         report = evaluate_path(gold, options)
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc

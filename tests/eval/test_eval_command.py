@@ -15,7 +15,7 @@ ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
 def run(*args: str | Path) -> str:
     result = CliRunner().invoke(main, ["eval", *map(str, args)])
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 def write_jsonl(path: Path, records: list[dict]) -> Path:

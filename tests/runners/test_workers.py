@@ -108,8 +108,8 @@ def test_code_command_prints_the_same_with_two_workers(tmp_path: Path, make_arti
     one = CliRunner().invoke(main, ["code", str(feed), "--workers", "1"])
     two = CliRunner().invoke(main, ["code", str(feed), "--workers", "2"])
     assert one.exit_code == 0 and two.exit_code == 0, one.output + two.output
-    assert one.output.count("\n") > 80
-    assert two.output == one.output
+    assert one.stdout.count("\n") > 80
+    assert two.stdout == one.stdout
 
 
 def test_ray_options_need_the_ray_engine(tmp_path: Path) -> None:

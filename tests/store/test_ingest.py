@@ -12,7 +12,7 @@ from standoff.model import Place
 from standoff.ontology import load_ontology
 from standoff.pipeline import Coder
 from standoff.records import event_record
-from standoff.runners.local import IngestOptions, IngestSummary, PlainProgress, ingest
+from standoff.runners.local import IngestOptions, IngestProgress, IngestSummary, ingest
 from standoff.store import Store, content_hash
 from standoff.store.rows import LOCATION_COLUMNS, event_row
 from standoff.store.schema import EVENTS
@@ -132,7 +132,7 @@ def test_every_record_field_has_a_column(coder, make_article):
 
 def test_summary_line_is_printed(coder, tmp_path, write_jsonl, make_article, capsys):
     inputs = write_jsonl(tmp_path / "feed.jsonl", [make_article(1), "not json"])
-    ingest([str(inputs)], tmp_path / "s.duckdb", IngestOptions(), PlainProgress(), coder=coder)
+    ingest([str(inputs)], tmp_path / "s.duckdb", IngestOptions(), IngestProgress(), coder=coder)
     out = capsys.readouterr().out
     assert "1 articles read, 1 new" in out and "1 failures" in out
     assert "feed.jsonl:2" in out

@@ -39,6 +39,7 @@ from standoff.analysis.jsonable import plain
 from standoff.analysis.periods import PERIODS_PER_YEAR, period_range, period_start, shift_periods, whole_periods
 from standoff.analysis.settings import DEFAULT_FREQ
 from standoff.errors import AnalysisError
+from standoff.progress import SILENT, Progress
 from standoff.store.db import Store
 from standoff.store.frames import directed_counts_frame, totals_frame
 from standoff.store.queries import Dyad
@@ -187,8 +188,11 @@ class _Model:
         return float(self._fit.mean(self.rows.iloc[[origin]])[0]), self._fit.alpha
 
 
-def _model_forecasts(model: _Model, targets: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
-    pairs = [model.forecast(s - 1) for s in targets]
+def _model_forecasts(model: _Model, targets: Sequence[int], shown: Progress) -> tuple[np.ndarray, np.ndarray]:
+    pairs = []
+    for s in targets:
+        pairs.append(model.forecast(s - 1))
+        shown.advance(1)
     return np.array([m for m, _ in pairs]), np.array([a for _, a in pairs])
 
 
@@ -220,8 +224,10 @@ def _grid(y: np.ndarray, mean: np.ndarray, alpha: np.ndarray, persistence_alpha:
     return max(int(y.max()) + 2, scores.negbin_upper(mean, alpha), scores.negbin_upper(persistence, persistence_alpha)) + 1
 
 
-def run_backtest(data: pd.DataFrame, settings: BacktestSettings = BacktestSettings(), dyad: str = "") -> BacktestResult:
-    """Back-test on per-period data (columns y, rec, volume; see load_backtest_data)."""
+def run_backtest(
+    data: pd.DataFrame, settings: BacktestSettings = BacktestSettings(), dyad: str = "", progress: Progress = SILENT
+) -> BacktestResult:
+    """Back-test on per-period data (columns y, rec, volume; see load_backtest_data); ``progress`` counts forecasts."""
     periods = pd.DatetimeIndex(data.index)
     cal, test = _split(periods, settings)
     y = data["y"].to_numpy(dtype=float)
@@ -235,7 +241,8 @@ def run_backtest(data: pd.DataFrame, settings: BacktestSettings = BacktestSettin
     # reciprocity terms only where the reverse direction has events before the test window
     variants = tuple(v for v in settings.variants if not v.reciprocity or data["rec"].iloc[:test].any())
     models = {v: _Model(v, rows, y, settings.refit_every) for v in variants}
-    calibration = {v: _model_forecasts(m, calibration_targets) for v, m in models.items()}
+    progress.start(len(variants) * len(calibration_targets) + len(test_targets))
+    calibration = {v: _model_forecasts(m, calibration_targets, progress) for v, m in models.items()}
     observed_cal = y[calibration_targets]
     calibration_crps = {}
     for variant, (mean, alpha) in calibration.items():
@@ -245,7 +252,8 @@ def run_backtest(data: pd.DataFrame, settings: BacktestSettings = BacktestSettin
 
     # 2. The test window, scored with those settings.
     model = models[chosen]
-    mean, alpha = _model_forecasts(model, test_targets)
+    mean, alpha = _model_forecasts(model, test_targets, progress)
+    progress.stop()
     observed = y[test_targets]
     grid = _grid(y, mean, alpha, persistence_alpha)
     cdfs = _distributions(y, test_targets, mean, alpha, persistence_alpha, grid)

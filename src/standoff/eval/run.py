@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from standoff.eval.sets import detect_set
 from standoff.model import Article, ArticleResult, Discard
+from standoff.progress import SILENT, Progress
+from standoff.progress import coding as shown_as_coded
 
 if TYPE_CHECKING:
     from standoff.events.patterns import PatternStack
@@ -34,6 +36,7 @@ class EvalOptions:
     fit_to: Path | None = None  # fit the confidence table, write it here, check it
     verb_files: tuple[Path, ...] = ()  # verb dictionaries stacked over the packaged ones
     discard_file: Path | None = None  # a discard list instead of the packaged one
+    progress: Progress = SILENT  # shows the coding, the long part, as it goes
 
 
 def evaluate_path(path: Path, options: EvalOptions = EvalOptions()) -> Report:
@@ -70,7 +73,7 @@ class _Coding:
     def code(self, articles: Sequence[Article]) -> list[ArticleResult]:
         from standoff.pipeline import Coder
 
-        results = list(Coder(_settings(self.options)).code(articles))
+        results = list(shown_as_coded(Coder(_settings(self.options)).code(articles), self.options.progress, len(articles)))
         self.coded = True
         self.discarded += [(result.article.id, discard) for result in results for discard in result.discarded]
         return results

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from standoff.model import Article, ArticleResult, Failure
 from standoff.runners.batches import Batch, BatchWriter, IngestOptions, Seen, chunks, run_settings, select
-from standoff.runners.progress import IngestSummary, PlainProgress, Progress
+from standoff.runners.progress import IngestProgress, IngestSummary, Progress
 from standoff.runners.workers import ArticleCoder, LocalCoder
 from standoff.store import Store, content_hash
 from standoff.text.readers import iter_inputs
 
-__all__ = ["IngestOptions", "IngestSummary", "PlainProgress", "ingest"]
+__all__ = ["IngestOptions", "IngestProgress", "IngestSummary", "ingest"]
 
 
 def ingest(
@@ -37,7 +37,7 @@ def ingest(
     ``coder`` lets a caller that already loaded one (a ``Coder``, a ``WorkerPool``) reuse it; it
     must match ``options.settings``, and ``options.workers`` is then not used.
     """
-    progress = progress or PlainProgress()
+    progress = progress or IngestProgress()
     names = [str(p) for p in paths]
     clock = time.perf_counter()
     with ExitStack() as stack:

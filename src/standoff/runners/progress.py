@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
+from standoff import progress
 from standoff.model import Failure
 
 MAX_LISTED_FAILURES = 20
@@ -59,62 +60,31 @@ class Progress(Protocol):
     def finish(self, summary: IngestSummary) -> None: ...
 
 
-class PlainProgress:
-    """No bar: the summary and the failures at the end, as plain lines."""
+class IngestProgress:
+    """Progress while the run goes (standoff.progress: a bar or lines), then the summary and the failures as plain lines."""
 
-    wants_total = False
-
-    def __init__(self, out: TextIO | None = None) -> None:
+    def __init__(self, out: TextIO | None = None, shown: progress.Progress = progress.SILENT) -> None:
         self._out = out or sys.stdout
+        self._shown = shown
+        self.wants_total = shown.wants_total
 
     def start(self, total: int | None) -> None:
-        pass
+        self._shown.start(total)
 
     def advance(self, articles: int, summary: IngestSummary) -> None:
-        pass
+        self._shown.advance(articles, events=summary.events, failures=summary.failures)
 
     def finish(self, summary: IngestSummary) -> None:
+        self._shown.stop()
         self._out.write(summary.line() + "\n")
         for line in _failure_lines(summary):
             self._out.write(line + "\n")
 
 
-class TerminalProgress(PlainProgress):
-    """A rich progress bar with articles/s and the time left, then the plain summary."""
+def progress_for(out: TextIO) -> IngestProgress:
+    """The summary on ``out``; while the run goes, a bar on a terminal or a line per batch on standard error."""
+    return IngestProgress(out, progress.progress_for("ingest", "articles"))
 
-    wants_total = True
-
-    def __init__(self, out: TextIO | None = None) -> None:
-        super().__init__(out)
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self._bar = Progress(
-            TextColumn("ingest"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]} articles/s"),
-            TextColumn("{task.fields[events]} events"),
-            TimeRemainingColumn(),
-            transient=True,
-        )
-        self._task = self._bar.add_task("ingest", total=None, rate="-", events=0)
-
-    def start(self, total: int | None) -> None:
-        self._bar.update(self._task, total=total)
-        self._bar.start()
-
-    def advance(self, articles: int, summary: IngestSummary) -> None:
-        speed = self._bar.tasks[0].speed
-        self._bar.update(self._task, advance=articles, rate=f"{speed:.1f}" if speed else "-", events=summary.events)
-
-    def finish(self, summary: IngestSummary) -> None:
-        self._bar.stop()
-        super().finish(summary)
-
-
-def progress_for(out: TextIO) -> Progress:
-    """A bar on a terminal, a summary line otherwise."""
-    return TerminalProgress(out) if out.isatty() else PlainProgress(out)
 
 def _failure_lines(summary: IngestSummary) -> list[str]:
     if not summary.failures:

@@ -43,7 +43,7 @@ from standoff.errors import EngineNotInstalled, UnsupportedInput
 from standoff.model import Article, ArticleResult, Failure
 from standoff.pipeline import Coder, Settings
 from standoff.runners.batches import Batch, BatchWriter, IngestOptions, Seen, StoredLookup, chunks, run_settings, select
-from standoff.runners.progress import IngestSummary, PlainProgress, Progress
+from standoff.runners.progress import IngestProgress, IngestSummary, Progress
 from standoff.store import Store, content_hash
 from standoff.store.rows import failure_row, result_rows
 from standoff.store.schema import ACTORS, ARTICLES, EVENTS, FAILURES, QUOTES, Table
@@ -83,7 +83,7 @@ def ingest(
     already started, or starts one on this machine. ``options.workers``: coding actors, default one
     per CPU of the cluster. Input paths and ``output`` must be visible to every node.
     """
-    progress = progress or PlainProgress()
+    progress = progress or IngestProgress()
     names = [str(p) for p in paths]
     clock = time.perf_counter()
     sources = list(_sources(names))  # before starting Ray: a bad path fails at once

@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from standoff.errors import UnsupportedInput
+from standoff.progress import SILENT, Progress
 from standoff.store.codes import fips_of, gdelt_event_id, gdelt_geo_type
 from standoff.store.db import Store
 from standoff.store.queries import ORDER, EventFilter
 from standoff.store.rows import LOCATION_COLUMNS
 
 FORMATS = ("parquet", "csv", "gdelt", "plover")
+PROGRESS_LINES = 10_000  # lines written between two reports of progress
 
 _ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
 _GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
@@ -44,8 +46,11 @@ class ExportResult:
     skipped: int = 0  # events the format cannot hold (PLOVER: no PLOVER type for the CAMEO code)
 
 
-def export_events(store: Store, fmt: str, out: str | Path, where: EventFilter = EventFilter()) -> ExportResult:
-    """Write the events matching ``where`` to ``out`` in ``fmt`` (one of FORMATS)."""
+def export_events(
+    store: Store, fmt: str, out: str | Path, where: EventFilter = EventFilter(), progress: Progress = SILENT
+) -> ExportResult:
+    """Write the events matching ``where`` to ``out`` in ``fmt`` (one of FORMATS). ``progress`` counts the
+    GDELT and PLOVER lines; Parquet and CSV are one DuckDB COPY, with nothing to count on the way."""
     sql, params = where.where()
     out = str(out)
     if fmt in ("parquet", "csv"):
@@ -53,9 +58,9 @@ def export_events(store: Store, fmt: str, out: str | Path, where: EventFilter = 
         store.copy(f"SELECT * FROM events{sql}{ORDER}", params, out, options)
         return ExportResult(store.fetch(f"SELECT count(*) AS n FROM events{sql}", params).column("n")[0].as_py())
     if fmt == "gdelt":
-        return _write_lines(out, (_gdelt_line(row) for row in _joined(store, sql, params)))
+        return _write_lines(out, (_gdelt_line(row) for row in _joined(store, sql, params)), progress)
     if fmt == "plover":
-        return _write_lines(out, (_plover_line(row) for row in _joined(store, sql, params)))
+        return _write_lines(out, (_plover_line(row) for row in _joined(store, sql, params)), progress)
     raise UnsupportedInput(f"cannot export to {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -74,15 +79,19 @@ def _joined(store: Store, sql: str, params: list[Any]) -> Iterator[dict[str, Any
         yield from batch.to_pylist()
 
 
-def _write_lines(out: str, lines: Iterator[str | None]) -> ExportResult:
+def _write_lines(out: str, lines: Iterator[str | None], progress: Progress) -> ExportResult:
     written = skipped = 0
+    progress.start()
     with open(out, "w", encoding="utf-8", newline="\n") as stream:
         for line in lines:
             if line is None:
                 skipped += 1
-                continue
-            stream.write(line + "\n")
-            written += 1
+            else:
+                stream.write(line + "\n")
+                written += 1
+            if (written + skipped) % PROGRESS_LINES == 0:
+                progress.advance(PROGRESS_LINES, written=written, skipped=skipped)
+    progress.stop()
     return ExportResult(written, skipped)
 
 

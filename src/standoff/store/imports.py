@@ -21,6 +21,7 @@ from typing import Any
 
 from standoff.errors import BadDate, InputNotFound, MalformedRecord, StandoffError, UnsupportedInput
 from standoff.model import Failure
+from standoff.progress import SILENT, Progress
 from standoff.ontology import CameoCode, load_ontology, parent_of, quad_class_of_root, root_of
 from standoff.ontology.codes import UnknownCode
 from standoff.store.codes import GDELT_PREFIX, feature_of_gdelt_type, iso3_of
@@ -55,8 +56,8 @@ class ImportSummary:
         )
 
 
-def import_events(store: Store, path: str | Path, fmt: str) -> ImportSummary:
-    """Import the events in ``path`` (plain or .gz) written in ``fmt`` (one of FORMATS)."""
+def import_events(store: Store, path: str | Path, fmt: str, progress: Progress = SILENT) -> ImportSummary:
+    """Import the events in ``path`` (plain or .gz) written in ``fmt`` (one of FORMATS); ``progress`` counts records read."""
     readers: dict[str, _Reader] = {"gdelt": _read_gdelt, "keds": _read_keds, "plover": _read_plover}
     if fmt not in readers:
         raise UnsupportedInput(f"cannot import {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -68,6 +69,7 @@ def import_events(store: Store, path: str | Path, fmt: str) -> ImportSummary:
     versions = {"standoff": version("standoff"), "ontology": load_ontology().version}
     run_id = store.start_run("import-events", versions, {"file": str(file), "format": fmt})
     summary = ImportSummary(run_id)
+    progress.start()
     rows: list[Row] = []
     failures: list[Failure] = []
     for item in chain([first] if first is not None else [], items):
@@ -78,17 +80,19 @@ def import_events(store: Store, path: str | Path, fmt: str) -> ImportSummary:
             rows.append({**item, "complete": item.get("source") is not None})
         summary.read += 1
         if len(rows) + len(failures) >= BATCH_ROWS:
-            _flush(store, summary, rows, failures)
+            _flush(store, summary, rows, failures, progress)
             rows, failures = [], []
-    _flush(store, summary, rows, failures)
+    _flush(store, summary, rows, failures, progress)
+    progress.stop()
     store.finish_run(run_id, summary.counts())
     return summary
 
 
-def _flush(store: Store, summary: ImportSummary, rows: list[Row], failures: list[Failure]) -> None:
+def _flush(store: Store, summary: ImportSummary, rows: list[Row], failures: list[Failure], progress: Progress) -> None:
     added = store.add_events(summary.run_id, rows, failures, summary.counts())
     summary.added += added
     summary.skipped += len(rows) - added
+    progress.advance(len(rows) + len(failures), added=summary.added, failures=summary.failures)
 
 
 # ---------------------------------------------------------------- shared
