@@ -30,7 +30,7 @@ def db(make_store, event):
 def run(*args):
     result = CliRunner().invoke(main, [*args])
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 def test_series_formats(db):
@@ -80,3 +80,29 @@ def test_backtest_reports_model_and_baselines(db, tmp_path):
     assert ("early warning" in text) == data["beats_both_baselines"]
     assert ("tension indicator" in text) != data["beats_both_baselines"]
     assert "| MAE (events) |" in run(*args, "--format", "markdown")
+
+
+@pytest.mark.parametrize("command", ["series", "tension", "backtest"])
+def test_a_dyad_without_events_says_so_and_names_dyads_that_have_some(db, command):
+    result = CliRunner().invoke(main, [command, "--dyad", "USA-FRA", "--db", db])
+    assert result.exit_code != 0
+    assert "no dated events for USA-FRA" in result.output
+    assert "dyads with events: CHN-JPN (180), PRK-USA (" in result.output
+    assert "0.00" not in result.output  # no table of zeros
+
+
+def test_a_range_without_events_says_so(db):
+    result = CliRunner().invoke(main, ["series", "--dyad", "USA-PRK", "--since", "1990-01-01", "--until", "1990-12-31", "--db", db])
+    assert result.exit_code != 0 and "no dated events for USA-PRK from 1990-01-01 to 1990-12-31" in result.output
+    assert "the store has no dated events between two countries in this range" in result.output
+
+
+def test_backtest_shows_progress_off_a_terminal(db, monkeypatch):
+    monkeypatch.setattr("standoff.progress.LINE_SECONDS", 0.0)
+    result = CliRunner().invoke(main, ["backtest", "--dyad", "USA->PRK", "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    json.loads(result.stdout)  # the report alone on standard output
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("backtest: ") and " forecasts, " in last and "forecasts/s" in last
+    done, total = last.split()[1].split("/")
+    assert done == total

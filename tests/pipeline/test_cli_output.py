@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from standoff.cli import main
@@ -26,7 +27,7 @@ ARTICLE = (
 def run(*args: str, stdin: str | None = None) -> list[dict]:
     result = CliRunner().invoke(main, list(args), input=stdin)
     assert result.exit_code == 0, result.output
-    return [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 
 
 def test_txt_article_events_have_every_key(tmp_path: Path) -> None:
@@ -102,3 +103,13 @@ def test_unrealised_acts_only_on_request() -> None:
     assert ("TUR", "19", "SYR", "negated") in found
     assert ("IRN", "16", "IRQ", "hypothetical") in found
     assert ("EGY", "19", "LBY", "denied") in found
+
+
+@pytest.mark.parametrize("columns", [80, 200])
+def test_the_example_table_fits_the_terminal(monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = CliRunner().invoke(main, ["example"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns and "sentence" in result.stdout
+    assert ("modality" in result.stdout) == (columns >= 120)  # a narrow table leaves out what JSON lines keep

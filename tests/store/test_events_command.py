@@ -24,7 +24,7 @@ SERIES = """date,source,target,code
 def standoff(*args: str) -> str:
     result = CliRunner().invoke(main, list(args))
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 @pytest.fixture
@@ -96,3 +96,30 @@ def test_table_shows_each_event_with_its_sentence(tmp_path):
     text = article.read_text(encoding="utf-8")
     assert text[event["sentence_start"] : event["sentence_end"]] == event["text"]
     assert (event["article_id"], event["origin"], event["event_date"]) == ("wire", "standoff", "2020-05-04")
+
+
+def test_the_table_names_an_act_without_a_plover_type_by_its_cameo_name(tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")  # room for the name on one line
+    series = tmp_path / "odd.csv"
+    series.write_text("date,source,target,code\n2001-01-01,USA,PRK,016\n", encoding="utf-8")
+    db = tmp_path / "odd.duckdb"
+    standoff("import-events", str(series), "--format", "keds", "--db", str(db))
+    assert json.loads(standoff("events", "--db", str(db), "--format", "jsonl"))["plover"] is None
+    assert "016 Deny responsibility" in standoff("events", "--db", str(db))
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_the_table_fits_the_terminal(db, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    lines = standoff("events", "--db", str(db)).splitlines()
+    assert max(len(line) for line in lines) <= int(columns)
+
+
+def test_export_refuses_to_overwrite_without_force(db, tmp_path):
+    out = tmp_path / "events.csv"
+    out.write_text("keep me", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["export", str(out), "--format", "csv", "--db", str(db)])
+    assert refused.exit_code != 0 and "exists; add --force" in refused.output
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert "5 events written" in standoff("export", str(out), "--format", "csv", "--db", str(db), "--force")
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 6

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -36,9 +35,9 @@ def _setting(setting: Setting) -> Callable[[_F], _F]:
 
 
 def _console() -> Any:
-    from rich.console import Console
+    from standoff.output import console_for
 
-    return Console(width=None if sys.stdout.isatty() else 160)
+    return console_for()
 
 
 def _number(value: Any, spec: str = ".2f") -> str:
@@ -81,11 +80,13 @@ def series(dyad: str | None, actor: str | None, freq: str, since: date | None, u
     """Event and incident counts per period for a dyad, actor or country: by QuadClass and CAMEO root,
     Goldstein sum and mean, conflict share, and each count per 1,000 of all events stored in the period."""
     from standoff.analysis import operations
+    from standoff.analysis.empty import require_events
     from standoff.analysis.jsonable import records
     from standoff.store import Store
 
     chosen = operations.selection(dyad, actor, origin)
     with Store(db, read_only=True) as store:
+        require_events(store, chosen.where(since, until), chosen.label)
         result = operations.series(store, chosen, freq, since, until)
     frame, title = result.series, f"{chosen.label}, by {freq}"
     if plot_to is not None:
@@ -140,12 +141,14 @@ def tension(
     with a 95% band from the number of events behind it, and the events that moved it most.
     A tension indicator: it describes the record and forecasts nothing."""
     from standoff.analysis import operations
+    from standoff.analysis.empty import require_events
     from standoff.analysis.jsonable import records
     from standoff.analysis.tension import TensionSettings
     from standoff.store import Store
 
     chosen = operations.selection(dyad, actor, origin)
     with Store(db, read_only=True) as store:
+        require_events(store, chosen.where(since, until), chosen.label)
         result = operations.tension(store, chosen, freq, since, until, TensionSettings(half_life, prior), period_day, top)
     moved = result.moved
     if fmt == "json":
@@ -265,7 +268,9 @@ def backtest(
     """Back-test the next-period conflict forecast of a dyad (rolling origin, settings fixed on the calibration
     window) against persistence and climatology: MAE, CRPS, Brier score, hit rate and false alarms per year."""
     from standoff.analysis.backtest import BacktestSettings, load_backtest_data, run_backtest
-    from standoff.store import Dyad, Store
+    from standoff.analysis.empty import require_events
+    from standoff.progress import progress_for
+    from standoff.store import Dyad, EventFilter, Store
 
     parsed = Dyad.parse(dyad)
     settings = BacktestSettings(
@@ -273,8 +278,9 @@ def backtest(
         escalation_quantile=escalation_quantile, budget=budget, refit_every=refit_every,
     )
     with Store(db, read_only=True) as store:
+        require_events(store, EventFilter(dyad=parsed, since=since, until=until, origin=origin), dyad)
         data = load_backtest_data(store, parsed, settings, since, until, origin)
-    result = run_backtest(data, settings, f"{parsed.a}{'->' if parsed.directed else '-'}{parsed.b}")
+    result = run_backtest(data, settings, f"{parsed.a}{'->' if parsed.directed else '-'}{parsed.b}", progress_for("backtest", "forecasts"))
     if forecasts_to is not None:
         result.forecasts.rename_axis("period").reset_index().to_csv(forecasts_to, index=False, date_format="%Y-%m-%d")
     if fmt == "json":

@@ -162,22 +162,20 @@ def _print_events(rows: list[dict[str, Any]], fmt: str) -> None:
 
 
 def _print_table(rows: list[dict[str, Any]], matching: int) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from standoff.output import EventTable, act_label, console_for
 
-    table = Table(show_lines=True)
-    for column in ("date", "source", "cameo", "target", "origin", "sentence"):
-        table.add_column(column, overflow="fold")
+    console = console_for()
+    table = EventTable(None, ("date", "source", "cameo", "target", "origin"), console.width)
     for r in rows:
-        table.add_row(
-            str(r["event_date"] or "-"),
-            f"{r['source'] or '?'}\n{r['source_text'] or ''}".strip(),
-            f"{r['cameo'] or '-'} {r['plover'] or ''}\n{'' if r['goldstein'] is None else format(r['goldstein'], '+.1f')}".strip(),
-            f"{r['target'] or '-'}\n{r['target_text'] or ''}".strip(),
-            r["origin"],
-            r["text"] or "-",
+        table.add(
+            date=str(r["event_date"] or "-"),
+            source=f"{r['source'] or '?'}\n{r['source_text'] or ''}".strip(),
+            cameo=f"{act_label(r['cameo'], r['plover'])}\n{'' if r['goldstein'] is None else format(r['goldstein'], '+.1f')}".strip(),
+            target=f"{r['target'] or '-'}\n{r['target_text'] or ''}".strip(),
+            origin=r["origin"],
+            sentence=r["text"] or "-",
         )
-    Console(width=None if sys.stdout.isatty() else 160).print(table)
+    console.print(table.table)
     more = f" (the first {len(rows)} shown; --limit N for more)" if matching > len(rows) else ""
     click.echo(f"{matching} events{more}")
 
@@ -185,14 +183,18 @@ def _print_table(rows: list[dict[str, Any]], matching: int) -> None:
 @click.command()
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "gdelt", "plover"]), required=True)
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @db_option
 @_user_errors
-def export(out: Path, fmt: str, db: Path) -> None:
+def export(out: Path, fmt: str, force: bool, db: Path) -> None:
     """Write the stored events to OUT: Parquet or CSV of the events table, a GDELT 2.0 event table, or PLOVER JSON lines."""
-    from standoff.store import Store, export_events
+    from standoff.progress import progress_for
+    from standoff.store import EventFilter, Store, export_events
 
+    if out.exists() and not force:
+        raise click.ClickException(f"{out} exists; add --force to overwrite it")
     with Store(db, read_only=True) as store:
-        result = export_events(store, fmt, out)
+        result = export_events(store, fmt, out, EventFilter(), progress_for("export", "events"))
     skipped = f", {result.skipped} without a PLOVER type left out" if result.skipped else ""
     click.echo(f"{result.written} events written to {out}{skipped}")
 
@@ -204,8 +206,9 @@ def export(out: Path, fmt: str, db: Path) -> None:
 @_user_errors
 def import_events(file: Path, fmt: str, db: Path) -> None:
     """Bring events coded elsewhere (GDELT 2.0, a KEDS series, PLOVER JSON lines) into the store."""
+    from standoff.progress import progress_for
     from standoff.store import Store, import_events as run_import
 
     with Store(db) as store:
-        summary = run_import(store, file, fmt)
+        summary = run_import(store, file, fmt, progress_for("import", "records"))
     click.echo(summary.line())
