@@ -22,6 +22,11 @@ EVAL_SETS = ("sentences", "actors", "plover", "codebook", "petrarch", "articles"
 EVAL_BREAKDOWNS = ("root", "class", "calibration", "type", "article")
 
 
+def deprecated(old: str, new: str) -> None:
+    """Say on standard error that an old name still works for now, and which name replaces it."""
+    click.echo(f"warning: {old} is deprecated and will go in the next release; use {new}", err=True)
+
+
 def _date_option(value: str | None) -> date | None:
     from standoff.text.readers import parse_date
 
@@ -108,8 +113,8 @@ def example(date_text: str | None, fmt: str) -> None:
 @click.option("--failures", is_flag=True, help="List what was scored wrong (PLOVER, codebook, PETRARCH and whole-article sets).")
 @click.option("--level", type=click.Choice(["country-root", "exact"]), default="country-root", show_default=True)
 @click.option("--limit", type=int, help="Score only the first N records (articles: the first N by id).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Print the report as text or as JSON.")
-@click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "text"]), default="table", show_default=True, help="Print the report as tables or as JSON ('text' is the old name of 'table').")
+@click.option("--json", "as_json", is_flag=True, hidden=True, help="Deprecated: --format json.")
 @click.option("--fit-confidence", "fit_to", type=click.Path(dir_okay=False, path_type=Path), help="Fit the confidence table on the even records, write it here, and check it on the odd records.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra actors: a YAML file or a PETRARCH dictionary (repeatable; see docs/actors.md).")
 @click.option("--verbs", "verb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra verb patterns over the packaged ones: a standoff pattern file (.yaml) or a PETRARCH verb dictionary (repeatable, the first highest; see docs/verbs.md).")
@@ -153,6 +158,8 @@ def eval_command(
         report = evaluate_path(gold, options)
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc
+    if as_json:
+        deprecated("--json", "--format json")
     if as_json or fmt == "json":
         click.echo(json.dumps({"set": name, **report.to_dict()}, indent=2, ensure_ascii=False))
     else:

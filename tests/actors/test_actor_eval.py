@@ -61,7 +61,7 @@ def test_ngec_conventions() -> None:
 
 
 def test_eval_command_scores_actor_tests(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["eval", str(write_cases(tmp_path)), "--as-of", "2023-10-18", "--json"])
+    result = CliRunner().invoke(main, ["eval", str(write_cases(tmp_path)), "--as-of", "2023-10-18", "--format", "json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["scored"] == 7 and report["skipped"] == {"query_wiki": 1}

@@ -33,7 +33,7 @@ def test_whole_articles(tmp_path: Path) -> None:
     assert report["precision"]["total"] == sum(row["triples"] for row in report["by_article"])
     # The shelling is plain enough for today's coder; a regression here is a real one.
     assert report["by_article"][0]["found_strict"] >= 1
-    assert json.loads(run(ARTICLES, "--json")) == report
+    assert json.loads(run(ARTICLES, "--json")) == report  # the deprecated name still works
     text = run(ARTICLES, "--by", "article", "--failures")
     assert "a02-caucasus-talks" in text and "required events not found in their sentence" in text
     table = tmp_path / "calibration.tsv"
@@ -58,14 +58,14 @@ def test_sentence_sets_are_told_apart(tmp_path: Path) -> None:
         {"id": "c1", "text": text, "events": [{"code": "194"}], "usable": True},
         {"id": "c2", "text": "Fragment of", "events": [{"code": "010"}], "usable": False},
     ])  # fmt: skip
-    report = json.loads(run(codebook, "--json"))
+    report = json.loads(run(codebook, "--format", "json"))
     assert (report["set"], report["examples"], report["unusable"]) == ("codebook", 1, 1)
 
     petrarch = write_jsonl(tmp_path / "c.jsonl", [
         {"id": "d1", "text": text, "date": "20230313", "events": [{"source": "RUSMIL", "target": "UKR", "code": "194"}], "expect": "events"},
         {"id": "d2", "text": "The weather was fine on Monday.", "date": "20230313", "events": [], "expect": "no_events"},
     ])  # fmt: skip
-    report = json.loads(run(petrarch, "--level", "exact", "--json"))
+    report = json.loads(run(petrarch, "--level", "exact", "--format", "json"))
     assert report["set"] == "petrarch" and report["full_event"]["total"] == 1
     assert report["sentences"]["no_event"]["total"] == 1
     assert "PETRARCH's own check" in run(petrarch, "--failures")
@@ -78,3 +78,10 @@ def test_options_that_do_not_apply_are_refused_before_coding(tmp_path: Path) -> 
         assert result.exit_code == 2 and "does not apply" in result.output
     result = CliRunner().invoke(main, ["eval", str(tmp_path / "missing.jsonl")])
     assert result.exit_code == 2
+
+
+def test_json_is_a_deprecated_name_of_format_json():
+    result = CliRunner().invoke(main, ["eval", str(ARTICLES), "--json", "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    assert "warning: --json is deprecated and will go in the next release; use --format json" in result.stderr
+    assert json.loads(result.stdout)["set"] == "articles"
