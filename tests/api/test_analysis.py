@@ -36,7 +36,8 @@ def test_series_options(client: TestClient) -> None:
     slow = client.get("/api/series", params={"dyad": "USA-PRK", "half_life": 50}).json()["periods"]
     fast = client.get("/api/series", params={"dyad": "USA-PRK", "half_life": 0.5}).json()["periods"]
     assert slow[-1]["weight"] > fast[-1]["weight"]
-    window = client.get("/api/series", params={"dyad": "USA-PRK", "start": "2017-08-09", "end": "2017-08-09"}).json()["periods"]
+    window = client.get("/api/series", params={"dyad": "USA-PRK", "since": "2017-08-09", "until": "2017-08-09"}).json()["periods"]
+    assert client.get("/api/series", params={"dyad": "USA-PRK", "start": "2017-08-09", "end": "2017-08-09"}).json()["periods"] == window
     assert [p["period"] for p in window] == ["2017-08-07"]  # widened to the whole week
 
 
@@ -46,6 +47,7 @@ def test_series_options(client: TestClient) -> None:
         ({"freq": "year"}, "E801"),
         ({"dyad": "USA+PRK"}, "E602"),
         ({"half_life": 0}, "E801"),
+        ({"since": "2017-09-01", "until": "2017-01-01"}, "E602"),
         ({"start": "2017-09-01", "end": "2017-01-01"}, "E602"),
         ({"fields": "some"}, "E801"),
     ],
@@ -60,12 +62,12 @@ def test_series_length_is_bounded(api_db: Path) -> None:
         assert small.get("/api/series", params={"freq": "week"}).status_code == 200  # 10 weeks
         refused = small.get("/api/series", params={"freq": "day"})
         assert refused.status_code == 422 and refused.json()["error"]["code"] == "E805"
-        far = small.get("/api/series", params={"freq": "month", "start": "1990-01-01"})
+        far = small.get("/api/series", params={"freq": "month", "since": "1990-01-01"})
         assert far.json()["error"]["code"] == "E805"
 
 
 def test_surge_alert_with_its_evidence(client: TestClient) -> None:
-    answer = client.get("/api/alerts", params={"start": "2017-06-01"}).json()
+    answer = client.get("/api/alerts", params={"since": "2017-06-01"}).json()
     assert answer["truncated"] is False and len(answer["alerts"]) == 1
     alert = answer["alerts"][0]
     assert (alert["dyad"], alert["period"], alert["events"]) == ("PRK->USA", "2017-08-07", 6)
@@ -79,13 +81,13 @@ def test_alert_options(client: TestClient) -> None:
     def dyads(**params: object) -> list[str]:
         return [a["dyad"] for a in client.get("/api/alerts", params=params).json()["alerts"]]
 
-    assert dyads() == ["PRK->USA"]  # without start: the latest period only, which surged
-    assert dyads(start="2017-06-01", dyad="USA-PRK") == ["PRK->USA"]
-    assert dyads(start="2017-06-01", dyad="USA->PRK") == []
-    assert dyads(start="2017-06-01", dyad="JPN-PRK") == []
-    assert dyads(start="2017-06-01", threshold=10) == []
-    assert dyads(start="2017-06-01", min_events=7) == []
-    assert dyads(start="2017-06-01", end="2017-07-31") == []
+    assert dyads() == ["PRK->USA"]  # without since: the latest period only, which surged
+    assert dyads(since="2017-06-01", dyad="USA-PRK") == ["PRK->USA"]
+    assert dyads(since="2017-06-01", dyad="USA->PRK") == []
+    assert dyads(since="2017-06-01", dyad="JPN-PRK") == []
+    assert dyads(since="2017-06-01", threshold=10) == []
+    assert dyads(since="2017-06-01", min_events=7) == []
+    assert dyads(since="2017-06-01", until="2017-07-31") == []
     assert client.get("/api/alerts", params={"evidence": 0}).json()["alerts"][0]["evidence"] == []
     assert client.get("/api/alerts", params={"freq": "month"}).json()["freq"] == "month"
 

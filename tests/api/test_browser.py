@@ -237,8 +237,8 @@ def test_dyad_chart_starts_where_the_events_are(plain_server: str, page: object)
     page.click("#busy-range")
     page.wait_for_selector("#full-range")
     assert _path_points(page) == 5
-    page.fill("input[name=start]", "1975-01-01")
-    page.locator("input[name=start]").dispatch_event("change")
+    page.fill("input[name=since]", "1975-01-01")
+    page.locator("input[name=since]").dispatch_event("change")
     _wait_until(lambda: _path_points(page) > 2000, "the chart from 1975")
     assert page.locator("#range").inner_text() == ""  # dates of its own: nothing left out, nothing to toggle
     assert page.problems == []

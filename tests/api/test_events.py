@@ -51,15 +51,16 @@ def test_lists_every_event_by_date_with_the_default_fields(client: TestClient) -
         ({"plover": "threaten"}, 2),
         ({"quad": 4}, 2),
         ({"modality": "reported"}, 2),
-        ({"start": "2017-08-01", "end": "2017-08-31"}, 8),
-        ({"start": "2017-08-12"}, 2),
-        ({"end": "2017-06-06"}, 2),
+        ({"since": "2017-08-01", "until": "2017-08-31"}, 8),
+        ({"since": "2017-08-12"}, 2),
+        ({"until": "2017-06-06"}, 2),
+        ({"start": "2017-08-01", "end": "2017-08-31"}, 8),  # their old names, for one release
         ({"q": "MISSILE"}, 1),
         ({"q": "a war"}, 3),
         ({"location": "CHE"}, 1),
         ({"origin": "standoff"}, TOTAL),
         ({"origin": "keds"}, 0),
-        ({"dyad": "USA-PRK", "start": "2017-08-01", "quad": 3}, 6),
+        ({"dyad": "USA-PRK", "since": "2017-08-01", "quad": 3}, 6),
     ],
 )
 def test_filters(client: TestClient, params: dict[str, object], expected: int) -> None:
@@ -104,29 +105,38 @@ def test_pages_cover_every_event_once(client: TestClient) -> None:
     assert (past["count"], past["more"], past["events"]) == (0, False, [])
 
 
-def test_since_cursor_pulls_in_stored_order_and_resumes(client: TestClient) -> None:
+def test_after_cursor_pulls_in_stored_order_and_resumes(client: TestClient) -> None:
     pulled: list[str] = []
     cursor = "0"
     for _ in range(10):
-        page = client.get("/api/events", params={"since": cursor, "limit": 4, "fields": "id"}).json()
+        page = client.get("/api/events", params={"after": cursor, "limit": 4, "fields": "id"}).json()
         pulled += [event["id"] for event in page["events"]]
         assert page["total"] == TOTAL - len(pulled) + page["count"]
         cursor = page["cursor"]
         if not page["more"]:
             break
     assert sorted(pulled) == sorted(ids(client)) and len(set(pulled)) == TOTAL
-    assert client.get("/api/events", params={"since": cursor}).json()["events"] == []
+    assert client.get("/api/events", params={"after": cursor}).json()["events"] == []
     # a plain query's cursor is the end of the newest run it matched: nothing comes after it yet
     newest = client.get("/api/events", params={"limit": 1}).json()["cursor"]
     assert newest == "1" == cursor.split(":")[0]
-    assert client.get("/api/events", params={"since": newest}).json()["total"] == 0
+    assert client.get("/api/events", params={"after": newest}).json()["total"] == 0
 
 
-def test_since_combines_with_filters(client: TestClient) -> None:
-    page = client.get("/api/events", params={"since": "0", "dyad": "USA->PRK", "limit": 2}).json()
+def test_after_combines_with_filters(client: TestClient) -> None:
+    page = client.get("/api/events", params={"after": "0", "dyad": "USA->PRK", "limit": 2}).json()
     assert (page["total"], page["count"], page["more"]) == (3, 2, True)
-    rest = client.get("/api/events", params={"since": page["cursor"], "dyad": "USA->PRK"}).json()
+    rest = client.get("/api/events", params={"after": page["cursor"], "dyad": "USA->PRK", "since": "2017-01-01"}).json()
     assert rest["count"] == 1 and rest["events"][0]["id"] not in {e["id"] for e in page["events"]}
+
+
+def test_since_is_a_date_and_a_cursor_under_its_old_name_still_pages(client: TestClient) -> None:
+    dated = client.get("/api/events", params={"since": "2017-08-01", "fields": "id,event_date"})
+    assert dated.status_code == 200 and all(e["event_date"] >= "2017-08-01" for e in dated.json()["events"])
+    assert dated.json()["total"] == client.get("/api/events", params={"start": "2017-08-01"}).json()["total"] > 0
+    old = client.get("/api/events", params={"since": "0", "limit": 3, "fields": "id"}).json()
+    new = client.get("/api/events", params={"after": "0", "limit": 3, "fields": "id"}).json()
+    assert old == new and old["cursor"] != "0"
 
 
 @pytest.mark.parametrize(
@@ -149,6 +159,12 @@ def test_since_combines_with_filters(client: TestClient) -> None:
         ({"actor": "PRK' OR '1'='1"}, "E801"),
         ({"since": "garbage"}, "E602"),
         ({"since": "-1"}, "E602"),
+        ({"since": "yesterday"}, "E602"),
+        ({"since": "2017-02-30"}, "E602"),
+        ({"since": "2017-09-01", "until": "2017-08-01"}, "E602"),
+        ({"since": "2017-09-01", "start": "2017-09-01"}, "E602"),
+        ({"after": "garbage"}, "E602"),
+        ({"after": "0", "since": "0"}, "E602"),
         ({"fields": "id,nope"}, "E602"),
         ({"fields": 'id,"text"'}, "E602"),
         ({"q": "x" * 201}, "E801"),
@@ -210,14 +226,14 @@ def test_cursor_gives_only_events_stored_by_later_runs_and_ids_are_stable(tmp_pa
     db = tmp_path / "growing.duckdb"
     ingest([first], db, coder=coder)
     with TestClient(create_app(ApiSettings(db)), base_url="http://127.0.0.1") as before:
-        page = before.get("/api/events", params={"since": "0"}).json()
+        page = before.get("/api/events", params={"after": "0"}).json()
         ids_before = {e["id"] for e in page["events"]}
         plain_cursor = before.get("/api/events").json()["cursor"]
     assert page["count"] == 2 and not page["more"]
     ingest([second], db, coder=coder)
     with TestClient(create_app(ApiSettings(db)), base_url="http://127.0.0.1") as after:
-        new = after.get("/api/events", params={"since": page["cursor"]}).json()
-        assert after.get("/api/events", params={"since": plain_cursor}).json()["events"] == new["events"]
+        new = after.get("/api/events", params={"after": page["cursor"]}).json()
+        assert after.get("/api/events", params={"after": plain_cursor}).json()["events"] == new["events"]
         everything = {e["id"] for e in after.get("/api/events").json()["events"]}
     assert new["count"] == 1 and new["events"][0]["article_id"] == "more-3"
     assert everything == ids_before | {new["events"][0]["id"]}

@@ -37,7 +37,7 @@ def test_actors_by_country_prefix_and_pages(client: TestClient) -> None:
     assert [a["code"] for a in client.get("/api/actors", params={"prefix": "jp"}).json()["actors"]] == ["JPN", "JPNGOV"]
     second = client.get("/api/actors", params={"limit": 2, "offset": 2}).json()
     assert second["count"] == 2 and second["total"] == 7 and second["actors"][0]["code"] not in {"PRK", "USA"}
-    window = client.get("/api/actors", params={"start": "2017-08-01", "level": "country"}).json()["actors"]
+    window = client.get("/api/actors", params={"since": "2017-08-01", "level": "country"}).json()["actors"]
     assert {a["code"] for a in window} == {"PRK", "USA", "JPN"}
 
 

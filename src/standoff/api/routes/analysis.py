@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from standoff.analysis.settings import DEFAULT_FREQ, EVIDENCE, HALF_LIFE, MIN_EVENTS, PRIOR, THRESHOLD
 from standoff.api.deps import AnalysisStoreDep, SettingsDep
-from standoff.api.params import ActorParam, DyadParam, EndParam, Freq, OriginParam, StartParam, setting
+from standoff.api.params import ActorParam, DatesDep, DyadParam, Freq, OriginParam, setting
 from standoff.api.responses import JSONResponse
 from standoff.api.schemas import AlertList, Error, Series
 from standoff.api.settings import ApiSettings
@@ -27,14 +27,14 @@ SERIES_FIELDS = (
 TENSION_FIELDS = ("tension", "low", "high", "weight")
 
 
-def _check_periods(store: Store, settings: ApiSettings, freq: str, start: date | None, end: date | None) -> None:
+def _check_periods(store: Store, settings: ApiSettings, freq: str, since: date | None, until: date | None) -> None:
     """Refuse, before computing it, a series longer than the server gives in one answer."""
     from standoff.analysis.operations import series_length
 
-    periods = series_length(store, freq, start, end)
+    periods = series_length(store, freq, since, until)
     if periods > settings.max_periods:
         raise ResultTooLarge(
-            f"{periods:,} {freq}s is more than {settings.max_periods:,} periods in one answer; narrow start/end or use a longer freq"
+            f"{periods:,} {freq}s is more than {settings.max_periods:,} periods in one answer; narrow since/until or use a longer freq"
         )
 
 
@@ -42,11 +42,10 @@ def _check_periods(store: Store, settings: ApiSettings, freq: str, start: date |
 def series(
     store: AnalysisStoreDep,
     settings: SettingsDep,
+    dates: DatesDep,
     dyad: DyadParam = None,
     actor: ActorParam = None,
     freq: Freq = DEFAULT_FREQ,
-    start: StartParam = None,
-    end: EndParam = None,
     origin: OriginParam = None,
     half_life: Annotated[float, setting(HALF_LIFE)] = HALF_LIFE.default,
     prior: Annotated[float, setting(PRIOR)] = PRIOR.default,
@@ -54,15 +53,15 @@ def series(
 ) -> JSONResponse:
     """Per period for a dyad, an actor or everything: counts by QuadClass, conflict share, Goldstein,
     counts per 1,000 events stored, and the tension index with its 95% band (see docs/analysis.md).
-    Every period in range is listed; start and end widen to whole periods."""
+    Every period in range is listed; since and until widen to whole periods."""
     from standoff.analysis import operations
     from standoff.analysis.jsonable import records
     from standoff.analysis.periods import whole_periods
     from standoff.analysis.tension import TensionSettings
 
     chosen = operations.selection(dyad, actor, origin)
-    _check_periods(store, settings, freq, *whole_periods(start, end, freq))
-    result = operations.series(store, chosen, freq, start, end, TensionSettings(half_life, prior))
+    _check_periods(store, settings, freq, *whole_periods(dates.since, dates.until, freq))
+    result = operations.series(store, chosen, freq, dates.since, dates.until, TensionSettings(half_life, prior))
     columns = list(result.series.columns) if fields == "all" else list(SERIES_FIELDS)
     joined = result.series[columns].join(result.tension[list(TENSION_FIELDS)])
     return JSONResponse({"selection": chosen.label, "freq": freq, "half_life": half_life, "periods": records(joined, index="period")})
@@ -72,9 +71,8 @@ def series(
 def alerts(
     store: AnalysisStoreDep,
     settings: SettingsDep,
+    dates: DatesDep,  # with since: every period from that date on is checked; without, only the latest
     freq: Freq = DEFAULT_FREQ,
-    start: Annotated[date | None, Query(description="Check every period from this date on (default: only the latest period).")] = None,
-    end: EndParam = None,
     origin: OriginParam = None,
     dyad: Annotated[str | None, Query(max_length=40, description="Only alerts of this dyad: USA-PRK (either direction) or USA->PRK.")] = None,
     threshold: Annotated[float, setting(THRESHOLD)] = THRESHOLD.default,
@@ -82,14 +80,15 @@ def alerts(
     evidence: Annotated[int, setting(EVIDENCE)] = EVIDENCE.default,
 ) -> JSONResponse:
     """Surge alerts: directed dyads whose conflict events in a period reach `threshold` times both
-    their 4-period and 52-period baselines, with the events. They describe; they do not forecast."""
+    their 4-period and 52-period baselines, with the events: in the latest period, or in every period
+    from `since` on. They describe; they do not forecast."""
     from standoff.analysis import operations
     from standoff.analysis.alerts import SurgeSettings
 
-    if start is not None:
-        _check_periods(store, settings, freq, start, end)
+    if dates.since is not None:
+        _check_periods(store, settings, freq, dates.since, dates.until)
     found = operations.alerts(
-        store, freq, SurgeSettings(threshold=threshold, min_events=min_events), start, end, origin, dyad, evidence,
+        store, freq, SurgeSettings(threshold=threshold, min_events=min_events), dates.since, dates.until, origin, dyad, evidence,
         limit=settings.max_alerts,
     )
     return JSONResponse({

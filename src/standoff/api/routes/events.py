@@ -22,7 +22,7 @@ router = APIRouter(prefix="/api", tags=["events"])
 
 QueryDep = Annotated[EventQuery, Depends(event_query)]
 FieldsDep = Annotated[tuple[str, ...], Depends(event_fields)]
-Order = Annotated[Literal["asc", "desc"], Query(description="By event date: oldest (asc) or newest (desc) first. Ignored with since=.")]
+Order = Annotated[Literal["asc", "desc"], Query(description="By event date: oldest (asc) or newest (desc) first. Ignored with after=.")]
 ERRORS = {422: {"model": Error}, 503: {"model": Error}}
 
 
@@ -30,9 +30,10 @@ ERRORS = {422: {"model": Error}, 503: {"model": Error}}
 def events(store: ReadStoreDep, query: QueryDep, fields: FieldsDep, paging: Annotated[Page, Depends(page)], order: Order = "asc") -> JSONResponse:
     """Stored events matching the filters, a page at a time, each with the sentence it came from.
 
-    Without `since`, events come by date and `cursor` marks what is stored so far; pass it as
-    `since` later to get only the events stored after it. With `since`, events come in stored
-    order and `cursor` marks the last event of the page: pass it to get the next one."""
+    Without `after`, events come by date and `cursor` marks what is stored so far; pass it as
+    `after` later to get only the events stored after it. With `after`, events come in stored
+    order and `cursor` marks the last event of the page: pass it to get the next one. (`since`
+    and `until` are event dates; a cursor given as `since`, its old name, still works for a release.)"""
     found = event_page(store, query, fields, paging.limit, paging.offset, newest_first=order == "desc")
     more = paging.offset + len(found.rows) < found.total
     return JSONResponse({

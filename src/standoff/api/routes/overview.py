@@ -10,14 +10,14 @@ from fastapi import APIRouter, Depends, Path, Query
 from standoff.api.deps import AnalysisStoreDep, ReadStoreDep, SettingsDep
 from standoff.errors import NotFound
 from standoff.api.params import (
-    CODE, DEFAULT_FIELDS, DyadParam, EndParam, Page, StartParam, dyad_of, event_fields, event_filter, page,
+    CODE, DEFAULT_FIELDS, DatesDep, DyadParam, Page, dyad_of, event_fields, event_filter, page,
 )
 from standoff.api.responses import JSONResponse
 from standoff.api.schemas import ActorPage, DyadList, Error, Health, IncidentDetail, IncidentPage, Vocabulary
 from standoff.api.settings import MAX_PAGE
 from standoff.model import MODALITIES
 from standoff.store.api_queries import EVENT_COLUMNS, IncidentFilter, actor_counts, dyad_counts, incident_detail, incident_page, store_summary
-from standoff.store.queries import EventFilter, check_range
+from standoff.store.queries import EventFilter
 from standoff.store.schema import SCHEMA_VERSION
 
 router = APIRouter(prefix="/api")
@@ -73,7 +73,7 @@ def dyads(
     min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
 ) -> JSONResponse:
-    """The busiest country dyads in a window (start, end), with conflict and cooperation counts."""
+    """The busiest country dyads in a window (since, until), with conflict and cooperation counts."""
     rows = dyad_counts(store, where, directed=directed, min_events=min_events, limit=limit)
     for row in rows:
         known = row["conflict"] + row["cooperation"]
@@ -85,15 +85,13 @@ def dyads(
 def incidents(
     store: ReadStoreDep,
     paging: PageDep,
+    dates: DatesDep,
     dyad: DyadParam = None,
     root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
-    start: StartParam = None,
-    end: EndParam = None,
     min_sources: Annotated[int, Query(ge=1, le=10_000, description="Only incidents reported by this many outlets.")] = 1,
 ) -> JSONResponse:
     """Real-world incidents (events several articles report), newest first."""
-    check_range(start, end)
-    where = IncidentFilter(dyad_of(dyad), root, start, end, min_sources)
+    where = IncidentFilter(dyad_of(dyad), root, dates.since, dates.until, min_sources)
     rows, total = incident_page(store, where, paging.limit, paging.offset)
     return JSONResponse({"total": total, "count": len(rows), "limit": paging.limit, "offset": paging.offset, "incidents": rows})
 

@@ -17,8 +17,8 @@ function state() {
   return {
     dyad: picker.value,
     freq: form.elements.freq.value,
-    start: form.elements.start.value,
-    end: form.elements.end.value,
+    since: form.elements.since.value,
+    until: form.elements.until.value,
     range: fullRange ? "all" : "",
   };
 }
@@ -41,7 +41,7 @@ function busySpan(periods) {
 // Returns the periods to draw and what to say about them.
 function shownPeriods(periods, s) {
   const note = [];
-  if (s.start || s.end || !periods.length) return [periods, note];
+  if (s.since || s.until || !periods.length) return [periods, note];
   const [first, last] = busySpan(periods);
   const all = periods.length;
   const toggle = (label, full) => el("button", { type: "button", class: "link", id: full ? "full-range" : "busy-range",
@@ -84,10 +84,10 @@ async function load() {
   chartBox.setAttribute("aria-busy", "true");
   const mine = ++loads;  // a later load (another dyad picked meanwhile) makes this one's answers stale
   try {
-    const series = await api("/api/series", { dyad: s.dyad, freq: s.freq, start: s.start, end: s.end });
+    const series = await api("/api/series", { dyad: s.dyad, freq: s.freq, since: s.since, until: s.until });
     const [shown, note] = shownPeriods(series.periods, s);
     const [first, last] = shown.length ? [shown[0].period, periodEnd(shown[shown.length - 1].period, s.freq)] : [undefined, undefined];
-    const { alerts } = await api("/api/alerts", { dyad: s.dyad, freq: s.freq, start: s.start || first, end: s.end || last });
+    const { alerts } = await api("/api/alerts", { dyad: s.dyad, freq: s.freq, since: s.since || first, until: s.until || last });
     if (mine !== loads) return;
     drawDyadChart(chartBox, shown, alerts, { onPeriod: (period) => loadEvents(s, period) });
     rangeNote.replaceChildren(...note);
@@ -121,7 +121,7 @@ function periodEnd(period, freq) {
 }
 
 async function loadEvents(s, period) {
-  const range = period ? { start: period, end: periodEnd(period, s.freq) } : { start: s.start, end: s.end };
+  const range = period ? { since: period, until: periodEnd(period, s.freq) } : { since: s.since, until: s.until };
   clear(eventsBox).append(el("p", { class: "loading" }, "loading events…"));
   try {
     const page = await api("/api/events", { dyad: s.dyad, ...range, order: "desc", limit: 100 });
@@ -138,7 +138,7 @@ async function loadEvents(s, period) {
 navigation();
 const openEvent = eventPanel(document.getElementById("article"));
 const initial = readHash();
-for (const key of ["freq", "start", "end"]) if (initial[key]) form.elements[key].value = initial[key];
+for (const key of ["freq", "since", "until"]) if (initial[key]) form.elements[key].value = initial[key];
 picker.addEventListener("change", () => { fullRange = false; });  // a new dyad starts where its events are
 form.addEventListener("change", load);
 form.addEventListener("submit", (e) => { e.preventDefault(); load(); });

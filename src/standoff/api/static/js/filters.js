@@ -2,7 +2,7 @@
 // query parameters to /api/events and /api/places.
 import { api, el } from "./common.js";
 
-export const FILTERS = ["dyad", "actor", "country", "root", "plover", "quad", "modality", "start", "end", "q", "origin"];
+export const FILTERS = ["dyad", "actor", "country", "root", "plover", "quad", "modality", "since", "until", "q", "origin"];
 
 const any = () => el("option", { value: "" }, "any");
 
@@ -17,8 +17,8 @@ export function buildFilters(form) {
     field("PLOVER", el("select", { name: "plover" }, any())),
     field("QuadClass", el("select", { name: "quad" }, any())),
     field("Modality", el("select", { name: "modality" }, any())),
-    field("From", el("input", { type: "date", name: "start" })),
-    field("To", el("input", { type: "date", name: "end" })),
+    field("From", el("input", { type: "date", name: "since" })),
+    field("To", el("input", { type: "date", name: "until" })),
     field("Text", el("input", { name: "q", placeholder: "words in the sentence", maxlength: 200 })),
     field("Origin", el("select", { name: "origin" }, any(), ...["standoff", "gdelt", "keds", "plover"].map((o) => el("option", {}, o)))),
     el("span", { class: "buttons" }, el("button", { type: "submit" }, "Show"), " ", el("button", { type: "reset" }, "Clear")),

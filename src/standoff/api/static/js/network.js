@@ -88,13 +88,13 @@ function fit(nodes, axis, low, high, before, after) {
 let last = null;
 
 async function load() {
-  const s = { start: form.elements.start.value, end: form.elements.end.value, limit: form.elements.limit.value };
+  const s = { since: form.elements.since.value, until: form.elements.until.value, limit: form.elements.limit.value };
   writeHash(s);
   try {
     const [{ dyads }, { actors }, { kinds }] = await Promise.all([
-      api("/api/dyads", { start: s.start, end: s.end, limit: s.limit }),
-      api("/api/actors", { level: "country", start: s.start, end: s.end, limit: 1000 }),
-      api("/api/actor-kinds", { start: s.start, end: s.end }),
+      api("/api/dyads", { since: s.since, until: s.until, limit: s.limit }),
+      api("/api/actors", { level: "country", since: s.since, until: s.until, limit: 1000 }),
+      api("/api/actor-kinds", { since: s.since, until: s.until }),
     ]);
     last = { dyads, names: new Map(actors.map((a) => [a.code, a])), kinds };
     draw();
@@ -149,7 +149,7 @@ function draw() {
 navigation();
 drawLegend();
 const initial = readHash();
-for (const key of ["start", "end", "limit"]) if (initial[key]) form.elements[key].value = initial[key];
+for (const key of ["since", "until", "limit"]) if (initial[key]) form.elements[key].value = initial[key];
 form.addEventListener("change", load);
 form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
 let resizing;
