@@ -95,7 +95,7 @@ def queries(count: int, seed: int = 11) -> list[dict[str, Any]]:
         lambda: {"country": pick.choice(COUNTRIES), "order": "desc"},
         lambda: {"root": f"{pick.randint(1, 20):02d}"},
         lambda: {"plover": pick.choice(("THREATEN", "CONSULT", "ACCUSE", "AID", "ASSAULT"))},
-        lambda: (lambda d: {"start": d.isoformat(), "end": (d + timedelta(days=90)).isoformat()})(FIRST_DAY + timedelta(days=pick.randrange(DAYS - 90))),
+        lambda: (lambda d: {"since": d.isoformat(), "until": (d + timedelta(days=90)).isoformat()})(FIRST_DAY + timedelta(days=pick.randrange(DAYS - 90))),
         lambda: {"q": pick.choice(("statement", "military", "aid", "threaten", "report 123"))},
         lambda: {"offset": pick.randrange(0, 90_000, 50)},
         lambda: {"since": "0", "limit": 200, "fields": "id,event_date,cameo,source,target"},

@@ -32,7 +32,7 @@ from api_load import HOST, free_port, percentile, start_server, stop
 RESULTS = Path(__file__).resolve().parent / "results" / "api_scale.json"
 DEFAULT_KEDS = Path("/work/shared/data/keds_event_series/levant_cameo.csv.gz")
 HEAVY = (
-    ("alerts from 2000, by week", "/api/alerts", {"start": "2000-01-01", "freq": "week"}),
+    ("alerts from 2000, by week", "/api/alerts", {"since": "2000-01-01", "freq": "week"}),
     ("series of an actor (ISR), by week", "/api/series", {"actor": "ISR", "freq": "week"}),
     ("series of a dyad (ISR-PAL), by week", "/api/series", {"dyad": "ISR-PAL", "freq": "week"}),
     ("dyads", "/api/dyads", {}),

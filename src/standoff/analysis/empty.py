@@ -7,13 +7,14 @@ from datetime import date
 from standoff.errors import AnalysisError
 from standoff.store.api_queries import dyad_counts
 from standoff.store.db import Store
-from standoff.store.queries import EventFilter, count_events
+from standoff.store.queries import EventFilter, check_range, count_events
 
 SUGGESTED = 5  # dyads named when a selection has no events
 
 
 def require_events(store: Store, where: EventFilter, label: str) -> None:
     """Raise AnalysisError unless some dated event matches ``where``; the message names the busiest dyads in its range."""
+    check_range(where.since, where.until)  # a range that runs backwards is that error, not an empty one
     # a lower bound on the date also leaves out undated events, which no series counts
     dated = EventFilter(where.dyad, where.actor, where.root, where.since or date.min, where.until, where.origin)
     if count_events(store, dated):

@@ -20,7 +20,7 @@ from standoff.analysis.settings import Setting
 from standoff.api.settings import MAX_PAGE
 from standoff.model import FREQS, MODALITIES
 from standoff.store.api_queries import EVENT_COLUMNS, Cursor, EventQuery, check_columns
-from standoff.store.queries import BadQuery, Dyad, EventFilter
+from standoff.store.queries import BadQuery, Dyad, EventFilter, check_range
 
 CODE = r"^[A-Za-z0-9]{2,40}$"
 COUNTRY = r"^[A-Za-z]{3}$"
@@ -79,8 +79,7 @@ async def date_range(since: SinceParam = None, until: UntilParam = None, start: 
             Cursor.parse(since)  # a cursor under its old name; anything else is neither
             old_cursor = since
     last = until if until is not None else end
-    if first is not None and last is not None and first > last:
-        raise BadQuery(f"since ({first}) is after until ({last})")
+    check_range(first, last)
     return DateRange(first, last, old_cursor)
 
 
