@@ -10,13 +10,13 @@ from standoff.actors.resolve import ArticleActors
 from standoff.events.arguments import Answered, actors_at, pattern_sources, source_actors, target_actors
 from standoff.events.assembly import EventAssembler, SentenceContext
 from standoff.events.composition import Composition
-from standoff.events.confidence import ConfidenceTable
+from standoff.events.confidence import ConfidenceTable, evidence_key
 from standoff.events.earlier import EarlierActs
 from standoff.events.embedding import SecondOpinion, action_verbs, predicate_text
 from standoff.events.matching import PatternMatcher, patients_for
 from standoff.events.modality import modality
 from standoff.events.patterns import NO_EVENT, Pattern, PatternStack
-from standoff.events.rules import ENGINE, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
+from standoff.events.rules import ENGINE, SPEECH_PATTERN, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
@@ -64,6 +64,7 @@ class EventCoder:
         self._words = lexicon
         self._predicates = PredicateReader(lexicon)
         self._matcher = PatternMatcher(lexicon)
+        self._confidence = confidence
         self._assembler = EventAssembler(ontology, confidence)
         self._rules = tuple(rules) if rules is not None else sentence_rules(lexicon, self._predicates, self._assembler)
 
@@ -105,6 +106,7 @@ class EventCoder:
         sentence = Sentence(ctx, matched, actors, self._patterns.rank)
         for rule in self._rules:
             found = rule.apply(found, sentence)
+        found = [self._rescored(e) if e.rule.rules else e for e in found]
         if not found and self._second_opinion is not None:
             found = self._embedded(ctx, actors, earlier)
         return sorted(found, key=lambda e: e.trigger_start)
@@ -131,6 +133,12 @@ class EventCoder:
         )  # fmt: skip
         events = self._plain(pattern, predicate, ctx, actors, earlier, similarity=opinion.similarity)
         return [replace(e, confidence=opinion.confidence) for e in events]
+
+    def _rescored(self, event: Event) -> Event:
+        """An event a rule changed (its target, its actors) is scored on what it now is."""
+        pattern = self._patterns.get(event.rule.pattern_set, event.rule.pattern) or SPEECH_PATTERN
+        key = evidence_key(pattern, event.rule.composed, event.source, event.target)
+        return replace(event, confidence=self._confidence.score(key))
 
     @staticmethod
     def _answering(earlier: EarlierActs, found: Sequence[Event] = (), *, reaction_by: Sequence[Actor | None] | None = None) -> Answered:
