@@ -142,6 +142,11 @@ class Provenance:
     def composed(self) -> bool:
         return any(rule in COMPOSING_RULES for rule in self.rules)
 
+    @property
+    def announced(self) -> bool:
+        """The event is a speaker's announced intent or threat, not the act announced."""
+        return RuleId.ANNOUNCED_INTENT in self.rules or RuleId.ANNOUNCED_THREAT in self.rules
+
     def __str__(self) -> str:
         similarity = f"@{self.similarity:.3f}" if self.similarity is not None else ""
         return f"{self.pattern_set}:{self.pattern}{similarity}" + "".join(f"+{rule}" for rule in self.rules)

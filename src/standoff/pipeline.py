@@ -14,6 +14,7 @@ from standoff.events.assembly import SentenceContext
 from standoff.events.coder import EventCoder
 from standoff.events.composition import load_composition
 from standoff.events.confidence import load_confidence_table
+from standoff.events.dating import StoryTime
 from standoff.events.embedding import SecondOpinion
 from standoff.events.patterns import PatternStack, load_pattern_set
 from standoff.events.petrarch_verbs import load_imported_set, load_verb_set
@@ -25,7 +26,7 @@ from standoff.model import Article, ArticleResult, Event, Failure
 from standoff.nlp import Doc, Span, model_version, parse, sentence_of_tokens, sentence_spans
 from standoff.ontology import load_ontology
 from standoff.syntax.predicates import PredicateReader
-from standoff.text.dates import DateMention, find_dates
+from standoff.text.dates import Timeline
 from standoff.text.discards import discard_sentences, load_discards
 
 log = logging.getLogger(__name__)
@@ -141,10 +142,13 @@ class Coder:
         discarded = discard_sentences(self._discards, article.text, [s.text for s in sentences])
         skipped = {d.sentence_index for d in discarded}
         earlier = self._events.earlier_acts()
+        timeline = Timeline(article.published, self._lexicon)
+        story = StoryTime(article.text, article.published, self._lexicon)
         for index, sentence in enumerate(sentences):
+            dates = timeline.sentence(sentence.text, sentence.start_char)  # a discarded sentence's dates still set the story's time
             if index in skipped:
                 continue
-            ctx = SentenceContext(article.id, index, sentence, article.published, _sentence_dates(sentence.text, sentence.start_char, article))
+            ctx = SentenceContext(article.id, index, sentence, article.published, dates, story.sentence(sentence, dates))
             found = self._events.code_sentence(ctx, actors, earlier)
             events.extend(found)
             earlier.add(found)
@@ -176,10 +180,3 @@ def _trimmed(sentence: Span) -> Span:
     while end > start and doc[end - 1].is_space:
         end -= 1
     return doc[start:end]
-
-
-def _sentence_dates(text: str, offset: int, article: Article) -> list[DateMention]:
-    return [
-        DateMention(m.start + offset, m.end + offset, m.text, m.date, m.precision)
-        for m in find_dates(text, article.published)
-    ]

@@ -35,7 +35,7 @@ def table() -> ActorTable:
 
 def all_rules() -> tuple[SentenceRule, ...]:
     lexicon = load_lexicon()
-    return sentence_rules(lexicon, PredicateReader(lexicon), EventAssembler(load_ontology(), load_confidence_table()))
+    return sentence_rules(lexicon, PredicateReader(lexicon), EventAssembler(load_ontology(), load_confidence_table(), lexicon))
 
 
 def code(text: str, table: ActorTable, without: RuleId | None = None) -> list[Event]:

@@ -4,9 +4,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from standoff.text.dates import find_dates
+from standoff.text.dates import Timeline, find_dates
 
 FRIDAY = date(2017, 9, 1)  # anchor used throughout: Friday 1 September 2017
+MONDAY = date(2017, 8, 28)  # the first day of its week
 
 
 def _one(text, anchor=FRIDAY):
@@ -51,16 +52,16 @@ def test_days(sentence, expected):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Earlier this week, North Korea launched a missile.", ("Earlier this week", FRIDAY, "week")),
-        ("A warning issued this week by Lavrov.", ("this week", FRIDAY, "week")),
-        ("The navy drilled last week.", ("last week", date(2017, 8, 25), "week")),
-        ("The summit is due next week.", ("next week", date(2017, 9, 8), "week")),
-        ("Protests spread over the weekend.", ("over the weekend", date(2017, 8, 26), "week")),
+        ("Earlier this week, North Korea launched a missile.", ("Earlier this week", MONDAY, "week")),
+        ("A warning issued this week by Lavrov.", ("this week", MONDAY, "week")),
+        ("The navy drilled last week.", ("last week", date(2017, 8, 21), "week")),
+        ("The summit is due next week.", ("next week", date(2017, 9, 4), "week")),
+        ("Protests spread over the weekend.", ("over the weekend", date(2017, 8, 21), "week")),
         ("Sanctions were imposed last month.", ("last month", date(2017, 8, 1), "month")),
-        ("Sanctions were imposed earlier this month.", ("earlier this month", FRIDAY, "month")),
+        ("Sanctions were imposed earlier this month.", ("earlier this month", date(2017, 9, 1), "month")),
         ("Elections are due next month.", ("next month", date(2017, 10, 1), "month")),
-        ("The treaty was signed last year.", ("last year", date(2016, 9, 1), "year")),
-        ("Talks began earlier this year.", ("earlier this year", FRIDAY, "year")),
+        ("The treaty was signed last year.", ("last year", date(2016, 1, 1), "year")),
+        ("Talks began earlier this year.", ("earlier this year", date(2017, 1, 1), "year")),
     ],
 )
 def test_weeks_months_years(sentence, expected):
@@ -70,14 +71,14 @@ def test_weeks_months_years(sentence, expected):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Mattis said several days ago that", ("several days ago", date(2017, 8, 29), "week")),
-        ("Officials said a few days ago that", ("a few days ago", date(2017, 8, 29), "week")),
+        ("Mattis said several days ago that", ("several days ago", MONDAY, "week")),
+        ("Officials said a few days ago that", ("a few days ago", MONDAY, "week")),
         ("The ship sank two days ago.", ("two days ago", date(2017, 8, 30), "day")),
         ("The ship sank 10 days ago.", ("10 days ago", date(2017, 8, 22), "day")),
         ("The ship sank a couple of days ago.", ("a couple of days ago", date(2017, 8, 30), "day")),
-        ("The envoy left a week ago.", ("a week ago", date(2017, 8, 25), "week")),
+        ("The envoy left a week ago.", ("a week ago", date(2017, 8, 21), "week")),
         ("The envoy left three months ago.", ("three months ago", date(2017, 6, 1), "month")),
-        ("The war ended two years ago.", ("two years ago", date(2015, 9, 1), "year")),
+        ("The war ended two years ago.", ("two years ago", date(2015, 1, 1), "year")),
     ],
 )
 def test_ago(sentence, expected):
@@ -102,10 +103,10 @@ def test_explicit_dates(sentence, expected):
     assert _one(sentence) == expected
 
 
-def test_month_arithmetic_clamps_to_month_end():
-    assert _one("It happened last month.", date(2017, 3, 31))[1] == date(2017, 2, 28)
-    assert _one("It happened last year.", date(2016, 2, 29))[1] == date(2015, 2, 28)
-    assert _one("It happened last month.", date(2017, 1, 15))[1] == date(2016, 12, 15)
+def test_month_arithmetic_stays_in_the_month_meant():
+    assert _one("It happened last month.", date(2017, 3, 31))[1] == date(2017, 2, 1)  # not March 3
+    assert _one("It happened last year.", date(2016, 2, 29))[1] == date(2015, 1, 1)
+    assert _one("It happened last month.", date(2017, 1, 15))[1] == date(2016, 12, 1)
 
 
 @pytest.mark.parametrize("sentence", ["Troops march 5 km a day.", "They may 10 times refuse.", "On Feb 30 nothing."])
@@ -145,3 +146,68 @@ def test_mentions_are_ordered_and_disjoint(text, anchor):
 def test_dates_near_calendar_edges_do_not_crash():
     for anchor in (date.min + timedelta(days=40), date.max - timedelta(days=40)):
         find_dates("today, last week, next week, last month, last year, next year, Tuesday", anchor)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The rebels took the town in 1997.", ("1997", date(1997, 1, 1), "year")),
+        ("They have fought the army since 2011.", ("2011", date(2011, 1, 1), "year")),
+        ("Ties were cut in the 1980s.", ("1980s", date(1980, 1, 1), "decade")),
+        ("Sanctions tightened over the past decade.", ("the past decade", date(2000, 1, 1), "decade")),
+        ("Fighting flared over the past two years.", ("the past two years", date(2015, 1, 1), "year")),
+        ("The offensive began in July.", ("in July", date(2017, 7, 1), "month")),
+        ("The strike came in November.", ("in November", date(2016, 11, 1), "month")),  # not yet come this year
+        ("Talks collapsed in early March.", ("early March", date(2017, 3, 1), "month")),
+        ("A vote was held last May.", ("last May", date(2017, 5, 1), "month")),
+        ("Emergency rule began in May last year.", ("in May last year", date(2016, 5, 1), "month")),
+        ("His term ended on Feb. 7 this year.", ("Feb. 7 this year", date(2017, 2, 7), "day")),
+        ("The treaty of July 2015 holds.", ("July 2015", date(2015, 7, 1), "month")),
+    ],
+)
+def test_years_decades_and_months(sentence, expected):
+    assert _one(sentence) == expected
+
+
+def test_a_year_before_a_noun_is_a_date_of_that_noun():
+    assert _one("Washington left the 2015 accord.")[1:] == (date(2015, 1, 1), "year")
+    assert _one("Moscow defended its 2014 annexation.")[1:] == (date(2014, 1, 1), "year")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["They sent 2000 troops.", "It cost 1,984 dollars.", "Turnout rose to 2017.5 points.", "Some 1900 people fled.", "The may 2 clause."],
+)
+def test_counts_are_not_years(sentence):
+    assert find_dates(sentence, FRIDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jets bombed the base on Aug. 29. Two days later, crowds stormed the embassy.", ("Two days later", date(2017, 8, 31), "day")),
+        ("Jets bombed the base on Aug. 29. The same evening, crowds gathered.", ("The same evening", date(2017, 8, 29), "day")),
+        ("Jets bombed the base on Aug. 29. The next day, crowds gathered.", ("The next day", date(2017, 8, 30), "day")),
+        ("Jets bombed the base in 1998. A week later, the envoy left.", ("A week later", date(1998, 1, 1), "year")),  # no finer than its reference
+        ("The war began in March 2003. Baghdad fell the following month.", ("the following month", date(2003, 4, 1), "month")),
+        ("The talks failed in 2012. Troops moved in June that year.", ("in June that year", date(2012, 6, 1), "month")),
+        ("The talks failed in 2012. Relations were cut later that year.", ("later that year", date(2012, 1, 1), "year")),
+    ],
+)
+def test_anaphoric_dates_take_the_latest_date_before_them(text, expected):
+    *_, last = find_dates(text, FRIDAY)
+    assert (last.text, last.date, last.precision) == expected
+
+
+def test_anaphoric_dates_without_a_reference_have_no_date():
+    assert [(m.text, m.date) for m in find_dates("Two days later, crowds stormed the embassy.", FRIDAY)] == [("Two days later", None)]
+
+
+def test_a_timeline_carries_the_reference_from_sentence_to_sentence():
+    timeline = Timeline(FRIDAY)
+    first = "Jets bombed the base on Aug. 29."
+    assert [m.date for m in timeline.sentence(first)] == [date(2017, 8, 29)]
+    second = timeline.sentence("Two days later, crowds stormed the embassy.", offset=len(first) + 1)
+    assert [(m.start, m.date) for m in second] == [(len(first) + 1, date(2017, 8, 31))]
+    assert [m.date for m in timeline.sentence("Nothing happened.")] == []
+    assert [m.date for m in timeline.sentence("The same day, talks began.")] == [date(2017, 8, 31)]

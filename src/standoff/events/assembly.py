@@ -6,26 +6,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from standoff.events.confidence import ConfidenceTable, evidence_key
+from standoff.events.dating import event_date as dated, statement_verb
 from standoff.events.patterns import Pattern
-from standoff.model import Actor, DateBasis, DatePrecision, Event, Modality, Provenance, RuleId, event_id
+from standoff.lexicon import Lexicon
+from standoff.model import Actor, DateBasis, Event, Modality, Provenance, RuleId, event_id
 from standoff.nlp import Span, Token
 from standoff.ontology import Ontology
-from standoff.syntax.labels import Form, Role, WordClass, is_predicate_word, link, word_class
 from standoff.text.dates import DateMention
-
-# Links through which a date phrase on a verb dates the acts below it.
-_DATE_CARRYING_LINKS = frozenset(
-    {
-        (Role.COMPLEMENT, Form.INFINITIVE),
-        (Role.CONJUNCT, Form.PLAIN),
-        (Role.COMPLEMENT, Form.ADVERBIAL),
-        (Role.PATIENT, Form.PLAIN),
-        (Role.OBLIQUE, Form.PLAIN),
-        (Role.PREPOSITION, Form.PLAIN),
-        (Role.RELATIVE, Form.PLAIN),
-        (Role.COMPLEMENT, Form.NOUN_CLAUSE),
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +22,14 @@ class SentenceContext:
     sentence: Span
     published: date | None
     dates: list[DateMention]  # with offsets into the article text
+    narrative: DateMention | None = None  # the date the paragraph's story is set at (dating.StoryTime)
 
 
 class EventAssembler:
-    def __init__(self, ontology: Ontology, confidence: ConfidenceTable) -> None:
+    def __init__(self, ontology: Ontology, confidence: ConfidenceTable, lexicon: Lexicon) -> None:
         self._ontology = ontology
         self._confidence = confidence
+        self._words = lexicon
 
     def build(
         self,
@@ -60,7 +49,10 @@ class EventAssembler:
         if pattern.needs_source and not any(s is not None and s.code is not None for s in sources):
             return []
         info = self._ontology.get(code)  # None: a code CAMEO does not define, kept as the dictionary gives it
-        event_date, basis, precision = _event_date(trigger, ctx)
+        # An announced intent or threat ("they said they would organise protests on Saturday")
+        # happened when it was announced.
+        announced = statement_verb(trigger) if provenance.announced else None
+        event_date, basis, precision = dated(announced or trigger, ctx.sentence, ctx.dates, ctx.narrative, ctx.published, self._words)
         if mode is Modality.ASSERTED and basis is DateBasis.TEXT and ctx.published and event_date and event_date > ctx.published:
             mode = Modality.FUTURE  # "Kishida's visit to Washington next week"
             provenance = provenance.with_rule(RuleId.DATED_FUTURE)
@@ -105,33 +97,3 @@ def reidentified(event: Event) -> Event:
 
 def _code(actor: Actor | None) -> str | None:
     return actor.code.code if actor is not None and actor.code is not None else None
-
-
-def _event_date(trigger: Token, ctx: SentenceContext) -> tuple[date | None, DateBasis, DatePrecision | None]:
-    """A date phrase that modifies the trigger's own clause, else the article's date."""
-    for mention in ctx.dates:
-        if mention.date is None:
-            continue
-        tokens = [t for t in ctx.sentence if mention.start <= t.idx < mention.end]
-        if tokens and _governs(trigger, tokens[0]):
-            return mention.date, DateBasis.TEXT, DatePrecision(mention.precision)
-    if ctx.published is not None:
-        return ctx.published, DateBasis.ARTICLE, DatePrecision.DAY
-    return None, DateBasis.UNKNOWN, None
-
-
-def _governs(trigger: Token, token: Token) -> bool:
-    """True when the nearest verb above ``token`` is the trigger or a verb controlling it, or,
-    for a noun trigger, when the date belongs to the noun ("the visit next week")."""
-    if word_class(trigger) is WordClass.NOUN and any(a.i == trigger.i for a in token.ancestors):
-        return True
-    verb = token
-    while not is_predicate_word(verb) and verb.head.i != verb.i:
-        verb = verb.head
-    current = trigger
-    while True:
-        if current.i == verb.i:
-            return True
-        if link(current) not in _DATE_CARRYING_LINKS or current.head.i == current.i:
-            return False
-        current = current.head

@@ -65,7 +65,7 @@ class EventCoder:
         self._predicates = PredicateReader(lexicon)
         self._matcher = PatternMatcher(lexicon)
         self._confidence = confidence
-        self._assembler = EventAssembler(ontology, confidence)
+        self._assembler = EventAssembler(ontology, confidence, lexicon)
         self._rules = tuple(rules) if rules is not None else sentence_rules(lexicon, self._predicates, self._assembler)
 
     def earlier_acts(self) -> EarlierActs:

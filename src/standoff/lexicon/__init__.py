@@ -106,6 +106,8 @@ class Lexicon:
     number_words: Mapping[str, int]
     pattern_particles: Words
     pattern_prepositions: Words
+    habitual_adverbs: Words
+    time_prepositions: Words
 
 
 _LIST_FIELDS: dict[str, str] = {f.name: str(f.type) for f in fields(Lexicon) if f.name != "version"}

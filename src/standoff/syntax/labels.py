@@ -159,10 +159,21 @@ class VerbForm(Enum):
     PAST = "past"  # "fired"
     PARTICIPLE = "participle"  # "was fired", "a missile fired from"
     GERUND = "gerund"  # "firing"
+    PRESENT = "present"  # "fires", "fire" with a subject
+    BASE = "base"  # "to fire", "will fire"
+    MODAL = "modal"  # "will", "would", "could"
     OTHER = "other"
 
 
-_VERB_FORMS = {"VBD": VerbForm.PAST, "VBN": VerbForm.PARTICIPLE, "VBG": VerbForm.GERUND}
+_VERB_FORMS = {
+    "VBD": VerbForm.PAST,
+    "VBN": VerbForm.PARTICIPLE,
+    "VBG": VerbForm.GERUND,
+    "VBZ": VerbForm.PRESENT,
+    "VBP": VerbForm.PRESENT,
+    "VB": VerbForm.BASE,
+    "MD": VerbForm.MODAL,
+}
 
 
 class Entity(Enum):

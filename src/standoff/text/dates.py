@@ -1,8 +1,14 @@
-"""Find date expressions in a sentence and resolve them against the article date.
+"""Find date expressions in a sentence and resolve them.
 
 News dates events relative to publication ("on Tuesday", "last week", "several days ago"),
-so each expression is resolved against an anchor; without one, relative expressions keep
-their span but get no date, while absolute ones ("2017-09-03") still resolve.
+to each other ("two days later", "the same month", "in June that year") and by the calendar
+("in 2014", "in the 1980s", "in July 2015"). Relative expressions are resolved against the
+article's date (the anchor), anaphoric ones against the latest date the text gave before them
+(the reference); without one they keep their span but get no date.
+
+A date stands for a period: its precision (day, week, month, year, decade) says which, and
+the date is the first day of it ("earlier this week" is that week's Monday at week precision,
+never the publication day).
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ from typing import Literal
 
 from standoff.lexicon import Lexicon, load_lexicon
 
-Precision = Literal["day", "week", "month", "year"]
+Precision = Literal["day", "week", "month", "year", "decade"]
+_ORDER: tuple[Precision, ...] = ("day", "week", "month", "year", "decade")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +36,17 @@ class DateMention:
     precision: Precision
 
 
+@dataclass(frozen=True, slots=True)
+class _Shift:
+    """An anaphoric date: ``count`` units from the reference, or the reference's year with
+    ``month`` ("in June that year"); never finer than the reference."""
+
+    unit: str
+    count: int
+    precision: Precision
+    month: int | None = None
+
+
 _WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}  # Monday = 0
 # Vague counts ("several days ago") are read as three units, one precision step coarser.
 _VAGUE_COUNT = 3
@@ -37,21 +55,49 @@ _COARSER: dict[str, Precision] = {"day": "week", "week": "month", "month": "year
 # A month-day without a year lies in the anchor's year unless that is this far in the future.
 _FUTURE_SLACK = dt.timedelta(days=7)
 _WEEKDAY = "|".join(name.lower() for name in _WEEKDAYS)
-_YEAR = r"(?:,?\s+(?P<year>\d{4})\b)?"
+_YEAR = r"(?:,?\s+(?P<year>\d{4})\b|\s+(?P<deictic>this|last|next)\s+year\b)?"
+# Years a news text names as dates ("in 1982", "since 2011"), not counts ("1500 troops").
+_CALENDAR_YEAR = r"(?:1[89]|20)\d{2}"
+# Words before a year or a month that make it a date: "in 2014", "since 2011", "the 2015 accord".
+_DATE_LEAD = r"in|since|from|until|till|by|during|before|after|through|throughout|between|of|and|or|to|early|late|mid|as\s+of|the|a|an|its|his|her|their|['’]s"
+_VAGUE = r"several|a\s+few|few"
+_DEICTIC_YEAR = {"this": 0, "last": -1, "next": 1}  # "Feb. 7 this year", "in May last year"
 
 Resolved = tuple[dt.date | None, Precision]
-_Resolver = Callable[[re.Match[str], dt.date | None], Resolved | None]
+_Resolver = Callable[[re.Match[str], dt.date | None], Resolved | _Shift | None]
 _Rule = tuple[re.Pattern[str], _Resolver, tuple[str, ...]]
 
 
-def find_dates(text: str, anchor: dt.date | None, lexicon: Lexicon | None = None) -> list[DateMention]:
-    """Date expressions in ``text`` (offsets into it), resolved against ``anchor``, in order."""
-    return _finder(lexicon or load_lexicon()).find(text, anchor)
+def find_dates(text: str, anchor: dt.date | None, lexicon: Lexicon | None = None, reference: DateMention | None = None) -> list[DateMention]:
+    """Date expressions in ``text`` (offsets into it), in order: relative ones resolved
+    against ``anchor``, anaphoric ones against ``reference`` (or the latest date before them)."""
+    return _finder(lexicon or load_lexicon()).find(text, anchor, reference)
 
 
 @cache
 def _finder(lexicon: Lexicon) -> DateFinder:
     return DateFinder(lexicon)
+
+
+class Timeline:
+    """The dates of one article, sentence by sentence in reading order: each anaphoric date
+    ("two days later") is resolved against the latest date the article gave before it."""
+
+    def __init__(self, anchor: dt.date | None, lexicon: Lexicon | None = None) -> None:
+        self._anchor = anchor
+        self._finder = _finder(lexicon or load_lexicon())
+        self._reference: DateMention | None = None
+
+    def sentence(self, text: str, offset: int = 0) -> list[DateMention]:
+        """The dates of the next sentence, with offsets shifted by ``offset``."""
+        found = [
+            DateMention(m.start + offset, m.end + offset, m.text, m.date, m.precision)
+            for m in self._finder.find(text, self._anchor, self._reference)
+        ]
+        dated = [m for m in found if m.date is not None]
+        if dated:
+            self._reference = dated[-1]
+        return found
 
 
 class DateFinder:
@@ -62,6 +108,7 @@ class DateFinder:
         self._numbers = lexicon.number_words
         month = "|".join(sorted(self._months, key=len, reverse=True))
         number = r"\d{1,3}|" + "|".join(n.replace(" ", r"\s+") for n in sorted(self._numbers, key=len, reverse=True))
+        count = rf"(?P<count>{number}|{_VAGUE})"
         # Each rule with words one of which any match contains: a rule whose words are all absent
         # from a sentence is not run (most sentences hold no date).
         self._rules: tuple[_Rule, ...] = (
@@ -83,15 +130,34 @@ class DateFinder:
             (_rule(r"(?:(?:earlier|later)\s+)?this\s+year"), _relative("day", 0, "year"), ("year",)),
             (_rule(r"last\s+year"), _relative("year", -1, "year"), ("year",)),
             (_rule(r"next\s+year"), _relative("year", 1, "year"), ("year",)),
-            (_rule(rf"(?P<count>{number}|several|a\s+few|few)\s+(?P<unit>day|week|month|year)s?\s+ago"), self._ago, ("ago",)),
+            (_rule(r"(?:the\s+)?(?:past|last)\s+decade"), _relative("year", -10, "decade"), ("decade",)),
+            (_rule(rf"the\s+(?:past|last)\s+{count}\s+(?P<unit>day|week|month|year)s"), self._ago, ("past", "last")),
+            (_rule(rf"{count}\s+(?P<unit>day|week|month|year)s?\s+ago"), self._ago, ("ago",)),
+            # anaphoric: against the latest date the text gave
+            (_rule(r"(?:the\s+same|that)\s+(?:day|morning|afternoon|evening|night)|(?:hours|minutes|moments)\s+(?:later|earlier)"), _shift("day", 0, "day"), ("same", "that", "hours", "minutes", "moments")),  # fmt: skip
+            (_rule(r"the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"), _shift("day", 1, "day"), ("next", "following")),
+            (_rule(r"the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)"), _shift("day", -1, "day"), ("previous", "preceding")),
+            (_rule(r"(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<unit>week|month|year)"), self._same, ("that", "same")),
+            (_rule(r"the\s+(?:next|following)\s+(?P<unit>week|month|year)"), self._next, ("next", "following")),
+            (_rule(r"the\s+(?:previous|preceding)\s+(?P<unit>week|month|year)"), self._previous, ("previous", "preceding")),
+            (_rule(rf"{count}\s+(?P<unit>day|week|month|year)s?\s+(?P<way>later|earlier)"), self._later, ("later", "earlier")),
+            (_rule(r"(?P<unit>day|week|month|year)s\s+(?P<way>later|earlier)"), self._later, ("later", "earlier")),
+            # the calendar
             (_rule(rf"(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), self._month_day, _DIGITS),
             (_rule(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b\.?{_YEAR}"), self._month_day, _DIGITS),
-            (_rule(rf"(?P<month>{month})\.?,?\s+(?P<year>\d{{4}})"), self._month_year, _DIGITS),
+            (_rule(rf"(?P<month>{month})\.?,?\s+(?:of\s+)?(?P<year>\d{{4}})"), self._month_year, _DIGITS),
             (_rule(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), _iso, _DIGITS),
+            (
+                _rule(rf"(?:(?P<mod>{_DATE_LEAD}|last|next|this)[\s-]+)(?P<month>{month})\b(?!\.?\s*\d)(?:\s+(?P<that>that|the\s+same|the\s+following|the\s+previous)\s+year|\s+(?P<deictic>this|last|next)\s+year)?"),  # fmt: skip
+                self._month,
+                tuple(self._months),
+            ),
+            (_rule(rf"(?:(?:{_DATE_LEAD})[\s-]+)(?P<span>(?P<year>{_CALENDAR_YEAR}))(?!\d|[,.]\d|\s*%|\s*[-–]\s*\d|\s+percent)|(?P<span2>(?P<year2>{_CALENDAR_YEAR}))['’]s\b"), _calendar_year, _DIGITS),  # fmt: skip
+            (_rule(rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<span>(?P<decade>(?:1[89]|20)\d)0['’]?s)\b"), _decade, _DIGITS),
         )
 
-    def find(self, text: str, anchor: dt.date | None) -> list[DateMention]:
-        candidates = []
+    def find(self, text: str, anchor: dt.date | None, reference: DateMention | None = None) -> list[DateMention]:
+        candidates: list[tuple[int, int, Resolved | _Shift]] = []
         lower = text.lower()
         for pattern, resolve, cues in self._rules:
             if not any(cue in lower for cue in cues):
@@ -99,23 +165,51 @@ class DateFinder:
             for match in pattern.finditer(text):
                 resolved = resolve(match, anchor)
                 if resolved is not None:
-                    candidates.append((match.start(), match.end(), *resolved))
+                    start, end = _span(match)
+                    candidates.append((start, end, resolved))
         # Leftmost, then longest wins: "earlier this week" over "this week", "last Tuesday" over "Tuesday".
         candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
         mentions: list[DateMention] = []
-        for start, end, date, precision in candidates:
-            if not mentions or start >= mentions[-1].end:
-                mentions.append(DateMention(start, end, text[start:end], date, precision))
+        for start, end, resolved in candidates:
+            if mentions and start < mentions[-1].end:
+                continue
+            date, precision = _against(resolved, reference) if isinstance(resolved, _Shift) else resolved
+            mention = DateMention(start, end, text[start:end], _period_start(date, precision), precision)
+            mentions.append(mention)
+            if mention.date is not None:
+                reference = mention
         return mentions
 
     def _ago(self, match: re.Match[str], anchor: dt.date | None) -> Resolved:
         unit = match.group("unit").lower()
+        count, precision = self._count(match, unit)
+        return (None if anchor is None else _shift_by(anchor, unit, -count)), precision
+
+    def _later(self, match: re.Match[str], anchor: dt.date | None) -> _Shift:
+        unit = match.group("unit").lower()
+        count, precision = self._count(match, unit) if "count" in match.groupdict() and match.group("count") else (_VAGUE_COUNT, _COARSER[unit])
+        return _Shift(unit, count if match.group("way").lower() == "later" else -count, precision)
+
+    def _count(self, match: re.Match[str], unit: str) -> tuple[int, Precision]:
         count_word = re.sub(r"\s+", " ", match.group("count").lower())
         if count_word in ("several", "a few", "few"):
-            count, precision = _VAGUE_COUNT, _COARSER[unit]
-        else:
-            count, precision = int(self._numbers.get(count_word, count_word)), _UNIT_PRECISION[unit]
-        return (None if anchor is None else _shift(anchor, unit, -count)), precision
+            return _VAGUE_COUNT, _COARSER[unit]
+        return int(self._numbers.get(count_word, count_word)), _UNIT_PRECISION[unit]
+
+    @staticmethod
+    def _same(match: re.Match[str], anchor: dt.date | None) -> _Shift:
+        unit = match.group("unit").lower()
+        return _Shift(unit, 0, _UNIT_PRECISION[unit])
+
+    @staticmethod
+    def _next(match: re.Match[str], anchor: dt.date | None) -> _Shift:
+        unit = match.group("unit").lower()
+        return _Shift(unit, 1, _UNIT_PRECISION[unit])
+
+    @staticmethod
+    def _previous(match: re.Match[str], anchor: dt.date | None) -> _Shift:
+        unit = match.group("unit").lower()
+        return _Shift(unit, -1, _UNIT_PRECISION[unit])
 
     def _month_day(self, match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
         month_word = match.group("month")
@@ -125,6 +219,8 @@ class DateFinder:
         day = int(match.group("day"))
         if match.group("year"):
             return _valid(int(match.group("year")), month, day), "day"
+        if anchor is not None and match.group("deictic"):  # "Feb. 7 this year"
+            return _valid(anchor.year + _DEICTIC_YEAR[match.group("deictic").lower()], month, day), "day"
         if anchor is None:
             return (None, "day") if _valid(2000, month, day) else None  # 2000 is a leap year
         resolved = _valid(anchor.year, month, day)
@@ -137,6 +233,57 @@ class DateFinder:
             return None
         return dt.date(int(match.group("year")), self._months[match.group("month").lower()], 1), "month"
 
+    def _month(self, match: re.Match[str], anchor: dt.date | None) -> Resolved | _Shift | None:
+        """A month without a day or year: "in July", "last May", "in June that year"."""
+        if match.group("month").islower():
+            return None  # "may" the verb
+        month = self._months[match.group("month").lower()]
+        that = re.sub(r"\s+", " ", (match.group("that") or "").lower())
+        if that:
+            return _Shift("year", {"the following": 1, "the previous": -1}.get(that, 0), "month", month)
+        if anchor is None:
+            return None, "month"
+        modifier = (match.group("mod") or "").lower()
+        year = anchor.year
+        if match.group("deictic"):  # "in May last year"
+            year += _DEICTIC_YEAR[match.group("deictic").lower()]
+        elif modifier == "next":
+            year += month <= anchor.month
+        elif month > anchor.month or (modifier == "last" and month == anchor.month):
+            year -= 1  # a month not yet come this year is last year's
+        return dt.date(year, month, 1), "month"
+
+
+def _span(match: re.Match[str]) -> tuple[int, int]:
+    """The match, or only its ``span`` group where the rule names one ("in *2014*")."""
+    for group in ("span", "span2"):
+        if group in match.groupdict() and match.group(group) is not None:
+            return match.start(group), match.end(group)
+    return match.start(), match.end()
+
+
+def _against(shift: _Shift, reference: DateMention | None) -> Resolved:
+    """An anaphoric date resolved against the reference; no date without one."""
+    precision = max(shift.precision, reference.precision if reference is not None else "day", key=_ORDER.index)
+    if reference is None or reference.date is None:
+        return None, shift.precision
+    if shift.month is not None:  # the reference gives only the year
+        return _valid(reference.date.year + shift.count, shift.month, 1), shift.precision
+    return _shift_by(reference.date, shift.unit, shift.count), precision
+
+
+def _period_start(day: dt.date | None, precision: Precision) -> dt.date | None:
+    """The first day of the period ``day`` lies in: Monday of its week, the 1st of its month ..."""
+    if day is None or precision == "day":
+        return day
+    if precision == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if precision == "month":
+        return day.replace(day=1)
+    if precision == "year":
+        return day.replace(month=1, day=1)
+    return dt.date(max(day.year - day.year % 10, 1), 1, 1)
+
 
 def _shift_months(day: dt.date, months: int) -> dt.date:
     """Same day ``months`` later (earlier if negative), clamped to the month's last day."""
@@ -145,7 +292,7 @@ def _shift_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _shift(day: dt.date, unit: str, count: int) -> dt.date | None:
+def _shift_by(day: dt.date, unit: str, count: int) -> dt.date | None:
     """``day`` moved by ``count`` units; None past the ends of the calendar (years 1 and 9999)."""
     try:
         if unit in ("day", "week"):
@@ -157,7 +304,14 @@ def _shift(day: dt.date, unit: str, count: int) -> dt.date | None:
 
 def _relative(unit: str, count: int, precision: Precision) -> _Resolver:
     def resolve(match: re.Match[str], anchor: dt.date | None) -> Resolved:
-        return (None if anchor is None else _shift(anchor, unit, count)), precision
+        return (None if anchor is None else _shift_by(anchor, unit, count)), precision
+
+    return resolve
+
+
+def _shift(unit: str, count: int, precision: Precision) -> _Resolver:
+    def resolve(match: re.Match[str], anchor: dt.date | None) -> _Shift:
+        return _Shift(unit, count, precision)
 
     return resolve
 
@@ -169,25 +323,27 @@ def _weekday(match: re.Match[str], anchor: dt.date | None) -> Resolved:
     # "this Friday" may look back or ahead; without tense it is read like plain "Friday".
     modifier = (match.group("mod") or "").lower()
     if modifier == "next":
-        return _shift(anchor, "day", (weekday - anchor.weekday()) % 7 or 7), "day"
+        return _shift_by(anchor, "day", (weekday - anchor.weekday()) % 7 or 7), "day"
     back = (anchor.weekday() - weekday) % 7
     if modifier in ("last", "past"):
         back = back or 7  # "last Friday" written on a Friday is a week earlier
     # Plain "on Friday" written on a Friday is the publication day itself.
-    return _shift(anchor, "day", -back), "day"
+    return _shift_by(anchor, "day", -back), "day"
 
 
 def _weekend(match: re.Match[str], anchor: dt.date | None) -> Resolved:
     if anchor is None:
         return None, "week"
     saturday = 5
-    return _shift(anchor, "day", -((anchor.weekday() - saturday) % 7)), "week"
+    return _shift_by(anchor, "day", -((anchor.weekday() - saturday) % 7)), "week"
 
 
+def _calendar_year(match: re.Match[str], anchor: dt.date | None) -> Resolved:
+    return dt.date(int(match.group("year") or match.group("year2")), 1, 1), "year"
 
 
-
-
+def _decade(match: re.Match[str], anchor: dt.date | None) -> Resolved:
+    return dt.date(int(match.group("decade")) * 10, 1, 1), "decade"
 
 
 def _iso(match: re.Match[str], anchor: dt.date | None) -> Resolved | None:

@@ -1,0 +1,231 @@
+"""When an event happened, from the words of its clause.
+
+In order: a date phrase on the event's own clause, or on a clause it belongs to ("agreed on
+Tuesday to talk", "Israeli air strikes killed five people on Tuesday" dates the strikes,
+"said on Sunday that troops had crossed"); else the clause's tense and aspect decide. Background
+("had seized", "has repeatedly accused") has no date the text gives: basis unknown. A clause in
+the past takes the date the paragraph's story is set at ("On Friday night, tanks blocked the
+bridges. Soldiers opened fire ..."). Anything else is current reporting, dated to the
+article (basis article).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from standoff.lexicon import Lexicon
+from standoff.model import DateBasis, DatePrecision
+from standoff.nlp import Span, Token
+from standoff.syntax.labels import Form, Role, VerbForm, WordClass, is_auxiliary, is_predicate_word, is_subject, link, verb_form, word_class
+from standoff.syntax.tense import Tense, tense
+from standoff.text.dates import DateMention
+
+EventDate = tuple[date | None, DateBasis, DatePrecision | None]
+
+# Links through which a date phrase on a word dates the words below it: what an open
+# complement, a conjunct, a "when" or "after" clause, an argument, a relative clause or
+# reported content does happens at the time of the clause above, unless it gives its own.
+_DATE_CARRYING_LINKS = frozenset(
+    {
+        (Role.COMPLEMENT, Form.INFINITIVE),
+        (Role.CONJUNCT, Form.PLAIN),
+        (Role.COMPLEMENT, Form.ADVERBIAL),
+        (Role.PATIENT, Form.PLAIN),
+        (Role.OBLIQUE, Form.PLAIN),
+        (Role.PREPOSITION, Form.PLAIN),
+        (Role.OBLIQUE, Form.CLAUSE),
+        (Role.RELATIVE, Form.PLAIN),
+        (Role.COMPLEMENT, Form.THAT_CLAUSE),
+    }
+)
+# An event noun as the subject of a verb happens when the verb's act does ("air strikes killed").
+_NOUN_SUBJECT = (Role.AGENT, Form.PLAIN)
+_CONJUNCT = (Role.CONJUNCT, Form.PLAIN)
+_NOUN_CLAUSE = (Role.COMPLEMENT, Form.NOUN_CLAUSE)
+# Participle clauses that tell the circumstances of their head's act ("speaking on Wednesday, he
+# said", "Trump, speaking on Wednesday, said").
+_CIRCUMSTANCE_FORMS = frozenset({VerbForm.GERUND, VerbForm.PARTICIPLE})
+_CIRCUMSTANCE_LINKS = frozenset({(Role.COMPLEMENT, Form.ADVERBIAL), (Role.COMPLEMENT, Form.NOUN_CLAUSE)})
+_MAX_CHAIN = 12
+
+
+def event_date(trigger: Token, sentence: Span, dates: Sequence[DateMention], narrative: DateMention | None, published: date | None, words: Lexicon) -> EventDate:
+    """The date of the act ``trigger`` names, its basis and precision."""
+    chain = _chain(trigger)
+    mention = _governing(chain, trigger, sentence, dates, words)
+    if mention is not None:
+        return mention.date, DateBasis.TEXT, DatePrecision(mention.precision)
+    verb = next((t for t in chain if is_predicate_word(t)), None)
+    when = tense(verb) if verb is not None else Tense.NONFINITE
+    if when is Tense.PAST_PERFECT and not _reported(verb):
+        return None, DateBasis.UNKNOWN, None  # "had seized": background the text does not date
+    if verb is not None and link(verb) == _NOUN_CLAUSE and _participle(verb):
+        return None, DateBasis.UNKNOWN, None  # "a genocide case brought by Gambia": an act before the story
+    if when is Tense.PRESENT_PERFECT and verb is not None and _habitual(verb, words):
+        return None, DateBasis.UNKNOWN, None  # "has repeatedly accused", "has long denied"
+    if when in (Tense.PAST, Tense.PAST_PERFECT) and narrative is not None and narrative.date is not None:
+        return narrative.date, DateBasis.TEXT, DatePrecision(narrative.precision)
+    if published is not None:
+        return published, DateBasis.ARTICLE, DatePrecision.DAY
+    return None, DateBasis.UNKNOWN, None
+
+
+def statement_verb(trigger: Token) -> Token | None:
+    """The verb of saying whose reported clause holds ``trigger`` ("said they *would organise*")."""
+    clause = trigger
+    for _ in range(_MAX_CHAIN):
+        if link(clause) != _CONJUNCT or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return clause.head if link(clause) == (Role.COMPLEMENT, Form.THAT_CLAUSE) else None
+
+
+def main_clause_date(sentence: Span, dates: Sequence[DateMention], words: Lexicon) -> DateMention | None:
+    """The date phrase on the sentence's main clause, if any: the time its story is set at."""
+    root = sentence.root
+    return _governing(_chain(root), root, sentence, dates, words)
+
+
+class StoryTime:
+    """The date each paragraph's story is set at, sentence by sentence: the latest date of a
+    main clause of the paragraph that is not a plan or in the future. A new paragraph starts
+    without one."""
+
+    def __init__(self, text: str, published: date | None, words: Lexicon) -> None:
+        self._words = words
+        self._text = text
+        self._published = published
+        self._end: int | None = None
+        self._date: DateMention | None = None
+
+    def sentence(self, sentence: Span, dates: Sequence[DateMention]) -> DateMention | None:
+        """The story's date for ``sentence``, its own main clause's date counted."""
+        start = sentence.start_char
+        if self._end is not None and "\n" in self._text[self._end : start]:
+            self._date = None
+        self._end = sentence.end_char - (len(sentence.text) - len(sentence.text.rstrip()))  # before the blank lines a sentence may hold
+        found = main_clause_date(sentence, dates, self._words)
+        if found is None or found.date is None or tense(sentence.root) is Tense.MODAL:
+            return self._date  # a plan or a possibility is not when the story is set
+        if self._published is None or found.date <= self._published:
+            self._date = found
+        return self._date
+
+
+def _chain(trigger: Token) -> list[Token]:
+    """The trigger and the words above it whose time is its time."""
+    chain = [trigger]
+    current = trigger
+    for _ in range(_MAX_CHAIN):
+        how = link(current)
+        if current.head.i == current.i:
+            break
+        if how not in _DATE_CARRYING_LINKS and not (how == _NOUN_SUBJECT and not is_predicate_word(current)):
+            if how != _NOUN_CLAUSE or _participle(current):
+                break  # "a report that Baghdad had not cooperated" carries; "a case brought by" does not
+        if how == _CONJUNCT and _has_subject(current):
+            break  # "troops shelled the town on Friday and rebels fired back": a clause of its own
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _governing(chain: list[Token], trigger: Token, sentence: Span, dates: Sequence[DateMention], words: Lexicon) -> DateMention | None:
+    """The date phrase nearest up the chain: the trigger's own before its governor's."""
+    steps = {token.i: n for n, token in enumerate(chain)}
+    best: tuple[int, DateMention] | None = None
+    for mention in dates:
+        if mention.date is None:
+            continue
+        tokens = [t for t in sentence if mention.start <= t.idx < mention.end]
+        if not tokens:
+            continue
+        step = _step(_phrase_root(tokens), trigger, steps, words)
+        if step is not None and (best is None or step < best[0]):
+            best = (step, mention)
+    return best[1] if best is not None else None
+
+
+def _step(root: Token, trigger: Token, steps: dict[int, int], words: Lexicon) -> int | None:
+    """How far up the chain the word a date phrase modifies is, or None when it is off the chain."""
+    if word_class(trigger) is WordClass.NOUN and any(a.i == trigger.i for a in root.ancestors):
+        return 0  # "the visit next week": the date is the noun's own
+    word = root.head
+    if word_class(word) is WordClass.ADPOSITION and word.head.i != word.i:
+        word = word.head  # "on Tuesday" modifies the word "on" hangs from
+    if word.i in steps:
+        return steps[word.i]
+    if root.i < word.i and not is_predicate_word(word) and not _time_phrase(word, words):
+        return None  # "the 2015 accord": a date before a noun is the noun's own, unless the
+        # noun tells when ("killed during Wednesday's protests")
+    verb = _clause_verb(word)
+    if verb is not None and verb.i in steps:
+        return steps[verb.i]
+    if verb is not None and link(verb) == _CONJUNCT and verb.head.i in steps and not _has_subject(verb):
+        return steps[verb.head.i]  # "closed the airspace and cut the power on Saturday"
+    return None
+
+
+def _time_phrase(noun: Token, words: Lexicon) -> bool:
+    """The noun is the object of a preposition of time: "during *Wednesday's protests*"."""
+    return link(noun) == (Role.OBLIQUE, Form.PLAIN) and noun.head.lower_ in words.time_prepositions
+
+
+def _clause_verb(word: Token) -> Token | None:
+    """The verb whose clause ``word`` is in, past participle clauses that tell its circumstances
+    ("speaking at the White House on Wednesday, Trump said")."""
+    verb = word
+    for _ in range(_MAX_CHAIN):
+        while not is_predicate_word(verb):
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        if link(verb) not in _CIRCUMSTANCE_LINKS or verb_form(verb) not in _CIRCUMSTANCE_FORMS or _has_subject(verb):
+            return verb
+        if link(verb)[1] is Form.NOUN_CLAUSE and not is_subject(verb.head):
+            return verb  # "bases hosting troops": what the noun is, not when its verb acted
+        if verb.head.i == verb.i:
+            return verb
+        verb = verb.head
+    return verb
+
+
+def _phrase_root(tokens: list[Token]) -> Token:
+    """The word of a phrase that hangs from outside it."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(is_subject(c) for c in verb.children)
+
+
+def _participle(verb: Token) -> bool:
+    """A past participle without auxiliaries or a subject: "a case *brought* by Gambia"."""
+    return verb_form(verb) is VerbForm.PARTICIPLE and not _own_verb_group(verb)
+
+
+def _own_verb_group(verb: Token) -> bool:
+    """A conjunct with a subject or auxiliaries of its own: a clause, not a shared verb group."""
+    return any(is_subject(c) or is_auxiliary(c) for c in verb.children)
+
+
+def _reported(verb: Token | None) -> bool:
+    """A clause under a verb of saying or thinking: its past perfect is the speaker's past
+    ("officials said the fighters had clashed"), not background."""
+    current = verb
+    for _ in range(_MAX_CHAIN):
+        if current is None or current.head.i == current.i:
+            return False
+        if link(current) == (Role.COMPLEMENT, Form.THAT_CLAUSE):
+            return True
+        if link(current) not in _DATE_CARRYING_LINKS:
+            return False
+        current = current.head
+    return False
+
+
+def _habitual(verb: Token, words: Lexicon) -> bool:
+    """ "has repeatedly accused", "has long denied": a perfect of many times or a long time."""
+    return any(link(c) == (Role.MODIFIER, Form.ADVERB) and c.lower_ in words.habitual_adverbs for c in verb.children)

@@ -1,0 +1,156 @@
+"""When events happened: a date phrase on the event's clause, else its tense and the story's time.
+
+Each sentence is parsed by the real model; the word named is the event's trigger. Friday 1
+September 2017 is the publication day throughout.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from standoff.events.dating import StoryTime, event_date, statement_verb
+from standoff.lexicon import load_lexicon
+from standoff.model import Article, DateBasis, DatePrecision
+from standoff.nlp import parse, sentence_spans
+from standoff.pipeline import Coder
+from standoff.text.dates import Timeline
+
+FRIDAY = date(2017, 9, 1)
+MONDAY = date(2017, 8, 28)
+ARTICLE = (FRIDAY, DateBasis.ARTICLE, DatePrecision.DAY)
+UNKNOWN = (None, DateBasis.UNKNOWN, None)
+
+
+def dates_of(text: str, published: date | None = FRIDAY) -> dict[str, tuple]:
+    """Each word's event date (the last of a word written twice), the text read as one article."""
+    words = load_lexicon()
+    doc = next(parse([text]))
+    timeline = Timeline(published, words)
+    story = StoryTime(text, published, words)
+    found = {}
+    for sentence in sentence_spans(doc):
+        mentions = timeline.sentence(sentence.text, sentence.start_char)
+        narrative = story.sentence(sentence, mentions)
+        for token in sentence:
+            found[token.text] = event_date(token, sentence, mentions, narrative, published, words)
+    return found
+
+
+def text_date(day: date, precision: str) -> tuple:
+    return day, DateBasis.TEXT, DatePrecision(precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Israeli forces besieged the city in 1982.", "besieged", text_date(date(1982, 1, 1), "year")),
+        ("The insurgents have fought the army since 1984.", "fought", text_date(date(1984, 1, 1), "year")),
+        ("Ties between the two were cut in the 1970s.", "cut", text_date(date(1970, 1, 1), "decade")),
+        ("The rebels launched an offensive in May 2000.", "launched", text_date(date(2000, 5, 1), "month")),
+        ("Earlier this week, the navy seized a tanker.", "seized", text_date(MONDAY, "week")),
+        ("The envoy left two years ago.", "left", text_date(date(2015, 1, 1), "year")),
+        ("Police arrested the mayor on Tuesday night.", "arrested", text_date(date(2017, 8, 29), "day")),
+    ],
+)
+def test_a_date_phrase_on_the_clause_dates_the_event(text, trigger, expected):
+    assert dates_of(text)[trigger] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # an event noun that is the subject of the verb happens when the verb's act does
+        ("Israeli air strikes killed five people on Tuesday.", "strikes", text_date(date(2017, 8, 29), "day")),
+        # conjoined verbs share one date phrase
+        ("Turkey closed its airspace and cut the base's power on Saturday.", "closed", text_date(date(2017, 8, 26), "day")),
+        # a participle clause tells when its head spoke
+        ("The president, speaking at the palace on Wednesday, said the talks had failed.", "said", text_date(date(2017, 8, 30), "day")),
+        # reported content without a date of its own: when it was reported
+        ("Officials said on Monday that rebels had shelled the road.", "shelled", text_date(MONDAY, "day")),
+        # a dated noun after a preposition of time dates the clause
+        ("Two people were killed during Wednesday's protests.", "killed", text_date(date(2017, 8, 30), "day")),
+        # "hours after": the clause under the dated one shares its date
+        ("Troops attacked the town on Monday hours after the president had announced a truce.", "announced", text_date(MONDAY, "day")),
+    ],
+)
+def test_a_date_reaches_the_acts_its_clause_governs(text, trigger, expected):
+    assert dates_of(text)[trigger] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Washington withdrew from the 2015 accord.", "withdrew"),  # the year is the accord's
+        ("The minister who negotiated the accord in 2015 resigned.", "resigned"),  # and the relative clause's
+        ("The army seized the port, which rebels had held since 2014.", "seized"),
+    ],
+)
+def test_a_date_of_another_word_does_not_date_the_event(text, trigger):
+    assert dates_of(text)[trigger] == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The army had seized the town.", "seized"),  # past perfect: before the story, when is not said
+        ("Moscow has repeatedly accused Kyiv of sabotage.", "accused"),  # a perfect of many times
+        ("The Kremlin has long denied any role.", "denied"),
+        ("The judges heard a case brought by Gambia.", "brought"),  # a participle naming an earlier act
+    ],
+)
+def test_background_without_a_date_has_no_date(text, trigger):
+    assert dates_of(text)[trigger] == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Police have detained 300 people.", "detained"),  # a present perfect of the news
+        ("The army shelled the town.", "shelled"),
+        ("Iran says it rejects the claim.", "rejects"),
+        ("Officials said the rebels had shelled the road.", "shelled"),  # reported: the speaker's past
+    ],
+)
+def test_current_reporting_takes_the_article_date(text, trigger):
+    assert dates_of(text)[trigger] == ARTICLE
+
+
+def test_past_tense_acts_take_the_date_their_paragraph_is_set_at():
+    text = (
+        "On Tuesday night, tanks blocked the bridges. Soldiers opened fire on the crowds.\n\n"
+        "The government blamed the army. Officials will meet on Monday. Police arrested dozens."
+    )
+    found = dates_of(text)
+    assert found["opened"] == text_date(date(2017, 8, 29), "day")
+    assert found["blamed"] == ARTICLE  # a new paragraph starts without the old one's date
+    assert found["arrested"] == ARTICLE  # a plan is no story time
+
+
+def test_anaphoric_dates_follow_the_story():
+    text = "Jets bombed the base on Aug. 29. Two days later, crowds stormed the embassy. The same month, envoys met."
+    found = dates_of(text)
+    assert found["stormed"] == text_date(date(2017, 8, 31), "day")
+    assert found["met"] == text_date(date(2017, 8, 1), "month")
+
+
+def test_without_a_publication_date_current_reporting_is_undated():
+    assert dates_of("The army shelled the town.", published=None)["shelled"] == UNKNOWN
+    assert dates_of("The army shelled the town in 2016.", published=None)["shelled"] == text_date(date(2016, 1, 1), "year")
+
+
+def test_an_announced_act_is_dated_by_its_announcement():
+    doc = next(parse(["Opposition leaders said on Monday they would hold protests on Saturday."]))
+    hold = next(t for t in doc if t.text == "hold")
+    assert statement_verb(hold).text == "said"
+    assert statement_verb(next(t for t in doc if t.text == "said")) is None
+
+
+def test_coded_events_carry_their_dates(coder: Coder):
+    text = "Russia invaded Ukraine in 2014. Ukraine had accused Russia of aggression.\n\nOn Friday, Russia accused Ukraine of shelling."
+    [result] = coder.code([Article("a", text, FRIDAY)])
+    by_trigger = {e.trigger: (e.event_date, e.date_basis, e.date_precision) for e in result.events}
+    assert by_trigger["invaded"] == text_date(date(2014, 1, 1), "year")
+    assert by_trigger["accused"] == text_date(FRIDAY, "day")  # the later of the two accusations
+    assert sorted(str(e.date_basis) for e in result.events if e.trigger == "accused") == ["text", "unknown"]
