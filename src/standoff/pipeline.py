@@ -157,7 +157,7 @@ class Coder:
         if events:  # finding and resolving the places is only needed to locate events
             countries = {a.code.country for a in actors.all() if a.code is not None and a.code.country}
             places = ArticlePlaces(self._gazetteer, doc, article, countries, self._lexicon)
-            events = [places.locate_event(event) for event in events]
+            events = places.locate_events(events)
         quotes = attribute_quotes(article, doc, actors, events, self._predicates, self._lexicon)
         return ArticleResult(article, tuple(events), tuple(quotes), discarded=discarded)
 

@@ -58,11 +58,22 @@ def test_our_places_fill_what_the_city_list_lacks(gazetteer) -> None:
 
 
 def test_alternate_names_only_for_big_cities(gazetteer) -> None:
-    [kiev] = gazetteer.candidates("Kiev")
+    [kiev] = [c for c in gazetteer.candidates("Kiev") if c.entry.feature == "city"]
     assert (kiev.entry.name, kiev.kind) == ("Kyiv", ALTERNATE)
     assert not gazetteer.candidates("NYC")  # codes are not names
-    [seoul] = gazetteer.candidates("Seoul")
+    [seoul] = [c for c in gazetteer.candidates("Seoul") if c.entry.feature == "city"]
     assert seoul.kind == NAME and seoul.entry.capital
+
+
+def test_the_provinces_of_the_shipped_shapes(gazetteer) -> None:
+    provinces = {c.entry.name: c for c in gazetteer.candidates("Idlib") if c.entry.feature == "admin1"}
+    idlib = provinces["Idlib"].entry
+    assert (idlib.country, idlib.admin1, idlib.source) == ("SYR", "Idlib", "shapes")
+    assert 35 < idlib.latitude < 37 and 36 < idlib.longitude < 37.5
+    assert not provinces["Idlib"].curated  # a province name may be an ordinary word: no vouching
+    assert [c.entry.name for c in gazetteer.candidates("Borno State")] == ["Borno"]  # by its other names too
+    assert not [c for c in gazetteer.candidates("Central") if c.entry.source == "shapes"]  # words of direction are left out
+    assert [c.entry.source for c in gazetteer.candidates("Texas")] == ["geonames"]  # the US states once
 
 
 def test_us_cities_name_their_state(gazetteer) -> None:

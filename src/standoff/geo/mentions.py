@@ -65,6 +65,8 @@ def scan(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon) -> tuple[list[PlaceMe
     for ent in entities.all:
         if ent.kind in PLACE_ENTITIES:
             mention = _entity_mention(gazetteer, doc, ent.start, ent.end)
+            if mention is None and ent.end - ent.start > 1 and normalise(words[ent.start]) in lexicon.direction_words:
+                mention = _entity_mention(gazetteer, doc, ent.start + 1, ent.end)  # "Western Cambodia": Cambodia
             if mention is not None:
                 keep(mention)
     for mention in _name_mentions(gazetteer, doc, words, spaces, entities, covered, lexicon):
@@ -99,6 +101,8 @@ def _entity_mention(gazetteer: Gazetteer, doc: Doc, start: int, end: int) -> Pla
         return None
     text = "".join(t.text_with_ws for t in doc[start : end - 1]) + doc[end - 1].text
     candidates = gazetteer.candidates(text)
+    if not text[:1].isupper():
+        candidates = [c for c in candidates if c.entry.source != "shapes"]  # "off its west coast"
     if not candidates:
         return None
     inside = range(start, end)
@@ -151,12 +155,20 @@ def _acceptable(doc: Doc, entities: _Entities, start: int, end: int, candidates:
         return False  # "D", "GAO": initials and acronyms
     # The small model often calls a foreign city a person; where the words put it in a place
     # slot ("in Kharkiv", "bombed Sanaa"), it is one.
-    trusted = curated or _locative_slot(doc[start:end].root, lexicon)
+    # The words say what kind of place it is ("the town of Kidal"): a place of any size.
+    kind_named = _kind_named(doc, start, end, lexicon)
+    trusted = curated or kind_named or _locative_slot(doc[start:end].root, lexicon)
     if _inside_other_entity(doc, entities, start, end, trusted) or _part_of_longer_name(doc, start, end, lexicon):
         return False
     if all(c.kind == ALTERNATE for c in candidates) and entity(first) is Entity.ORGANISATION:
         return False  # "Hamas" is also an old name of Hamm
-    return curated or any(_sizeable(c, trusted) for c in candidates)
+    return curated or kind_named or any(_sizeable(c, trusted) for c in candidates)
+
+
+def _kind_named(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """The words say what kind of place the name is: "the town of Kidal", "Idlib province"."""
+    before = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in lexicon.place_kind_before
+    return before or (end < len(doc) and doc[end].lower_ in lexicon.place_kind_after)
 
 
 def _sizeable(candidate: Candidate, in_place_slot: bool) -> bool:

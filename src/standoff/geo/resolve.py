@@ -179,6 +179,8 @@ def _prior(entry: Entry) -> float:
         return 7.5
     if entry.feature == "city":
         return math.log10(max(entry.population, 1000)) - 0.5 + (0.5 if entry.capital else 0.0)
+    if entry.source == "shapes":
+        return 3.5  # any province of the world: below a town of that name, unless the words say "province"
     return 6.0 if entry.ours else 5.0  # our regions and provinces are the ones news names
 
 

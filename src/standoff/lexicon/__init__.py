@@ -102,6 +102,7 @@ class Lexicon:
     name_joiners: Words
     here_words: Words
     act_class_nouns: Mapping[str, str]
+    direction_words: Words
     months: Mapping[str, int]
     number_words: Mapping[str, int]
     pattern_particles: Words
