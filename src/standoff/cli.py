@@ -43,7 +43,8 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
-@click.option("--date", "date_text", help="Publication date (YYYY-MM-DD) for .txt and stdin input.")
+@click.option("--date", "date_text", help="Publication date (YYYY-MM-DD) for articles that carry none and give none in their opening lines.")
+@click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path), help="A CSV of file,date: the publication dates of .txt and .html files (see README).")
 @click.option("--quotes", is_flag=True, help="Print quotations with their speakers instead of events.")
 @click.option("--unrealised", is_flag=True, help="Also print acts the text says did not happen (negated, hypothetical, questioned, denied), marked in modality.")
 @click.option("--second-opinion", is_flag=True, help="Code sentences the verb dictionary leaves empty by sentence embedding, when near enough (needs the embed extra).")
@@ -55,6 +56,7 @@ def code(
     paths: tuple[str, ...],
     fmt: str,
     date_text: str | None,
+    manifest: Path | None,
     quotes: bool,
     unrealised: bool,
     second_opinion: bool,
@@ -67,19 +69,24 @@ def code(
     from standoff.output import print_results
     from standoff.pipeline import Settings
     from standoff.progress import SILENT, coding, progress_for
+    from standoff.runners.progress import undated_note
     from standoff.runners.workers import LocalCoder
-    from standoff.text.readers import read_articles
+    from standoff.text.manifest import read_manifest
+    from standoff.text.readers import ReadOptions, read_articles
 
     failures: list[Failure] = []
     # Printed to a terminal, the events themselves show how far coding is; written elsewhere, progress shows.
     shown = SILENT if sys.stdout.isatty() else progress_for("code", "articles")
     try:
-        articles = read_articles(list(paths), _date_option(date_text), stdin=sys.stdin)
+        options = ReadOptions(manifest=read_manifest(manifest) if manifest is not None else None)
+        articles = read_articles(list(paths), _date_option(date_text), stdin=sys.stdin, options=options)
         settings = Settings(actor_files=actor_files, pattern_files=verb_files, discard_file=discard_file, unrealised=unrealised, second_opinion=second_opinion)
         with LocalCoder(settings, workers) as coder:
-            print_results(coding(_reporting_failures(coder.code(articles), failures), shown), fmt=fmt, quotes=quotes)
+            undated = print_results(coding(_reporting_failures(coder.code(articles), failures), shown), fmt=fmt, quotes=quotes)
     except StandoffError as exc:
         raise click.ClickException(str(exc)) from exc
+    if undated:
+        click.echo(undated_note(undated), err=True)
     exit_for_bugs(sum(failure.code == Bug.code for failure in failures), "the other articles were coded")
 
 

@@ -39,6 +39,16 @@ class DateBasis(StrEnum):
     DATASET = "dataset"  # an imported event: the date its data set gives
 
 
+class DateSource(StrEnum):
+    """Where an article's publication date comes from, best first."""
+
+    RECORD = "record"  # its own date field (a JSON-lines or CSV record)
+    MANIFEST = "manifest"  # its row in a manifest of file names and dates
+    PAGE = "page"  # the page's own metadata (HTML meta tags, JSON-LD, <time>)
+    DATELINE = "dateline"  # a date line or wire dateline at the top of its text
+    FALLBACK = "fallback"  # the date given for inputs that carry none (--date)
+
+
 class DatePrecision(StrEnum):
     """How precisely the event's date is known; the date is the first day of that period."""
 
@@ -160,6 +170,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    date_source: DateSource | None = None  # where ``published`` comes from; None without a date
 
 
 @dataclass(frozen=True, slots=True)

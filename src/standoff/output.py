@@ -5,22 +5,32 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from standoff.model import ArticleResult
 from standoff.records import event_record, quote_record
 
 
-def print_results(results: Iterable[ArticleResult], *, fmt: str, quotes: bool, out: TextIO | None = None) -> None:
+def print_results(results: Iterable[ArticleResult], *, fmt: str, quotes: bool, out: TextIO | None = None) -> int:
+    """Print the results; returns how many articles had no publication date."""
     out = out or sys.stdout
-    if fmt == "jsonl":
+    undated = 0
+
+    def counted() -> Iterator[ArticleResult]:
+        nonlocal undated
         for result in results:
+            undated += result.article.published is None
+            yield result
+
+    if fmt == "jsonl":
+        for result in counted():
             items = (quote_record(q) for q in result.quotes) if quotes else (event_record(e, result.article) for e in result.events)
             for item in items:
                 out.write(json.dumps(item, ensure_ascii=False) + "\n")
-        return
-    _print_table(results, quotes, out)
+    else:
+        _print_table(counted(), quotes, out)
+    return undated
 
 
 def _print_table(results: Iterable[ArticleResult], quotes: bool, out: TextIO) -> None:

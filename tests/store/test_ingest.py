@@ -164,12 +164,27 @@ def test_a_store_of_the_previous_schema_is_migrated_without_losing_rows(tmp_path
     con = duckdb.connect(str(path))  # make it look like a version-1 store holding one event
     con.execute("ALTER TABLE events DROP COLUMN date_precision")
     con.execute("ALTER TABLE events DROP COLUMN complete")
+    con.execute("ALTER TABLE articles DROP COLUMN date_source")
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.execute("INSERT INTO events (id, article_id, source, cameo) VALUES ('e1', 'a1', 'RUS', '190'), ('e2', 'a1', NULL, '190')")
+    con.execute("INSERT INTO articles (id, text) VALUES ('a1', 'Troops fired.')")
     con.close()
     with Store(path) as store:
         assert store.fetch("SELECT id, date_precision, complete FROM events ORDER BY id").to_pylist() == [
             {"id": "e1", "date_precision": None, "complete": True},
             {"id": "e2", "date_precision": None, "complete": False},
         ]
+        assert store.fetch("SELECT id, date_source FROM articles").to_pylist() == [{"id": "a1", "date_source": None}]
         assert store.fetch("SELECT value FROM meta WHERE key = 'schema_version'").to_pylist() == [{"value": SCHEMA_VERSION}]
+
+
+def test_articles_keep_where_their_date_came_from_and_the_run_counts_the_undated(coder, tmp_path, write_jsonl, make_article, capsys):
+    dated = make_article(1)
+    undated = {key: value for key, value in make_article(2).items() if key != "date"}
+    inputs = write_jsonl(tmp_path / "feed.jsonl", [dated, undated])
+    summary = ingest([str(inputs)], tmp_path / "s.duckdb", IngestOptions(), IngestProgress(), coder=coder)
+    assert summary.undated == 1 and summary.counts()["undated"] == 1
+    assert "1 articles have no publication date" in capsys.readouterr().out
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        rows = store.fetch("SELECT id, published IS NULL AS undated, date_source FROM articles ORDER BY id").to_pylist()
+    assert [(r["undated"], r["date_source"]) for r in rows] == [(False, "record"), (True, None)]

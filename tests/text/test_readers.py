@@ -16,7 +16,7 @@ from standoff.errors import (
     UnreadableInput,
     UnsupportedInput,
 )
-from standoff.model import Article
+from standoff.model import Article, DateSource
 from standoff.text.readers import ReadOptions, parse_date, read_articles
 
 DAY = date(2023, 6, 16)
@@ -33,7 +33,7 @@ def test_txt_is_one_cleaned_article(tmp_path):
     path = tmp_path / "shoal-report.txt"
     path.write_bytes("\ufeffBy Jane Smith\r\n\r\nShips left.  \r\n".encode())
     assert list(read_articles([str(path)], default_date=DAY)) == [
-        Article(id="shoal-report", text="Ships left.", published=DAY)
+        Article(id="shoal-report", text="Ships left.", published=DAY, date_source=DateSource.FALLBACK)
     ]
 
 
@@ -48,7 +48,7 @@ def test_jsonl_records_with_dates_and_metadata(tmp_path):
         {"id": "e", "text": "Five."},
     )
     articles = list(read_articles([path], default_date=DAY))
-    assert articles[0] == Article("a", "One.", date(2017, 9, 1), title="T", url="http://x", source="S")
+    assert articles[0] == Article("a", "One.", date(2017, 9, 1), title="T", url="http://x", source="S", date_source=DateSource.RECORD)
     assert [(a.id, a.published) for a in articles[1:]] == [
         ("b", date(2017, 9, 2)),
         ("3", date(2017, 9, 3)),
@@ -71,7 +71,7 @@ def test_paths_are_read_in_order(tmp_path):
 
 def test_stdin_text_stream():
     articles = list(read_articles(["-"], default_date=DAY, stdin=io.StringIO("Ships left.\n")))
-    assert articles == [Article(id="stdin", text="Ships left.", published=DAY)]
+    assert articles == [Article(id="stdin", text="Ships left.", published=DAY, date_source=DateSource.FALLBACK)]
 
 
 def test_stdin_byte_stream_follows_the_file_rules():

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from standoff.errors import MissingColumn
-from standoff.model import Article, Failure
+from standoff.model import Article, DateSource, Failure
 from standoff.text.readers import ReadOptions, input_files, iter_inputs, read_articles
 
 DAY = date(2023, 6, 16)
@@ -49,15 +49,15 @@ def test_csv_rows_with_default_columns(tmp_path):
     )
     articles = list(read_articles([str(path)], default_date=DAY))
     assert articles == [
-        Article("a", "Ships left, slowly.\nThen they came back.", date(2017, 9, 1), "Talks", "http://x/a", "Wire"),
-        Article("b", "Second story.", DAY),
+        Article("a", "Ships left, slowly.\nThen they came back.", date(2017, 9, 1), "Talks", "http://x/a", "Wire", DateSource.RECORD),
+        Article("b", "Second story.", DAY, date_source=DateSource.FALLBACK),
     ]
 
 
 def test_csv_named_columns_and_other_delimiters(tmp_path):
     path = _write(tmp_path / "feed.csv", "Body;Key;Day\nShips left.;k1;20170901\n")
     options = ReadOptions(text_column="body", id_column="key", date_column="day")
-    assert list(iter_inputs([str(path)], options)) == [Article("k1", "Ships left.", date(2017, 9, 1))]
+    assert list(iter_inputs([str(path)], options)) == [Article("k1", "Ships left.", date(2017, 9, 1), date_source=DateSource.RECORD)]
 
 
 def test_csv_without_id_column_numbers_rows_by_line(tmp_path):
@@ -110,6 +110,7 @@ def test_html_page_gives_body_title_date_url_and_site(tmp_path):
         title="Border talks stall",
         url="https://example.org/world/border-talks",
         source="The Daily Planet",
+        date_source=DateSource.PAGE,  # the page's own date wins over the fallback
     )
 
 
@@ -117,7 +118,7 @@ def test_html_without_date_uses_the_default_and_honours_declared_charset(tmp_pat
     path = tmp_path / "page.htm"
     page = '<html><head><meta charset="koi8-r"></head><body><p>Ships left Vladivostok.</p></body></html>'
     path.write_bytes(page.encode("koi8-r"))
-    assert list(read_articles([str(path)], default_date=DAY)) == [Article("page", "Ships left Vladivostok.", DAY)]
+    assert list(read_articles([str(path)], default_date=DAY)) == [Article("page", "Ships left Vladivostok.", DAY, date_source=DateSource.FALLBACK)]
 
 
 def test_html_page_without_text_is_an_empty_article(tmp_path):

@@ -61,7 +61,8 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> da
 @click.option("--text-column", help="CSV column holding the article text.")
 @click.option("--id-column", help="CSV column holding the article id.")
 @click.option("--date-column", help="CSV column holding the publication date.")
-@click.option("--date", "default_date", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--date", "default_date", callback=_date, help="Publication date (YYYY-MM-DD) for articles that carry none and give none in their opening lines.")
+@click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path), help="A CSV of file,date: the publication dates of .txt and .html files (see README).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True, help="Articles per transaction.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra actors: a YAML file or a PETRARCH dictionary (repeatable; see docs/actors.md).")
 @click.option("--verbs", "verb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Extra verb patterns over the packaged ones: a standoff pattern file (.yaml) or a PETRARCH verb dictionary (repeatable, the first highest; see docs/verbs.md).")
@@ -78,6 +79,7 @@ def ingest(
     id_column: str | None,
     date_column: str | None,
     default_date: date | None,
+    manifest: Path | None,
     batch_size: int,
     actor_files: tuple[Path, ...],
     verb_files: tuple[Path, ...],
@@ -91,6 +93,7 @@ def ingest(
     from standoff.pipeline import Settings
     from standoff.runners.local import IngestOptions, ingest as run_ingest
     from standoff.runners.progress import progress_for
+    from standoff.text.manifest import read_manifest
     from standoff.text.readers import ReadOptions
 
     if engine == "local" and (address or output):
@@ -98,7 +101,11 @@ def ingest(
     if verbose:
         logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     read = ReadOptions(
-        default_date=default_date, text_column=text_column or "text", id_column=id_column, date_column=date_column
+        default_date=default_date,
+        manifest=read_manifest(manifest) if manifest is not None else None,
+        text_column=text_column or "text",
+        id_column=id_column,
+        date_column=date_column,
     )
     options = IngestOptions(read=read, batch_size=batch_size, workers=workers, settings=Settings(actor_files=actor_files, pattern_files=verb_files))
     if engine == "ray":

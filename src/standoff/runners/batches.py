@@ -162,6 +162,7 @@ class BatchWriter:
         summary.add_failures(batch.failures)
         summary.add_failures(f for r in batch.results for f in r.failures)
         summary.events += sum(len({e.id for e in r.events}) for r in batch.results)
+        summary.undated += sum(r.article.published is None for r in batch.results)
         summary.batches += 1
         clock = time.perf_counter()
         self._store.write_batch(summary.run_id, batch.results, replaced=batch.replaced, failures=batch.failures, counts=summary.counts())

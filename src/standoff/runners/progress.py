@@ -23,6 +23,7 @@ class IngestSummary:
     unchanged: int = 0  # stored before with the same text: skipped
     duplicates: int = 0  # same text as a stored article under another id: skipped
     events: int = 0
+    undated: int = 0  # articles stored without a publication date
     failures: int = 0
     batches: int = 0
     seconds: float = 0.0
@@ -31,7 +32,7 @@ class IngestSummary:
     failure_examples: list[Failure] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        names = ("read", "new", "replaced", "unchanged", "duplicates", "events", "failures", "batches")
+        names = ("read", "new", "replaced", "unchanged", "duplicates", "events", "undated", "failures", "batches")
         return {name: getattr(self, name) for name in names}
 
     def line(self) -> str:
@@ -77,6 +78,8 @@ class IngestProgress:
     def finish(self, summary: IngestSummary) -> None:
         self._shown.stop()
         self._out.write(summary.line() + "\n")
+        if summary.undated:
+            self._out.write(undated_note(summary.undated) + "\n")
         for line in _failure_lines(summary):
             self._out.write(line + "\n")
 
@@ -84,6 +87,14 @@ class IngestProgress:
 def progress_for(out: TextIO) -> IngestProgress:
     """The summary on ``out``; while the run goes, a bar on a terminal or a line per batch on standard error."""
     return IngestProgress(out, progress.progress_for("ingest", "articles"))
+
+
+def undated_note(count: int) -> str:
+    """What a run says when articles are left without a publication date."""
+    return (
+        f"{count} articles have no publication date: their current events are undated and relative dates "
+        "('on Tuesday') unresolved; give dates in the input, a --manifest of file names and dates, or --date"
+    )
 
 
 def _failure_lines(summary: IngestSummary) -> list[str]:

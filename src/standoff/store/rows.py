@@ -34,6 +34,7 @@ def article_row(article: Article, run_id: int) -> Row:
         "content_hash": content_hash(article.text),
         "text": article.text,
         "run_id": run_id,
+        "date_source": article.date_source,
     }
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pyarrow as pa
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 # How a store of an older schema version is brought up to date, version by version.
 MIGRATIONS: dict[str, tuple[str, ...]] = {
     "1": ('ALTER TABLE events ADD COLUMN IF NOT EXISTS "date_precision" VARCHAR',),
@@ -20,6 +20,7 @@ MIGRATIONS: dict[str, tuple[str, ...]] = {
         'ALTER TABLE events ADD COLUMN IF NOT EXISTS "complete" BOOLEAN',
         'UPDATE events SET "complete" = "source" IS NOT NULL',
     ),
+    "3": ('ALTER TABLE articles ADD COLUMN IF NOT EXISTS "date_source" VARCHAR',),
 }
 
 
@@ -86,6 +87,7 @@ ARTICLES = Table(
         ("content_hash", "VARCHAR"),
         ("text", "VARCHAR"),  # the cleaned text every offset points into
         ("run_id", "BIGINT"),
+        ("date_source", "VARCHAR"),  # where published comes from: record, manifest, page, dateline, fallback
     ),
     key="id",
 )

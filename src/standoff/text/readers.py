@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from standoff.errors import (
     BadDate,
@@ -43,10 +43,14 @@ from standoff.errors import (
     UnreadableInput,
     UnsupportedInput,
 )
-from standoff.model import Article, Failure
+from standoff.model import Article, DateSource, Failure
 from standoff.text.clean import clean_text
 from standoff.text.html import extract_article
 from standoff.text.language import guess_language
+from standoff.text.published import date_in_text
+
+if TYPE_CHECKING:
+    from standoff.text.manifest import Manifest
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +69,8 @@ _YYYYMMDD = re.compile(r"\d{8}")
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    default_date: date | None = None  # for articles that carry no date of their own
+    default_date: date | None = None  # for articles that carry no date of their own, nor one in their text
+    manifest: Manifest | None = None  # publication dates of one-article files, by file name
     text_column: str = "text"
     id_column: str | None = None  # None: "id" when the CSV has it, else "<file>#<line>"
     date_column: str | None = None  # None: "date" or "published" when the CSV has one
@@ -407,7 +412,7 @@ def _windows_1252_fallback(data: bytes) -> tuple[str | None, str]:
 
 def _read_txt(source: InputFile, options: ReadOptions) -> Iterator[_Item]:
     text = _decode_document(_read_document(source, options.max_bytes), source.name)
-    yield _article(source.article_id, text, options.default_date, source.name, None, options)
+    yield _article(source.article_id, text, None, source.name, None, options, listed=_listed(source, options))
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
@@ -421,10 +426,12 @@ def _read_html(source: InputFile, options: ReadOptions) -> Iterator[_Item]:
     yield _article(
         source.article_id,
         page.text,
-        page.published or options.default_date,
+        page.published,
         source.name,
         None,
         options,
+        own_source=DateSource.PAGE,
+        listed=_listed(source, options),
         title=page.title,
         url=page.url,
         source=page.site,
@@ -443,7 +450,7 @@ def _read_stdin(options: ReadOptions) -> Iterator[_Item]:
         raw = stream.read(options.max_bytes + 1).removeprefix("\ufeff")
         if len(raw) > options.max_bytes:
             raise TooLarge(_too_large(None, options.max_bytes), file=STDIN)
-    yield _article("stdin", raw, options.default_date, STDIN, None, options)
+    yield _article("stdin", raw, None, STDIN, None, options)
 
 
 # -- line formats ------------------------------------------------------------------------------------
@@ -558,15 +565,15 @@ def _jsonl_record(line: str, path: str, number: int, options: ReadOptions) -> _I
             if value is not None and not isinstance(value, str):
                 raise MalformedRecord(f"'{key}' must be a string", file=path, line=number)
             extras[key] = value
-        published = _record_date(record.get("date", record.get("published")), path, number, options.default_date)
+        published = _record_date(record.get("date", record.get("published")), path, number)
     except StandoffError as exc:
         return _Problem(exc, article_id)
     return _article(article_id, text, published, path, number, options, **extras)
 
 
-def _record_date(value: object, path: str, number: int, default_date: date | None) -> date | None:
+def _record_date(value: object, path: str, number: int) -> date | None:
     if value is None or value == "":
-        return default_date
+        return None
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise BadDate(f"the date must be a string, got {value!r}", file=path, line=number)
     try:
@@ -713,7 +720,7 @@ def _csv_record(row: list[str], columns: _Columns, source: InputFile, number: in
         message = f"the row has {len(row)} fields and no text (column {columns.text + 1})"
         return _Problem(MalformedRecord(message, file=source.name, line=number), article_id)
     try:
-        published = _record_date(cell(columns.date), source.name, number, options.default_date)
+        published = _record_date(cell(columns.date), source.name, number)
     except BadDate as exc:
         return _Problem(exc, article_id)
     extras = {"title": cell(columns.title), "url": cell(columns.url), "source": cell(columns.source)}
@@ -745,13 +752,17 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 def _article(
     article_id: str,
     raw: str,
-    published: date | None,
+    own_date: date | None,
     file: str,
     line: int | None,
     options: ReadOptions,
+    own_source: DateSource = DateSource.RECORD,
+    listed: date | None = None,
     **extras: str | None,
 ) -> _Item:
-    """Clean the text and check it is an article worth coding: not empty, not too large, English."""
+    """Clean the text and check it is an article worth coding: not empty, not too large, English.
+    Its date: its manifest row (``listed``) or its own (``own_date``, from ``own_source``), else
+    one its opening lines give, else the fallback date."""
 
     def problem(error_type: type[StandoffError], message: str) -> _Problem:
         return _Problem(error_type(message, file=file, line=line), article_id)
@@ -769,7 +780,26 @@ def _article(
         guess = guess_language(cleaned.text)
         if not guess.english:
             return problem(NotEnglish, f"not English: looks like {guess.evidence}; standoff codes English text only")
-    return Article(id=article_id, text=cleaned.text, published=published, **extras)
+    published, date_source = _publication(raw, own_date, own_source, listed, options.default_date)
+    return Article(id=article_id, text=cleaned.text, published=published, date_source=date_source, **extras)
+
+
+def _publication(
+    raw: str, own: date | None, own_source: DateSource, listed: date | None, fallback: date | None
+) -> tuple[date | None, DateSource | None]:
+    if listed is not None:
+        return listed, DateSource.MANIFEST
+    if own is not None:
+        return own, own_source
+    found = date_in_text(raw, fallback)
+    if found is not None:
+        return found, DateSource.DATELINE
+    return (fallback, DateSource.FALLBACK) if fallback is not None else (None, None)
+
+
+def _listed(source: InputFile, options: ReadOptions) -> date | None:
+    """The manifest's date for a one-article file."""
+    return options.manifest.date_of(source.path) if options.manifest is not None else None
 
 
 _READERS: dict[str, Callable[[InputFile, ReadOptions], Iterator[_Item]]] = {
