@@ -106,3 +106,21 @@ def test_backtest_shows_progress_off_a_terminal(db, monkeypatch):
     assert last.startswith("backtest: ") and " forecasts, " in last and "forecasts/s" in last
     done, total = last.split()[1].split("/")
     assert done == total
+
+
+def test_the_commands_say_what_they_left_out_and_why(make_store, event):
+    rows = [event(f"a{k}", START + timedelta(weeks=k), "USA", "PRK", "190", 4, -10.0) for k in range(6)]
+    rows += [event("undated", None, "USA", "PRK", "190", 4, -10.0)]
+    rows += [{**event("month", date(2023, 1, 1), "USA", "PRK", "190", 4, -10.0), "date_precision": "month"}]
+    rows += [{**event("year", date(2023, 1, 1), "USA", "PRK", "190", 4, -10.0), "date_precision": "year"}]
+    db = str(make_store(rows))
+    weekly = json.loads(run("series", "--dyad", "USA-PRK", "--db", db, "--format", "json"))
+    assert weekly["left_out"] == {"freq": "week", "undated": 1, "coarser": {"month": 1, "year": 1}, "unknown_source": 0, "not_in_cameo": 0, "total": 3}
+    assert sum(p["events"] for p in weekly["periods"]) == 6  # the month and year events are in no week
+    monthly = json.loads(run("series", "--dyad", "USA-PRK", "--db", db, "--format", "json", "--freq", "month"))
+    assert monthly["left_out"]["coarser"] == {"year": 1} and monthly["periods"][0]["events"] == 6  # 5 in January, with the month's
+    assert "left out: 3 events (1 without a date, 1 dated only to the month, 1 dated only to the year)" in run("series", "--dyad", "USA-PRK", "--db", db)
+    assert "left out: 3 events" in run("tension", "--dyad", "USA-PRK", "--db", db)
+    assert "left out: 3 events" in run("alerts", "--db", db, "--since", "2023-01-01")
+    result = CliRunner().invoke(main, ["alerts", "--db", db, "--format", "json"])
+    assert json.loads(result.stdout) == [] and "left out: 3 events" in result.stderr

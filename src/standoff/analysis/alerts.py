@@ -145,5 +145,5 @@ def _add_evidence(store: Store, surges: list[Surge], freq: str, origin: str | No
         "first": pa.array(starts.date, pa.date32()),
         "last": pa.array(period_end(starts, freq).date, pa.date32()),
     })
-    for row in worst_events(store, cells, origin, limit, EVIDENCE_COLUMNS).to_pylist():
+    for row in worst_events(store, cells, freq, origin, limit, EVIDENCE_COLUMNS).to_pylist():
         surges[row.pop("cell")].evidence.append({key: plain(value) for key, value in row.items()})

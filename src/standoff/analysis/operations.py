@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 
 from standoff.analysis.alerts import Surge, SurgeSettings, load_surges
+from standoff.analysis.coverage import LeftOut, left_out
 from standoff.analysis.periods import period_end, period_range, period_start, whole_periods
 from standoff.analysis.series import Selection, build_series, load_counts
 from standoff.analysis.settings import DEFAULT_FREQ, EVIDENCE, TOP
@@ -17,7 +18,7 @@ from standoff.errors import AnalysisError
 from standoff.store.api_queries import store_summary
 from standoff.store.db import Store
 from standoff.store.frames import event_frame
-from standoff.store.queries import Dyad, check_range
+from standoff.store.queries import Dyad, EventFilter, check_range
 
 
 def selection(dyad: str | None = None, actor: str | None = None, origin: str | None = None) -> Selection:
@@ -40,6 +41,7 @@ class SeriesResult:
     freq: str
     series: pd.DataFrame  # per period: the columns of standoff.analysis.series
     tension: pd.DataFrame  # per period: the columns of standoff.analysis.tension.tension_index
+    left_out: LeftOut  # the matching events no period counts, and why
 
 
 def series(
@@ -48,8 +50,10 @@ def series(
 ) -> SeriesResult:
     """The series of ``chosen`` over whole periods from ``since`` to ``until``, and its tension index."""
     check_range(since, until)
-    counts = load_counts(store, chosen, freq, *whole_periods(since, until, freq))
-    return SeriesResult(chosen, freq, build_series(counts), tension_index(Scores.of(counts.events), counts.periods, tension))
+    since, until = whole_periods(since, until, freq)
+    counts = load_counts(store, chosen, freq, since, until)
+    index = tension_index(Scores.of(counts.events), counts.periods, tension)
+    return SeriesResult(chosen, freq, build_series(counts), index, left_out(store, chosen.where(since, until), freq))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,7 @@ class TensionResult:
     settings: TensionSettings
     index: pd.DataFrame  # per period: standoff.analysis.tension.tension_index
     moved: Movers  # what changed it in the chosen period
+    left_out: LeftOut  # the matching events no period counts, and why
 
 
 def tension(
@@ -69,7 +74,8 @@ def tension(
     ``period`` (default: the last)."""
     check_range(since, until)
     TOP.check(top)
-    counts = load_counts(store, chosen, freq, *whole_periods(since, until, freq))
+    since, until = whole_periods(since, until, freq)
+    counts = load_counts(store, chosen, freq, since, until)
     periods = counts.periods
     if periods.empty:
         raise AnalysisError("no dated events in this range")
@@ -78,13 +84,15 @@ def tension(
     if at not in index.index:
         raise AnalysisError(f"{at.date()} is outside the range of the series ({periods[0].date()} to {periods[-1].date()})")
     events = event_frame(store, chosen.where(at.date(), period_end(at, freq).date()), freq, with_text=True)
-    return TensionResult(chosen, freq, settings, index, what_moved(events, index, at, settings, top))
+    moved = what_moved(events, index, at, settings, top)
+    return TensionResult(chosen, freq, settings, index, moved, left_out(store, chosen.where(since, until), freq))
 
 
 @dataclass(frozen=True, slots=True)
 class AlertsResult:
     surges: list[Surge]  # the first ``limit``, each with its evidence
     truncated: bool  # there were more than ``limit``
+    left_out: LeftOut  # the events of the range (of ``dyad``, if given) no period counts, and why
 
 
 def alerts(
@@ -98,4 +106,6 @@ def alerts(
     EVIDENCE.check(evidence)
     wanted = Dyad.parse(dyad) if dyad else None
     surges = load_surges(store, freq, settings, since, until, origin, evidence, wanted, None if limit is None else limit + 1)
-    return AlertsResult(surges[:limit], limit is not None and len(surges) > limit)
+    first, last = whole_periods(since, until, freq)
+    missing = left_out(store, EventFilter(dyad=wanted, since=first, until=last, origin=origin), freq)
+    return AlertsResult(surges[:limit], limit is not None and len(surges) > limit, missing)

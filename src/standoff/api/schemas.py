@@ -148,11 +148,21 @@ class DyadList(BaseModel):
     dyads: list[DyadCount]
 
 
+class LeftOut(BaseModel):
+    freq: str
+    undated: int = Field(description="Events without a date: background the text does not date, or articles without a publication date.")
+    coarser: dict[str, int] = Field(description="Events dated more coarsely than the period, by precision (month, year, decade).")
+    unknown_source: int = Field(description="Events whose source is unknown (complete: false).")
+    not_in_cameo: int = Field(description="Events whose code CAMEO does not define (from an imported WEIS-style verb dictionary): no QuadClass or Goldstein score.")
+    total: int = Field(description="All left out; each event is counted once, under the first reason that applies: unknown source, code not in CAMEO, no date, a coarser date.")
+
+
 class Series(BaseModel):
     selection: str
     freq: str
     half_life: float
     periods: list[dict[str, Any]] = Field(description="One row per period: counts, Goldstein, per-1k twins, tension with its 95% band.")
+    left_out: LeftOut = Field(description="Matching events no period counts, and why: each event counts only in the period of its own date, with a known source and a CAMEO code.")
 
 
 class Alert(BaseModel):
@@ -170,6 +180,7 @@ class AlertList(BaseModel):
     freq: str
     alerts: list[Alert]
     truncated: bool
+    left_out: LeftOut = Field(description="Events of the range no period counts, and why.")
 
 
 class CodeRequest(BaseModel):

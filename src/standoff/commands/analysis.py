@@ -95,10 +95,13 @@ def series(dyad: str | None, actor: str | None, freq: str, since: date | None, u
         plot_series(frame, title, plot_to, result.tension)
     if fmt == "csv":
         click.echo(frame.rename_axis("period").reset_index().to_csv(index=False, date_format="%Y-%m-%d"), nl=False)
+        click.echo(result.left_out.text(), err=True)  # the CSV stays a table
     elif fmt == "json":
-        click.echo(json.dumps({"selection": chosen.label, "freq": freq, "periods": records(frame, index="period")}, indent=1))
+        body = {"selection": chosen.label, "freq": freq, "periods": records(frame, index="period"), "left_out": result.left_out.to_dict()}
+        click.echo(json.dumps(body, indent=1))
     else:
         _series_table(frame, title)
+        click.echo(result.left_out.text())
     if plot_to is not None:
         click.echo(f"plot written to {plot_to}", err=True)
 
@@ -152,9 +155,14 @@ def tension(
         result = operations.tension(store, chosen, freq, since, until, TensionSettings(half_life, prior), period_day, top)
     moved = result.moved
     if fmt == "json":
-        click.echo(json.dumps({"selection": chosen.label, "freq": freq, "index": records(result.index, index="period"), "moved": moved.to_dict()}, indent=1))
+        body = {
+            "selection": chosen.label, "freq": freq, "index": records(result.index, index="period"), "moved": moved.to_dict(),
+            "left_out": result.left_out.to_dict(),
+        }
+        click.echo(json.dumps(body, indent=1))
         return
     _tension_table(result.index.tail(last), f"tension index, {chosen.label}, by {freq} (half-life {half_life:g} periods)")
+    click.echo(result.left_out.text())
     click.echo(
         f"\nWhat moved it in the period of {moved.period.date()}: {moved.before:+.2f} -> {moved.after:+.2f} "
         f"({moved.after - moved.before:+.2f}: {moved.fading:+.2f} as earlier events faded, {moved.new_events:+.2f} from the period's events)"
@@ -210,12 +218,15 @@ def alerts(
 
     settings = SurgeSettings(threshold=threshold, min_events=min_events)
     with Store(db, read_only=True) as store:
-        surges = operations.alerts(store, freq, settings, since, until, origin, dyad, evidence).surges
+        found = operations.alerts(store, freq, settings, since, until, origin, dyad, evidence)
+    surges, missing = found.surges, found.left_out
     if fmt == "json":
         click.echo(json.dumps([surge.to_dict() for surge in surges], indent=1))
+        click.echo(missing.text(), err=True)  # the list stays a list
         return
     if not surges:
         click.echo("no surges: no dyad reached the threshold against both baselines")
+        click.echo(missing.text())
         return
     for surge in surges:
         click.echo(
@@ -230,6 +241,7 @@ def alerts(
                 f"  Goldstein {_number(event['goldstein'], '+.1f')}  {event['id']}" + (f"\n        {sentence[:200]}" if sentence else "")
             )
     click.echo(f"{len(surges)} surge alerts")
+    click.echo(missing.text())
 
 
 # ---------------------------------------------------------------- backtest
@@ -268,6 +280,7 @@ def backtest(
     """Back-test the next-period conflict forecast of a dyad (rolling origin, settings fixed on the calibration
     window) against persistence and climatology: MAE, CRPS, Brier score, hit rate and false alarms per year."""
     from standoff.analysis.backtest import BacktestSettings, load_backtest_data, run_backtest
+    from standoff.analysis.coverage import left_out
     from standoff.analysis.empty import require_events
     from standoff.progress import progress_for
     from standoff.store import Dyad, EventFilter, Store
@@ -280,15 +293,17 @@ def backtest(
     with Store(db, read_only=True) as store:
         require_events(store, EventFilter(dyad=parsed, since=since, until=until, origin=origin), dyad)
         data = load_backtest_data(store, parsed, settings, since, until, origin)
+        missing = left_out(store, EventFilter(dyad=parsed, since=since, until=until, origin=origin), freq)
     result = run_backtest(data, settings, f"{parsed.a}{'->' if parsed.directed else '-'}{parsed.b}", progress_for("backtest", "forecasts"))
     if forecasts_to is not None:
         result.forecasts.rename_axis("period").reset_index().to_csv(forecasts_to, index=False, date_format="%Y-%m-%d")
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), indent=1))
+        click.echo(json.dumps({**result.to_dict(), "left_out": missing.to_dict()}, indent=1))
     elif fmt == "markdown":
-        click.echo(_backtest_markdown(result))
+        click.echo(_backtest_markdown(result) + f"\n\n{missing.text()}")
     else:
         _backtest_table(result)
+        click.echo(missing.text())
 
 
 def _backtest_lines(result: Any) -> list[str]:

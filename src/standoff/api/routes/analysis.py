@@ -64,7 +64,10 @@ def series(
     result = operations.series(store, chosen, freq, dates.since, dates.until, TensionSettings(half_life, prior))
     columns = list(result.series.columns) if fields == "all" else list(SERIES_FIELDS)
     joined = result.series[columns].join(result.tension[list(TENSION_FIELDS)])
-    return JSONResponse({"selection": chosen.label, "freq": freq, "half_life": half_life, "periods": records(joined, index="period")})
+    return JSONResponse({
+        "selection": chosen.label, "freq": freq, "half_life": half_life, "periods": records(joined, index="period"),
+        "left_out": result.left_out.to_dict(),
+    })
 
 
 @router.get("/alerts", response_model=AlertList, responses=ERRORS)
@@ -95,4 +98,5 @@ def alerts(
         "freq": freq,
         "alerts": [s.to_dict() for s in found.surges],
         "truncated": found.truncated,
+        "left_out": found.left_out.to_dict(),
     })
