@@ -117,19 +117,33 @@ def event_page(
     columns = check_columns(columns)
     sql, params = query.where()
     select = ", ".join(f'"{c}"' for c in columns)
-    table = store.fetch(
-        f'SELECT {select}, coalesce(run_id, 0) AS "_run" FROM events{sql}{_order(query, newest_first)} LIMIT ? OFFSET ?',
-        [*params, limit, offset],
-    )
-    rows = table.to_pylist()
-    summary = store.fetch(f"SELECT count(*) AS n, max(coalesce(run_id, 0)) AS run FROM events{sql}", params).to_pylist()[0]
+    with store.snapshot():  # the page and its count from one moment, though a writer may commit between them
+        growing = _run_in_progress(store)
+        if growing is not None and query.after is not None:  # a cursor must not pass events still to come
+            sql, params = (f"{sql} AND" if sql else " WHERE") + " coalesce(run_id, 0) < ?", [*params, growing]
+        table = store.fetch(
+            f'SELECT {select}, coalesce(run_id, 0) AS "_run" FROM events{sql}{_order(query, newest_first)} LIMIT ? OFFSET ?',
+            [*params, limit, offset],
+        )
+        rows = table.to_pylist()
+        summary = store.fetch(f"SELECT count(*) AS n, max(coalesce(run_id, 0)) AS run FROM events{sql}", params).to_pylist()[0]
     if query.after is not None:
         cursor = Cursor(rows[-1]["_run"], rows[-1]["id"]) if rows else query.after
-    else:  # runs are complete by the time a read-only reader sees them: the next pull starts after the run
-        cursor = Cursor(summary["run"] or 0)
+    else:  # the next pull starts after the newest run seen here, or before one still being written
+        newest = summary["run"] or 0
+        cursor = Cursor(newest if growing is None else min(newest, growing - 1))
     for row in rows:
         del row["_run"]
     return EventPage(rows, summary["n"], cursor)
+
+
+def _run_in_progress(store: Store) -> int | None:
+    """The run a writer in this process may still be adding events to: the newest, if unfinished.
+    (In a store nobody writes to, an unfinished run is one that was stopped: all it will ever hold.)"""
+    if not store.beside_writer:
+        return None
+    found = store.fetch("SELECT id FROM runs WHERE finished IS NULL AND id = (SELECT max(id) FROM runs)").column("id")
+    return found[0].as_py() if len(found) else None
 
 
 def count_matching(store: Store, query: EventQuery) -> int:

@@ -54,6 +54,7 @@ class Store:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else default_db_path()
+        self.beside_writer = False  # True for a reader of a database this process writes to
         if read_only and not self.path.exists():
             raise StoreError("no standoff database here; run `standoff ingest` first or pass --db", file=str(self.path))
         try:
@@ -61,10 +62,27 @@ class Store:
         except duckdb.IOException as exc:
             hint = "wait for the other process or pass another --db" if "lock" in str(exc) else "pass another --db"
             raise StoreError(f"cannot open the database ({exc}); {hint}", file=str(self.path)) from None
+        except duckdb.ConnectionException:  # open in this process already, read-only where writing is asked or the reverse
+            mode = "read-only" if read_only else "for writing"
+            raise StoreError(f"cannot open the database {mode}: this process has it open in the other mode; close that first", file=str(self.path)) from None
         if read_only:
             self._check_version()
         else:
             self._create()
+
+    def reader(self) -> Store:
+        """Another connection to this open database, with its own transactions and interrupts, for
+        another thread of this process. A process that writes can read only this way: DuckDB refuses
+        to open the file a second time with another mode while this connection writes."""
+        other = Store.__new__(Store)
+        other.path, other._con, other.beside_writer = self.path, self._con.cursor(), True
+        return other
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """The queries in the block see the store as it was at its start, whatever a writer commits meanwhile."""
+        with self._transaction():
+            yield
 
     def close(self) -> None:
         self._con.close()
