@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 from fastapi import FastAPI
@@ -15,28 +16,46 @@ from standoff.api.guard import Guard
 from standoff.api.pool import StorePool
 from standoff.api.routes import analysis, coding, events, kinds, overview, places
 from standoff.api.settings import ApiSettings
+from standoff.api.watch import FolderWatch, check_writable
 from standoff.api.worker import CodingWorker
 from standoff.errors import NotFound
+from standoff.store import Store
 
 DESCRIPTION = """Political events coded from news text, each with the sentence it came from.
-Read-only: nothing here changes the store. Errors are JSON: `{"error": {"code", "status", "message"}}`."""
+Read-only: no request changes the store (a server started with --watch adds the articles of a
+folder itself). Errors are JSON: `{"error": {"code", "status", "message"}}`."""
 
 
 def create_app(settings: ApiSettings, *, coder: Any = None) -> FastAPI:
-    """The app over the store at ``settings.db`` (opened read-only now: a missing or foreign file
-    fails here, not on the first request). ``coder`` is a loaded standoff.pipeline.Coder to reuse
-    for /api/code; without one, the model loads on the first coding request (or at start: see server.py)."""
+    """The app over the store at ``settings.db``, opened now (a missing or foreign file fails here,
+    not on the first request): read-only, or, with ``settings.watch``, for writing too, created if
+    missing, with the reads on connections to the same database. ``coder`` is a loaded coder
+    (standoff.pipeline.Coder, or a WorkerPool) to reuse for /api/code and the watched folder;
+    without one, the model loads on the first job (or at start: see server.py)."""
+    writer: Store | None = None
+    if settings.watch is not None:
+        check_writable(settings.db, settings.watch)
+        writer = Store(settings.db)
+    connect = writer.reader if writer is not None else partial(Store, settings.db, read_only=True)
     pools = {
-        name: StorePool(settings.db, size, settings.store_memory_mb)
+        name: StorePool(connect, size, settings.store_memory_mb)
         for name, size in (("reads", settings.read_connections), ("analysis", settings.analysis_connections))
     }
+    worker = CodingWorker(settings.code_queue, settings.request_seconds, coder)
+    watch = FolderWatch(settings.watch, settings.watch_seconds, worker, writer) if settings.watch and writer else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if watch is not None:
+            watch.start()
         yield
-        app.state.coder.stop()
+        if watch is not None:
+            watch.stop()
+        worker.stop()
         for pool in pools.values():
             pool.close()
+        if writer is not None:
+            writer.close()
 
     from importlib.metadata import version
 
@@ -51,7 +70,7 @@ def create_app(settings: ApiSettings, *, coder: Any = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.pools = pools
-    app.state.coder = CodingWorker(settings.code_queue, settings.request_seconds, coder)
+    app.state.coder = worker
     install_error_handlers(app)
     for module in (events, overview, analysis, coding, places, kinds):
         app.include_router(module.router)

@@ -1,7 +1,9 @@
-"""A few read-only connections to the store, lent to one request at a time, within its time budget.
+"""A few connections to the store, lent to one request at a time, within its time budget.
 
 A DuckDB connection must not run two queries at once, and opening one per request would check the
-file each time; so the app opens ``size`` of them at start and each request borrows one.
+file each time; so the app opens ``size`` of them at start and each request borrows one. They are
+read-only, or, in a server that also writes (``serve --watch``), connections to its writer's
+database, which see each batch it commits as a whole or not at all.
 
 Requests wait for a connection in the event loop, not in a worker thread: a thread blocked
 waiting would hold one of the few worker threads that the requests holding the connections need
@@ -12,9 +14,8 @@ most until its deadline; a query still running then is interrupted.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from standoff.errors import TimedOut
 from standoff.store import Store
@@ -23,12 +24,12 @@ RETRY_STOP_SECONDS = 0.1  # after the deadline, stop again this often: a query m
 
 
 class StorePool:
-    def __init__(self, path: Path, size: int, memory_mb: int) -> None:
+    def __init__(self, connect: Callable[[], Store], size: int, memory_mb: int) -> None:
         self._all: list[Store] = []
         self._free: asyncio.Queue[Store] | None = None  # made in the loop that serves the app
         try:
             for _ in range(size):
-                self._all.append(Store(path, read_only=True))
+                self._all.append(connect())
             self._all[0].serve_long(memory_mb)
         except BaseException:
             self.close()

@@ -9,15 +9,16 @@ MAX_CONNECTIONS = 1000  # beyond this many open at once, uvicorn answers 503 ins
 
 
 def serve(settings: ApiSettings, host: str, port: int, *, log_level: str = "info") -> None:
-    """Serve until interrupted. With ``allow_code``, texts are coded in a process of their own, whose
-    model loads before the server listens (the first text should not wait): coding in a thread of the
-    server would take the interpreter's lock from the threads that answer reads."""
+    """Serve until interrupted. With ``allow_code`` or ``watch``, texts and files are coded in a
+    process of their own, whose model loads before the server listens (the first text should not
+    wait): coding in a thread of the server would take the interpreter's lock from the threads that
+    answer reads."""
     import uvicorn
 
     from standoff.pipeline import Settings
     from standoff.runners.workers import WorkerPool
 
-    coder = WorkerPool(Settings(), 1) if settings.allow_code else None
+    coder = WorkerPool(Settings(), 1) if settings.allow_code or settings.watch is not None else None
     try:
         app = create_app(settings, coder=coder)
         if coder is not None:

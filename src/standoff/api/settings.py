@@ -9,6 +9,7 @@ from pathlib import Path
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 MAX_PAGE = 1000  # events (or incidents, actors, dyads) in one JSON page
 REQUEST_SECONDS = 30.0  # every request's time budget, unless `standoff serve --timeout` says otherwise
+WATCH_SECONDS = 10.0  # `standoff serve --watch`: seconds between looks at the folder, unless --watch-every says otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,9 @@ class ApiSettings:
     analysis_connections: int = 2
     request_seconds: float = REQUEST_SECONDS  # every request's time budget (waiting for a connection included)
     store_memory_mb: int = 512  # DuckDB's cached blocks and query state, all connections together
+    # A folder whose new and changed files the server ingests (`serve --watch`); None: read-only.
+    watch: Path | None = None
+    watch_seconds: float = WATCH_SECONDS  # how often the folder is looked at
 
 
 def is_loopback(host: str) -> bool:

@@ -4,7 +4,8 @@ A request puts a job in the queue and waits for its result in the event loop, ho
 when the queue is full it is refused at once (429, with a Retry-After from the time recent jobs
 took). Jobs run one at a time, in the order they came, so however many arrive, the server codes
 one text at a time and keeps the rest of its threads for reads. A job is anything with
-``run(coder)``: today a pasted text; files to ingest can go through the same queue.
+``run(coder)``: a pasted text, or (``serve --watch``) files to ingest. A request that finds the
+queue full is refused; the folder watch, a thread of the server, waits for a place instead.
 
 The coder is whatever the app was given: `standoff serve` gives a one-process WorkerPool, so the
 model runs in a process of its own and this thread only waits for it (coding in a thread of the
@@ -26,6 +27,7 @@ from standoff.api.budget import timed_out
 from standoff.errors import QueueFull
 
 FIRST_GUESS_SECONDS = 2.0  # what a job is taken to cost before one has been timed
+WAIT_POLL_SECONDS = 0.5  # a job waiting for a place checks this often whether to give up
 
 
 class Job(Protocol):
@@ -41,6 +43,7 @@ class CodingWorker:
         self._coder_lock = threading.Lock()
         self._seconds = FIRST_GUESS_SECONDS  # running mean of a job's time
         self._thread: threading.Thread | None = None
+        self._thread_lock = threading.Lock()  # the event loop and the folder watch may both start it
         self._stopping = False
 
     def load(self) -> Any:
@@ -59,25 +62,36 @@ class CodingWorker:
     def check_room(self) -> None:
         """QueueFull if a job submitted now would be refused (checked before a request's body is read)."""
         if self._queue.full():
-            raise QueueFull(
-                f"the coding queue is full ({self._queue.maxsize} texts wait already); try again in a few seconds",
-                retry_after=self.retry_after(),
-            )
+            raise self._full()
 
     async def submit(self, job: Job, deadline: float) -> Any:
         """The job's answer; QueueFull at once if the queue is full, TimedOut once the loop's clock
         passes ``deadline`` (a job not started by then is dropped)."""
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._work, name="standoff-coder", daemon=True)
-            self._thread.start()
+        self._start()
         done: Future[Any] = Future()
         self.check_room()
-        self._queue.put_nowait((job, done))  # the event loop is the only thread that puts: no race since the check
+        try:
+            self._queue.put_nowait((job, done))
+        except queue.Full:  # the folder watch took the last place since the check
+            raise self._full() from None
         loop = asyncio.get_running_loop()
         try:
             return await asyncio.wait_for(asyncio.wrap_future(done), max(deadline - loop.time(), 0))
         except TimeoutError:
             raise timed_out(self._budget) from None
+
+    def wait_turn(self, job: Job, give_up: threading.Event) -> Future[Any] | None:
+        """Queue ``job`` from a thread of the server's own (not the event loop), waiting for a place
+        rather than being refused; its future, or None if ``give_up`` is set or the worker stops first."""
+        self._start()
+        done: Future[Any] = Future()
+        while not (give_up.is_set() or self._stopping):
+            try:
+                self._queue.put((job, done), timeout=WAIT_POLL_SECONDS)
+                return done
+            except queue.Full:
+                continue
+        return None
 
     def stop(self) -> None:
         """Finish the job being coded, drop the others, end the thread."""
@@ -92,6 +106,18 @@ class CodingWorker:
         self._queue.put(None)
         if self._thread is not None:
             self._thread.join(timeout=60)
+
+    def _start(self) -> None:
+        with self._thread_lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="standoff-coder", daemon=True)
+                self._thread.start()
+
+    def _full(self) -> QueueFull:
+        return QueueFull(
+            f"the coding queue is full ({self._queue.maxsize} texts wait already); try again in a few seconds",
+            retry_after=self.retry_after(),
+        )
 
     def _work(self) -> None:
         while (item := self._queue.get()) is not None:

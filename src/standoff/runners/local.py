@@ -19,40 +19,45 @@ from standoff.runners.batches import Batch, BatchWriter, IngestOptions, Seen, ch
 from standoff.runners.progress import IngestProgress, IngestSummary, Progress
 from standoff.runners.workers import ArticleCoder, LocalCoder
 from standoff.store import Store, content_hash
-from standoff.text.readers import iter_inputs
+from standoff.text.readers import InputFile, iter_inputs
 
 __all__ = ["IngestOptions", "IngestProgress", "IngestSummary", "ingest"]
 
 
 def ingest(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path | InputFile],
     db: str | Path | None = None,
     options: IngestOptions = IngestOptions(),
     progress: Progress | None = None,
     *,
     coder: ArticleCoder | None = None,
+    store: Store | None = None,
 ) -> IngestSummary:
-    """Code every article in ``paths`` that the store at ``db`` does not hold yet, and store it.
+    """Code every article in ``paths`` (files, folders, or files found in a folder, which keep the
+    ids the folder gives them) that the store at ``db`` does not hold yet, and store it.
 
     ``coder`` lets a caller that already loaded one (a ``Coder``, a ``WorkerPool``) reuse it; it
-    must match ``options.settings``, and ``options.workers`` is then not used.
+    must match ``options.settings``, and ``options.workers`` is then not used. ``store`` is a store
+    the caller holds open (a server that ingests while it serves), used instead of opening ``db``.
     """
     progress = progress or IngestProgress()
-    names = [str(p) for p in paths]
+    inputs = [p if isinstance(p, InputFile) else str(p) for p in paths]
+    names = [p.name if isinstance(p, InputFile) else p for p in inputs]
     clock = time.perf_counter()
     with ExitStack() as stack:
         if coder is None:
             # apart: the store's DuckDB and Arrow threads would slow coding in this process
             coder = stack.enter_context(LocalCoder(options.settings, options.workers, apart=True))
-        store = stack.enter_context(Store(db))
+        if store is None:
+            store = stack.enter_context(Store(db))
         summary = IngestSummary()
-        total = sum(isinstance(item, Article) for item in iter_inputs(names, options.read)) if progress.wants_total else None
+        total = sum(isinstance(item, Article) for item in iter_inputs(inputs, options.read)) if progress.wants_total else None
         progress.start(total)
         seen = Seen(store)
         settings = run_settings(names, options, getattr(coder, "workers", 1))
         writer = BatchWriter(store, summary, progress, settings, coder.versions, seen.written)
         waiting: deque[Batch] = deque()
-        for result in coder.code(_selected(seen, chunks(iter_inputs(names, options.read), options.batch_size), waiting)):
+        for result in coder.code(_selected(seen, chunks(iter_inputs(inputs, options.read), options.batch_size), waiting)):
             _flush(writer, waiting)
             waiting[0].results.append(result)
             progress.advance(1, summary)

@@ -60,7 +60,11 @@ class Store:
         try:
             self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
-            hint = "wait for the other process or pass another --db" if "lock" in str(exc) else "pass another --db"
+            hint = (
+                "another process has it open: wait for it or pass another --db (to add articles while "
+                "`standoff serve` runs, start the server with --watch DIR instead)"
+                if "lock" in str(exc) else "pass another --db"
+            )
             raise StoreError(f"cannot open the database ({exc}); {hint}", file=str(self.path)) from None
         except duckdb.ConnectionException:  # open in this process already, read-only where writing is asked or the reverse
             mode = "read-only" if read_only else "for writing"

@@ -115,8 +115,9 @@ def parse_date(value: str) -> date:
         raise BadDate(f"cannot read the date {value!r}; write it as YYYY-MM-DD, an ISO datetime or YYYYMMDD") from None
 
 
-def iter_inputs(paths: Sequence[str], options: ReadOptions | None = None) -> Iterator[Article | Failure]:
-    """Yield every article in ``paths``, and a ``Failure`` for each one that cannot be read.
+def iter_inputs(paths: Sequence[str | InputFile], options: ReadOptions | None = None) -> Iterator[Article | Failure]:
+    """Yield every article in ``paths``, and a ``Failure`` for each one that cannot be read. A path
+    may be a file found in a folder (``input_files``), to read with the ids the folder gives it.
 
     Never raises for bad input: missing paths, binary files, bad encodings, malformed records,
     empty, oversized or non-English articles all become failures and the batch goes on.
@@ -168,11 +169,11 @@ def _failure(problem: _Problem) -> Failure:
     return Failure(problem.article_id, "read", error.code, error.message, error.file, error.line)
 
 
-def _items(path: str, options: ReadOptions) -> Iterator[_Item]:
+def _items(path: str | InputFile, options: ReadOptions) -> Iterator[_Item]:
     if path == STDIN:
         yield from _guarded(partial(_read_stdin, options), STDIN, "stdin")
         return
-    for item in _expand(path):
+    for item in [path] if isinstance(path, InputFile) else _expand(path):
         if isinstance(item, _Problem):
             yield item
         else:
