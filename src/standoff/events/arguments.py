@@ -19,6 +19,8 @@ from standoff.syntax.predicates import Predicate, obliques
 
 # Finds the latest earlier act a noun names: "the launch", "the accusation", "the sanctions".
 Answered = Callable[[Token], "Event | None"]
+# Roots of acts addressed to someone who is to act: appeals (02) and demands (10).
+ADDRESSING_ROOTS = frozenset({"02", "10"})
 # Roles of a noun's dependents that may name its owner: "Lavrov's call", "the Afghan army base", "the head, Lavrov".
 _OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN), (Role.APPOSITIVE, Form.PLAIN))
 
@@ -91,7 +93,7 @@ def target_actors(
     pattern: Pattern, predicate: Predicate, patients: list[Token], actors: ArticleActors, answered: Answered, sources: list[Actor | None], words: Lexicon
 ) -> list[Actor]:
     """At whom the act is aimed. ``patients`` are the predicate's patients as the pattern reads them."""
-    found = _named_targets(pattern, predicate, patients, actors, answered, words)
+    found = _addressees(pattern, predicate, actors, words) or _named_targets(pattern, predicate, patients, actors, answered, words)
     if not found and pattern.code[:2] >= "14":
         # force shown or used somewhere is aimed at that country, unless it is the actor's own
         places = _located(predicate, actors, words) or [a for o in predicate.patients for a in _placed_at(o, actors, words)]
@@ -131,6 +133,14 @@ def _named_targets(pattern: Pattern, predicate: Predicate, patients: list[Token]
         objects = predicate.objects_of(prep) if light else predicate.obliques.get(prep, [])
         found = [a for t in objects for a in actors_at(t, actors, words)]
     return found or [a for o in patients for a in _placed_at(o, actors, words)] or _authors(patients, answered, words)
+
+
+def _addressees(pattern: Pattern, predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor]:
+    """Who an appeal or a demand told in a clause is made to: the clause's subject ("demanded
+    that the United States extradite him", "urged that Russia withdraw its troops")."""
+    if pattern.code[:2] not in ADDRESSING_ROOTS or pattern.target not in ("default", "content") or predicate.clause is None:
+        return []
+    return [a for s in predicate.clause.children if role(s) is Role.AGENT for a in actors_at(s, actors, words)]
 
 
 def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleActors, words: Lexicon) -> list[Actor]:
