@@ -25,9 +25,10 @@ ADDRESSING_ROOTS = frozenset({"02", "10"})
 _OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN), (Role.APPOSITIVE, Form.PLAIN))
 
 
-def actors_at(token: Token, actors: ArticleActors, words: Lexicon) -> list[Actor]:
+def actors_at(token: Token, actors: ArticleActors, words: Lexicon, depth: int = 2) -> list[Actor]:
     """Resolved actors a role filler stands for. A noun that is no actor passes to its owner:
-    "Lavrov's call", "the Afghan army base", "demands from the rebels"."""
+    "Lavrov's call", "the Afghan army base", "demands from the rebels", and through ``depth``
+    more owners: "the runways of Beirut's airport"."""
     found = [a for a in actors.actors(token) if a.code is not None]
     if found:
         return found
@@ -44,7 +45,9 @@ def actors_at(token: Token, actors: ArticleActors, words: Lexicon) -> list[Actor
                 return found
     for prep in _prepositions(token, words.owner_prepositions):
         for obj in _plain_obliques(prep):
-            return [a for a in actors.actors(obj) if a.code is not None]
+            if depth == 0:
+                return [a for a in actors.actors(obj) if a.code is not None]
+            return actors_at(obj, actors, words, depth - 1)
     return actors.owners(token)
 
 
