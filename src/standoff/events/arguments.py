@@ -17,8 +17,9 @@ from standoff.nlp import Token
 from standoff.syntax.labels import Form, Role, is_predicate_word, link, role
 from standoff.syntax.predicates import Predicate, obliques
 
-# Finds the latest earlier act a noun names: "the launch", "the accusation", "the sanctions".
-Answered = Callable[[Token], "Event | None"]
+# Who did the latest earlier act a noun names ("the launch", "the accusation", "the sanctions"):
+# every party of a joint act ("the agreement" Ethiopia and Eritrea signed); empty when none.
+Answered = Callable[[Token], list[Actor]]
 # Roots of acts addressed to someone who is to act: appeals (02) and demands (10).
 ADDRESSING_ROOTS = frozenset({"02", "10"})
 # Roles of a noun's dependents that may name its owner: "Lavrov's call", "the Afghan army base", "the head, Lavrov".
@@ -166,8 +167,7 @@ def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleA
 
 def _authors(patients: list[Token], answered: Answered, words: Lexicon) -> list[Actor]:
     """ "China denied the accusation", "condemned the sanctions": aimed at who made them."""
-    acts = [answered(o) for o in patients if any(c.lower_ in words.definite_determiners for c in o.children)]
-    return [act.source for act in acts if act is not None and act.source is not None]
+    return [a for o in patients if any(c.lower_ in words.definite_determiners for c in o.children) for a in answered(o)]
 
 
 def _located(predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor]:
@@ -213,9 +213,9 @@ def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answ
     for token in predicate.trigger.sent:
         if token.lower_ in words.response_prepositions and role(token) is Role.PREPOSITION:
             for obj in _plain_obliques(token):
-                act = answered(obj)
-                if act is not None and act.source is not None:
-                    return [act.source]
+                authors = answered(obj)
+                if authors:
+                    return authors
     return []
 
 

@@ -142,13 +142,13 @@ class EventCoder:
 
     @staticmethod
     def _answering(earlier: EarlierActs, found: Sequence[Event] = (), *, reaction_by: Sequence[Actor | None] | None = None) -> Answered:
-        """Finds the latest earlier act a noun names: "the launch", "the accusation", "the sanctions";
-        for a reaction by the countries of ``reaction_by`` ("condemned the raids"), also a noun of
-        the act's kind, naming an act of another country."""
+        """Finds who did the latest earlier act a noun names: "the launch", "the accusation", "the
+        sanctions"; for a reaction by the countries of ``reaction_by`` ("condemned the raids"),
+        also a noun of the act's kind, naming an act of another country."""
         countries = frozenset(a.code.country for a in reaction_by or () if a is not None and a.code is not None and a.code.country)
         if not countries:  # whose reaction is not known, so neither is whose act it answers
-            return lambda noun: earlier.latest(noun.lemma_.lower(), found)
-        return lambda noun: earlier.latest(noun.lemma_.lower(), found, by_kind=True, not_by=countries)
+            return lambda noun: earlier.authors(earlier.latest(noun.lemma_.lower(), found), found)
+        return lambda noun: earlier.authors(earlier.latest(noun.lemma_.lower(), found, by_kind=True, not_by=countries), found)
 
     def _clause_verb(self, predicate: Predicate) -> Token:
         """The verb that carries the predicate's act: a light verb for its noun ("agreed to
