@@ -245,3 +245,8 @@ def test_a_domestic_kind_of_actor_belongs_where_it_acts(actor_at: ActorAt, text:
 def test_other_kinds_or_no_clue_stay_without_a_country(actor_at: ActorAt, text: str, words: str, home: str | None) -> None:
     actor = actor_at(text, words, home=home)
     assert actor is not None and actor.code is None and actor.method == "sector-without-country"
+
+
+def test_a_title_of_several_countries_stands_for_each(actor_at: ActorAt) -> None:
+    found = actor_at("The leaders of Mexico, Colombia and Chile condemned the attack.", "leaders", all=True)
+    assert [a.code.code for a in found] == ["MEXGOV", "COLGOV", "CHLGOV"]

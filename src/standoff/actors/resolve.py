@@ -153,7 +153,7 @@ class ArticleActors:
         code = actor.code
         if code is None or code.country is None:
             return []
-        others = []
+        others = self._coordinated_of_owners(head, actor, code)
         for token in _description(head)[:-1]:
             match = self._matches.get(token.i)
             if match is None or match.kind not in ("state", "adjective", "capital", "place") or match.country != code.country:
@@ -163,6 +163,25 @@ class ArticleActors:
                 if other is not None and other.country and other.country != code.country and other.kind in ("state", "adjective", "capital", "place"):
                     mention = self._mention(conj, head, "entity")
                     others.append(Actor(mention, _code(other.country, code.sector), Resolution.COORDINATED_OWNER, actor.confidence * 0.9))
+        return others
+
+    def _coordinated_of_owners(self, head: Token, actor: Actor, code: ActorCode) -> list[Actor]:
+        """The other owners of a title owned by several ("the leaders of Mexico, Colombia and
+        Chile": MEXGOV, COLGOV, CHLGOV), when the title took its country from the first."""
+        if actor.method != Resolution.SECTOR_OF_OWNER:
+            return []
+        others = []
+        for prep in head.rights:
+            if role(prep) is not Role.PREPOSITION or prep.lower_ not in self._words.title_owner_prepositions:
+                continue
+            for owner in prep.children:
+                owned = self.actor(owner) if link(owner) == (Role.OBLIQUE, Form.PLAIN) else None
+                if owned is None or owned.code is None or owned.code.country != code.country:
+                    continue
+                for conj in owner.conjuncts:
+                    other = self.actor(conj)
+                    if other is not None and other.code is not None and other.code.country and other.code.country != code.country:
+                        others.append(Actor(other.mention, _code(other.code.country, code.sector), Resolution.COORDINATED_OWNER, actor.confidence * 0.9))
         return others
 
     def all(self) -> list[Actor]:
