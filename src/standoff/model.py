@@ -120,6 +120,7 @@ class RuleId(StrEnum):
     ONE_EVENT_PER_ACT = "one-event-per-act"  # the same act told twice in an article is one event
     PAIRED = "paired"  # the target's side of a paired act: "arrived in X" is X's hosting too
     NEEDED_ACTORS = "needed-actors"  # drops an event still without the dyad its pattern asks for
+    AT_HOME = "at-home"  # a domestic act without a target, done in its actor's country, is aimed at it
 
 
 # Rules through which a verb above the act changed its code: the act was composed.

@@ -15,6 +15,7 @@ from standoff.events.coder import EventCoder
 from standoff.events.composition import load_composition
 from standoff.events.confidence import load_confidence_table
 from standoff.events.dating import StoryTime
+from standoff.events.domestic import aimed_at_home
 from standoff.events.embedding import SecondOpinion
 from standoff.events.patterns import PatternStack, load_pattern_set
 from standoff.events.petrarch_verbs import load_imported_set, load_verb_set
@@ -160,6 +161,7 @@ class Coder:
             countries = {a.code.country for a in actors.all() if a.code is not None and a.code.country}
             places = ArticlePlaces(self._gazetteer, doc, article, countries, self._lexicon)
             events = places.locate_events(events)
+            events = aimed_at_home(events, places, self._events.rescored)
         quotes = attribute_quotes(article, doc, actors, events, self._predicates, self._lexicon)
         return ArticleResult(article, tuple(events), tuple(quotes), discarded=discarded)
 

@@ -106,7 +106,7 @@ class EventCoder:
         sentence = Sentence(ctx, matched, actors, self._patterns.rank)
         for rule in self._rules:
             found = rule.apply(found, sentence)
-        found = [self._rescored(e) if e.rule.rules else e for e in found]
+        found = [self.rescored(e) if e.rule.rules else e for e in found]
         if not found and self._second_opinion is not None:
             found = self._embedded(ctx, actors, earlier)
         return sorted(found, key=lambda e: e.trigger_start)
@@ -134,7 +134,7 @@ class EventCoder:
         events = self._plain(pattern, predicate, ctx, actors, earlier, similarity=opinion.similarity)
         return [replace(e, confidence=opinion.confidence) for e in events]
 
-    def _rescored(self, event: Event) -> Event:
+    def rescored(self, event: Event) -> Event:
         """An event a rule changed (its target, its actors) is scored on what it now is."""
         pattern = self._patterns.get(event.rule.pattern_set, event.rule.pattern) or SPEECH_PATTERN
         key = evidence_key(pattern, event.rule.composed, event.source, event.target)

@@ -23,7 +23,7 @@ from standoff.geo.mentions import scan
 from standoff.geo.resolve import Resolved, anaphors, best_entry, resolve
 from standoff.geo.usage import LocatedMention, located
 from standoff.lexicon import Lexicon, load_lexicon
-from standoff.model import Article, Event, Place
+from standoff.model import Article, Event, Mention, Place
 from standoff.nlp import Doc, Token
 from standoff.syntax.labels import Form, Role, form, is_noun, is_predicate_word, is_subject, link, role
 from standoff.text.quotes import find_quotes
@@ -98,6 +98,34 @@ class ArticlePlaces:
         when they are not known. ``actors`` are the character spans the event's source and
         target were read from: a place named there is an actor, not where.
         """
+        found, why = self._in_words(trigger, actors)
+        if found is not None:
+            return found.place, why
+        entry = self.dateline_entry
+        if self.dateline is None or entry is None:
+            return None, why + "; no dateline"
+        wanted = set(countries) if countries is not None else set()
+        if wanted and not wanted & set(entry.countries()):
+            return None, why + f"; the dateline {self.dateline.name} is not in the acting side's country"
+        if any(c.lower_ in self._words.here_words and link(c) == (Role.MODIFIER, Form.ADVERB) for c in trigger.children):
+            return entry.place(), f"'here' in an article datelined {self.dateline.name}: {_describe(entry)}"
+        return entry.place(), f"{why}; the article is datelined {self.dateline.name}: {_describe(entry)}"
+
+    def named_scene(self, event: Event) -> tuple[Place, Mention] | None:
+        """Where the event's own words put it, and the words: a place attached to its trigger or
+        in its clause ("demonstrated across France"); never the dateline."""
+        span = self._doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        found, _ = self._in_words(span.root, [(a.mention.start, a.mention.end) for a in (event.source, event.target) if a is not None])
+        if found is None:
+            return None
+        words = self._doc[found.resolved.mention.start : found.resolved.mention.end]
+        mention = Mention(event.article_id, event.sentence_index, words.start_char, words.end_char, words.text)
+        return found.place, mention
+
+    def _in_words(self, trigger: Token, actors: Sequence[tuple[int, int]]) -> tuple[LocatedMention | None, str]:
+        """The place the trigger's own words put it at, and why; or None and why not."""
         sentence = trigger.sent
         attached: list[LocatedMention] = []
         in_clause: list[LocatedMention] = []
@@ -131,17 +159,8 @@ class ArticlePlaces:
         for found, how in ((attached, "attached to"), (in_clause, "in the clause of")):
             if found:
                 best = _finest(found, trigger)
-                return best.place, _reason(best, f"{how} {trigger.text!r}")
-        why = "; ".join(skipped[:_MAX_REASONS]) if skipped else "the sentence names no place"
-        entry = self.dateline_entry
-        if self.dateline is None or entry is None:
-            return None, why + "; no dateline"
-        wanted = set(countries) if countries is not None else set()
-        if wanted and not wanted & set(entry.countries()):
-            return None, why + f"; the dateline {self.dateline.name} is not in the acting side's country"
-        if any(c.lower_ in self._words.here_words and link(c) == (Role.MODIFIER, Form.ADVERB) for c in trigger.children):
-            return entry.place(), f"'here' in an article datelined {self.dateline.name}: {_describe(entry)}"
-        return entry.place(), f"{why}; the article is datelined {self.dateline.name}: {_describe(entry)}"
+                return best, _reason(best, f"{how} {trigger.text!r}")
+        return None, "; ".join(skipped[:_MAX_REASONS]) if skipped else "the sentence names no place"
 
     def locate_events(self, events: Sequence[Event]) -> list[Event]:
         """Each event with its place: a name any event of the sentence reads an actor from is

@@ -1,0 +1,32 @@
+"""Acts done at home are aimed at home: a protest, an arrest, a curfew (CAMEO 14, 17) or force
+(18-20) whose words name no target, done where the actor's own country is, is aimed at that
+country, as the CAMEO coding of domestic events has it ("protesters marched across France",
+"police detained dozens in Tallinn")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from standoff.events.rules import retargeted
+from standoff.geo import ArticlePlaces
+from standoff.model import Actor, ActorCode, Event, Resolution, RuleId
+
+DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+
+
+def aimed_at_home(events: list[Event], places: ArticlePlaces, rescore: Callable[[Event], Event]) -> list[Event]:
+    """Each event, a domestic act without a target given the country of its scene as target when
+    that is its source's own country; ``rescore`` scores a changed event on what it now is."""
+    return [_at_home(event, places, rescore) for event in events]
+
+
+def _at_home(event: Event, places: ArticlePlaces, rescore: Callable[[Event], Event]) -> Event:
+    source = event.source.code if event.source is not None else None
+    if event.target is not None or source is None or not source.country or event.cameo_root not in DOMESTIC_ROOTS:
+        return event
+    scene = places.named_scene(event)
+    if scene is None or scene[0].country != source.country:
+        return event
+    place, mention = scene
+    target = Actor(mention, ActorCode(source.country, source.country), Resolution.SCENE_COUNTRY, 0.5)
+    return rescore(retargeted(event, target, RuleId.AT_HOME))
