@@ -69,7 +69,7 @@ class ArticlePlaces:
         self._words = lexicon if lexicon is not None else load_lexicon()
         text = article.text if article is not None else doc.text
         actor_countries = tuple(actor_countries)
-        mentions, demonyms = scan(gazetteer, doc, self._words)
+        mentions, demonyms = scan(gazetteer, doc, self._words, text)
         named = resolve(doc, mentions, self._words, actor_countries, demonyms)
         self.resolved: list[Resolved] = sorted(named + anaphors(doc, named, self._words), key=lambda r: r.mention.start)
         self._usage = [located(doc, r, self._words) for r in self.resolved]
@@ -102,14 +102,12 @@ class ArticlePlaces:
         attached: list[LocatedMention] = []
         in_clause: list[LocatedMention] = []
         skipped: list[str] = []
-        clause: set[int] | None = None  # built only when the sentence names a place
+        clause: set[int] | None = None  # built only when a place may be in the trigger's clause
         in_sentence = self._by_head[bisect_left(self._heads, sentence.start) : bisect_left(self._heads, sentence.end)]
         here = [(self.resolved[index], self._usage[index]) for index in sorted(in_sentence)]  # in reading order
         listed = self._listed(here)
         for resolved, usage in here:
             name = resolved.mention.text
-            if clause is None:
-                clause = self._clause_tokens(trigger)
             if self._names_actor(resolved, actors):
                 skipped.append(f"{name!r} names the event's actor, not where it happened")
             elif usage is None:
@@ -124,10 +122,12 @@ class ArticlePlaces:
                 skipped.append(f"{name!r} tells where {usage.anchor.text!r} is, not where the act happened")
             elif _attached(usage.anchor, trigger):
                 attached.append(usage)
-            elif usage.anchor.i in clause:
-                in_clause.append(usage)
             else:
-                skipped.append(f"{name!r} belongs to another clause")
+                clause = self._clause_tokens(trigger) if clause is None else clause
+                if usage.anchor.i in clause:
+                    in_clause.append(usage)
+                else:
+                    skipped.append(f"{name!r} belongs to another clause")
         for found, how in ((attached, "attached to"), (in_clause, "in the clause of")):
             if found:
                 best = _finest(found, trigger)
