@@ -137,7 +137,7 @@ class Coder:
     def code_doc(self, article: Article, doc: Doc) -> ArticleResult:
         sentences = [s for s in map(_trimmed, sentence_spans(doc)) if len(s)]
         sentence_of = sentence_of_tokens(sentences)
-        actors = ArticleActors(self._actors, doc, article.id, article.published, sentence_of)
+        actors = ArticleActors(self._actors, doc, article.id, article.published, sentence_of, article.text)
         events: list[Event] = []
         # Offsets point into the article's text: a slice of it is a sentence's text, where
         # Span.text would build a Token object for every word, each time it is read.

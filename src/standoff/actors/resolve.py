@@ -96,11 +96,14 @@ class _Owner:
 class ArticleActors:
     """Actors of one parsed article, resolved in reading order so pronouns can look back."""
 
-    def __init__(self, table: ActorTable, doc: Doc, article_id: str, published: date | None, sentence_of: dict[int, int]) -> None:
+    def __init__(
+        self, table: ActorTable, doc: Doc, article_id: str, published: date | None, sentence_of: dict[int, int], text: str | None = None
+    ) -> None:
+        """``text``: the doc's text, when the caller has it (Doc.text joins every token anew)."""
         self._table = table
         self._words = table.lexicon
         self._doc = doc
-        self._text = doc.text  # Doc.text joins every token: read it once
+        self._text = doc.text if text is None else text
         self._article_id = article_id
         self._day = published
         self._sentence_of = sentence_of
