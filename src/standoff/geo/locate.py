@@ -24,7 +24,7 @@ from standoff.geo.resolve import Resolved, anaphors, best_entry, resolve
 from standoff.geo.usage import LocatedMention, located
 from standoff.lexicon import Lexicon, load_lexicon
 from standoff.model import Article, Event, Place
-from standoff.nlp import Doc, Token
+from standoff.nlp import Doc, Token, sentence_starts
 from standoff.syntax.labels import Form, Role, form, is_noun, is_predicate_word, is_subject, link, role
 from standoff.text.quotes import find_quotes
 
@@ -76,6 +76,7 @@ class ArticlePlaces:
         # Places by the token that links them into the parse: a sentence's places are one run.
         self._by_head = sorted(range(len(self.resolved)), key=lambda index: self.resolved[index].mention.head)
         self._heads = [self.resolved[index].mention.head for index in self._by_head]
+        self._sentence_starts = sentence_starts(doc)  # the sentences Token.sent gives, read once
         quotes = find_quotes(text)  # in order, and they do not overlap either
         self._quote_starts = [q.start for q in quotes]
         self._quote_ends = [q.end for q in quotes]
@@ -98,12 +99,14 @@ class ArticlePlaces:
         when they are not known. ``actors`` are the character spans the event's source and
         target were read from: a place named there is an actor, not where.
         """
-        sentence = trigger.sent
+        number = bisect_right(self._sentence_starts, trigger.i) - 1
+        start = self._sentence_starts[number]
+        end = self._sentence_starts[number + 1] if number + 1 < len(self._sentence_starts) else len(self._doc)
         attached: list[LocatedMention] = []
         in_clause: list[LocatedMention] = []
         skipped: list[str] = []
         clause: set[int] | None = None  # built only when a place may be in the trigger's clause
-        in_sentence = self._by_head[bisect_left(self._heads, sentence.start) : bisect_left(self._heads, sentence.end)]
+        in_sentence = self._by_head[bisect_left(self._heads, start) : bisect_left(self._heads, end)]
         here = [(self.resolved[index], self._usage[index]) for index in sorted(in_sentence)]  # in reading order
         listed = self._listed(here)
         for resolved, usage in here:
