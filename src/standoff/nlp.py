@@ -178,9 +178,13 @@ class PhraseTable:
             return []
         lower, written = (list(column) for column in zip(*doc.to_array([LOWER, ORTH]).tolist()))
         found = []
+        indexes = ((self._lower, lower), (self._exact, written))
         for start in range(len(lower)):
-            for index, words in ((self._lower, lower), (self._exact, written)):
-                for length, phrases in index.get(words[start], {}).items():
+            for index, words in indexes:
+                lengths = index.get(words[start])
+                if lengths is None:  # most words start no phrase
+                    continue
+                for length, phrases in lengths.items():
                     end = start + length
                     for key, casing in phrases.get(tuple(words[start:end]), ()):
                         if casing is Casing.NAME and lower[start:end] == written[start:end]:
