@@ -21,6 +21,7 @@ from standoff.events.petrarch_verbs import load_imported_set, load_verb_set
 from standoff.events.quotes import attribute_quotes
 from standoff.events.rules import ARTICLE_RULES
 from standoff.geo import ArticlePlaces, load_gazetteer
+from standoff.geo.home import filed_from
 from standoff.lexicon import load_lexicon
 from standoff.model import Article, ArticleResult, Event, Failure
 from standoff.nlp import Doc, Span, model_version, parse, sentence_of_tokens, sentence_spans
@@ -137,7 +138,8 @@ class Coder:
     def code_doc(self, article: Article, doc: Doc) -> ArticleResult:
         sentences = [s for s in map(_trimmed, sentence_spans(doc)) if len(s)]
         sentence_of = sentence_of_tokens(sentences)
-        actors = ArticleActors(self._actors, doc, article.id, article.published, sentence_of, article.text)
+        filed = filed_from(article.text, self._gazetteer, self._lexicon)
+        actors = ArticleActors(self._actors, doc, article.id, article.published, sentence_of, filed, article.text)
         events: list[Event] = []
         # Offsets point into the article's text: a slice of it is a sentence's text, where
         # Span.text would build a Token object for every word, each time it is read.

@@ -209,3 +209,44 @@ def test_a_title_of_another_country_in_the_text_wins_over_the_persons_code(actor
     actor = actor_at("British Foreign Secretary Geoffrey Howe expressed pessimism.", "Howe")
     assert code_of(actor) == "GBRGOV" and actor.method == "description"
     assert code_of(actor_at("U.S. Secretary of State Rex Tillerson spoke.", "Tillerson", date(2017, 9, 1))) == "USAGOV"
+
+
+# -- domestic kinds of actor at home ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "home", "code", "method"),
+    [
+        ("Police detained dozens of protesters in Moscow.", "Police", None, "RUSCOP", "scene-country"),
+        ("Police detained dozens of protesters in Moscow.", "protesters", None, "RUSCVL", "scene-country"),
+        ("Police detained more than 300 people on Thursday night.", "Police", "EST", "ESTCOP", "home-country"),
+        ("Police detained more than 300 people on Thursday night.", "people", "EST", "ESTCVL", "home-country"),
+        # the scene of the act beats the country the story is filed from
+        ("Protesters pelted the embassy in Moscow with eggs.", "Protesters", "EST", "RUSCVL", "scene-country"),
+        # a place in what was said is not where the speaker acted
+        ("Police said the rebels had attacked a convoy in Syria.", "Police", "EST", "ESTCOP", "home-country"),
+        ("The parliament voted to demand that the government end the presence of foreign troops.", "parliament", "IRQ", "IRQLEG", "home-country"),
+    ],
+)
+def test_a_domestic_kind_of_actor_belongs_where_it_acts(actor_at: ActorAt, text: str, words: str, home: str | None, code: str, method: str) -> None:
+    actor = actor_at(text, words, home=home)
+    assert actor is not None and actor.code is not None
+    assert (actor.code.code, actor.method) == (code, method)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "home"),
+    [
+        ("Refugees crossed the border into Turkey.", "Refugees", "TUR"),  # refugees come from elsewhere
+        ("Troops opened fire on the crowd in Gori.", "Troops", None),  # armed forces are often abroad
+        ("Police detained more than 300 people on Thursday night.", "Police", None),  # no scene, no dateline
+    ],
+)
+def test_other_kinds_or_no_clue_stay_without_a_country(actor_at: ActorAt, text: str, words: str, home: str | None) -> None:
+    actor = actor_at(text, words, home=home)
+    assert actor is not None and actor.code is None and actor.method == "sector-without-country"
+
+
+def test_a_title_of_several_countries_stands_for_each(actor_at: ActorAt) -> None:
+    found = actor_at("The leaders of Mexico, Colombia and Chile condemned the attack.", "leaders", all=True)
+    assert [a.code.code for a in found] == ["MEXGOV", "COLGOV", "CHLGOV"]

@@ -15,6 +15,7 @@ from standoff.geo.dateline import find_dateline
         ("BEIJING, Sept 5 (Reuters) - China's foreign ministry said ...", "BEIJING", None),
         ("PARIS, Texas (AP) — Police arrested a man.", "PARIS", "Texas"),
         ("NEW DELHI (Reuters) - India and China ...", "NEW DELHI", None),
+        ("KHARTOUM/THE HAGUE, March 4 (Wire) - The court issued a warrant.", "KHARTOUM/THE HAGUE", None),
         ("Headline about a standoff\n\nBy A Reporter\n\nMANILA (Harbour Wire) - The Philippines ...", "MANILA", None),
     ],
 )

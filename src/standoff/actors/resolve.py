@@ -27,6 +27,7 @@ from datetime import date
 from standoff.actors.coref import Antecedents
 from standoff.actors.entries import NULL_CODE, Agent
 from standoff.actors.table import ActorTable, Match
+from standoff.geo.home import FiledFrom
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, ActorCode, Mention, Resolution
 from standoff.nlp import Doc, Token
@@ -38,6 +39,7 @@ from standoff.syntax.labels import (
     continues_entity,
     entity,
     is_plural_noun,
+    is_predicate_word,
     is_singular_noun,
     is_subject,
     link,
@@ -97,10 +99,21 @@ class ArticleActors:
     """Actors of one parsed article, resolved in reading order so pronouns can look back."""
 
     def __init__(
-        self, table: ActorTable, doc: Doc, article_id: str, published: date | None, sentence_of: dict[int, int], text: str | None = None
+        self,
+        table: ActorTable,
+        doc: Doc,
+        article_id: str,
+        published: date | None,
+        sentence_of: dict[int, int],
+        filed: FiledFrom | None = None,
+        text: str | None = None,
     ) -> None:
-        """``text``: the doc's text, when the caller has it (Doc.text joins every token anew)."""
+        """``filed``: the story's dateline, which names no actor, and its country, where actors
+        of a domestic kind with no country of their own belong when their act's scene names none.
+        ``text``: the doc's text, when the caller has it (Doc.text joins every token anew)."""
         self._table = table
+        self._home = filed.country if filed is not None else None
+        self._dateline = (filed.start, filed.end) if filed is not None else (0, 0)
         self._words = table.lexicon
         self._doc = doc
         self._text = doc.text if text is None else text
@@ -124,6 +137,8 @@ class ArticleActors:
         """The actor a noun-phrase head stands for, or None when it is no actor."""
         if token.i not in self._resolved:
             self._resolved[token.i] = None  # a phrase that refers to itself resolves to nothing
+            if self._dateline[0] <= token.idx < self._dateline[1]:
+                return None  # "TALLINN, April 28 -" says where the story was filed
             actor = self._resolve(token)
             sponsor = self._sponsor(token) if actor is not None else None
             if sponsor is not None:
@@ -148,7 +163,7 @@ class ArticleActors:
         code = actor.code
         if code is None or code.country is None:
             return []
-        others = []
+        others = self._coordinated_of_owners(head, actor, code)
         for token in self._description(head)[:-1]:
             match = self._matches.get(token.i)
             if match is None or match.kind not in ("state", "adjective", "capital", "place") or match.country != code.country:
@@ -158,6 +173,25 @@ class ArticleActors:
                 if other is not None and other.country and other.country != code.country and other.kind in ("state", "adjective", "capital", "place"):
                     mention = self._mention(conj, head, "entity")
                     others.append(Actor(mention, _code(other.country, code.sector), Resolution.COORDINATED_OWNER, actor.confidence * 0.9))
+        return others
+
+    def _coordinated_of_owners(self, head: Token, actor: Actor, code: ActorCode) -> list[Actor]:
+        """The other owners of a title owned by several ("the leaders of Mexico, Colombia and
+        Chile": MEXGOV, COLGOV, CHLGOV), when the title took its country from the first."""
+        if actor.method != Resolution.SECTOR_OF_OWNER:
+            return []
+        others = []
+        for prep in head.rights:
+            if role(prep) is not Role.PREPOSITION or prep.lower_ not in self._words.title_owner_prepositions:
+                continue
+            for owner in prep.children:
+                owned = self.actor(owner) if link(owner) == (Role.OBLIQUE, Form.PLAIN) else None
+                if owned is None or owned.code is None or owned.code.country != code.country:
+                    continue
+                for conj in owner.conjuncts:
+                    other = self.actor(conj)
+                    if other is not None and other.code is not None and other.code.country and other.code.country != code.country:
+                        others.append(Actor(other.mention, _code(other.code.country, code.sector), Resolution.COORDINATED_OWNER, actor.confidence * 0.9))
         return others
 
     def all(self) -> list[Actor]:
@@ -295,8 +329,8 @@ class ArticleActors:
         antecedent = self._antecedents.latest(head.i, sector=agent.sector, title=title)
         if antecedent is not None and is_singular_noun(head) and not self._is_indefinite(span):
             return Actor(self._mention(span[0], span[-1], "title"), antecedent.code, Resolution.COREF_TITLE, 0.7, antecedent.mention)
-        self._bare[head.i] = Agent(code.sector, code.code) if code is not None and code.sector else agent
-        return Actor(self._mention(span[0], span[-1], "agent"), None, Resolution.SECTOR_WITHOUT_COUNTRY, 0.0)
+        bare = Agent(code.sector, code.code) if code is not None and code.sector else agent
+        return self._at_home(head, span, bare)
 
     def _partitive(self, head: Token) -> Actor | None:
         """'members of SANDF', 'a group of tourists': the actor is what is counted."""
@@ -324,9 +358,43 @@ class ArticleActors:
             return None
         code = _combine(owner, Agent(owner.sector, owner.sector or ""), leading=True)
         if not code.country:
-            self._bare[head.i] = Agent(code.sector, code.code)
-            return Actor(self._mention(span[0], span[-1], "agent"), None, Resolution.SECTOR_WITHOUT_COUNTRY, 0.0)
+            return self._at_home(head, span, Agent(code.sector, code.code))
         return Actor(mention, code, Resolution.TITLE_OF_OWNER, 0.75)
+
+    def _at_home(self, head: Token, span: Description, agent: Agent) -> Actor:
+        """A kind of actor the phrase gives no country: a domestic kind ("police", "protesters",
+        "the army") belongs to the country of its act's scene ("detained dozens in Moscow"),
+        else to the one the story is filed from; any other kind stays without a country."""
+        if agent.sector in self._words.domestic_sectors:
+            scene = self._scene_country(head) if agent.sector not in LOCATED_NOT_OWNED else None
+            country = scene or self._home
+            if country is not None:
+                method = Resolution.SCENE_COUNTRY if scene else Resolution.HOME_COUNTRY
+                return Actor(self._mention(span[0], span[-1], "agent"), _code(country, agent.sector), method, 0.5)
+        self._bare[head.i] = agent
+        return Actor(self._mention(span[0], span[-1], "agent"), None, Resolution.SECTOR_WITHOUT_COUNTRY, 0.0)
+
+    def _scene_country(self, head: Token) -> str | None:
+        """The one country named as the scene of the clause ``head`` acts in: "police *in
+        Moscow*", "protesters marched *through Khartoum*". What was said or planned there, and
+        clauses with a subject of their own, are other scenes."""
+        verb = head
+        while not is_predicate_word(verb) and verb.head.i != verb.i:  # "dozens *of* protesters" -> "detained"
+            verb = verb.head
+        countries = set()
+        stack = [verb]
+        while stack:
+            token = stack.pop()
+            for child in token.children:
+                if role(child) is Role.COMPLEMENT or (is_predicate_word(child) and any(is_subject(c) for c in child.children)):
+                    continue
+                if role(child) is Role.PREPOSITION and child.lower_ in self._words.scene_prepositions:
+                    for place in child.children:
+                        match = self._matches.get(place.i)
+                        if link(place) == (Role.OBLIQUE, Form.PLAIN) and match is not None and match.kind in _PLACES_OF_STATES and match.country:
+                            countries.add(match.country)
+                stack.append(child)
+        return countries.pop() if len(countries) == 1 else None
 
     def _owned(self, head: Token, span: Description, mention: Mention) -> Actor | None:
         """A place or a statement stands for whoever holds or makes it: 'the Ukrainian city of
@@ -628,6 +696,7 @@ def _determiner_or_possessor(token: Token) -> bool:
 
 # Kinds of match that name a state, by any of its names.
 _NAMES_OF_STATES = frozenset({"state", "adjective", "capital", "shared", "place"})
+_PLACES_OF_STATES = frozenset({"state", "capital", "place"})
 # How a noun's modifiers attach: adjectives, nouns and noun phrases ("the Ukrainian city").
 _MODIFYING = frozenset({(Role.MODIFIER, Form.ADJECTIVE), (Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.NOUN_PHRASE)})
 # Resolutions of a person or of someone holding a title: antecedents for "he" and "she".

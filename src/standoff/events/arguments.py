@@ -17,15 +17,19 @@ from standoff.nlp import Token
 from standoff.syntax.labels import Form, Role, is_predicate_word, link, role
 from standoff.syntax.predicates import Predicate, obliques
 
-# Finds the latest earlier act a noun names: "the launch", "the accusation", "the sanctions".
-Answered = Callable[[Token], "Event | None"]
+# Who did the latest earlier act a noun names ("the launch", "the accusation", "the sanctions"):
+# every party of a joint act ("the agreement" Ethiopia and Eritrea signed); empty when none.
+Answered = Callable[[Token], list[Actor]]
+# Roots of acts addressed to someone who is to act: appeals (02) and demands (10).
+ADDRESSING_ROOTS = frozenset({"02", "10"})
 # Roles of a noun's dependents that may name its owner: "Lavrov's call", "the Afghan army base", "the head, Lavrov".
 _OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN), (Role.APPOSITIVE, Form.PLAIN))
 
 
-def actors_at(token: Token, actors: ArticleActors, words: Lexicon) -> list[Actor]:
+def actors_at(token: Token, actors: ArticleActors, words: Lexicon, depth: int = 2) -> list[Actor]:
     """Resolved actors a role filler stands for. A noun that is no actor passes to its owner:
-    "Lavrov's call", "the Afghan army base", "demands from the rebels"."""
+    "Lavrov's call", "the Afghan army base", "demands from the rebels", and through ``depth``
+    more owners: "the runways of Beirut's airport"."""
     found = [a for a in actors.actors(token) if a.code is not None]
     if found:
         return found
@@ -42,7 +46,9 @@ def actors_at(token: Token, actors: ArticleActors, words: Lexicon) -> list[Actor
                 return found
     for prep in _prepositions(token, words.owner_prepositions):
         for obj in _plain_obliques(prep):
-            return [a for a in actors.actors(obj) if a.code is not None]
+            if depth == 0:
+                return [a for a in actors.actors(obj) if a.code is not None]
+            return actors_at(obj, actors, words, depth - 1)
     return actors.owners(token)
 
 
@@ -91,7 +97,7 @@ def target_actors(
     pattern: Pattern, predicate: Predicate, patients: list[Token], actors: ArticleActors, answered: Answered, sources: list[Actor | None], words: Lexicon
 ) -> list[Actor]:
     """At whom the act is aimed. ``patients`` are the predicate's patients as the pattern reads them."""
-    found = _named_targets(pattern, predicate, patients, actors, answered, words)
+    found = _addressees(pattern, predicate, actors, words) or _named_targets(pattern, predicate, patients, actors, answered, words)
     if not found and pattern.code[:2] >= "14":
         # force shown or used somewhere is aimed at that country, unless it is the actor's own
         places = _located(predicate, actors, words) or [a for o in predicate.patients for a in _placed_at(o, actors, words)]
@@ -133,6 +139,14 @@ def _named_targets(pattern: Pattern, predicate: Predicate, patients: list[Token]
     return found or [a for o in patients for a in _placed_at(o, actors, words)] or _authors(patients, answered, words)
 
 
+def _addressees(pattern: Pattern, predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor]:
+    """Who an appeal or a demand told in a clause is made to: the clause's subject ("demanded
+    that the United States extradite him", "urged that Russia withdraw its troops")."""
+    if pattern.code[:2] not in ADDRESSING_ROOTS or pattern.target not in ("default", "content") or predicate.clause is None:
+        return []
+    return [a for s in predicate.clause.children if role(s) is Role.AGENT for a in actors_at(s, actors, words)]
+
+
 def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleActors, words: Lexicon) -> list[Actor]:
     """Where PETRARCH finds a target: the object, else the first actor named after the verb in
     its phrase: the object of a preposition on the verb, or of one anywhere in its object or in
@@ -153,8 +167,7 @@ def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleA
 
 def _authors(patients: list[Token], answered: Answered, words: Lexicon) -> list[Actor]:
     """ "China denied the accusation", "condemned the sanctions": aimed at who made them."""
-    acts = [answered(o) for o in patients if any(c.lower_ in words.definite_determiners for c in o.children)]
-    return [act.source for act in acts if act is not None and act.source is not None]
+    return [a for o in patients if any(c.lower_ in words.definite_determiners for c in o.children) for a in answered(o)]
 
 
 def _located(predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor]:
@@ -200,9 +213,9 @@ def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answ
     for token in predicate.trigger.sent:
         if token.lower_ in words.response_prepositions and role(token) is Role.PREPOSITION:
             for obj in _plain_obliques(token):
-                act = answered(obj)
-                if act is not None and act.source is not None:
-                    return [act.source]
+                authors = answered(obj)
+                if authors:
+                    return authors
     return []
 
 

@@ -142,13 +142,13 @@ class EventCoder:
 
     @staticmethod
     def _answering(earlier: EarlierActs, found: Sequence[Event] = (), *, reaction_by: Sequence[Actor | None] | None = None) -> Answered:
-        """Finds the latest earlier act a noun names: "the launch", "the accusation", "the sanctions";
-        for a reaction by the countries of ``reaction_by`` ("condemned the raids"), also a noun of
-        the act's kind, naming an act of another country."""
+        """Finds who did the latest earlier act a noun names: "the launch", "the accusation", "the
+        sanctions"; for a reaction by the countries of ``reaction_by`` ("condemned the raids"),
+        also a noun of the act's kind, naming an act of another country."""
         countries = frozenset(a.code.country for a in reaction_by or () if a is not None and a.code is not None and a.code.country)
         if not countries:  # whose reaction is not known, so neither is whose act it answers
-            return lambda noun: earlier.latest(noun.lemma_.lower(), found)
-        return lambda noun: earlier.latest(noun.lemma_.lower(), found, by_kind=True, not_by=countries)
+            return lambda noun: earlier.authors(earlier.latest(noun.lemma_.lower(), found), found)
+        return lambda noun: earlier.authors(earlier.latest(noun.lemma_.lower(), found, by_kind=True, not_by=countries), found)
 
     def _clause_verb(self, predicate: Predicate) -> Token:
         """The verb that carries the predicate's act: a light verb for its noun ("agreed to
@@ -281,8 +281,8 @@ class EventCoder:
             if group in ADDRESSING_GROUPS:
                 # the addressee: "urged X to", "called on X to", "demanded that X ..."
                 addressed = head_predicate.patients + [o for word in head_predicate.adjacent for o in head_predicate.obliques.get(word, [])]
-                if link(predicate.trigger) == (Role.COMPLEMENT, Form.THAT_CLAUSE):
-                    addressed = addressed + predicate.agents
+                if link(_first_conjunct(predicate.trigger)) == (Role.COMPLEMENT, Form.THAT_CLAUSE):
+                    addressed = addressed + predicate.agents  # "demanded that Russia respect ... and withdraw"
                 targets = [a for o in addressed for a in actors_at(o, actors, self._words)] or targets
             provenance = Provenance(pattern.pattern_set, pattern.id, (GROUP_RULES[group],))
             return self._assembler.build(code, sources, targets, head_verb, mode, pattern, provenance, ctx)
@@ -298,9 +298,7 @@ class EventCoder:
             return False
         if any(link(c) == (Role.FUNCTION, Form.SUBORDINATOR) and c.lower_ in self._words.conditional_subordinators for c in children):
             return False
-        clause = verb
-        while link(clause)[0] is Role.CONJUNCT and clause.head.i != clause.i:
-            clause = clause.head
+        clause = _first_conjunct(verb)
         if link(clause) != (Role.COMPLEMENT, Form.THAT_CLAUSE) or clause.head.lemma_.lower() not in self._words.announcing_verbs:
             return False
         speakers = {a.code.country for s in self._predicates.verb(clause.head).agents for a in actors_at(s, actors, self._words) if a.code is not None}
@@ -315,3 +313,11 @@ class EventCoder:
 def _reacts(pattern: Pattern) -> bool:
     """Words and gestures (roots 01-13) answer an earlier act; force does not name its target so."""
     return pattern.code[:2] < "14"
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The first of conjoined verbs, which carries their clause's link: "respect" in "that
+    Russia respect ... and withdraw"."""
+    while link(verb)[0] is Role.CONJUNCT and verb.head.i != verb.i:
+        verb = verb.head
+    return verb

@@ -32,6 +32,8 @@ SOURCE_GROUPS = {
     Resolution.DESCRIPTION: "described",
     Resolution.COREF_TITLE: "coref",
     Resolution.COREF_PRONOUN: "coref",
+    Resolution.SCENE_COUNTRY: "context",
+    Resolution.HOME_COUNTRY: "context",
 }
 PRIOR = (1, 2)  # one right out of two: what an unseen key starts from
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from standoff.events.patterns import PatternStack, Words
 from standoff.lexicon import Lexicon
-from standoff.model import Event
+from standoff.model import Actor, Event
 
 # "the launch" names an act whose trigger starts the same way ("launched"), to this many letters.
 _PREFIX = 5
@@ -26,6 +26,7 @@ class EarlierActs:
         self._by_prefix: dict[str, int] = {}  # trigger prefix, 0 to 5 letters -> latest event
         self._by_object: dict[str, int] = {}
         self._by_root: dict[str, list[int]] = {}  # CAMEO root -> events with a known source, in order
+        self._by_act: dict[tuple[int, int, str], list[int]] = {}  # the events of one act
 
     def add(self, events: Iterable[Event]) -> None:
         for event in events:
@@ -36,6 +37,7 @@ class EarlierActs:
                 self._by_prefix[trigger[:length]] = position
             for word in self._objects(event):
                 self._by_object[word] = position
+            self._by_act.setdefault(_act_key(event), []).append(position)
             if event.complete:
                 self._by_root.setdefault(event.cameo_root, []).append(position)
 
@@ -61,6 +63,16 @@ class EarlierActs:
         found = [p for p in positions if p is not None]
         return self._events[max(found)] if found else None
 
+    def authors(self, act: Event | None, since: Sequence[Event] = ()) -> list[Actor]:
+        """Who did ``act``: its source, and the sources of the events coded with it at the same
+        trigger and code, the parties of a joint act ("Ethiopia and Eritrea signed an agreement")."""
+        if act is None:
+            return []
+        key = _act_key(act)
+        together = [self._events[p] for p in self._by_act.get(key, ())] + [e for e in since if _act_key(e) == key]
+        found = [e.source for e in together or [act] if e.source is not None]
+        return list({(a.code.code if a.code is not None else a.mention.text): a for a in found}.values())
+
     def _latest_not_by(self, root: str, countries: frozenset[str]) -> int | None:
         for position in reversed(self._by_root.get(root, ())):
             if _country(self._events[position]) not in countries:
@@ -75,3 +87,8 @@ class EarlierActs:
 def _country(event: Event) -> str | None:
     source = event.source
     return source.code.country if source is not None and source.code is not None else None
+
+
+def _act_key(event: Event) -> tuple[int, int, str]:
+    """Events of one act share their sentence, trigger and code: the parties of a joint act."""
+    return event.sentence_index, event.trigger_start, event.cameo

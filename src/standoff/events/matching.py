@@ -96,6 +96,8 @@ class PatternMatcher:
             return False
         if pattern.content and not any(expr.search(_content_text(predicate)) for expr in pattern.content):
             return False
+        if pattern.called is not None and not any(self.has_words(c, pattern.called) for c in predicate.called):
+            return False
         if pattern.adverb is not None and not any(_forms(a) & pattern.adverb.single for a in _adverbs(predicate.trigger)):
             return False
         if pattern.joint and not _joint_subject(predicate):

@@ -38,6 +38,8 @@ Pattern keys:
   voice     "active" or "passive": the voice the verb must have ("was flown to Berlin" is no visit)
   modifier  words one of the object's modifiers must belong to ("military aid")
   adverb    words one of the verb's adverbs must belong to ("sharply criticised")
+  called    words what the object is called must belong to ("called the strike *a war crime*",
+            "called the removal *disgusting*")
   joint     true: the subject must be two or more actors joined by "and" ("X and Y agreed"),
             and without another target each acts toward the other
   polarity  "negated": the pattern fits only a negated verb, and its code is what the negated
@@ -58,7 +60,7 @@ Pattern keys:
   negated   code when the predicate is negated ("did not agree" -> reject); "none": a
             negated predicate is no event; absent: the refusal the composition table gives
 
-Words (object, subject, modifier, comp, adverb, oblique) are a list of lemmas and ``@class``
+Words (object, subject, modifier, comp, adverb, called, oblique) are a list of lemmas and ``@class``
 references; an entry of several words separated by spaces is a phrase: its last word is the
 head, the words before it must occur, in that order, before the head in its phrase ("financial
 aid" fits "much-needed financial aid"; "@military aid" fits "troops aid" if troops is in the
@@ -86,7 +88,7 @@ from standoff.errors import BadDictionary
 
 PATTERN_KEYS = {
     "id", "verb", "forms", "noun", "object", "prep", "oblique", "comp", "content", "clause", "bare", "subject", "source_sectors",
-    "target_sectors", "voice", "modifier", "adverb", "joint", "polarity", "source", "target", "needs_source", "needs_target", "dyad",
+    "target_sectors", "voice", "modifier", "adverb", "called", "joint", "polarity", "source", "target", "needs_source", "needs_target", "dyad",
     "code", "reverse", "negated", "note",
 }  # fmt: skip
 NO_EVENT = "none"
@@ -145,6 +147,7 @@ class Pattern:
     forms: frozenset[str] = frozenset()  # empty: any form of the verb
     obliques: tuple[tuple[str, Words | None], ...] = ()  # preposition, the words its object must be
     adverb: Words | None = None
+    called: Words | None = None
     joint: bool = False
     polarity: str | None = None
     source: str = "subject"
@@ -329,6 +332,7 @@ def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str
         forms=frozenset(str(f).lower() for f in (forms if isinstance(forms, list) else [forms])),
         obliques=_obliques(raw["oblique"], classes, where) if "oblique" in raw else (),
         adverb=_words(raw["adverb"], classes, where) if "adverb" in raw else None,
+        called=_words(raw["called"], classes, where) if "called" in raw else None,
         joint=bool(raw.get("joint", False)),
         polarity=polarity,
         source=_place(raw, "source", SOURCE_KINDS, "subject", where),

@@ -204,7 +204,7 @@ class ArticlePlaces:
         return not (self._quote_starts[index] <= trigger.idx < self._quote_ends[index])
 
     def _dateline_entry(self, gazetteer: Gazetteer, dateline: Dateline, actors: tuple[str, ...]) -> Entry | None:
-        candidates = gazetteer.candidates(dateline.name)
+        candidates = [c for name in dateline.names for c in gazetteer.candidates(name)]
         if dateline.qualifier:  # "PARIS, Texas"
             scope = gazetteer.candidates(dateline.qualifier)
             names = {c.entry.name for c in scope} | {c.entry.country for c in scope}

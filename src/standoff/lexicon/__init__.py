@@ -79,6 +79,8 @@ class Lexicon:
     leader_titles: Words
     leader_words: Words
     former_words: Words
+    domestic_sectors: Words
+    scene_prepositions: Words
     civilian_modifiers: Words
     backer_participles: Words
     stance_prefixes: Words

@@ -53,6 +53,7 @@ class Predicate:
     complement: Token | None = None  # the verb of an infinitival complement
     clause: Token | None = None  # the head of a that-clause or quoted clause
     predicative: bool = False  # "called Assad a murderer": an object complement follows
+    called: list[Token] = field(default_factory=list)  # what the object is called: "a murderer"
     passive: bool = False
     adjacent: set[str] = field(default_factory=set)  # particles/prepositions right after the verb
     lemma: str = field(init=False)  # read once: every pattern of the verb asks for it
@@ -113,6 +114,7 @@ class PredicateReader:
                 predicate.patients.append(child)
             elif kind is Role.PREDICATIVE and verb.lemma_ != "be":
                 predicate.predicative = True
+                predicate.called.append(child)
             if kind in (Role.PARTICLE, Role.PREPOSITION, Role.RECIPIENT) and 0 < child.i - verb.i <= 2:
                 predicate.adjacent.add(child.lower_)
             elif kind is Role.COMPLEMENT and how is Form.INFINITIVE and is_predicate_word(child):
