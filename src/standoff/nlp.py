@@ -31,7 +31,7 @@ _PAUSE_TOKENS = (",", ";", ":", "--", "—", "–")
 PIECE_CHARACTERS = 100_000
 
 # Re-exported so other modules can type-annotate without importing spaCy themselves.
-__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_of_tokens", "tokens_tagged", "Casing", "PhraseTable"]
+__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "sentence_of_tokens", "tokens_tagged", "Casing", "PhraseTable"]
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -111,10 +111,16 @@ def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
 def sentence_spans(doc: Doc) -> list[Span]:
     """The sentences of ``doc`` as ``doc.sents`` gives them, read from one array: walking
     ``doc.sents`` builds a Token object for every token, which costs more than the rest."""
+    starts = sentence_starts(doc)
+    return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The index of each sentence's first token: ``Token.sent`` finds the same sentences, but
+    checks the whole doc for sentence annotation on every call."""
     if not len(doc):
         return []
-    starts = [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
-    return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
+    return [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
 
 
 def sentence_of_tokens(sentences: Iterable[Span]) -> dict[int, int]:
@@ -172,9 +178,13 @@ class PhraseTable:
             return []
         lower, written = (list(column) for column in zip(*doc.to_array([LOWER, ORTH]).tolist()))
         found = []
+        indexes = ((self._lower, lower), (self._exact, written))
         for start in range(len(lower)):
-            for index, words in ((self._lower, lower), (self._exact, written)):
-                for length, phrases in index.get(words[start], {}).items():
+            for index, words in indexes:
+                lengths = index.get(words[start])
+                if lengths is None:  # most words start no phrase
+                    continue
+                for length, phrases in lengths.items():
                     end = start + length
                     for key, casing in phrases.get(tuple(words[start:end]), ()):
                         if casing is Casing.NAME and lower[start:end] == written[start:end]:

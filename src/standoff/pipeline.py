@@ -140,15 +140,18 @@ class Coder:
         sentences = [s for s in map(_trimmed, sentence_spans(doc)) if len(s)]
         sentence_of = sentence_of_tokens(sentences)
         filed = filed_from(article.text, self._gazetteer, self._lexicon)
-        actors = ArticleActors(self._actors, doc, article.id, article.published, sentence_of, filed)
+        actors = ArticleActors(self._actors, doc, article.id, article.published, sentence_of, filed, article.text)
         events: list[Event] = []
-        discarded = discard_sentences(self._discards, article.text, [s.text for s in sentences])
+        # Offsets point into the article's text: a slice of it is a sentence's text, where
+        # Span.text would build a Token object for every word, each time it is read.
+        texts = [article.text[s.start_char : s.end_char] for s in sentences]
+        discarded = discard_sentences(self._discards, article.text, texts)
         skipped = {d.sentence_index for d in discarded}
         earlier = self._events.earlier_acts()
         timeline = Timeline(article.published, self._lexicon)
         story = StoryTime(article.text, article.published, self._lexicon)
         for index, sentence in enumerate(sentences):
-            dates = timeline.sentence(sentence.text, sentence.start_char)  # a discarded sentence's dates still set the story's time
+            dates = timeline.sentence(texts[index], sentence.start_char)  # a discarded sentence's dates still set the story's time
             if index in skipped:
                 continue
             ctx = SentenceContext(article.id, index, sentence, article.published, dates, story.sentence(sentence, dates))

@@ -30,7 +30,7 @@ from standoff.actors.table import ActorTable, Match
 from standoff.geo.home import FiledFrom
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, ActorCode, Mention, Resolution
-from standoff.nlp import Doc, Span, Token
+from standoff.nlp import Doc, Token
 from standoff.syntax.labels import (
     Entity,
     Form,
@@ -81,6 +81,11 @@ _OUTSIDE_DESCRIPTION = frozenset(
     }
 )
 
+# The head of a noun phrase with the words before it in its phrase, as tokens: read once and
+# walked many times (a Span would build its Token objects again on every walk).
+Description = tuple[Token, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class _Owner:
     """Whose title a phrase names: a country with its kind, or an organisation standing for itself."""
@@ -101,21 +106,26 @@ class ArticleActors:
         published: date | None,
         sentence_of: dict[int, int],
         filed: FiledFrom | None = None,
+        text: str | None = None,
     ) -> None:
         """``filed``: the story's dateline, which names no actor, and its country, where actors
-        of a domestic kind with no country of their own belong when their act's scene names none."""
+        of a domestic kind with no country of their own belong when their act's scene names none.
+        ``text``: the doc's text, when the caller has it (Doc.text joins every token anew)."""
         self._table = table
         self._home = filed.country if filed is not None else None
         self._dateline = (filed.start, filed.end) if filed is not None else (0, 0)
         self._words = table.lexicon
         self._doc = doc
-        self._text = doc.text  # Doc.text joins every token: read it once
+        self._text = doc.text if text is None else text
         self._article_id = article_id
         self._day = published
         self._sentence_of = sentence_of
         self._matches = table.matches(doc)
         self._resolved: dict[int, Actor | None] = {}
         self._bare: dict[int, Agent] = {}  # heads naming a kind of actor without a country
+        # Read once per head or match: resolving one phrase asks for those of its neighbours again.
+        self._descriptions: dict[int, Description] = {}
+        self._backers: dict[tuple[int, int], bool] = {}
         self._antecedents = Antecedents(sentence_of, self._words)
         for token in words_of_class(doc, PHRASE_HEAD_CLASSES):
             if _is_phrase_head(token, self._words):
@@ -154,7 +164,7 @@ class ArticleActors:
         if code is None or code.country is None:
             return []
         others = self._coordinated_of_owners(head, actor, code)
-        for token in _description(head)[:-1]:
+        for token in self._description(head)[:-1]:
             match = self._matches.get(token.i)
             if match is None or match.kind not in ("state", "adjective", "capital", "place") or match.country != code.country:
                 continue
@@ -212,7 +222,7 @@ class ArticleActors:
         modifiers += [g for c in modifiers for g in c.conjuncts]
         if not modifiers:
             return []
-        span = _description(token)
+        span = self._description(token)
         mention = self._mention(span[0], span[-1], "entity")
         return [Actor(mention, _code(country, None), Resolution.OWNER_ADJECTIVE, 0.6) for country in dict.fromkeys(self.countries(modifiers))]
 
@@ -232,7 +242,7 @@ class ArticleActors:
         if head.lower_ in self._words.personal_pronouns and word_class(head) is WordClass.PRONOUN:
             return self._pronoun(head)
         match = self._matches.get(head.i)
-        span = _description(head)
+        span = self._description(head)
         mention = self._mention(span[0], span[-1], "entity")
         appositive = self._appositive_person(head)
         if appositive is not None:
@@ -274,7 +284,7 @@ class ArticleActors:
                 return counted
         return self._titled(head, span, match, mention)
 
-    def _person(self, span: Span, match: Match) -> Actor:
+    def _person(self, span: Description, match: Match) -> Actor:
         assert match.person is not None
         code = match.person.code_on(self._day)
         first = next((t for t in span if not _determiner_or_possessor(t) and not t.is_punct), self._doc[match.start])
@@ -296,7 +306,7 @@ class ArticleActors:
                     return Actor(mention, _code(country, title.sector), Resolution.DESCRIPTION, 0.85)
         return Actor(mention, code, Resolution.PERSON, 0.95)
 
-    def _titled(self, head: Token, span: Span, match: Match, mention: Mention) -> Actor | None:
+    def _titled(self, head: Token, span: Description, match: Match, mention: Mention) -> Actor | None:
         """A sector word as head: 'Russian foreign minister', 'his defence secretary', 'the minister'."""
         assert match.agent is not None
         agent = match.agent
@@ -336,7 +346,7 @@ class ArticleActors:
                         return actor
         return None
 
-    def _generic(self, head: Token, span: Span, mention: Mention) -> Actor | None:
+    def _generic(self, head: Token, span: Description, mention: Mention) -> Actor | None:
         """A head that says little itself ('organisation', 'office', 'chief') takes the kind of
         its modifiers and owner: 'paramilitary organisation', 'the president's office'."""
         if head.lower_ not in self._words.generic_heads and head.lower_ not in self._words.head_titles:
@@ -351,7 +361,7 @@ class ArticleActors:
             return self._at_home(head, span, Agent(code.sector, code.code))
         return Actor(mention, code, Resolution.TITLE_OF_OWNER, 0.75)
 
-    def _at_home(self, head: Token, span: Span, agent: Agent) -> Actor:
+    def _at_home(self, head: Token, span: Description, agent: Agent) -> Actor:
         """A kind of actor the phrase gives no country: a domestic kind ("police", "protesters",
         "the army") belongs to the country of its act's scene ("detained dozens in Moscow"),
         else to the one the story is filed from; any other kind stays without a country."""
@@ -386,7 +396,7 @@ class ArticleActors:
                 stack.append(child)
         return countries.pop() if len(countries) == 1 else None
 
-    def _owned(self, head: Token, span: Span, mention: Mention) -> Actor | None:
+    def _owned(self, head: Token, span: Description, mention: Mention) -> Actor | None:
         """A place or a statement stands for whoever holds or makes it: 'the Ukrainian city of
         Kherson' (UKR), 'targets inside Afghanistan' (AFG), "Trump's assertion" (USAGOV)."""
         place = head.lower_ in self._words.held_place_nouns
@@ -400,14 +410,14 @@ class ArticleActors:
         code = _combine(owner, Agent(None, ""), leading=True)
         return Actor(mention, code, Resolution.PLACE_OF_OWNER if place else Resolution.STATEMENT_OF_OWNER, 0.5)
 
-    def _title_in(self, span: Span, exclude: Match | None) -> Match | None:
+    def _title_in(self, span: Description, exclude: Match | None) -> Match | None:
         for token in span:
             match = self._matches.get(token.i)
             if match is not None and match is not exclude and match.kind == "sector" and match.sector:
                 return match
         return None
 
-    def _owner_in(self, span: Span, exclude: Match | None) -> _Owner | None:
+    def _owner_in(self, span: Description | list[Token], exclude: Match | None) -> _Owner | None:
         """Whose title this is, from the other words of the phrase: a country, place, seat,
         organisation or person named there, with the kind their modifiers give ("military"
         in "Russian military leaders"); else the owner of a possessive pronoun ("his Chinese
@@ -451,8 +461,12 @@ class ArticleActors:
     def _backs(self, match: Match) -> bool:
         """The words name a backer of the phrase's actor, not its owner: "Iranian" in
         "Iranian-backed militias" (the participle follows the name and governs it)."""
-        doc = self._doc
-        return any(doc[i].head.lower_ in self._words.backer_participles and doc[i].head.i >= match.end for i in range(match.start, match.end))
+        words = (match.start, match.end)
+        found = self._backers.get(words)
+        if found is None:
+            heads = [self._doc[i].head for i in range(match.start, match.end)]
+            found = self._backers[words] = any(h.lower_ in self._words.backer_participles and h.i >= match.end for h in heads)
+        return found
 
     def _stance(self, match: Match) -> bool:
         """The words name a side the phrase's actor takes, not its owner: "Russian" in
@@ -462,13 +476,13 @@ class ArticleActors:
 
     def _sponsor(self, head: Token) -> str | None:
         """The country that backs the actor at ``head``: Iran in "Iranian-backed militias"."""
-        for token in _description(head)[:-1]:
+        for token in self._description(head)[:-1]:
             match = self._matches.get(token.i)
             if match is not None and match.start == token.i and match.kind in _NAMES_OF_STATES and match.country and self._backs(match):
                 return match.country
         return None
 
-    def _inside_name(self, match: Match, span: Span) -> bool:
+    def _inside_name(self, match: Match, span: Description) -> bool:
         """The phrase's head is a place inside a person's longer name: "Valencia" in "Sen.
         Feliciano Valencia" is no owner (while "Rakhine" in "Rakhine Buddhists" is)."""
         head = span[-1]
@@ -492,7 +506,7 @@ class ArticleActors:
                     bare = self._bare.get(obj.i)
                     if bare is not None:
                         return _Owner(None, bare.sector)
-                    return self._owner_in(_description(obj), exclude=None)
+                    return self._owner_in(self._description(obj), exclude=None)
         return None
 
     @staticmethod
@@ -503,7 +517,7 @@ class ArticleActors:
             return second
         return _Owner(first.country or second.country, first.sector or second.sector)
 
-    def _definite_antecedent(self, head: Token, span: Span, match: Match, code: ActorCode) -> Actor | None:
+    def _definite_antecedent(self, head: Token, span: Description, match: Match, code: ActorCode) -> Actor | None:
         """'the Russian leader', "Pyongyang's leader": a definite singular title of an office
         one person holds points back to the latest person of that country and kind."""
         if not is_singular_noun(head) or not span or not (span[0].lower_ == "the" or any(link(t) == (Role.FUNCTION, Form.POSSESSIVE_ENDING) for t in span)):
@@ -550,7 +564,7 @@ class ArticleActors:
                     return self.actor(child)
         return None
 
-    def _unknown_entity(self, head: Token, span: Span, mention: Mention) -> Actor | None:
+    def _unknown_entity(self, head: Token, span: Description, mention: Mention) -> Actor | None:
         if word_class(head) is WordClass.NAME and not _attributive(head):
             known = self._title_and_surname(head, span, mention)
             if known is not None:
@@ -567,7 +581,7 @@ class ArticleActors:
             self._bare[head.i] = Agent(sector, sector)
         return Actor(mention, None, Resolution.UNRESOLVED_ENTITY, 0.0)
 
-    def _title_and_surname(self, head: Token, span: Span, mention: Mention) -> Actor | None:
+    def _title_and_surname(self, head: Token, span: Description, mention: Mention) -> Actor | None:
         """'Deputy Secretary Hicks', 'Premier Li': a family name after a title names the one
         known person with that name who held that title, preferring one holding it that day."""
         people = self._table.people_named(head.text)
@@ -616,15 +630,21 @@ class ArticleActors:
             return token.lower_ in self._words.head_titles
         return actor.method in PERSON_LIKE
 
-    def _is_former(self, span: Span | list[Token]) -> bool:
+    def _is_former(self, span: Description | list[Token]) -> bool:
         return any(t.lower_ in self._words.former_words for t in span)
 
-    def _is_indefinite(self, span: Span) -> bool:
+    def _is_indefinite(self, span: Description) -> bool:
         return bool(span) and span[0].lower_ in self._words.indefinite_words
 
     def _is_leading_title(self, head: Token, match: Match) -> bool:
         """A one-word title that leads or speaks for its owner ("leader", "spokesman", "chief")."""
         return match.end - match.start == 1 and head.lower_ in self._words.head_titles
+
+    def _description(self, head: Token) -> Description:
+        found = self._descriptions.get(head.i)
+        if found is None:
+            found = self._descriptions[head.i] = _description(head)
+        return found
 
     def _mention(self, first: Token, last: Token, kind: str) -> Mention:
         start, end = first.idx, last.idx + len(last.text)
@@ -695,10 +715,10 @@ def _is_phrase_head(token: Token, words: Lexicon) -> bool:
     return token_link not in DESCRIPTION_LINKS
 
 
-def _description(head: Token) -> Span:
+def _description(head: Token) -> Description:
     """The head with the words before it in its phrase: determiners, adjectives, names, titles."""
     start = head.i
     for child in head.lefts:
         if link(child) not in _OUTSIDE_DESCRIPTION:
             start = min(start, child.left_edge.i)
-    return head.doc[start : head.i + 1]
+    return tuple(head.doc[start : head.i + 1])

@@ -11,7 +11,7 @@ how many on development data; the score is the smoothed share, backing off to co
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -68,10 +68,18 @@ def _group(actor: Actor | None) -> str:
 class ConfidenceTable:
     counts: dict[str, tuple[int, int]]  # key -> (right, total)
     version: str = ""
+    # Each key's score, worked out once: the backing off sums over the whole table.
+    _scores: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def score(self, key: str) -> float:
         """Smoothed share right for the key: a rare key backs off to the keys that share its
         family and source, and those to the family's."""
+        found = self._scores.get(key)
+        if found is None:
+            found = self._scores[key] = self._smoothed(key)
+        return found
+
+    def _smoothed(self, key: str) -> float:
         parts = key.split("|")
         share = PRIOR[0] / PRIOR[1]
         for depth in (1, 2):  # each coarser share acts as a prior worth five events

@@ -104,7 +104,7 @@ class StoryTime:
         start = sentence.start_char
         if self._end is not None and "\n" in self._text[self._end : start]:
             self._date = None
-        self._end = sentence.end_char - (len(sentence.text) - len(sentence.text.rstrip()))  # before the blank lines a sentence may hold
+        self._end = start + len(self._text[start : sentence.end_char].rstrip())  # before the blank lines a sentence may hold
         found = main_clause_date(sentence, dates, self._words)
         if found is None or found.date is None or tense(sentence.root) is Tense.MODAL:
             return self._date  # a plan or a possibility is not when the story is set

@@ -25,19 +25,30 @@ class PatternMatcher:
         self._words = lexicon
         self._memo_doc: Doc | None = None
         self._memo: dict[int, set[str]] = {}
+        self._shortlists: dict[tuple[str, bool], _Shortlist] = {}
 
     def first_fit(self, patterns: tuple[Pattern, ...], predicate: Predicate, actors: ArticleActors) -> Pattern | None:
         """The first of ``patterns`` that fits. A verb known to several sets has many patterns:
-        the words its roles have are read once, and a pattern that needs others is passed by."""
-        view: _Roles | None = None
-        for pattern in patterns:
-            if pattern.object is not None or pattern.obliques or pattern.subject is not None:
-                view = view or self._roles(predicate)
-                if not view.may_fit(pattern, predicate):
-                    continue
+        the words its roles have are read once, and the patterns that need others are passed by
+        together (``_Shortlist``) before any is tried."""
+        shortlist = self._shortlist(patterns, predicate)
+        possible = shortlist.unchecked
+        if possible != shortlist.every:
+            possible |= shortlist.possible(self._roles(predicate), predicate)
+        while possible:
+            lowest = possible & -possible
+            possible ^= lowest
+            pattern = patterns[lowest.bit_length() - 1]
             if self.fits(pattern, predicate, actors):
                 return pattern
         return None
+
+    def _shortlist(self, patterns: tuple[Pattern, ...], predicate: Predicate) -> _Shortlist:
+        key = (predicate.lemma, predicate.nominal)
+        found = self._shortlists.get(key)
+        if found is None or found.patterns is not patterns:
+            found = self._shortlists[key] = _Shortlist(patterns, predicate.lemma)
+        return found
 
     def _roles(self, predicate: Predicate) -> _Roles:
         words: set[str] = set()
@@ -143,17 +154,51 @@ class _Roles:
     patient_words: set[str]
     prepositions: set[str]
 
-    def may_fit(self, pattern: Pattern, predicate: Predicate) -> bool:
-        if any(pattern.extras.get(predicate.lemma, ((),))):
-            return True  # "call on X": the object may be the preposition's
-        obj = pattern.object
-        if isinstance(obj, Words) and not self.patient_words & obj.heads:
-            return False
-        if obj in ("thing", "actor") and not predicate.patients:
-            return False
-        if pattern.subject is not None and not predicate.agents:
-            return False
-        return all(prep in self.prepositions for prep, _ in pattern.obliques)
+
+class _Shortlist:
+    """The patterns of one trigger lemma as bit masks (bit i: ``patterns[i]``) of what their
+    roles need: the words of an object, an object, a subject, prepositions. A predicate's
+    patterns that cannot fit are then passed by in a few integer operations, in file order."""
+
+    def __init__(self, patterns: tuple[Pattern, ...], lemma: str) -> None:
+        self.patterns = patterns
+        self.every = (1 << len(patterns)) - 1
+        self.unchecked = 0  # patterns that need no role, or whose object may be a preposition's
+        self._object_words = 0
+        self._by_object_word: dict[str, int] = {}
+        self._with_object = 0
+        self._with_subject = 0
+        self._by_preposition: dict[str, int] = {}
+        for index, pattern in enumerate(patterns):
+            bit = 1 << index
+            obj = pattern.object
+            if (obj is None and not pattern.obliques and pattern.subject is None) or any(pattern.extras.get(lemma, ((),))):
+                self.unchecked |= bit  # "call on X": the object may be the preposition's
+                continue
+            if isinstance(obj, Words):
+                self._object_words |= bit
+                for word in obj.heads:
+                    self._by_object_word[word] = self._by_object_word.get(word, 0) | bit
+            elif obj in ("thing", "actor"):
+                self._with_object |= bit
+            if pattern.subject is not None:
+                self._with_subject |= bit
+            for preposition, _ in pattern.obliques:
+                self._by_preposition[preposition] = self._by_preposition.get(preposition, 0) | bit
+
+    def possible(self, roles: _Roles, predicate: Predicate) -> int:
+        """The checked patterns whose roles the predicate may fill."""
+        found = self.every & ~self.unchecked & ~self._object_words
+        for word in roles.patient_words:
+            found |= self._by_object_word.get(word, 0)
+        if not predicate.patients:
+            found &= ~self._with_object
+        if not predicate.agents:
+            found &= ~self._with_subject
+        for preposition, needing in self._by_preposition.items():
+            if preposition not in roles.prepositions:
+                found &= ~needing
+        return found
 
 
 def oblique_objects(predicate: Predicate, preposition: str) -> list[Token]:

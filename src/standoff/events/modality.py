@@ -51,7 +51,7 @@ def _own(token: Token, words: Lexicon) -> Modality | None:
     """Modality marked on the verb itself; negation first ("will not lift" is negated, not future)."""
     if _negated(token, words):
         return Modality.NEGATED
-    if role(token) is Role.ROOT and token.sent.text.rstrip().endswith("?"):
+    if role(token) is Role.ROOT and _asks(token):
         return Modality.QUESTION
     for child in token.children:
         lower = child.lower_
@@ -66,6 +66,18 @@ def _own(token: Token, words: Lexicon) -> Modality | None:
     if token.head.lemma_ == "go" and link(token) == (Role.COMPLEMENT, Form.INFINITIVE) and verb_form(token.head) is VerbForm.GERUND:
         return Modality.FUTURE
     return None
+
+
+def _asks(token: Token) -> bool:
+    """The sentence of ``token`` ends in a question mark (blank space after it aside). Read from
+    its last words: its text would take a Token object for every word."""
+    sentence = token.sent
+    doc = token.doc
+    for i in range(sentence.end - 1, sentence.start - 1, -1):
+        text = doc[i].text_with_ws.rstrip()
+        if text:
+            return text.endswith("?")
+    return False
 
 
 def modality(trigger: Token, words: Lexicon) -> Modality:

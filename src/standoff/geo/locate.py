@@ -24,7 +24,7 @@ from standoff.geo.resolve import Resolved, anaphors, best_entry, resolve
 from standoff.geo.usage import LocatedMention, located
 from standoff.lexicon import Lexicon, load_lexicon
 from standoff.model import Article, Event, Mention, Place
-from standoff.nlp import Doc, Token
+from standoff.nlp import Doc, Token, sentence_starts
 from standoff.syntax.labels import Form, Role, form, is_noun, is_predicate_word, is_subject, link, role
 from standoff.text.quotes import find_quotes
 
@@ -69,13 +69,14 @@ class ArticlePlaces:
         self._words = lexicon if lexicon is not None else load_lexicon()
         text = article.text if article is not None else doc.text
         actor_countries = tuple(actor_countries)
-        mentions, demonyms = scan(gazetteer, doc, self._words)
+        mentions, demonyms = scan(gazetteer, doc, self._words, text)
         named = resolve(doc, mentions, self._words, actor_countries, demonyms)
         self.resolved: list[Resolved] = sorted(named + anaphors(doc, named, self._words), key=lambda r: r.mention.start)
         self._usage = [located(doc, r, self._words) for r in self.resolved]
         # Places by the token that links them into the parse: a sentence's places are one run.
         self._by_head = sorted(range(len(self.resolved)), key=lambda index: self.resolved[index].mention.head)
         self._heads = [self.resolved[index].mention.head for index in self._by_head]
+        self._sentence_starts = sentence_starts(doc)  # the sentences Token.sent gives, read once
         quotes = find_quotes(text)  # in order, and they do not overlap either
         self._quote_starts = [q.start for q in quotes]
         self._quote_ends = [q.end for q in quotes]
@@ -126,18 +127,18 @@ class ArticlePlaces:
 
     def _in_words(self, trigger: Token, actors: Sequence[tuple[int, int]]) -> tuple[LocatedMention | None, str]:
         """The place the trigger's own words put it at, and why; or None and why not."""
-        sentence = trigger.sent
+        number = bisect_right(self._sentence_starts, trigger.i) - 1
+        start = self._sentence_starts[number]
+        end = self._sentence_starts[number + 1] if number + 1 < len(self._sentence_starts) else len(self._doc)
         attached: list[LocatedMention] = []
         in_clause: list[LocatedMention] = []
         skipped: list[str] = []
-        clause: set[int] | None = None  # built only when the sentence names a place
-        in_sentence = self._by_head[bisect_left(self._heads, sentence.start) : bisect_left(self._heads, sentence.end)]
+        clause: set[int] | None = None  # built only when a place may be in the trigger's clause
+        in_sentence = self._by_head[bisect_left(self._heads, start) : bisect_left(self._heads, end)]
         here = [(self.resolved[index], self._usage[index]) for index in sorted(in_sentence)]  # in reading order
         listed = self._listed(here)
         for resolved, usage in here:
             name = resolved.mention.text
-            if clause is None:
-                clause = self._clause_tokens(trigger)
             if self._names_actor(resolved, actors):
                 skipped.append(f"{name!r} names the event's actor, not where it happened")
             elif usage is None:
@@ -152,10 +153,12 @@ class ArticlePlaces:
                 skipped.append(f"{name!r} tells where {usage.anchor.text!r} is, not where the act happened")
             elif _attached(usage.anchor, trigger):
                 attached.append(usage)
-            elif usage.anchor.i in clause:
-                in_clause.append(usage)
             else:
-                skipped.append(f"{name!r} belongs to another clause")
+                clause = self._clause_tokens(trigger) if clause is None else clause
+                if usage.anchor.i in clause:
+                    in_clause.append(usage)
+                else:
+                    skipped.append(f"{name!r} belongs to another clause")
         for found, how in ((attached, "attached to"), (in_clause, "in the clause of")):
             if found:
                 best = _finest(found, trigger)

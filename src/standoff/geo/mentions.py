@@ -45,9 +45,10 @@ def find_mentions(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon | None = None
     return scan(gazetteer, doc, lexicon or load_lexicon())[0]
 
 
-def scan(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon) -> tuple[list[PlaceMention], list[tuple[int, str]]]:
+def scan(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon, text: str | None = None) -> tuple[list[PlaceMention], list[tuple[int, str]]]:
     """The place mentions in reading order, and (token index, country) for each nationality
-    word ("Lebanese", "North Korean"), which tells the resolver where the story is."""
+    word ("Lebanese", "North Korean"), which tells the resolver where the story is. ``text``:
+    the doc's text, when the caller has it (Doc.text joins every token anew)."""
     mentions: list[PlaceMention] = []
     covered: set[int] = set()
 
@@ -57,7 +58,7 @@ def scan(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon) -> tuple[list[PlaceMe
 
     # Doc.ents builds new objects on every call: build them once, and read the words straight
     # from the text (a Token's attributes are slow to reach; few tokens are looked at).
-    text = doc.text
+    text = doc.text if text is None else text
     bounds = doc.to_array(["IDX", "LENGTH"]).tolist()
     words = [text[i : i + n] for i, n in bounds]
     spaces = [text[i + n : j] for (i, n), (j, _) in zip(bounds, bounds[1:] + [[len(text), 0]])]
