@@ -21,6 +21,7 @@ Grammar the resolver relies on, besides the knowledge base:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -181,17 +182,14 @@ class ArticleActors:
         if actor.method != Resolution.SECTOR_OF_OWNER:
             return []
         others = []
-        for prep in head.rights:
-            if role(prep) is not Role.PREPOSITION or prep.lower_ not in self._words.title_owner_prepositions:
+        for owner in _objects_after(head, self._words.title_owner_prepositions):
+            owned = self.actor(owner)
+            if owned is None or owned.code is None or owned.code.country != code.country:
                 continue
-            for owner in prep.children:
-                owned = self.actor(owner) if link(owner) == (Role.OBLIQUE, Form.PLAIN) else None
-                if owned is None or owned.code is None or owned.code.country != code.country:
-                    continue
-                for conj in owner.conjuncts:
-                    other = self.actor(conj)
-                    if other is not None and other.code is not None and other.code.country and other.code.country != code.country:
-                        others.append(Actor(other.mention, _code(other.code.country, code.sector), Resolution.COORDINATED_OWNER, actor.confidence * 0.9))
+            for conj in owner.conjuncts:
+                other = self.actor(conj)
+                if other is not None and other.code is not None and other.code.country and other.code.country != code.country:
+                    others.append(Actor(other.mention, _code(other.code.country, code.sector), Resolution.COORDINATED_OWNER, actor.confidence * 0.9))
         return others
 
     def all(self) -> list[Actor]:
@@ -336,14 +334,11 @@ class ArticleActors:
         """'members of SANDF', 'a group of tourists': the actor is what is counted."""
         if head.lower_ not in self._words.partitives and word_class(head) is not WordClass.NUMBER:
             return None
-        for prep in head.rights:
-            if role(prep) is Role.PREPOSITION and prep.lower_ == "of":
-                for obj in prep.children:
-                    if link(obj) == (Role.OBLIQUE, Form.PLAIN):
-                        actor = self.actor(obj)
-                        if obj.i in self._bare:
-                            self._bare[head.i] = self._bare[obj.i]
-                        return actor
+        for obj in _objects_after(head, frozenset({"of"})):
+            actor = self.actor(obj)
+            if obj.i in self._bare:
+                self._bare[head.i] = self._bare[obj.i]
+            return actor
         return None
 
     def _generic(self, head: Token, span: Description, mention: Mention) -> Actor | None:
@@ -492,21 +487,17 @@ class ArticleActors:
         """The actor in an 'of/for/from' phrase after a title ("spokesperson for the UN
         secretary-general"); with ``located``, also 'in' ("police in Minsk")."""
         preps = self._words.title_owner_prepositions | (self._words.title_place_prepositions if located else frozenset())
-        for prep in head.rights:
-            if role(prep) is Role.PREPOSITION and prep.lower_ in preps:
-                for obj in prep.children:
-                    if link(obj) != (Role.OBLIQUE, Form.PLAIN):
-                        continue
-                    actor = self.actor(obj)
-                    if actor is not None and actor.code is not None:
-                        code = actor.code
-                        if code.code != f"{code.country or ''}{code.sector or ''}":  # a body's own code: IGOUNO
-                            return _Owner(code.country, code.sector, code)
-                        return _Owner(code.country, code.sector)
-                    bare = self._bare.get(obj.i)
-                    if bare is not None:
-                        return _Owner(None, bare.sector)
-                    return self._owner_in(self._description(obj), exclude=None)
+        for obj in _objects_after(head, preps):
+            actor = self.actor(obj)
+            if actor is not None and actor.code is not None:
+                code = actor.code
+                if code.code != f"{code.country or ''}{code.sector or ''}":  # a body's own code: IGOUNO
+                    return _Owner(code.country, code.sector, code)
+                return _Owner(code.country, code.sector)
+            bare = self._bare.get(obj.i)
+            if bare is not None:
+                return _Owner(None, bare.sector)
+            return self._owner_in(self._description(obj), exclude=None)
         return None
 
     @staticmethod
@@ -703,6 +694,16 @@ _MODIFYING = frozenset({(Role.MODIFIER, Form.ADJECTIVE), (Role.MODIFIER, Form.NO
 PERSON_LIKE = frozenset(
     {Resolution.PERSON, Resolution.APPOSITIVE, Resolution.COUNTRY_SECTOR, Resolution.DESCRIPTION, Resolution.SECTOR_OF_OWNER, Resolution.TITLE_SURNAME}
 )
+
+
+def _objects_after(head: Token, prepositions: frozenset[str]) -> Iterator[Token]:
+    """The objects of the prepositions among ``prepositions`` after ``head``, in order: "Mexico"
+    in "the leaders of Mexico", "SANDF" in "members of SANDF"."""
+    for prep in head.rights:
+        if role(prep) is Role.PREPOSITION and prep.lower_ in prepositions:
+            for obj in prep.children:
+                if link(obj) == (Role.OBLIQUE, Form.PLAIN):
+                    yield obj
 
 
 def _is_phrase_head(token: Token, words: Lexicon) -> bool:

@@ -21,7 +21,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
 from standoff.ontology import Ontology
-from standoff.syntax.labels import Form, Role, is_predicate_word, link
+from standoff.syntax.labels import Form, Role, first_conjunct, is_predicate_word, link
 from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor
 
 # Modalities under which the coded action did not (or not yet knowably) happen: no event.
@@ -281,7 +281,7 @@ class EventCoder:
             if group in ADDRESSING_GROUPS:
                 # the addressee: "urged X to", "called on X to", "demanded that X ..."
                 addressed = head_predicate.patients + [o for word in head_predicate.adjacent for o in head_predicate.obliques.get(word, [])]
-                if link(_first_conjunct(predicate.trigger)) == (Role.COMPLEMENT, Form.THAT_CLAUSE):
+                if link(first_conjunct(predicate.trigger)) == (Role.COMPLEMENT, Form.THAT_CLAUSE):
                     addressed = addressed + predicate.agents  # "demanded that Russia respect ... and withdraw"
                 targets = [a for o in addressed for a in actors_at(o, actors, self._words)] or targets
             provenance = Provenance(pattern.pattern_set, pattern.id, (GROUP_RULES[group],))
@@ -298,7 +298,7 @@ class EventCoder:
             return False
         if any(link(c) == (Role.FUNCTION, Form.SUBORDINATOR) and c.lower_ in self._words.conditional_subordinators for c in children):
             return False
-        clause = _first_conjunct(verb)
+        clause = first_conjunct(verb)
         if link(clause) != (Role.COMPLEMENT, Form.THAT_CLAUSE) or clause.head.lemma_.lower() not in self._words.announcing_verbs:
             return False
         speakers = {a.code.country for s in self._predicates.verb(clause.head).agents for a in actors_at(s, actors, self._words) if a.code is not None}
@@ -313,11 +313,3 @@ class EventCoder:
 def _reacts(pattern: Pattern) -> bool:
     """Words and gestures (roots 01-13) answer an earlier act; force does not name its target so."""
     return pattern.code[:2] < "14"
-
-
-def _first_conjunct(verb: Token) -> Token:
-    """The first of conjoined verbs, which carries their clause's link: "respect" in "that
-    Russia respect ... and withdraw"."""
-    while link(verb)[0] is Role.CONJUNCT and verb.head.i != verb.i:
-        verb = verb.head
-    return verb

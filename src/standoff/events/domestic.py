@@ -25,8 +25,10 @@ def _at_home(event: Event, places: ArticlePlaces, rescore: Callable[[Event], Eve
     if event.target is not None or source is None or not source.country or event.cameo_root not in DOMESTIC_ROOTS:
         return event
     scene = places.named_scene(event)
-    if scene is None or scene[0].country != source.country:
+    if scene is None:
         return event
     place, mention = scene
+    if place.country != source.country:
+        return event
     target = Actor(mention, ActorCode(source.country, source.country), Resolution.SCENE_COUNTRY, 0.5)
     return rescore(retargeted(event, target, RuleId.AT_HOME))

@@ -19,7 +19,7 @@ from standoff.geo.gazetteer import ALTERNATE, NAME, Candidate, Entry, normalise
 from standoff.geo.mentions import PlaceMention
 from standoff.lexicon import Lexicon
 from standoff.nlp import Doc, sentence_spans
-from standoff.syntax.labels import Role, WordClass, is_subject, role, word_class
+from standoff.syntax.labels import Role, WordClass, first_conjunct, is_subject, role, word_class
 
 WATER = frozenset(("sea", "strait", "canal", "ocean", "river", "reef"))
 # Places a story is set in narrowly: when named, they tell where the other names are.
@@ -251,9 +251,7 @@ def _cues(doc: Doc, mention: PlaceMention, lexicon: Lexicon) -> _Cues:
     head = doc[mention.head]
     if mention.start > 0 and doc[mention.start - 1].lower_ == "the":
         cues.the = lexicon.the_country_words
-    first = head
-    while role(first) is Role.CONJUNCT and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(head)
     # a subject, possessor or by-agent is an actor, not a river
     cues.agent = is_subject(first) or role(first) in (Role.POSSESSOR, Role.BY_AGENT)
     if mention.start >= 2 and doc[mention.start - 1].lower_ == "of":

@@ -329,6 +329,14 @@ def is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of conjoined words, which carries their phrase's or clause's link: "respect"
+    in "that Russia respect ... and withdraw"."""
+    while role(token) is Role.CONJUNCT and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def is_auxiliary(token: Token) -> bool:
     """An auxiliary of its verb, active ("will", "has") or passive ("was")."""
     return token.dep_ in ("aux", "auxpass")

@@ -19,6 +19,7 @@ from standoff.syntax.labels import (
     Role,
     VerbForm,
     WordClass,
+    first_conjunct,
     form,
     is_noun,
     is_predicate_word,
@@ -278,9 +279,7 @@ class Governor:
 
 def governor(verb: Token) -> Governor | None:
     """What governs ``verb`` (or the first of the conjuncts it belongs to) as a complement."""
-    token = verb
-    while role(token) is Role.CONJUNCT and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(verb)
     kind, how = link(token)
     if kind is not Role.COMPLEMENT:
         return None
