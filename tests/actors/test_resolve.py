@@ -226,6 +226,10 @@ def test_a_title_of_another_country_in_the_text_wins_over_the_persons_code(actor
         # a place in what was said is not where the speaker acted
         ("Police said the rebels had attacked a convoy in Syria.", "Police", "EST", "ESTCOP", "home-country"),
         ("The parliament voted to demand that the government end the presence of foreign troops.", "parliament", "IRQ", "IRQLEG", "home-country"),
+        # a place noun named after its place, a direction, "outside of"
+        ("Police arrested dozens of students in the streets of Tehran.", "Police", None, "IRNCOP", "scene-country"),
+        ("Gunmen ambushed a convoy 40 km south of Mogadishu.", "Gunmen", None, "SOMUAF", "scene-country"),
+        ("Protesters gathered outside of Cairo.", "Protesters", None, "EGYCVL", "scene-country"),
     ],
 )
 def test_a_domestic_kind_of_actor_belongs_where_it_acts(actor_at: ActorAt, text: str, words: str, home: str | None, code: str, method: str) -> None:

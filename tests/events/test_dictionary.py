@@ -31,7 +31,7 @@ def listed(value: Any) -> list[Any]:
 def words_of(pattern: dict[str, Any]) -> list[Any]:
     """Every word or class reference a pattern is written with."""
     found: list[Any] = []
-    for key in ("verb", "noun", "object", "comp", "called", "source_sectors", "target_sectors"):
+    for key in ("verb", "noun", "object", "subject", "modifier", "adverb", "comp", "called", "source_sectors", "target_sectors"):
         if key in pattern:
             found.extend(listed(pattern[key]))
     return found

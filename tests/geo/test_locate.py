@@ -26,6 +26,9 @@ from standoff.nlp import parse
         ("The Taliban seized control of Kabul in 2021.", "seized", "Kabul", "city"),
         ("The embassy in Manila issued a statement.", "issued", "Manila", "city"),
         ("The attack on Kabul airport killed 13 troops.", "killed", "Kabul", "city"),
+        # a direction or a preposition with "of" carries the phrase
+        ("Gunmen ambushed a convoy 40 km south of Mogadishu.", "ambushed", "Mogadishu", "city"),
+        ("Two soldiers were shot dead just outside of Kandahar.", "shot", "Kandahār", "city"),
     ],
 )
 def test_a_locative_phrase_on_the_trigger(locate, text: str, trigger: str, name: str, feature: str) -> None:

@@ -55,6 +55,9 @@ __all__ = ["ActorTable", "ArticleActors", "Match"]
 OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
 # Armed forces are often abroad: "troops in Syria" need not be Syrian, "police in Syria" are.
 LOCATED_NOT_OWNED = frozenset({"MIL", "IGO"})
+# Armed men aligned with no government or rebel movement the text names: gunmen, militias, and
+# whoever set off a bomb the text attributes to no one.
+UNIDENTIFIED_FORCE = "UAF"
 # Kinds of name the model finds that may be actors the base does not know.
 ACTOR_ENTITIES = frozenset({Entity.PERSON, Entity.ORGANISATION, Entity.NATIONALITY, Entity.COUNTRY_OR_CITY})
 PHRASE_HEAD_CLASSES = (WordClass.PRONOUN, WordClass.NAME, WordClass.NOUN)  # the only classes _is_phrase_head accepts
@@ -224,6 +227,14 @@ class ArticleActors:
         mention = self._mention(span[0], span[-1], "entity")
         return [Actor(mention, _code(country, None), Resolution.OWNER_ADJECTIVE, 0.6) for country in dict.fromkeys(self.countries(modifiers))]
 
+    def unidentified_force(self, weapon: Token) -> Actor:
+        """Who used a weapon the text attributes to no one ("a roadside bomb killed four policemen
+        in Quetta"): an unidentified armed force of the country the act happened in, else of the
+        story's dateline; unresolved when neither is known."""
+        span = self._description(weapon)
+        found = self._in_scene_country(weapon, span, UNIDENTIFIED_FORCE)
+        return found or Actor(self._mention(span[0], span[-1], "agent"), None, Resolution.SECTOR_WITHOUT_COUNTRY, 0.0)
+
     def readings(self, token: Token) -> list[ActorCode]:
         """Every reading of the words at ``token`` when they are shared by several actors
         ("Congo": COD, COG), the chosen one first; empty when there is only one."""
@@ -361,13 +372,20 @@ class ArticleActors:
         "the army") belongs to the country of its act's scene ("detained dozens in Moscow"),
         else to the one the story is filed from; any other kind stays without a country."""
         if agent.sector in self._words.domestic_sectors:
-            scene = self._scene_country(head) if agent.sector not in LOCATED_NOT_OWNED else None
-            country = scene or self._home
-            if country is not None:
-                method = Resolution.SCENE_COUNTRY if scene else Resolution.HOME_COUNTRY
-                return Actor(self._mention(span[0], span[-1], "agent"), _code(country, agent.sector), method, 0.5)
+            found = self._in_scene_country(head, span, agent.sector)
+            if found is not None:
+                return found
         self._bare[head.i] = agent
         return Actor(self._mention(span[0], span[-1], "agent"), None, Resolution.SECTOR_WITHOUT_COUNTRY, 0.0)
+
+    def _in_scene_country(self, head: Token, span: Description, sector: str) -> Actor | None:
+        """An actor of ``sector`` in the country of the act's scene, else of the dateline."""
+        scene = self._scene_country(head) if sector not in LOCATED_NOT_OWNED else None
+        country = scene or self._home
+        if country is None:
+            return None
+        method = Resolution.SCENE_COUNTRY if scene else Resolution.HOME_COUNTRY
+        return Actor(self._mention(span[0], span[-1], "agent"), _code(country, sector), method, 0.5)
 
     def _scene_country(self, head: Token) -> str | None:
         """The one country named as the scene of the clause ``head`` acts in: "police *in
@@ -383,13 +401,30 @@ class ArticleActors:
             for child in token.children:
                 if role(child) is Role.COMPLEMENT or (is_predicate_word(child) and any(is_subject(c) for c in child.children)):
                     continue
-                if role(child) is Role.PREPOSITION and child.lower_ in self._words.scene_prepositions:
-                    for place in child.children:
+                if self._opens_scene(child):
+                    for place in self._scene_words(child):
                         match = self._matches.get(place.i)
-                        if link(place) == (Role.OBLIQUE, Form.PLAIN) and match is not None and match.kind in _PLACES_OF_STATES and match.country:
+                        if match is not None and match.kind in _PLACES_OF_STATES and match.country:
                             countries.add(match.country)
                 stack.append(child)
         return countries.pop() if len(countries) == 1 else None
+
+    def _opens_scene(self, word: Token) -> bool:
+        """A preposition of place ("in", "outside"), or a direction ("30 km *north* of Baghdad")."""
+        if role(word) is Role.PREPOSITION:
+            return word.lower_ in self._words.scene_prepositions
+        scene_words = self._words.direction_words | self._words.scene_prepositions  # "outside" is often read as an adverb
+        return link(word) == (Role.MODIFIER, Form.ADVERB) and word.lower_ in scene_words
+
+    def _scene_words(self, preposition: Token) -> Iterator[Token]:
+        """The words a scene phrase may name its place by: "in Moscow", "outside of Basra", "north of
+        Baghdad", and the name a place noun is "of" ("near the town of Samarra")."""
+        objects = list(_objects_after(preposition, _OF)) if preposition.lower_ not in _OF else []  # "outside of"
+        objects += [o for o in preposition.children if link(o) == (Role.OBLIQUE, Form.PLAIN)]
+        for obj in objects:
+            yield obj
+            if obj.lower_ in self._words.locative_place_nouns:
+                yield from _objects_after(obj, _OF)
 
     def _owned(self, head: Token, span: Description, mention: Mention) -> Actor | None:
         """A place or a statement stands for whoever holds or makes it: 'the Ukrainian city of
@@ -688,6 +723,7 @@ def _determiner_or_possessor(token: Token) -> bool:
 # Kinds of match that name a state, by any of its names.
 _NAMES_OF_STATES = frozenset({"state", "adjective", "capital", "shared", "place"})
 _PLACES_OF_STATES = frozenset({"state", "capital", "place"})
+_OF = frozenset({"of"})
 # How a noun's modifiers attach: adjectives, nouns and noun phrases ("the Ukrainian city").
 _MODIFYING = frozenset({(Role.MODIFIER, Form.ADJECTIVE), (Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.NOUN_PHRASE)})
 # Resolutions of a person or of someone holding a title: antecedents for "he" and "she".

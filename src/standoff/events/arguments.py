@@ -73,10 +73,13 @@ def source_actors(predicate: Predicate | None, actors: ArticleActors, words: Lex
 
 
 def pattern_sources(pattern: Pattern, predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor | None]:
-    """Who acts, where the pattern says: the subject, or the object or a preposition's object
-    ("freed from X")."""
+    """Who acts, where the pattern says: the subject, the object or a preposition's object
+    ("freed from X"), or whoever used the weapon the subject names."""
     if pattern.source == "subject":
         return source_actors(predicate, actors, words)
+    if pattern.source == "wielder":
+        # "a roadside bomb killed": the weapon's owner ("a Taliban bomb"), else an unidentified armed force
+        return [a for weapon in predicate.agents for a in actors_at(weapon, actors, words) or [actors.unidentified_force(weapon)]]
     fillers = predicate.patients if pattern.source == "object" else predicate.objects_of(pattern.source[5:])
     return [a for t in fillers for a in actors_at(t, actors, words)]
 

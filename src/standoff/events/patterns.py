@@ -44,7 +44,10 @@ Pattern keys:
             and without another target each acts toward the other
   polarity  "negated": the pattern fits only a negated verb, and its code is what the negated
             act is ("did not clash over": the dictionary's own reading of the negation)
-  source    where the source is: subject (the default), object, or prep:<word>
+  source    where the source is: subject (the default), object, prep:<word>, or wielder (the
+            subject names a weapon or a blast, not who used it: "a roadside bomb killed four
+            policemen"; the source is the weapon's owner, else an unidentified armed force of
+            the country the act happened in)
   target    where the target is: object, prep:<word>, subject, content (an actor in the
             clause), none, default (the object, else the object of a preposition of the target
             prepositions), or phrase (the object, else the first object of any preposition on
@@ -93,7 +96,7 @@ PATTERN_KEYS = {
 }  # fmt: skip
 NO_EVENT = "none"
 TARGET_KINDS = ("object", "subject", "phrase", "content", "none", "default")
-SOURCE_KINDS = ("subject", "object")
+SOURCE_KINDS = ("subject", "object", "wielder")
 OBJECT_KINDS = ("actor", "party", "thing", "none")
 VOICES = ("active", "passive")
 POLARITIES = ("negated",)

@@ -83,6 +83,10 @@ def located(doc: Doc, resolved: Resolved, words: Lexicon) -> LocatedMention | No
     particle = next((c.lower_ for c in head.children if role(c) is Role.PARTICLE and c.lower_ in place_prepositions), None)
     if token_link == _PLAIN_OBLIQUE and head.lower_ in place_prepositions:
         attached, anchor = head.lower_, head.head
+    elif token_link == _PLAIN_OBLIQUE and head.lower_ == "of" and head.head.lower_ in place_prepositions:
+        attached, anchor = head.head.lower_, head.head.head  # "outside of Basra"
+    elif token_link == (Role.MODIFIER, Form.ADVERB) and token.lower_ in words.direction_words:
+        attached, anchor = token.lower_, head  # "30 km north of Baghdad": the direction carries the phrase
     elif token_link in (_PLAIN_PATIENT, _PLAIN_OBLIQUE) and particle is not None:
         attached, anchor = particle, head  # "flew over Japan" parsed as a particle and an object
     elif token_link == _PLAIN_PATIENT and head.lemma_.lower() in words.place_object_verbs:
