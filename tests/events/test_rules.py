@@ -66,7 +66,7 @@ def dyads(events: list[Event]) -> Counter[tuple[str | None, str, str | None]]:
 
 def test_the_rules_run_in_the_declared_order() -> None:
     assert [rule.id for rule in all_rules()] == [
-        RuleId.LIGHT_VERB_WINS, RuleId.ANSWER_TARGET, RuleId.OWN_SIDE, RuleId.RECIPROCAL, RuleId.NEEDED_ACTORS, RuleId.SPEAKER,
+        RuleId.LIGHT_VERB_WINS, RuleId.FIRED_WEAPON_HITS, RuleId.ANSWER_TARGET, RuleId.OWN_SIDE, RuleId.RECIPROCAL, RuleId.NEEDED_ACTORS, RuleId.SPEAKER,
     ]  # fmt: skip
     assert [rule.id for rule in ARTICLE_RULES] == [RuleId.ONE_EVENT_PER_ACT]
 
@@ -77,6 +77,14 @@ def test_light_verb_wins_over_its_noun(table: ActorTable) -> None:
     both = code(text, table, without=RuleId.LIGHT_VERB_WINS)
     assert [e.trigger for e in kept] == ["carried"]
     assert sorted(e.trigger for e in both) == ["carried", "strikes"]
+
+
+def test_a_weapon_fired_by_someone_that_hits_is_one_act(table: ActorTable) -> None:
+    text = "Rockets fired by Hezbollah hit a hospital in Haifa."
+    kept = code(text, table)
+    both = code(text, table, without=RuleId.FIRED_WEAPON_HITS)
+    assert [(e.trigger, e.source.code.code) for e in kept if e.source and e.source.code] == [("hit", "LBNREBHEZ")]
+    assert sorted(e.trigger for e in both) == ["fired", "hit"]
 
 
 def test_an_act_aimed_at_another_act_is_aimed_at_its_author(table: ActorTable) -> None:

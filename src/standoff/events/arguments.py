@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from standoff.actors.resolve import ArticleActors
-from standoff.events.patterns import Pattern
+from standoff.events.patterns import WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event
 from standoff.nlp import Token
 from standoff.syntax.labels import Form, Role, is_predicate_word, link, role
-from standoff.syntax.predicates import Predicate, obliques
+from standoff.syntax.predicates import Predicate, by_agents, obliques
 
 # Who did the latest earlier act a noun names ("the launch", "the accusation", "the sanctions"):
 # every party of a joint act ("the agreement" Ethiopia and Eritrea signed); empty when none.
@@ -24,6 +24,7 @@ Answered = Callable[[Token], list[Actor]]
 ADDRESSING_ROOTS = frozenset({"02", "10"})
 # Roles of a noun's dependents that may name its owner: "Lavrov's call", "the Afghan army base", "the head, Lavrov".
 _OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN), (Role.APPOSITIVE, Form.PLAIN))
+_NOUN_CLAUSE = (Role.COMPLEMENT, Form.NOUN_CLAUSE)
 
 
 def actors_at(token: Token, actors: ArticleActors, words: Lexicon, depth: int = 2) -> list[Actor]:
@@ -77,11 +78,23 @@ def pattern_sources(pattern: Pattern, predicate: Predicate, actors: ArticleActor
     ("freed from X"), or whoever used the weapon the subject names."""
     if pattern.source == "subject":
         return source_actors(predicate, actors, words)
-    if pattern.source == "wielder":
-        # "a roadside bomb killed": the weapon's owner ("a Taliban bomb"), else an unidentified armed force
-        return [a for weapon in predicate.agents for a in actors_at(weapon, actors, words) or [actors.unidentified_force(weapon)]]
+    if pattern.source in WEAPON_SOURCES:
+        # the weapon's owner ("Iranian missiles", "a Taliban bomb"); else a bomb's is an
+        # unidentified armed force, and a missile's or a shell's is not known
+        owned = [a for weapon in predicate.agents for a in _wielders(weapon, actors, words)]
+        if owned or pattern.source == "weapon":
+            return owned or [None]
+        return [actors.unidentified_force(weapon) for weapon in predicate.agents]
     fillers = predicate.patients if pattern.source == "object" else predicate.objects_of(pattern.source[5:])
     return [a for t in fillers for a in actors_at(t, actors, words)]
+
+
+def _wielders(weapon: Token, actors: ArticleActors, words: Lexicon) -> list[Actor]:
+    """Who a weapon belongs to: its owner ("Iranian missiles"), or who fired it ("shells fired
+    by Congolese troops")."""
+    return actors_at(weapon, actors, words) or [
+        a for clause in weapon.children if link(clause) == _NOUN_CLAUSE for agent in by_agents(clause) for a in actors_at(agent, actors, words)
+    ]
 
 
 def _speaker_of(pronoun: Token, actors: ArticleActors, words: Lexicon) -> list[Actor]:

@@ -44,10 +44,10 @@ Pattern keys:
             and without another target each acts toward the other
   polarity  "negated": the pattern fits only a negated verb, and its code is what the negated
             act is ("did not clash over": the dictionary's own reading of the negation)
-  source    where the source is: subject (the default), object, prep:<word>, or wielder (the
-            subject names a weapon or a blast, not who used it: "a roadside bomb killed four
-            policemen"; the source is the weapon's owner, else an unidentified armed force of
-            the country the act happened in)
+  source    where the source is: subject (the default), object, prep:<word>, or, when the
+            subject names a weapon rather than who used it, weapon (the weapon's owner:
+            "Iranian missiles struck"; else no known source) or bomber (the bomb's owner, else
+            an unidentified armed force of the country it went off in: "a roadside bomb killed")
   target    where the target is: object, prep:<word>, subject, content (an actor in the
             clause), none, default (the object, else the object of a preposition of the target
             prepositions), or phrase (the object, else the first object of any preposition on
@@ -96,7 +96,8 @@ PATTERN_KEYS = {
 }  # fmt: skip
 NO_EVENT = "none"
 TARGET_KINDS = ("object", "subject", "phrase", "content", "none", "default")
-SOURCE_KINDS = ("subject", "object", "wielder")
+SOURCE_KINDS = ("subject", "object", "weapon", "bomber")
+WEAPON_SOURCES = frozenset({"weapon", "bomber"})  # the subject names a weapon, not who used it
 OBJECT_KINDS = ("actor", "party", "thing", "none")
 VOICES = ("active", "passive")
 POLARITIES = ("negated",)

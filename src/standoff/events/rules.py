@@ -14,7 +14,7 @@ from typing import Protocol
 from standoff.actors.resolve import ArticleActors
 from standoff.events.arguments import actors_at, same_country, source_actors
 from standoff.events.assembly import EventAssembler, SentenceContext, reidentified
-from standoff.events.patterns import Pattern
+from standoff.events.patterns import WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Span, Token
@@ -75,6 +75,25 @@ class LightVerbWins:
                 # the verb's event, unless the noun's pattern comes from a higher set
                 redundant.add(predicate.trigger.idx if verb_rank[verb] <= sentence.rank(pattern.pattern_set) else verb)
         return [e for e in events if e.trigger_start not in redundant]
+
+
+class FiredWeaponHits:
+    """ "Missiles fired by Israel struck the depot": the firing told on the weapon is the
+    strike's own act, so the participle's event adds nothing to the strike's."""
+
+    id = RuleId.FIRED_WEAPON_HITS
+
+    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
+        coded = {e.trigger_start for e in events}
+        fired = {
+            clause.idx
+            for predicate, pattern in sentence.matched
+            if pattern.source in WEAPON_SOURCES and predicate.trigger.idx in coded
+            for weapon in predicate.agents
+            for clause in weapon.children
+            if link(clause) == (Role.COMPLEMENT, Form.NOUN_CLAUSE)
+        }
+        return [e for e in events if e.trigger_start not in fired] if fired else events
 
 
 class AnswerTargets:
@@ -205,6 +224,7 @@ def sentence_rules(lexicon: Lexicon, predicates: PredicateReader, assembler: Eve
     """The rules run on each sentence's events, in this order."""
     return (
         LightVerbWins(lexicon),
+        FiredWeaponHits(),
         AnswerTargets(),
         OwnSide(lexicon, predicates),
         Reciprocity(),
