@@ -251,6 +251,21 @@ def test_other_kinds_or_no_clue_stay_without_a_country(actor_at: ActorAt, text: 
     assert actor is not None and actor.code is None and actor.method == "sector-without-country"
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("Turkey said its warplanes bombed Kurdish militants in northern Iraq.", "warplanes", "TURMIL"),
+        ("Israel said on Monday that its forces had killed two militants.", "forces", "ISRMIL"),
+        # outside a reported clause the nearest name is as often another's: no owner is read
+        ("President Trump threatened sanctions against Iraq after its parliament voted to expel US troops.", "parliament", None),
+    ],
+)
+def test_its_in_a_reported_clause_is_the_speaker_s(actor_at: ActorAt, text: str, words: str, code: str | None) -> None:
+    actor = actor_at(text, words)
+    assert actor is not None
+    assert (actor.code.code if actor.code is not None else None) == code
+
+
 def test_a_title_of_several_countries_stands_for_each(actor_at: ActorAt) -> None:
     found = actor_at("The leaders of Mexico, Colombia and Chile condemned the attack.", "leaders", all=True)
     assert [a.code.code for a in found] == ["MEXGOV", "COLGOV", "CHLGOV"]

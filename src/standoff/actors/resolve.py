@@ -480,13 +480,40 @@ class ArticleActors:
                     sector = sector or match.sector
         if country is None:
             for token in span:
-                if token.lower_ in self._words.possessive_pronouns and role(token) is Role.POSSESSOR:
+                if role(token) is not Role.POSSESSOR:
+                    continue
+                if token.lower_ in self._words.possessive_pronouns:
                     owner = self._pronoun(token)
-                    if owner is not None and owner.code is not None:
-                        country = owner.code.country
+                elif token.lower_ in self._words.collective_possessives:
+                    owner = self._collective_antecedent(token)
+                else:
+                    continue
+                if owner is not None and owner.code is not None:
+                    country = owner.code.country
         if country is None and sector is None:
             return None
         return _Owner(country, sector)
+
+    def _collective_antecedent(self, pronoun: Token) -> Actor | None:
+        """Whose "its" or "their" this is, in a reported clause: the speaker's ("Turkey said its
+        warplanes bombed ..."). Elsewhere the nearest name is as often another's ("threatened
+        Iraq after its parliament voted"), so no owner is read."""
+        clause = pronoun
+        while clause.head.i != clause.i:
+            if link(clause) == (Role.COMPLEMENT, Form.THAT_CLAUSE):
+                return self._subject_actor(clause.head, before=pronoun)
+            clause = clause.head
+        return None
+
+    def _subject_actor(self, verb: Token, before: Token) -> Actor | None:
+        """The actor of a country that is the subject of ``verb``, written before ``before``
+        and not holding it ("its forces" is not its own antecedent)."""
+        for subject in verb.children:
+            if is_subject(subject) and subject.i < before.i and not any(t.i == subject.i for t in before.ancestors):
+                actor = self.actor(subject)
+                if actor is not None and actor.code is not None and actor.code.country:
+                    return actor
+        return None
 
     def _backs(self, match: Match) -> bool:
         """The words name a backer of the phrase's actor, not its owner: "Iranian" in

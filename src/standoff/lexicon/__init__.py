@@ -67,6 +67,7 @@ class Lexicon:
     owned_place_nouns: Words
     personal_pronouns: Words
     possessive_pronouns: Words
+    collective_possessives: Words
     indefinite_words: Words
     title_owner_prepositions: Words
     title_place_prepositions: Words
