@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from standoff.actors.kb import load_knowledge_base
-from standoff.actors.resolve import ActorTable, ArticleActors
+from standoff.actors.resolve import LOCATED_NOT_OWNED, ActorTable, ArticleActors
 from standoff.errors import Bug, StandoffError
 from standoff.events.assembly import SentenceContext
 from standoff.events.coder import EventCoder
@@ -164,7 +164,7 @@ class Coder:
             countries = {a.code.country for a in actors.all() if a.code is not None and a.code.country}
             places = ArticlePlaces(self._gazetteer, doc, article, countries, self._lexicon)
             events = places.locate_events(events)
-            events = aimed_at_home(events, places, self._events.rescored)
+            events = aimed_at_home(events, places, self._events.rescored, self._lexicon.domestic_sectors - LOCATED_NOT_OWNED)
         quotes = attribute_quotes(article, doc, actors, events, self._predicates, self._lexicon)
         return ArticleResult(article, tuple(events), tuple(quotes), discarded=discarded)
 

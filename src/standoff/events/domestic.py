@@ -1,7 +1,10 @@
 """Acts done at home are aimed at home: a protest, an arrest, a curfew (CAMEO 14, 17) or force
 (18-20) whose words name no target, done where the actor's own country is, is aimed at that
 country, as the CAMEO coding of domestic events has it ("protesters marched across France",
-"police detained dozens in Tallinn")."""
+"police detained dozens in Tallinn"). Where the words name no place, a protest or an act of
+repression by a kind of actor that acts at home (police, protesters, a court; not the armed
+forces, often abroad) is aimed at its own country too ("police fired tear gas to disperse
+the crowds")."""
 
 from __future__ import annotations
 
@@ -12,21 +15,28 @@ from standoff.geo import ArticlePlaces
 from standoff.model import Actor, ActorCode, Event, Resolution, RuleId
 
 DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+# Protest and repression: aimed at home even where no place is named.
+INWARD_ROOTS = frozenset({"14", "17"})
 
 
-def aimed_at_home(events: list[Event], places: ArticlePlaces, rescore: Callable[[Event], Event]) -> list[Event]:
+def aimed_at_home(events: list[Event], places: ArticlePlaces, rescore: Callable[[Event], Event], home_sectors: frozenset[str]) -> list[Event]:
     """Each event, a domestic act without a target given the country of its scene as target when
-    that is its source's own country; ``rescore`` scores a changed event on what it now is."""
-    return [_at_home(event, places, rescore) for event in events]
+    that is its source's own country, or, when no place is named, a protest or an act of
+    repression by an actor of ``home_sectors`` given its own country; ``rescore`` scores a
+    changed event on what it now is."""
+    return [_at_home(event, places, rescore, home_sectors) for event in events]
 
 
-def _at_home(event: Event, places: ArticlePlaces, rescore: Callable[[Event], Event]) -> Event:
+def _at_home(event: Event, places: ArticlePlaces, rescore: Callable[[Event], Event], home_sectors: frozenset[str]) -> Event:
     source = event.source.code if event.source is not None else None
-    if event.target is not None or source is None or not source.country or event.cameo_root not in DOMESTIC_ROOTS:
+    if event.target is not None or event.source is None or source is None or not source.country or event.cameo_root not in DOMESTIC_ROOTS:
         return event
     scene = places.named_scene(event)
     if scene is None:
-        return event
+        if event.cameo_root not in INWARD_ROOTS or source.sector not in home_sectors:
+            return event
+        target = Actor(event.source.mention, ActorCode(source.country, source.country), Resolution.HOME_COUNTRY, 0.4)
+        return rescore(retargeted(event, target, RuleId.AT_HOME))
     place, mention = scene
     if place.country != source.country:
         return event
