@@ -269,3 +269,20 @@ def test_its_in_a_reported_clause_is_the_speaker_s(actor_at: ActorAt, text: str,
 def test_a_title_of_several_countries_stands_for_each(actor_at: ActorAt) -> None:
     found = actor_at("The leaders of Mexico, Colombia and Chile condemned the attack.", "leaders", all=True)
     assert [a.code.code for a in found] == ["MEXGOV", "COLGOV", "CHLGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "codes"),
+    [
+        ("India and Pakistan traded fire on Tuesday. Pompeo urged both countries to show restraint.", "countries", ["IND", "PAK"]),
+        ("Russia and Georgia fought a short war. Both sides accepted a peace plan.", "sides", ["RUS", "GEO"]),
+        ("Canada and Costa Rica agreed to talk, the governments of the two countries said.", "countries", ["CAN", "CRI"]),
+        ("Ethiopia and Eritrea signed a deal. Both governments welcomed it.", "governments", ["ETHGOV", "ERIGOV"]),
+        # a pair of one country, or none named before, is no pair
+        ("Moscow and the Kremlin said both sides should talk.", "sides", []),
+        ("Both countries agreed to talk.", "countries", []),
+    ],
+)
+def test_both_countries_stand_for_the_last_pair_named(actor_at: ActorAt, text: str, words: str, codes: list[str]) -> None:
+    found = actor_at(text, words, all=True)
+    assert [a.code.code for a in found if a.code is not None] == codes

@@ -131,6 +131,7 @@ class ArticleActors:
         self._descriptions: dict[int, Description] = {}
         self._backers: dict[tuple[int, int], bool] = {}
         self._antecedents = Antecedents(sentence_of, self._words)
+        self._second_of_pair: dict[int, Actor] = {}  # "both countries": the second country named
         for token in words_of_class(doc, PHRASE_HEAD_CLASSES):
             if _is_phrase_head(token, self._words):
                 self.actor(token)
@@ -161,6 +162,8 @@ class ArticleActors:
             if actor is not None:
                 found.append(actor)
                 found.extend(self._coordinated_owners(head, actor))
+                if head.i in self._second_of_pair:
+                    found.append(self._second_of_pair[head.i])
         return found
 
     def _coordinated_owners(self, head: Token, actor: Actor) -> list[Actor]:
@@ -250,6 +253,12 @@ class ArticleActors:
     def _resolve(self, head: Token) -> Actor | None:
         if head.lower_ in self._words.personal_pronouns and word_class(head) is WordClass.PRONOUN:
             return self._pronoun(head)
+        if self._names_pair(head):
+            pair = self._last_pair(head)
+            if pair is None:
+                return None
+            self._second_of_pair[head.i] = pair[1]
+            return pair[0]
         match = self._matches.get(head.i)
         span = self._description(head)
         mention = self._mention(span[0], span[-1], "entity")
@@ -493,6 +502,33 @@ class ArticleActors:
         if country is None and sector is None:
             return None
         return _Owner(country, sector)
+
+    def _names_pair(self, head: Token) -> bool:
+        """ "both countries", "the two sides", or "both" standing alone ("urged both to")."""
+        if head.lower_ in self._words.pair_nouns:
+            return any(c.lower_ in self._words.pair_words and c.i < head.i for c in head.children)
+        return head.lower_ == "both" and word_class(head) is WordClass.PRONOUN and role(head) is not Role.MODIFIER
+
+    def _last_pair(self, head: Token) -> tuple[Actor, Actor] | None:
+        """The last two countries named together before ``head`` ("India and Pakistan", "between
+        Ottawa and Erbil"), as actors standing for the pair's words, within a few sentences."""
+        first_sentence = self._sentence_of.get(head.i, 0) - _PAIR_SENTENCES
+        for token in reversed(self._doc[: head.i]):
+            if self._sentence_of.get(token.i, 0) < first_sentence:
+                return None
+            if not token.conjuncts or token.i > min(c.i for c in token.conjuncts):
+                continue  # the first of conjoined words holds them all
+            countries = []
+            for member in (token, *token.conjuncts):
+                actor = self.actor(member)
+                if actor is not None and actor.code is not None and actor.code.country and actor.code.country not in countries:
+                    countries.append(actor.code.country)
+            if len(countries) >= 2:
+                mention = self._mention(self._description(head)[0], head, "pronoun")
+                sector = "GOV" if head.lower_ == "governments" else None
+                first, second = (Actor(mention, _code(c, sector), Resolution.COREF_PRONOUN, 0.6) for c in countries[:2])
+                return first, second
+        return None
 
     def _collective_antecedent(self, pronoun: Token) -> Actor | None:
         """Whose "its" or "their" this is, in a reported clause: the speaker's ("Turkey said its
@@ -751,6 +787,8 @@ def _determiner_or_possessor(token: Token) -> bool:
 _NAMES_OF_STATES = frozenset({"state", "adjective", "capital", "shared", "place"})
 _PLACES_OF_STATES = frozenset({"state", "capital", "place"})
 _OF = frozenset({"of"})
+# How far back "both countries" looks for the pair it stands for, in sentences.
+_PAIR_SENTENCES = 3
 # How a noun's modifiers attach: adjectives, nouns and noun phrases ("the Ukrainian city").
 _MODIFYING = frozenset({(Role.MODIFIER, Form.ADJECTIVE), (Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.NOUN_PHRASE)})
 # Resolutions of a person or of someone holding a title: antecedents for "he" and "she".

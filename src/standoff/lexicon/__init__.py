@@ -68,6 +68,8 @@ class Lexicon:
     personal_pronouns: Words
     possessive_pronouns: Words
     collective_possessives: Words
+    pair_nouns: Words
+    pair_words: Words
     indefinite_words: Words
     title_owner_prepositions: Words
     title_place_prepositions: Words
