@@ -14,7 +14,7 @@ from standoff.events.patterns import WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event
 from standoff.nlp import Token
-from standoff.syntax.labels import Form, Role, is_predicate_word, link, role
+from standoff.syntax.labels import Form, Role, WordClass, is_predicate_word, link, role, word_class
 from standoff.syntax.predicates import Predicate, by_agents, obliques
 
 # Who did the latest earlier act a noun names ("the launch", "the accusation", "the sanctions"):
@@ -211,7 +211,8 @@ def _placed_at(token: Token, actors: ArticleActors, words: Lexicon) -> list[Acto
 
 def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answered, words: Lexicon) -> list[Actor]:
     """Who a statement is about: an actor named in what was said ("regarding North Korea"),
-    else the author of an earlier event it answers ("following the missile launch")."""
+    else the author of an earlier event it answers ("following the missile launch"), else the
+    subject of what was said or the author of the act it names ("said the sanctions were illegal")."""
     if predicate.clause is not None:
         condition = {t.i for c in predicate.clause.subtree if link(c) == (Role.COMPLEMENT, Form.ADVERBIAL) for t in c.subtree}
         verbs = [t for t in predicate.clause.subtree if is_predicate_word(t) and t.i not in condition]
@@ -232,6 +233,13 @@ def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answ
                 authors = answered(obj)
                 if authors:
                     return authors
+    if predicate.clause is not None:
+        # "said the sanctions were illegal", "said Washington must withdraw": whom or whose act the clause is about
+        for subject in predicate.clause.children:
+            if role(subject) is Role.AGENT and word_class(subject) is not WordClass.PRONOUN:  # "he is pessimistic": the speaker
+                found = actors_at(subject, actors, words) or answered(subject)
+                if found:
+                    return found
     return []
 
 
