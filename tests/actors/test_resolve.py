@@ -230,6 +230,7 @@ def test_a_title_of_another_country_in_the_text_wins_over_the_persons_code(actor
         ("Police arrested dozens of students in the streets of Tehran.", "Police", None, "IRNCOP", "scene-country"),
         ("Gunmen ambushed a convoy 40 km south of Mogadishu.", "Gunmen", None, "SOMUAF", "scene-country"),
         ("Protesters gathered outside of Cairo.", "Protesters", None, "EGYCVL", "scene-country"),
+        ("Police detained dozens in Idlib province.", "Police", None, "SYRCOP", "scene-country"),
     ],
 )
 def test_a_domestic_kind_of_actor_belongs_where_it_acts(actor_at: ActorAt, text: str, words: str, home: str | None, code: str, method: str) -> None:

@@ -427,13 +427,14 @@ class ArticleActors:
 
     def _scene_words(self, preposition: Token) -> Iterator[Token]:
         """The words a scene phrase may name its place by: "in Moscow", "outside of Basra", "north of
-        Baghdad", and the name a place noun is "of" ("near the town of Samarra")."""
+        Baghdad", and the name of a place noun ("near the town of Samarra", "in Borno state")."""
         objects = list(_objects_after(preposition, _OF)) if preposition.lower_ not in _OF else []  # "outside of"
         objects += [o for o in preposition.children if link(o) == (Role.OBLIQUE, Form.PLAIN)]
         for obj in objects:
             yield obj
             if obj.lower_ in self._words.locative_place_nouns:
                 yield from _objects_after(obj, _OF)
+                yield from (name for name in obj.children if link(name) == (Role.MODIFIER, Form.NOUN))  # "Borno state"
 
     def _owned(self, head: Token, span: Description, mention: Mention) -> Actor | None:
         """A place or a statement stands for whoever holds or makes it: 'the Ukrainian city of
