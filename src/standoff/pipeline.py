@@ -83,6 +83,8 @@ class Coder:
         self._lexicon = load_lexicon(settings.lexicon_file)
         self._kb = load_knowledge_base(settings.actor_files, self._lexicon)
         self._actors = ActorTable(self._kb, self._lexicon)
+        # kinds of actor whose protests and arrests are aimed at home: the armed forces are often abroad
+        self._home_sectors = self._lexicon.domestic_sectors - LOCATED_NOT_OWNED
         self._patterns = pattern_stack(settings)
         self._ontology = load_ontology()
         self._composition = load_composition(settings.composition_file)
@@ -164,7 +166,7 @@ class Coder:
             countries = {a.code.country for a in actors.all() if a.code is not None and a.code.country}
             places = ArticlePlaces(self._gazetteer, doc, article, countries, self._lexicon)
             events = places.locate_events(events)
-            events = aimed_at_home(events, places, self._events.rescored, self._lexicon.domestic_sectors - LOCATED_NOT_OWNED)
+            events = aimed_at_home(events, places, self._events.rescored, self._home_sectors)
         quotes = attribute_quotes(article, doc, actors, events, self._predicates, self._lexicon)
         return ArticleResult(article, tuple(events), tuple(quotes), discarded=discarded)
 

@@ -132,6 +132,7 @@ class ArticleActors:
         self._backers: dict[tuple[int, int], bool] = {}
         self._antecedents = Antecedents(sentence_of, self._words)
         self._second_of_pair: dict[int, Actor] = {}  # "both countries": the second country named
+        self._scene_adverbs = self._words.direction_words | self._words.scene_prepositions  # "outside" is often read as an adverb
         for token in words_of_class(doc, PHRASE_HEAD_CLASSES):
             if _is_phrase_head(token, self._words):
                 self.actor(token)
@@ -354,7 +355,7 @@ class ArticleActors:
         """'members of SANDF', 'a group of tourists': the actor is what is counted."""
         if head.lower_ not in self._words.partitives and word_class(head) is not WordClass.NUMBER:
             return None
-        for obj in _objects_after(head, frozenset({"of"})):
+        for obj in _objects_after(head, _OF):
             actor = self.actor(obj)
             if obj.i in self._bare:
                 self._bare[head.i] = self._bare[obj.i]
@@ -422,8 +423,7 @@ class ArticleActors:
         """A preposition of place ("in", "outside"), or a direction ("30 km *north* of Baghdad")."""
         if role(word) is Role.PREPOSITION:
             return word.lower_ in self._words.scene_prepositions
-        scene_words = self._words.direction_words | self._words.scene_prepositions  # "outside" is often read as an adverb
-        return link(word) == (Role.MODIFIER, Form.ADVERB) and word.lower_ in scene_words
+        return link(word) == (Role.MODIFIER, Form.ADVERB) and word.lower_ in self._scene_adverbs
 
     def _scene_words(self, preposition: Token) -> Iterator[Token]:
         """The words a scene phrase may name its place by: "in Moscow", "outside of Basra", "north of

@@ -28,8 +28,10 @@ def aimed_at_home(events: list[Event], places: ArticlePlaces, rescore: Callable[
 
 
 def _at_home(event: Event, places: ArticlePlaces, rescore: Callable[[Event], Event], home_sectors: frozenset[str]) -> Event:
-    source = event.source.code if event.source is not None else None
-    if event.target is not None or event.source is None or source is None or not source.country or event.cameo_root not in DOMESTIC_ROOTS:
+    if event.target is not None or event.source is None or event.source.code is None:
+        return event
+    source = event.source.code
+    if not source.country or event.cameo_root not in DOMESTIC_ROOTS:
         return event
     scene = places.named_scene(event)
     if scene is None:
