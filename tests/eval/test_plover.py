@@ -121,7 +121,7 @@ def test_type_events_and_places(tmp_path: Path, gazetteer: Gazetteer, coded) -> 
     assert places.sentences == 2
     assert [(c.id, c.outcome) for c in places.checks] == [("fight", "right"), ("tripoli", "wrong")]  # Libya's Tripoli
     assert (places.placed, places.at_actor) == (4, 1)
-    assert [(a.id, a.place) for a in places.actor_places] == [("visit", "Russia")]  # "twice" names Russia as a place too
+    assert [(a.id, a.place, a.locative) for a in places.actor_places] == [("visit", "Russia", False)]  # "twice" names Russia as a place too
     text = report.to_text(by="type", failures=True)
     assert "type right:   0.833 (5/6" in text
     assert "demand: gold REQUEST, got 010 no type" in text
@@ -151,3 +151,16 @@ def test_a_place_named_only_as_an_actor(gazetteer: Gazetteer) -> None:
     assert not judge.only_as_actor(russia, "The minister arrived in Moscow.", ["The minister"])
     # an actor that merely contains the name is not the place's name
     assert not judge.only_as_actor(place(gazetteer, "Bam"), "Doctors gave medicine to the Red Crescent in Bam.", ["Red Crescent in Bam"])
+
+
+def test_an_actor_s_name_in_a_locative_phrase_is_counted_apart(gazetteer: Gazetteer) -> None:
+    judge = PlaceJudge(gazetteer)
+    abidjan = place(gazetteer, "Abidjan")
+    sentence = "The president will extend the curfew in Abidjan."
+    assert judge.only_as_actor(abidjan, sentence, ["The president", "Abidjan"])
+    assert judge.in_locative_phrase(abidjan, sentence, ["The president", "Abidjan"])
+    assert judge.in_locative_phrase(place(gazetteer, "West Bank"), "Troops stayed in the occupied West Bank.", ["Troops", "West Bank"])
+    # named as an actor outside such a phrase, or nowhere
+    assert not judge.in_locative_phrase(place(gazetteer, "Russia"), "The minister visited Russia.", ["The minister", "Russia"])
+    assert not judge.in_locative_phrase(abidjan, "Abidjan said the curfew in the north ends.", ["Abidjan"])
+    assert not judge.in_locative_phrase(abidjan, sentence, ["The president"])

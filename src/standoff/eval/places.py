@@ -8,7 +8,9 @@ country-only match, reported apart. When the gold gives the country (``country c
 places of that name elsewhere do not count ("Tripoli", LB is not Libya's capital).
 
 A place is "an actor's name" when a gold actor's whole text names it ("visited Russia" with
-target "Russia") and the sentence names it nowhere else.
+target "Russia") and the sentence names it nowhere else. Such a name inside a locative phrase
+("imposed a curfew in Abidjan", target "Abidjan") is counted apart: the gold marks it as the
+target, yet the words say the act happened there.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from standoff.geo import Entry, Gazetteer, normalise
 from standoff.model import Place
 
 OUTCOMES = ("right", "country", "wrong", "none")
+# A place preposition and up to three words ("in the occupied ") just before a name.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|across|around|within|throughout|along|off)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,16 @@ class PlaceJudge:
             if said > actor_texts.count(text):
                 return False
         return True
+
+    def in_locative_phrase(self, place: Place, sentence: str, actor_texts: Sequence[str]) -> bool:
+        """Whether every mention of the place as a gold actor follows a place preposition, a few
+        words before it ("in the occupied West Bank", "in the town of Cizre")."""
+        naming = [text for text in actor_texts if self._names(text, place)]
+        for text in naming:
+            mentions = re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", sentence, flags=re.IGNORECASE)
+            if not all(_LOCATIVE_BEFORE.search(sentence[: m.start()]) for m in mentions):
+                return False
+        return bool(naming)
 
     def _names(self, text: str, place: Place) -> bool:
         return normalise(text) == normalise(place.name) or any(_same(place, c.entry) for c in self._gazetteer.candidates(text))

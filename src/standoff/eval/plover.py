@@ -138,6 +138,7 @@ class ActorPlace:
     place: str
     cameo: str
     trigger: str
+    locative: bool  # the gold's actor text stands in a locative phrase ("a curfew in Abidjan")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,7 @@ class PlaceReport:
     none: int  # no place given, or no event
     placed: int  # events with a place, in all sentences
     at_actor: int  # ... placed at a place the sentence names only as an actor
+    at_actor_locative: int  # ... of them named in a locative phrase ("a curfew in Abidjan")
     checks: tuple[PlaceCheck, ...]
     actor_places: tuple[ActorPlace, ...]
 
@@ -183,7 +185,8 @@ class PloverReport:
             f"events:       {prf_text(self.events)}  on (source country, target country, type)",
             f"places:       {rate_text(p.right, 'sentences naming where, most confident event at that place')}",
             f"              country only {p.country_only}, wrong place {p.wrong}, no place {p.none}",
-            f"              events placed at a place named only as an actor: {p.at_actor} of {p.placed} placed events",
+            f"              events placed at a place named only as an actor: {p.at_actor} of {p.placed} placed events"
+            f" ({p.at_actor_locative} of them in a locative phrase the gold marks as the actor: 'a curfew in Abidjan')",
         ]
         check_breakdown("plover", by)
         if by == "type":
@@ -213,7 +216,7 @@ def _failure_lines(report: PloverReport) -> list[str]:
     lines += ["", f"places not right ({len(checks)}):"]
     lines += [f"  {c.id}: gold {c.gold}, got {c.got or '-'} ({c.outcome})" for c in checks]
     lines += ["", f"events placed at a place named only as an actor ({len(report.places.actor_places)}):"]
-    lines += [f"  {a.id}: {a.cameo} {a.trigger!r} at {a.place}" for a in report.places.actor_places]
+    lines += [f"  {a.id}: {a.cameo} {a.trigger!r} at {a.place}{' (locative phrase)' if a.locative else ''}" for a in report.places.actor_places]
     return lines
 
 
@@ -258,7 +261,8 @@ def score_plover(records: Sequence[PloverRecord], results: Iterable[ArticleResul
             if (record.place is None or judge.judge(event.location, record.place) != "right") and judge.only_as_actor(
                 event.location, text, record.actor_texts
             ):
-                actor_places.append(ActorPlace(record_id, event.location.name, event.cameo, event.trigger))
+                locative = judge.in_locative_phrase(event.location, text, record.actor_texts)
+                actor_places.append(ActorPlace(record_id, event.location.name, event.cameo, event.trigger, locative))
     outcomes = Counter(c.outcome for c in checks)
     places = PlaceReport(
         sentences=len(checks),
@@ -268,6 +272,7 @@ def score_plover(records: Sequence[PloverRecord], results: Iterable[ArticleResul
         none=outcomes["none"],
         placed=placed,
         at_actor=len(actor_places),
+        at_actor_locative=sum(a.locative for a in actor_places),
         checks=tuple(checks),
         actor_places=tuple(actor_places),
     )
