@@ -29,6 +29,12 @@ from standoff.nlp import parse
         # a direction or a preposition with "of" carries the phrase
         ("Gunmen ambushed a convoy 40 km south of Mogadishu.", "ambushed", "Mogadishu", "city"),
         ("Two soldiers were shot dead just outside of Kandahar.", "shot", "Kandahār", "city"),
+        # an act of moving is where it moves from: on its object (a participle too) or its noun
+        ("Soldiers evacuated the injured from Kunduz on Monday.", "evacuated", "Kunduz", "city"),
+        ("Aid workers evacuated 300 children from Mosul on Monday.", "evacuated", "Mosul", "city"),
+        ("The rebels completed their withdrawal from Aleppo on Friday.", "completed", "Aleppo", "city"),
+        # a plural place noun carries the phrase through "of" ("the battle zones of the peninsula")
+        ("Troops laid mines in the border areas of the province of Kunar.", "laid", "Kunar", "admin1"),
     ],
 )
 def test_a_locative_phrase_on_the_trigger(locate, text: str, trigger: str, name: str, feature: str) -> None:
@@ -188,6 +194,10 @@ def _actor(text: str, sentence: str, code: str) -> Actor:
         ("Rebels shelled the regional capital Juba on Sunday.", "shelled", "the regional capital Juba", None),
         # the actor is the village, read from a phrase the place is only part of
         ("Rebels retook a village in Western Chad.", "retook", "a village in Western Chad", "Chad"),
+        # the actor (the place's owner) is read from the name itself, but the name is the object
+        # of a place preposition: it still says where
+        ("Rebels retook a village in Western Chad.", "retook", "Western Chad", "Chad"),
+        ("The army imposed a curfew in Kandahar on Sunday.", "imposed", "Kandahar", "Kandahār"),
     ],
 )
 def test_a_place_an_actor_is_read_from_is_not_where(article_places, text: str, trigger_word: str, target: str, place: str | None) -> None:

@@ -202,7 +202,7 @@ class ArticlePlaces:
 
     def _names_actor(self, resolved: Resolved, actors: Sequence[tuple[int, int]]) -> bool:
         """An actor was read from the place's name itself ("visited *Russia*", "shelled the
-        regional capital *Juba*"), not from a phrase around it ("retook a village *in Cambodia*")."""
+        regional capital *Juba*"), not from a phrase around it or a locative phrase."""
         place = self._doc[resolved.mention.head]
         for start, end in actors:
             span = self._doc.char_span(start, end, alignment_mode="expand")
@@ -211,9 +211,14 @@ class ArticlePlaces:
             token = place
             while token.i != span.root.i and role(token) in _NAME_OF_ACTOR and span.start <= token.head.i < span.end:
                 token = token.head
-            if token.i == span.root.i:
+            if token.i == span.root.i and not self._in_locative_phrase(token):
                 return True
         return False
+
+    def _in_locative_phrase(self, name: Token) -> bool:
+        """The name is the object of a place preposition ("retook a village *in Cambodia*"): it
+        says where even when the event's actor, the place's owner, was read from it."""
+        return link(name) == (Role.OBLIQUE, Form.PLAIN) and name.head.lower_ in self._words.noun_place_prepositions
 
     def _quoted_apart(self, place: Token, trigger: Token) -> bool:
         """The place is quoted and the trigger is not in the same quote."""

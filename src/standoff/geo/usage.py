@@ -50,6 +50,8 @@ class LocatedMention:
             return False
         if self.link in words.noun_place_prepositions:
             return True
+        if self.link in words.source_goal_prepositions:
+            return self.anchor.lemma_.lower() in words.motion_nouns
         return self.link in ("on", "over") and self.anchor.lemma_.lower() not in words.topic_nouns
 
     @property
@@ -104,11 +106,11 @@ def located(doc: Doc, resolved: Resolved, words: Lexicon) -> LocatedMention | No
     # the falling happened.
     while anchor.lower_ in place_nouns and link(anchor) == _PLAIN_OBLIQUE and anchor.head.lower_ in place_prepositions:
         attached, anchor = anchor.head.lower_, anchor.head.head
-    if not is_predicate_word(anchor):
-        # "sent destroyers to the shoal" is often parsed with the phrase on the object.
-        mover = _noun_head(anchor)
-        if link(mover) == _PLAIN_PATIENT and mover.head.lemma_.lower() in words.motion_verbs:
-            anchor = mover.head
+    # "sent destroyers to the shoal", "evacuated the wounded from Gorazde" are often parsed with
+    # the phrase on the object (a participle object too).
+    mover = anchor if is_predicate_word(anchor) else _noun_head(anchor)
+    if link(mover) == _PLAIN_PATIENT and mover.head.lemma_.lower() in words.motion_verbs:
+        anchor = mover.head
     if implied == "offshore" and resolved.entry.feature in WATER:
         implied = None  # "off the Red Sea" is still the sea
     return LocatedMention(resolved, anchor, word, attached, implied)

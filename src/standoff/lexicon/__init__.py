@@ -95,6 +95,7 @@ class Lexicon:
     noun_place_prepositions: Words
     source_goal_prepositions: Words
     motion_verbs: Words
+    motion_nouns: Words
     topic_nouns: Words
     topic_prepositions: Words
     of_place_nouns: Words
