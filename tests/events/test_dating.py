@@ -71,6 +71,10 @@ def test_a_date_phrase_on_the_clause_dates_the_event(text, trigger, expected):
         ("Officials said on Monday that rebels had shelled the road.", "shelled", text_date(MONDAY, "day")),
         # a dated noun after a preposition of time dates the clause
         ("Two people were killed during Wednesday's protests.", "killed", text_date(date(2017, 8, 30), "day")),
+        # a date inside the phrase of a preposition of period dates the act the phrase is on,
+        # through a participle clause that has no subject of its own
+        ("The party broke with the movement after investigations targeting ministers in December 2013.", "broke", text_date(date(2013, 12, 1), "month")),
+        ("Troops shelled the villages during fighting between the clans in 2009.", "shelled", text_date(date(2009, 1, 1), "year")),
         # "hours after": the clause under the dated one shares its date
         ("Troops attacked the town on Monday hours after the president had announced a truce.", "announced", text_date(MONDAY, "day")),
     ],
@@ -85,6 +89,9 @@ def test_a_date_reaches_the_acts_its_clause_governs(text, trigger, expected):
         ("Washington withdrew from the 2015 accord.", "withdrew"),  # the year is the accord's
         ("The minister who negotiated the accord in 2015 resigned.", "resigned"),  # and the relative clause's
         ("The army seized the port, which rebels had held since 2014.", "seized"),
+        # a period phrase's relative clause, or a clause with its own subject, tells its own time
+        ("Police detained him after the riots, which had begun in 2015.", "detained"),
+        ("Police detained him after protesters blocked roads in 2015.", "detained"),
     ],
 )
 def test_a_date_of_another_word_does_not_date_the_event(text, trigger):

@@ -164,6 +164,21 @@ def _step(root: Token, trigger: Token, steps: dict[int, int], words: Lexicon) ->
         return steps[verb.i]
     if verb is not None and link(verb) == _CONJUNCT and verb.head.i in steps and not _has_subject(verb):
         return steps[verb.head.i]  # "closed the airspace and cut the power on Saturday"
+    return _period_phrase(word, steps, words)
+
+
+def _period_phrase(word: Token, steps: dict[int, int], words: Lexicon) -> int | None:
+    """How far up the chain the act is whose period phrase holds ``word`` ("broke with him
+    *after* investigations targeting ministers in December 2013"), or None: not through a clause
+    with a subject of its own or a relative clause, which tell their own time."""
+    token = word
+    for _ in range(_MAX_CHAIN):
+        if token.head.i == token.i or (is_predicate_word(token) and (_has_subject(token) or link(token)[0] is Role.RELATIVE)):
+            return None
+        head = token.head
+        if head.lower_ in words.period_prepositions and link(token) == (Role.OBLIQUE, Form.PLAIN):
+            return steps.get(head.head.i)
+        token = head
     return None
 
 

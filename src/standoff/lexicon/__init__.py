@@ -115,6 +115,7 @@ class Lexicon:
     pattern_prepositions: Words
     habitual_adverbs: Words
     time_prepositions: Words
+    period_prepositions: Words
 
 
 _LIST_FIELDS: dict[str, str] = {f.name: str(f.type) for f in fields(Lexicon) if f.name != "version"}
