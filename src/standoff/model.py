@@ -84,7 +84,7 @@ class Resolution(StrEnum):
     COREF_PRONOUN = "coref-pronoun"  # "he" -> the person named before
     PRONOUN_UNRESOLVED = "pronoun-unresolved"
     SCENE_COUNTRY = "scene-country"  # "police" who detained dozens "in Moscow"
-    HOME_COUNTRY = "home-country"  # "police" in a story filed from Tallinn
+    HOME_COUNTRY = "home-country"  # "police" in a story filed from Tallinn, or headlined "Yemen: ..."
     SECTOR_WITHOUT_COUNTRY = "sector-without-country"  # "soldiers", no country found
     UNRESOLVED_ENTITY = "unresolved-entity"  # a name the knowledge base does not know
     NULL_CODE = "null-code"  # listed as no actor ("Reuters")

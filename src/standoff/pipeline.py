@@ -141,7 +141,7 @@ class Coder:
     def code_doc(self, article: Article, doc: Doc) -> ArticleResult:
         sentences = [s for s in map(_trimmed, sentence_spans(doc)) if len(s)]
         sentence_of = sentence_of_tokens(sentences)
-        filed = filed_from(article.text, self._gazetteer, self._lexicon)
+        filed = filed_from(article.text, self._gazetteer, self._lexicon, article.title)
         actors = ArticleActors(self._actors, doc, article.id, article.published, sentence_of, filed, article.text)
         events: list[Event] = []
         # Offsets point into the article's text: a slice of it is a sentence's text, where
