@@ -18,7 +18,7 @@ CASES_FILE = Path(__file__).with_name("sentences.yaml")
 FAMILIES = {
     "active", "passive", "compound", "nominal", "relative", "negation",
     "hypothetical", "intent", "consider", "appeal", "reported", "statement", "question", "none",
-    "conditional", "supplied-agent", "sense", "background", "answered", "at-home", "weapon",
+    "conditional", "supplied-agent", "sense", "background", "answered", "at-home", "weapon", "joint",
 }  # fmt: skip
 
 EventKey = tuple[str | None, str, str | None, str]

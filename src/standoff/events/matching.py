@@ -239,8 +239,12 @@ def _adverbs(verb: Token) -> list[Token]:
 
 
 def _joint_subject(predicate: Predicate) -> bool:
-    """Two or more subjects, or one joined to another by "and"."""
-    return len(predicate.agents) > 1 or any(role(c) is Role.CONJUNCT for a in predicate.agents for c in a.children)
+    """Two or more subjects, one joined to another by "and", or one whose owners are ("Indian
+    and Pakistani troops")."""
+    if len(predicate.agents) > 1:
+        return True
+    parts = [c for a in predicate.agents for c in a.children] + [c for a in predicate.agents for m in a.children if role(m) is Role.MODIFIER for c in m.children]
+    return any(role(c) is Role.CONJUNCT for c in parts)
 
 
 def _has_sector(tokens: list[Token], sectors: frozenset[str], actors: ArticleActors, words: Lexicon) -> bool:
