@@ -81,6 +81,7 @@ class Resolution(StrEnum):
     COORDINATED_OWNER = "coordinated-owner"  # the second country of "American and British warplanes"
     OWNER_ADJECTIVE = "owner-adjective"  # the country of "a Ukrainian proposal"
     COREF_TITLE = "coref-title"  # "the Russian leader" -> the Russian leader named before
+    COREF_NAME = "coref-name"  # "Pastrana" -> "President Andres Pastrana" named before
     COREF_PRONOUN = "coref-pronoun"  # "he" -> the person named before
     PRONOUN_UNRESOLVED = "pronoun-unresolved"
     SCENE_COUNTRY = "scene-country"  # "police" who detained dozens "in Moscow"

@@ -231,6 +231,8 @@ def test_a_title_of_another_country_in_the_text_wins_over_the_persons_code(actor
         ("Gunmen ambushed a convoy 40 km south of Mogadishu.", "Gunmen", None, "SOMUAF", "scene-country"),
         ("Protesters gathered outside of Cairo.", "Protesters", None, "EGYCVL", "scene-country"),
         ("Police detained dozens in Idlib province.", "Police", None, "SYRCOP", "scene-country"),
+        # a person the knowledge base does not know, by an office held at home
+        ("President Andres Pastrana called off the talks.", "Pastrana", "COL", "COLGOV", "home-country"),
     ],
 )
 def test_a_domestic_kind_of_actor_belongs_where_it_acts(actor_at: ActorAt, text: str, words: str, home: str | None, code: str, method: str) -> None:
@@ -287,3 +289,15 @@ def test_a_title_of_several_countries_stands_for_each(actor_at: ActorAt) -> None
 def test_both_countries_stand_for_the_last_pair_named(actor_at: ActorAt, text: str, words: str, codes: list[str]) -> None:
     found = actor_at(text, words, all=True)
     assert [a.code.code for a in found if a.code is not None] == codes
+
+
+def test_a_bare_family_name_is_the_person_named_in_full_before(actor_at: ActorAt) -> None:
+    text = "President Andres Pastrana called off the talks. The United States said it supported Pastrana's decision."
+    actor = actor_at(text, "supported Pastrana", home="COL")
+    assert actor is not None and actor.code is not None
+    assert (actor.code.code, actor.method) == ("COLGOV", "coref-name")
+    assert actor.antecedent is not None and actor.antecedent.text == "President Andres Pastrana"
+    # not when the full name could not be resolved, nor a different person of another name
+    assert code_of(actor_at(text, "supported Pastrana")) is None
+    other = "President Andres Pastrana called off the talks. Gonzalez said he would stay."
+    assert code_of(actor_at(other, "Gonzalez", home="COL")) is None

@@ -44,6 +44,7 @@ from standoff.syntax.labels import (
     is_singular_noun,
     is_subject,
     link,
+    named_spans,
     role,
     word_class,
     words_of_class,
@@ -132,6 +133,7 @@ class ArticleActors:
         self._backers: dict[tuple[int, int], bool] = {}
         self._antecedents = Antecedents(sentence_of, self._words)
         self._second_of_pair: dict[int, Actor] = {}  # "both countries": the second country named
+        self._full_names: dict[str, list[int]] | None = None  # a person's family name -> the last tokens of their full names
         self._scene_adverbs = self._words.direction_words | self._words.scene_prepositions  # "outside" is often read as an adverb
         for token in words_of_class(doc, PHRASE_HEAD_CLASSES):
             if _is_phrase_head(token, self._words):
@@ -663,13 +665,37 @@ class ArticleActors:
             return None
         # An unknown name with a known description ("Chinese envoy Liu Wei") takes the description's code.
         title = self._title_in(span, exclude=None)
+        if title is None and entity(head) is Entity.PERSON:
+            named = self._named_before(head, mention)
+            if named is not None:
+                return named
         sector = "ELI" if title is not None and self._is_former(span) else title.sector if title is not None else None
         owner = self._owner_in([t for t in span if title is None or not title.start <= t.i < title.end], exclude=None)
         if owner is not None and (owner.country or owner.code) and sector is not None:
             return Actor(mention, _combine(owner, Agent(sector, sector), leading=False), Resolution.DESCRIPTION, 0.7)
+        if sector is not None and sector in self._words.domestic_sectors:
+            # "President Andres Pastrana" in a story filed from Bogota: an office at home
+            found = self._in_scene_country(head, span, sector)
+            if found is not None:
+                return replace(found, mention=mention)
         if sector is not None:
             self._bare[head.i] = Agent(sector, sector)
         return Actor(mention, None, Resolution.UNRESOLVED_ENTITY, 0.0)
+
+    def _named_before(self, head: Token, mention: Mention) -> Actor | None:
+        """A bare family name ("Pastrana said") is the person named in full earlier in the article
+        ("President Andres Pastrana"), when that mention was resolved."""
+        if self._full_names is None:
+            self._full_names = {}
+            for name in named_spans(self._doc):
+                if name.kind is Entity.PERSON and name.end - name.start > 1:
+                    self._full_names.setdefault(self._doc[name.end - 1].lower_, []).append(name.end - 1)
+        for last in reversed(self._full_names.get(head.lower_, [])):
+            if last < head.i:
+                earlier = self.actor(self._doc[last])
+                if earlier is not None and earlier.code is not None:
+                    return Actor(mention, earlier.code, Resolution.COREF_NAME, 0.6, antecedent=earlier.mention)
+        return None
 
     def _title_and_surname(self, head: Token, span: Description, mention: Mention) -> Actor | None:
         """'Deputy Secretary Hicks', 'Premier Li': a family name after a title names the one

@@ -31,6 +31,7 @@ SOURCE_GROUPS = {
     Resolution.SECTOR_OF_OWNER: "described",
     Resolution.DESCRIPTION: "described",
     Resolution.COREF_TITLE: "coref",
+    Resolution.COREF_NAME: "coref",
     Resolution.COREF_PRONOUN: "coref",
     Resolution.SCENE_COUNTRY: "context",
     Resolution.HOME_COUNTRY: "context",
