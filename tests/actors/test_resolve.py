@@ -301,3 +301,10 @@ def test_a_bare_family_name_is_the_person_named_in_full_before(actor_at: ActorAt
     assert code_of(actor_at(text, "supported Pastrana")) is None
     other = "President Andres Pastrana called off the talks. Gonzalez said he would stay."
     assert code_of(actor_at(other, "Gonzalez", home="COL")) is None
+
+
+def test_he_refers_back_to_a_person_placed_at_home(actor_at: ActorAt) -> None:
+    text = "President Andres Pastrana called off the talks on Wednesday. He accused the rebels of bad faith."
+    actor = actor_at(text, "He", home="COL")
+    assert actor is not None and actor.code is not None
+    assert (actor.code.code, actor.method) == ("COLGOV", "coref-pronoun")

@@ -744,6 +744,8 @@ class ArticleActors:
             return False
         if actor.method is Resolution.TITLE_OF_OWNER:  # "the CIA director", not "the president's office"
             return token.lower_ in self._words.head_titles
+        if actor.method in (Resolution.HOME_COUNTRY, Resolution.SCENE_COUNTRY):
+            return entity(token) is Entity.PERSON  # "President Andres Pastrana" in a story from Bogota
         return actor.method in PERSON_LIKE
 
     def _is_former(self, span: Description | list[Token]) -> bool:
@@ -820,7 +822,7 @@ _PAIR_SENTENCES = 3
 _MODIFYING = frozenset({(Role.MODIFIER, Form.ADJECTIVE), (Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.NOUN_PHRASE)})
 # Resolutions of a person or of someone holding a title: antecedents for "he" and "she".
 PERSON_LIKE = frozenset(
-    {Resolution.PERSON, Resolution.APPOSITIVE, Resolution.COUNTRY_SECTOR, Resolution.DESCRIPTION, Resolution.SECTOR_OF_OWNER, Resolution.TITLE_SURNAME}
+    {Resolution.PERSON, Resolution.APPOSITIVE, Resolution.COUNTRY_SECTOR, Resolution.DESCRIPTION, Resolution.SECTOR_OF_OWNER, Resolution.TITLE_SURNAME, Resolution.COREF_NAME}
 )
 
 
