@@ -59,6 +59,8 @@ LOCATED_NOT_OWNED = frozenset({"MIL", "IGO"})
 # Armed men aligned with no government or rebel movement the text names: gunmen, militias, and
 # whoever set off a bomb the text attributes to no one.
 UNIDENTIFIED_FORCE = "UAF"
+# Who arrests people when the text does not say: the police.
+ARRESTING_SECTOR = "COP"
 # Kinds of name the model finds that may be actors the base does not know.
 ACTOR_ENTITIES = frozenset({Entity.PERSON, Entity.ORGANISATION, Entity.NATIONALITY, Entity.COUNTRY_OR_CITY})
 PHRASE_HEAD_CLASSES = (WordClass.PRONOUN, WordClass.NAME, WordClass.NOUN)  # the only classes _is_phrase_head accepts
@@ -232,6 +234,12 @@ class ArticleActors:
         span = self._description(token)
         mention = self._mention(span[0], span[-1], "entity")
         return [Actor(mention, _code(country, None), Resolution.OWNER_ADJECTIVE, 0.6) for country in dict.fromkeys(self.countries(modifiers))]
+
+    def arresting_police(self, trigger: Token) -> Actor | None:
+        """Who made an arrest the text gives no agent for ("the 23 businessmen were arrested last
+        June"): the police of the country it happened in, else of the story's; None when neither
+        is known. The mention is the act's own word."""
+        return self._in_scene_country(trigger, [trigger], ARRESTING_SECTOR)
 
     def unidentified_force(self, weapon: Token) -> Actor:
         """Who used a weapon the text attributes to no one ("a roadside bomb killed four policemen

@@ -76,7 +76,7 @@ def source_actors(predicate: Predicate | None, actors: ArticleActors, words: Lex
 def pattern_sources(pattern: Pattern, predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor | None]:
     """Who acts, where the pattern says: the subject, the object or a preposition's object
     ("freed from X"), or whoever used the weapon the subject names."""
-    if pattern.source == "subject":
+    if pattern.source in ("subject", "arrester"):
         return source_actors(predicate, actors, words)
     if pattern.source in WEAPON_SOURCES:
         # the weapon's owner ("Iranian missiles", "a Taliban bomb"); else a bomb's is an

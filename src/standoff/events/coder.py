@@ -214,6 +214,8 @@ class EventCoder:
         sources = pattern_sources(pattern, predicate, actors, self._words)
         if sources == [None]:
             sources = self._supplied_agents(predicate, verb, actors) or sources
+        if sources == [None] and pattern.source == "arrester":
+            sources = [actors.arresting_police(predicate.trigger)]  # None when no country is known
         if pattern.dyad and not any(s is not None and s.code is not None for s in sources):
             return []  # no rule gives a dyad a source it lacks
         targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier, found, reaction_by=sources if _reacts(pattern) else None), sources, self._words)

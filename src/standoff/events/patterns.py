@@ -47,7 +47,9 @@ Pattern keys:
   source    where the source is: subject (the default), object, prep:<word>, or, when the
             subject names a weapon rather than who used it, weapon (the weapon's owner:
             "Iranian missiles struck"; else no known source) or bomber (the bomb's owner, else
-            an unidentified armed force of the country it went off in: "a roadside bomb killed")
+            an unidentified armed force of the country it went off in: "a roadside bomb killed"),
+            or arrester (the subject; in a passive with no agent the text supplies, the police of
+            the country the arrest was made in: "were arrested last June")
   target    where the target is: object, prep:<word>, subject, content (an actor in the
             clause), none, default (the object, else the object of a preposition of the target
             prepositions), or phrase (the object, else the first object of any preposition on
@@ -96,7 +98,7 @@ PATTERN_KEYS = {
 }  # fmt: skip
 NO_EVENT = "none"
 TARGET_KINDS = ("object", "subject", "phrase", "content", "none", "default")
-SOURCE_KINDS = ("subject", "object", "weapon", "bomber")
+SOURCE_KINDS = ("subject", "object", "weapon", "bomber", "arrester")
 WEAPON_SOURCES = frozenset({"weapon", "bomber"})  # the subject names a weapon, not who used it
 OBJECT_KINDS = ("actor", "party", "thing", "none")
 VOICES = ("active", "passive")
