@@ -234,9 +234,11 @@ def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answ
                 if authors:
                     return authors
     if predicate.clause is not None:
-        # "said the sanctions were illegal", "said Washington must withdraw": whom or whose act the clause is about
+        # "said the sanctions were illegal", "said Washington must withdraw", "said any blockade by
+        # Colombia would be treated as war": whom or whose act the clause is about
         for subject in predicate.clause.children:
-            if role(subject) is Role.AGENT and word_class(subject) is not WordClass.PRONOUN:  # "he is pessimistic": the speaker
+            is_subject_of_clause = role(subject) is Role.AGENT or link(subject) == (Role.PATIENT, Form.PASSIVE)
+            if is_subject_of_clause and word_class(subject) is not WordClass.PRONOUN:  # "he is pessimistic": the speaker
                 found = actors_at(subject, actors, words) or answered(subject)
                 if found:
                     return found
