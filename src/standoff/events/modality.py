@@ -6,7 +6,7 @@ from __future__ import annotations
 from standoff.lexicon import Lexicon
 from standoff.model import Modality
 from standoff.nlp import Token
-from standoff.syntax.labels import Form, Role, VerbForm, form, is_auxiliary, is_subject, link, role, verb_form
+from standoff.syntax.labels import Form, Role, VerbForm, form, is_auxiliary, is_predicate_word, is_subject, link, role, verb_form
 
 # Links through which a word's modality comes from the word above it.
 _EMBEDDING_LINKS = frozenset(
@@ -68,6 +68,18 @@ def _own(token: Token, words: Lexicon) -> Modality | None:
     return None
 
 
+def _on_topic_noun(preposition: Token, words: Lexicon) -> bool:
+    """The preposition tells what is deliberated: it hangs on a topic noun or its verb ("a vote
+    on joining", "will vote on ratifying"), or on a verb right after such a noun as its object
+    ("suspended debate on ratifying")."""
+    head = preposition.head
+    if head.lemma_.lower() in words.topic_nouns:
+        return True
+    return is_predicate_word(head) and any(
+        link(c) == (Role.PATIENT, Form.PLAIN) and c.lemma_.lower() in words.topic_nouns and c.right_edge.i + 1 == preposition.i for c in head.children
+    )
+
+
 def _asks(token: Token) -> bool:
     """The sentence of ``token`` ends in a question mark (blank space after it aside). Read from
     its last words: its text would take a Token object for every word."""
@@ -95,6 +107,8 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
         lemma = head.lemma_.lower()
         if lemma == "be":  # "it is possible to halt ...": the adjective governs the infinitive
             lemma = next((c.lemma_.lower() for c in head.children if link(c) == (Role.COMPLEMENT, Form.ADJECTIVE)), lemma)
+        if current_link == (Role.PREPOSITION, Form.PLAIN) and current.lower_ in words.deliberation_prepositions and _on_topic_noun(current, words):
+            return Modality.HYPOTHETICAL  # "suspend debate on ratifying the treaty": a topic, not an act
         if current_link in _GOVERNED_LINKS:
             if lemma in words.negating_heads:
                 return Modality.NEGATED

@@ -97,6 +97,7 @@ class Lexicon:
     motion_verbs: Words
     motion_nouns: Words
     topic_nouns: Words
+    deliberation_prepositions: Words
     topic_prepositions: Words
     of_place_nouns: Words
     place_object_verbs: Words
