@@ -6,6 +6,9 @@ from datetime import date
 
 import pytest
 
+from standoff.actors.resolve import ArticleActors
+from standoff.nlp import parse
+
 
 def code_of(actor) -> str | None:
     return actor.code.code if actor is not None and actor.code is not None else None
@@ -308,3 +311,14 @@ def test_he_refers_back_to_a_person_placed_at_home(actor_at: ActorAt) -> None:
     actor = actor_at(text, "He", home="COL")
     assert actor is not None and actor.code is not None
     assert (actor.code.code, actor.method) == ("COLGOV", "coref-pronoun")
+
+
+
+def test_an_object_pronoun_is_not_its_own_clause_s_subject(table) -> None:
+    (doc,) = parse(["Angela Merkel telephoned Vladimir Putin on Sunday and asked him to help."])
+    actors = ArticleActors(table, doc, "t", date(2018, 2, 25), {t.i: 0 for t in doc})
+    for token in doc:
+        if token.text in ("Merkel", "Putin"):  # both named before "him"
+            actors.actor(token)
+    him = actors.actor(next(t for t in doc if t.text == "him"))
+    assert code_of(him) == "RUSGOV" and him is not None and him.method == "coref-pronoun"

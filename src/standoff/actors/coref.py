@@ -34,8 +34,10 @@ class Antecedents:
         country: str | None = None,
         title: str | None = None,
         prefer_subject: bool = False,
+        exclude: frozenset[int] = frozenset(),
     ) -> Actor | None:
-        found = self._candidates(before, sector, country, title)
+        """The latest fitting antecedent before token ``before``; ``exclude``: tokens it cannot be."""
+        found = [(i, a) for i, a in self._candidates(before, sector, country, title) if i not in exclude]
         if not found:
             return None
         if prefer_subject:

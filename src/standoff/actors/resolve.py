@@ -628,7 +628,8 @@ class ArticleActors:
         return self._antecedents.latest(head.i, sector=code.sector, country=code.country, title=title)
 
     def _pronoun(self, token: Token) -> Actor | None:
-        antecedent = self._cataphora(token) or self._antecedents.latest(token.i, prefer_subject=True)
+        excluded = _own_clause_subjects(token) if link(token) == (Role.PATIENT, Form.PLAIN) else frozenset()
+        antecedent = self._cataphora(token) or self._antecedents.latest(token.i, prefer_subject=True, exclude=excluded)
         mention = self._mention(token, token, "pronoun")
         if antecedent is None:
             return Actor(mention, None, Resolution.PRONOUN_UNRESOLVED, 0.0)
@@ -806,6 +807,18 @@ def _inside_longer_name(token: Token, match: Match) -> bool:
     while end < len(doc) and continues_entity(doc[end]):
         end += 1
     return end - start > match.end - match.start
+
+
+def _own_clause_subjects(pronoun: Token) -> frozenset[int]:
+    """The subjects of the clause an object pronoun is in, which it cannot refer to: "Merkel
+    telephoned Putin and asked *him*" is Putin ("herself" would be Merkel). A conjoined verb
+    shares its first verb's subject."""
+    verb = pronoun.head
+    subjects = [c for c in verb.children if is_subject(c)]
+    while not subjects and link(verb) == (Role.CONJUNCT, Form.PLAIN) and verb.head.i != verb.i:
+        verb = verb.head
+        subjects = [c for c in verb.children if is_subject(c)]
+    return frozenset(t.i for s in subjects for t in (s, *s.conjuncts))
 
 
 def _attributive(token: Token) -> bool:
