@@ -98,6 +98,7 @@ class Lexicon:
     motion_nouns: Words
     topic_nouns: Words
     deliberation_prepositions: Words
+    naming_verbs: Words
     topic_prepositions: Words
     of_place_nouns: Words
     place_object_verbs: Words

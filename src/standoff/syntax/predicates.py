@@ -148,11 +148,23 @@ class PredicateReader:
             predicate.agents = [verb.head]
         if not predicate.agents:
             predicate.agents = self.inherited_agents(verb)
+        named = self._named_thing(predicate.clause) if not predicate.patients and predicate.clause is not None else None
+        if named is not None:
+            predicate.patients, predicate.clause = [named], None  # "criticised what it called Israel's use of force"
         if not predicate.patients:
             # "proposed and defended a plan": conjoined verbs share the patient of the last one
             predicate.patients = [o for c in verb.conjuncts for o in c.children if link(o) == (Role.PATIENT, Form.PLAIN)][:2]
         _quotative_inversion(predicate)
         return predicate
+
+    def _named_thing(self, clause: Token) -> Token | None:
+        """What a free relative of naming stands for: "Israel's use of force" in "what it called
+        Israel's use of force"."""
+        if clause.lemma_.lower() not in self._words.naming_verbs:
+            return None
+        if not any(link(c) == (Role.PATIENT, Form.PLAIN) and c.lower_ == "what" for c in clause.children):
+            return None
+        return next((c for c in clause.children if role(c) is Role.PREDICATIVE), None)
 
     def noun(self, noun: Token) -> Predicate:
         predicate = Predicate(noun, nominal=True)
