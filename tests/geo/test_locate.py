@@ -35,6 +35,7 @@ from standoff.nlp import parse
         ("The rebels completed their withdrawal from Aleppo on Friday.", "completed", "Aleppo", "city"),
         # a plural place noun carries the phrase through "of" ("the battle zones of the peninsula")
         ("Troops laid mines in the border areas of the province of Kunar.", "laid", "Kunar", "admin1"),
+        ("Gunmen ambushed a patrol near the Gaza settlement of Kfar Darom.", "ambushed", "Gaza", "city"),
     ],
 )
 def test_a_locative_phrase_on_the_trigger(locate, text: str, trigger: str, name: str, feature: str) -> None:
