@@ -239,7 +239,7 @@ class ArticleActors:
         """Who made an arrest the text gives no agent for ("the 23 businessmen were arrested last
         June"): the police of the country it happened in, else of the story's; None when neither
         is known. The mention is the act's own word."""
-        return self._in_scene_country(trigger, [trigger], ARRESTING_SECTOR)
+        return self._in_scene_country(trigger, (trigger,), ARRESTING_SECTOR)
 
     def unidentified_force(self, weapon: Token) -> Actor:
         """Who used a weapon the text attributes to no one ("a roadside bomb killed four policemen

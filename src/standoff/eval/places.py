@@ -16,7 +16,7 @@ target, yet the words say the act happened there.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,7 +57,7 @@ class PlaceJudge:
         if not naming:
             return False
         for text in naming:
-            said = len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", sentence, flags=re.IGNORECASE))
+            said = sum(1 for _ in _said(text, sentence))
             if said > actor_texts.count(text):
                 return False
         return True
@@ -67,8 +67,7 @@ class PlaceJudge:
         words before it ("in the occupied West Bank", "in the town of Cizre")."""
         naming = [text for text in actor_texts if self._names(text, place)]
         for text in naming:
-            mentions = re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", sentence, flags=re.IGNORECASE)
-            if not all(_LOCATIVE_BEFORE.search(sentence[: m.start()]) for m in mentions):
+            if not all(_LOCATIVE_BEFORE.search(sentence[: m.start()]) for m in _said(text, sentence)):
                 return False
         return bool(naming)
 
@@ -86,6 +85,11 @@ class PlaceJudge:
                 if part[0][:1].isupper():
                     entries += [c.entry for c in self._gazetteer.candidates(" ".join(part))]
         return [e for e in entries if gold.country in (None, e.country)]
+
+
+def _said(words: str, sentence: str) -> Iterator[re.Match[str]]:
+    """Each place ``words`` stand in ``sentence`` as whole words, in any case."""
+    return re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", sentence, flags=re.IGNORECASE)
 
 
 def _same(place: Place, entry: Entry) -> bool:

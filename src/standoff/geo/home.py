@@ -12,6 +12,7 @@ from standoff.geo.dateline import find_dateline
 from standoff.geo.gazetteer import Gazetteer
 from standoff.geo.resolve import best_entry
 from standoff.lexicon import Lexicon
+from standoff.text.clean import SENTENCE_END
 
 # A run of capitalised words in a headline ("Navalny", "South Sudan", "Uzbekistan's"); a
 # hyphenated pair ("Russia-Ukraine talks") is one word and names no single country.
@@ -20,7 +21,6 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _MAX_NAME_WORDS = 3
 # A headline is a short opening line without a sentence's closing stop.
 _MAX_HEADLINE_WORDS = 25
-_SENTENCE_END = (".", "!", "?", ".\"", ".”")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +61,12 @@ def headline_country(headline: str | None, gazetteer: Gazetteer) -> str | None:
         words = [_POSSESSIVE.sub("", word) for word in run.split()]
         start = 0
         while start < len(words):
-            for size in range(min(_MAX_NAME_WORDS, len(words) - start), 0, -1):
+            for size in range(min(_MAX_NAME_WORDS, len(words) - start), 0, -1):  # the longest name first
                 country = _country_named(" ".join(words[start : start + size]), gazetteer)
                 if country is not None:
                     found.add(country)
                     break
-            start += size if country is not None else 1
+            start += size  # past the name found, else (size 1) past one word
     return found.pop() if len(found) == 1 else None
 
 
@@ -80,6 +80,6 @@ def _country_named(name: str, gazetteer: Gazetteer) -> str | None:
 def _first_line(text: str) -> str | None:
     """The opening line when it heads a body of text: a lone line is the story itself."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if len(lines) < 2 or lines[0].endswith(_SENTENCE_END) or len(lines[0].split()) > _MAX_HEADLINE_WORDS:
+    if len(lines) < 2 or SENTENCE_END.search(lines[0]) or len(lines[0].split()) > _MAX_HEADLINE_WORDS:
         return None
     return lines[0]

@@ -45,7 +45,8 @@ _CREDIT_TAIL = re.compile(
     rf"\s*\(\s*(?:{_CREDIT_WORD})\b[^()]*\)\s*$|\s+(?:{_CREDIT_WORD})\s*:\s*[^.!?]*$", re.IGNORECASE
 )
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A sentence's closing stop, quotes and brackets after it included.
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|del|la|le|van|von|der|bin|al|el)\s+)?[A-Z][\w'’.-]*){0,3}"
 # "By Jane Smith", "BY JANE SMITH", "By Jane Smith and John Doe, Reuters", "By J. Smith | Tokyo"
@@ -147,7 +148,7 @@ def _normalise(raw: str) -> str:
 
 def _is_caption_shape(line: str) -> bool:
     """Short and without closing punctuation: a caption or a headline, not a news paragraph."""
-    return bool(line) and not _SENTENCE_END.search(line) and len(line.split()) <= _MAX_CAPTION_WORDS
+    return bool(line) and not SENTENCE_END.search(line) and len(line.split()) <= _MAX_CAPTION_WORDS
 
 
 def _credit_caption(line: str, previous: str | None) -> str | None:
@@ -188,11 +189,11 @@ def _is_note(line: str) -> bool:
 
 def _is_staff_credit(line: str) -> bool:
     # "Reporting by X; Editing by Y" lists several credits; one full sentence is news.
-    return bool(_STAFF_LINE.match(line)) and (";" in line or not _SENTENCE_END.search(line.rstrip(")")))
+    return bool(_STAFF_LINE.match(line)) and (";" in line or not SENTENCE_END.search(line.rstrip(")")))
 
 
 def _is_byline(line: str) -> bool:
-    if len(line.split()) > _MAX_BYLINE_WORDS or _SENTENCE_END.search(line):
+    if len(line.split()) > _MAX_BYLINE_WORDS or SENTENCE_END.search(line):
         return False
     match = _BYLINE.match(line)
     return match is not None and match.group("names").split()[0].lower() not in _TIME_WORDS
