@@ -21,7 +21,7 @@ from standoff.events.patterns import PatternStack, load_pattern_set
 from standoff.events.petrarch_verbs import load_imported_set, load_verb_set
 from standoff.events.quotes import attribute_quotes
 from standoff.events.rules import ARTICLE_RULES
-from standoff.geo import ArticlePlaces, load_gazetteer
+from standoff.geo import ActorCountry, ArticlePlaces, load_gazetteer
 from standoff.geo.home import filed_from
 from standoff.lexicon import load_lexicon
 from standoff.model import Article, ArticleResult, Event, Failure
@@ -163,7 +163,7 @@ class Coder:
         for rule in ARTICLE_RULES:
             events = rule.apply(events)
         if events:  # finding and resolving the places is only needed to locate events
-            countries = {a.code.country for a in actors.all() if a.code is not None and a.code.country}
+            countries = [ActorCountry(a.code.country, a.mention.start, a.mention.end) for a in actors.all() if a.code is not None and a.code.country]
             places = ArticlePlaces(self._gazetteer, doc, article, countries, self._lexicon)
             events = places.locate_events(events)
             events = aimed_at_home(events, places, self._events.rescored, self._home_sectors)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from standoff.geo import ArticlePlaces, Gazetteer, load_gazetteer
+from standoff.geo import ActorCountry, ArticlePlaces, Gazetteer, load_gazetteer
 from standoff.model import Article, Place
 from standoff.nlp import parse
 
@@ -24,7 +24,7 @@ def article_places(gazetteer: Gazetteer) -> Callable[..., tuple[object, ArticleP
 
     def build(text: str, actor_countries: tuple[str, ...] = ()) -> tuple[object, ArticlePlaces]:
         doc = next(parse([text]))
-        return doc, ArticlePlaces(gazetteer, doc, Article("t", text), actor_countries)
+        return doc, ArticlePlaces(gazetteer, doc, Article("t", text), [ActorCountry(c) for c in actor_countries])
 
     return build
 

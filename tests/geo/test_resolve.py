@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from standoff.geo import ActorCountry, ArticlePlaces
+from standoff.model import Article
+from standoff.nlp import parse
+
 
 def resolved(article_places, text: str, name: str, actor_countries: tuple[str, ...] = ()):
     _, places = article_places(text, actor_countries)
@@ -47,6 +51,8 @@ def test_possessive_country_narrows_the_place(article_places) -> None:
         ("Pilgrims crossed the Jordan at dawn.", "river"),
         ("Jordan closed its border with Syria.", "country"),
         ("Israel and Jordan signed a water deal.", "country"),
+        # a sentence about Syria points to the river's countries; the bare name is still the country
+        ("Syrian families who fled the war in Syria now live in camps in Jordan.", "country"),
     ],
 )
 def test_jordan_the_country_or_the_river(article_places, text: str, feature: str) -> None:
@@ -58,6 +64,22 @@ def test_a_demonym_in_the_sentence_picks_the_country(article_places) -> None:
     assert entry.country == "LBN"
     entry = resolved(article_places, "Libya's rival governments held talks in Tripoli.", "Tripoli").entry
     assert entry.country == "LBY"
+
+
+def test_an_actor_read_from_the_name_is_no_evidence_for_it(gazetteer) -> None:
+    text = "Fighters of rival clans in Tripoli exchanged fire as rockets struck the northern Lebanese port."
+    doc = next(parse([text]))
+    # the fighters' country was read from "in Tripoli" (wrongly, as the Libyan capital): it does not outvote the sentence
+    fighters = ActorCountry("LBY", 0, len("Fighters"))
+    port = ActorCountry("LBN", text.index("the northern"), len(text) - 1)
+    tripoli = next(r for r in ArticlePlaces(gazetteer, doc, Article("t", text), [fighters, port]).resolved if r.mention.text == "Tripoli")
+    assert tripoli.entry.country == "LBN"
+    text = "Libyan officials said gunmen of rival clans in Tripoli fought through the night."
+    doc = next(parse([text]))
+    officials = text.index("Libyan officials")
+    named_apart = ActorCountry("LBY", officials, officials + len("Libyan officials"))
+    tripoli = next(r for r in ArticlePlaces(gazetteer, doc, Article("t", text), [named_apart]).resolved if r.mention.text == "Tripoli")
+    assert tripoli.entry.country == "LBY"
 
 
 def test_the_reason_says_what_decided(article_places) -> None:

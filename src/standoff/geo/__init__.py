@@ -3,9 +3,10 @@
 from standoff.geo.gazetteer import Candidate, Entry, Gazetteer, load_gazetteer, normalise
 from standoff.geo.locate import ArticlePlaces
 from standoff.geo.mentions import PlaceMention, find_mentions
-from standoff.geo.resolve import Resolved, resolve
+from standoff.geo.resolve import ActorCountry, Resolved, resolve
 
 __all__ = [
+    "ActorCountry",
     "ArticlePlaces",
     "Candidate",
     "Entry",

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from standoff.geo.dateline import Dateline, find_dateline
 from standoff.geo.gazetteer import Entry, Gazetteer
 from standoff.geo.mentions import scan
-from standoff.geo.resolve import Resolved, anaphors, best_entry, resolve
+from standoff.geo.resolve import ActorCountry, Resolved, anaphors, best_entry, resolve
 from standoff.geo.usage import LocatedMention, located
 from standoff.lexicon import Lexicon, load_lexicon
 from standoff.model import Article, Event, Mention, Place
@@ -54,7 +54,8 @@ class ArticlePlaces:
     """The places of one parsed article, found and resolved once; ``locate`` answers per event.
 
     ``article`` gives the text for quotes and the dateline (default: the doc's text);
-    ``actor_countries`` are the countries of the article's actors, context for ambiguous names.
+    ``actor_countries`` are the countries of the article's actors with the words each was read
+    from, context for ambiguous names other than those words.
     """
 
     def __init__(
@@ -62,13 +63,13 @@ class ArticlePlaces:
         gazetteer: Gazetteer,
         doc: Doc,
         article: Article | None = None,
-        actor_countries: Iterable[str] = (),
+        actor_countries: Iterable[ActorCountry] = (),
         lexicon: Lexicon | None = None,
     ) -> None:
         self._doc = doc
         self._words = lexicon if lexicon is not None else load_lexicon()
         text = article.text if article is not None else doc.text
-        actor_countries = tuple(actor_countries)
+        actor_countries = tuple(map(self._phrase_of, actor_countries))
         mentions, demonyms = scan(gazetteer, doc, self._words, text)
         named = resolve(doc, mentions, self._words, actor_countries, demonyms)
         self.resolved: list[Resolved] = sorted(named + anaphors(doc, named, self._words), key=lambda r: r.mention.start)
@@ -84,7 +85,7 @@ class ArticlePlaces:
         self.dateline_entry: Entry | None = None
         found = find_dateline(text, self._words)
         if found is not None:
-            self.dateline_entry = self._dateline_entry(gazetteer, found, actor_countries)
+            self.dateline_entry = self._dateline_entry(gazetteer, found, tuple({a.country for a in actor_countries}))
             self.dateline = found if self.dateline_entry is not None else None
 
     # -- public -------------------------------------------------------------------------
@@ -226,6 +227,15 @@ class ArticlePlaces:
         if index < 0 or place.idx >= self._quote_ends[index]:
             return False
         return not (self._quote_starts[index] <= trigger.idx < self._quote_ends[index])
+
+    def _phrase_of(self, actor: ActorCountry) -> ActorCountry:
+        """The actor with the span of its whole noun phrase: the country of "rival militias in
+        Tripoli" was read from Tripoli, so it is no evidence of which Tripoli."""
+        span = self._doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.end > actor.start else None
+        if span is None or not len(span):
+            return actor
+        words = list(span.root.subtree)
+        return ActorCountry(actor.country, min(actor.start, words[0].idx), max(actor.end, words[-1].idx + len(words[-1])))
 
     def _dateline_entry(self, gazetteer: Gazetteer, dateline: Dateline, actors: tuple[str, ...]) -> Entry | None:
         candidates = [c for name in dateline.names for c in gazetteer.candidates(name)]

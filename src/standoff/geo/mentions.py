@@ -17,11 +17,14 @@ from standoff.syntax.labels import Entity, Form, NamedSpan, Role, WordClass, ent
 PLACE_ENTITIES = frozenset({Entity.COUNTRY_OR_CITY, Entity.LOCATION, Entity.FACILITY})
 # A name inside one of these entities is part of another name ("Jordan Peterson", "Bank of Japan").
 _BLOCKING_ENTITIES = frozenset({Entity.PERSON, Entity.ORGANISATION, Entity.NATIONALITY, Entity.OTHER_NAME})
+# A name inside a date or a time is never a place, even after "in" ("in March", a town in Cambridgeshire).
+_TIME_ENTITIES = frozenset({Entity.DATE, Entity.TIME})
 # How a name before a place noun attaches to it: "*Kabul* airport", "*Japan's* waters".
 _NAME_BEFORE_NOUN = frozenset({(Role.MODIFIER, Form.NOUN), (Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN_PHRASE)})
-# A GeoNames name the model did not label as a place must be a sizeable city to count:
-# small towns are named Of, Along, Union, Police; and an alternate name must be a big city's
-# exonym ("Kiev", "Bombay"), as smaller cities' include words like "Hamas" (for Hamm).
+# A GeoNames name the model did not label as a place must be a sizeable city to count, unless
+# the words put it in a place slot: small towns are named Of, Along, Union, Police; and an
+# alternate name must be a big city's exonym ("Kiev", "Bombay"), as smaller cities' include
+# words like "Hamas" (for Hamm).
 _MIN_UNLABELLED_POPULATION = 100_000
 _MIN_UNLABELLED_ALTERNATE_POPULATION = 1_000_000
 _MAX_NAME_WORDS = 6
@@ -173,10 +176,12 @@ def _kind_named(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
 
 
 def _sizeable(candidate: Candidate, in_place_slot: bool) -> bool:
+    """A name the model did not label is taken for a place when it is big enough to be the
+    likely reading; in a place slot ("in Soroti", "bombed Kidal") a town of any size is."""
     entry = candidate.entry
-    if candidate.kind == ALTERNATE and not in_place_slot:
-        return entry.population >= _MIN_UNLABELLED_ALTERNATE_POPULATION
-    return entry.population >= _MIN_UNLABELLED_POPULATION or entry.capital
+    if candidate.kind == ALTERNATE:
+        return entry.population >= (_MIN_UNLABELLED_POPULATION if in_place_slot else _MIN_UNLABELLED_ALTERNATE_POPULATION)
+    return in_place_slot or entry.population >= _MIN_UNLABELLED_POPULATION or entry.capital
 
 
 def _part_of_longer_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -184,13 +189,16 @@ def _part_of_longer_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bo
     name going on ("Pul-e-Charki"): the match is only part of a name the gazetteer lacks."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    if any(
-        t is not None and is_proper_noun_tag(t) and t.text[:1].isupper() and t.lower_ not in lexicon.name_joiners
-        for t in (before, after)
-    ):
+    if any(_proper_name_word(t, lexicon) for t in (before, after)):
         return True
+    if after is not None and after.lower_ == "of" and end + 1 < len(doc) and _proper_name_word(doc[end + 1], lexicon):
+        return True  # "the Republic of Turkey": not Republic, Missouri
     hyphen_after = after is not None and after.text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc)
     return hyphen_after and (doc[end + 1].text[:1].isupper() or len(doc[end + 1]) <= 2)
+
+
+def _proper_name_word(token: Token | None, lexicon: Lexicon) -> bool:
+    return token is not None and is_proper_noun_tag(token) and token.text[:1].isupper() and token.lower_ not in lexicon.name_joiners
 
 
 def _locative_slot(token: Token, lexicon: Lexicon) -> bool:
@@ -208,12 +216,14 @@ def _locative_slot(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _inside_other_entity(doc: Doc, entities: _Entities, start: int, end: int, trusted: bool) -> bool:
-    """Part of a person's or organisation's name ("Jordan Peterson", "Bank of Japan"), unless
-    the name follows "in" or "at" inside it, or runs past it ("Korean" + "peninsula"). An
-    entity that is just this name blocks a city name ("Bush said", "Victoria police") unless
-    it is trusted: curated (the model calls "Hokkaido" an ORG and "Georgia" a person) or in a
-    place slot."""
+    """Part of a date ("in March"), or of a person's or organisation's name ("Jordan Peterson",
+    "Bank of Japan") unless the name follows "in" or "at" inside it, or runs past it ("Korean"
+    + "peninsula"). An entity that is just this name blocks a city name ("Bush said",
+    "Victoria police") unless it is trusted: curated (the model calls "Hokkaido" an ORG and
+    "Georgia" a person) or in a place slot."""
     for ent in entities.overlapping(start, end):
+        if ent.kind in _TIME_ENTITIES:
+            return True
         if ent.kind not in _BLOCKING_ENTITIES:
             continue
         if ent.start == start and ent.end == end:

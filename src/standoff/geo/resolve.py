@@ -14,6 +14,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from standoff.geo.gazetteer import ALTERNATE, NAME, Candidate, Entry, normalise
 from standoff.geo.mentions import PlaceMention
@@ -25,6 +26,15 @@ WATER = frozenset(("sea", "strait", "canal", "ocean", "river", "reef"))
 # Places a story is set in narrowly: when named, they tell where the other names are.
 _LOCAL = frozenset(("city", "admin1", "site", "island", "reef"))
 _CONTEXT_CAP = 3.0
+
+
+class ActorCountry(NamedTuple):
+    """The country of one of the article's actors and the characters it was read from (an
+    empty span when it was not read from words of the text)."""
+
+    country: str
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +58,11 @@ class _Context:
     """Countries and admin1 names the article's places and actors point to. Each name counts
     once, and a name is never its own context."""
 
-    def __init__(self, actors: Iterable[str] = ()) -> None:
-        self.actors = frozenset(actors)
+    def __init__(self, actors: Iterable[ActorCountry] = ()) -> None:
+        self.actors = tuple(actors)
+        self._actor_spans: dict[str, list[tuple[int, int]]] = {}
+        for actor in self.actors:
+            self._actor_spans.setdefault(actor.country, []).append((actor.start, actor.end))
         self._by_key: dict[str, dict[str, float]] = {}
         self._admin1_by_key: dict[str, set[str]] = {}
         self._totals: dict[str, float] = {}
@@ -67,10 +80,11 @@ class _Context:
             names.add(entry.admin1)
             self._admin1_counts[entry.admin1] = self._admin1_counts.get(entry.admin1, 0) + 1
 
-    def weight(self, country: str, skip: str) -> float:
-        """How strongly the article points to ``country``, leaving out the name being resolved."""
+    def weight(self, country: str, skip: str, span: tuple[int, int] | None = None) -> float:
+        """How strongly the article points to ``country``, leaving out the name being resolved
+        and the actors read from it ("militias in Tripoli" is Libyan only if Tripoli is)."""
         total = self._totals.get(country, 0.0) - self._by_key.get(skip, {}).get(country, 0.0)
-        if country in self.actors:
+        if any(span is None or not start <= span[0] < span[1] <= end for start, end in self._actor_spans.get(country, ())):
             total += 0.5
         return min(total, _CONTEXT_CAP)
 
@@ -83,7 +97,7 @@ def resolve(
     doc: Doc,
     mentions: list[PlaceMention],
     lexicon: Lexicon,
-    actor_countries: Iterable[str] = (),
+    actor_countries: Iterable[ActorCountry] = (),
     demonyms: Iterable[tuple[int, str]] = (),
 ) -> list[Resolved]:
     """One entry per mention. ``demonyms`` are (token index, country) of words such as
@@ -101,7 +115,7 @@ def resolve(
     by_sentence: dict[int, set[str]] = {}
     for index, country in demonyms:
         by_sentence.setdefault(sentence_of(index), set()).add(country)
-    context = _Context({*actor_countries, *(c for found in by_sentence.values() for c in found)})
+    context = _Context([*actor_countries, *(ActorCountry(c) for found in by_sentence.values() for c in found)])
     unambiguous: list[Entry | None] = []
     for key, mention in zip(keys, mentions):
         entry = _top_prior(mention) if len({c.entry.country for c in mention.candidates}) == 1 else None
@@ -109,12 +123,13 @@ def resolve(
             context.add(key, entry)
         unambiguous.append(entry)
     _set_local(cues, keys, sentences, unambiguous, by_sentence)
-    first = [_best(m, c, k, context) for m, c, k in zip(mentions, cues, keys)]
+    spans = [_char_span(doc, m) for m in mentions]
+    first = [_best(m, c, k, context, s) for m, c, k, s in zip(mentions, cues, keys, spans)]
     context = _Context(context.actors)
     for key, resolved in zip(keys, first):
         context.add(key, resolved.entry)
     _set_local(cues, keys, sentences, [r.entry for r in first], by_sentence)
-    return [_best(m, c, k, context) for m, c, k in zip(mentions, cues, keys)]
+    return [_best(m, c, k, context, s) for m, c, k, s in zip(mentions, cues, keys, spans)]
 
 
 def _set_local(
@@ -163,7 +178,7 @@ def best_entry(candidates: Iterable[Candidate], context_entries: Iterable[Entry]
     found = tuple(candidates)
     if not found:
         return None
-    context = _Context(actor_countries)
+    context = _Context(ActorCountry(country) for country in actor_countries)
     for n, entry in enumerate(context_entries):
         context.add(str(n), entry)
     mention = PlaceMention(0, 0, 0, found[0].entry.name, found, "dateline")
@@ -184,10 +199,14 @@ def _prior(entry: Entry) -> float:
     return 6.0 if entry.ours else 5.0  # our regions and provinces are the ones news names
 
 
-def _best(mention: PlaceMention, cues: _Cues, key: str, context: _Context) -> Resolved:
+def _char_span(doc: Doc, mention: PlaceMention) -> tuple[int, int]:
+    return doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1])
+
+
+def _best(mention: PlaceMention, cues: _Cues, key: str, context: _Context, span: tuple[int, int] | None = None) -> Resolved:
     if len(mention.candidates) == 1:
         return Resolved(mention, mention.candidates[0].entry, "the only place of that name")
-    scored = sorted((_score(c, cues, key, context) for c in mention.candidates), key=lambda s: -s[0])
+    scored = sorted((_score(c, cues, key, context, span) for c in mention.candidates), key=lambda s: -s[0])
     _, entry, reasons = scored[0]
     runner = scored[1][1]
     why = "; ".join(reasons) if reasons else "prior: " + _describe_prior(entry)
@@ -195,12 +214,12 @@ def _best(mention: PlaceMention, cues: _Cues, key: str, context: _Context) -> Re
     return Resolved(mention, entry, f"{why} (rather than {runner.name}, {runner.feature}{', ' + where if where else ''})")
 
 
-def _score(candidate: Candidate, cues: _Cues, key: str, context: _Context) -> tuple[float, Entry, list[str]]:
+def _score(candidate: Candidate, cues: _Cues, key: str, context: _Context, span: tuple[int, int] | None) -> tuple[float, Entry, list[str]]:
     entry = candidate.entry
     score = _prior(entry) - (1.5 if candidate.kind == ALTERNATE else 0.0)  # "New Delhi" is not Delhi
     reasons: list[str] = []
-    weights = [context.weight(entry.country, key)] if entry.country else []
-    weights += [context.weight(code, key) / 2 for code in entry.related]
+    weights = [context.weight(entry.country, key, span)] if entry.country else []
+    weights += [context.weight(code, key, span) / 2 for code in entry.related]
     bonus = max(weights, default=0.0)
     if bonus:
         score += bonus
@@ -226,6 +245,9 @@ def _score(candidate: Candidate, cues: _Cues, key: str, context: _Context) -> tu
         reasons.append("'the' before a country name that takes none")
     if cues.agent and entry.feature in WATER:
         score -= 3.0
+    if entry.feature in WATER and cues.the is None and key and key != normalise(entry.name):
+        score -= 3.0  # "refugees in Jordan": a river or a sea goes by "the Jordan" or its full name
+        reasons.append("a short name without 'the' is not water")
     if cues.kind is not None and entry.feature == cues.kind:
         score += 3.0
         reasons.append(f"the wording names a {cues.kind}")
