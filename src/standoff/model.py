@@ -112,9 +112,13 @@ class RuleId(StrEnum):
     CONDITIONAL_THREAT = "conditional-threat"
     CONDITIONAL_PROMISE = "conditional-promise"
     NEGATED_AS_REFUSAL = "negated-as-refusal"  # "will not lift the ban": a refusal
+    # A meeting or visit still to come is the intent to meet (03) that its plan states, not
+    # a meeting: "is due to fly to Beijing", "will visit Mauritania to mediate".
+    PLANNED_MEETING = "planned-meeting"
     DATED_FUTURE = "dated-future"  # "the visit next week": asserted in the future
     LIGHT_VERB_WINS = "light-verb-wins"  # "carried out strikes": the verb's event, not the noun's
     ANSWER_TARGET = "answer-target"  # aimed at the author of the act it answers
+    INSTITUTION_VISIT = "institution-visit"  # a trip to The Hague to appear at the ICJ visits the court
     OWN_SIDE = "own-side"  # a government speaking of its own country's stance
     SPEAKER = "speaker"  # the statement of whoever reports another's act
     RECIPROCAL = "reciprocal"  # a joint act of conjoined actors, each toward the other
@@ -130,6 +134,7 @@ COMPOSING_RULES = frozenset(
     {
         RuleId.APPEAL, RuleId.DEMAND, RuleId.INTEND, RuleId.THREATEN, RuleId.REFUSE, RuleId.CONSIDER,
         RuleId.ANNOUNCED_INTENT, RuleId.ANNOUNCED_THREAT, RuleId.CONDITIONAL_THREAT, RuleId.CONDITIONAL_PROMISE,
+        RuleId.PLANNED_MEETING,
     }  # fmt: skip
 )
 
@@ -161,6 +166,11 @@ class Provenance:
     def announced(self) -> bool:
         """The event is a speaker's announced intent or threat, not the act announced."""
         return RuleId.ANNOUNCED_INTENT in self.rules or RuleId.ANNOUNCED_THREAT in self.rules
+
+    @property
+    def planned(self) -> bool:
+        """The event is the intent a planned meeting or visit states, not the meeting."""
+        return RuleId.PLANNED_MEETING in self.rules
 
     def __str__(self) -> str:
         similarity = f"@{self.similarity:.3f}" if self.similarity is not None else ""

@@ -35,7 +35,7 @@ def table() -> ActorTable:
 
 def all_rules() -> tuple[SentenceRule, ...]:
     lexicon = load_lexicon()
-    return sentence_rules(lexicon, PredicateReader(lexicon), EventAssembler(load_ontology(), load_confidence_table(), lexicon))
+    return sentence_rules(lexicon, PredicateReader(lexicon), EventAssembler(load_ontology(), load_confidence_table(), lexicon, load_composition()))
 
 
 def code(text: str, table: ActorTable, without: RuleId | None = None) -> list[Event]:
@@ -66,7 +66,8 @@ def dyads(events: list[Event]) -> Counter[tuple[str | None, str, str | None]]:
 
 def test_the_rules_run_in_the_declared_order() -> None:
     assert [rule.id for rule in all_rules()] == [
-        RuleId.LIGHT_VERB_WINS, RuleId.FIRED_WEAPON_HITS, RuleId.ANSWER_TARGET, RuleId.OWN_SIDE, RuleId.RECIPROCAL, RuleId.NEEDED_ACTORS, RuleId.SPEAKER,
+        RuleId.LIGHT_VERB_WINS, RuleId.FIRED_WEAPON_HITS, RuleId.ANSWER_TARGET, RuleId.INSTITUTION_VISIT, RuleId.OWN_SIDE,
+        RuleId.RECIPROCAL, RuleId.NEEDED_ACTORS, RuleId.SPEAKER,
     ]  # fmt: skip
     assert [rule.id for rule in ARTICLE_RULES] == [RuleId.ONE_EVENT_PER_ACT]
 
@@ -94,6 +95,14 @@ def test_an_act_aimed_at_another_act_is_aimed_at_its_author(table: ActorTable) -
     assert [(e.source.code.code, e.target.code.code) for e in with_rule] == [("RUS", "USA")]
     assert RuleId.ANSWER_TARGET in with_rule[0].rule.rules
     assert [e.target for e in without] == [None]
+
+
+def test_a_trip_for_an_international_body_visits_the_body(table: ActorTable) -> None:
+    text = "The Sudanese foreign minister flew to Geneva to brief the UN Security Council."
+    kept = code(text, table)
+    plain = code(text, table, without=RuleId.INSTITUTION_VISIT)
+    assert [(e.cameo, e.target.code.code) for e in kept if e.trigger == "flew"] == [("042", "IGOUNO")]
+    assert [(e.cameo, e.target.code.code) for e in plain if e.trigger == "flew"] == [("042", "CHE")]
 
 
 def test_a_government_speaking_of_its_own_country_is_the_source(table: ActorTable) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from standoff.events.composition import Composition
 from standoff.events.confidence import ConfidenceTable, evidence_key
 from standoff.events.dating import event_date as dated, statement_verb
 from standoff.events.patterns import Pattern
 from standoff.lexicon import Lexicon
-from standoff.model import Actor, DateBasis, Event, Modality, Provenance, RuleId, event_id
+from standoff.model import Actor, DateBasis, DatePrecision, Event, Modality, Provenance, RuleId, event_id
 from standoff.nlp import Span, Token
 from standoff.ontology import Ontology
 from standoff.text.dates import DateMention
@@ -26,10 +27,11 @@ class SentenceContext:
 
 
 class EventAssembler:
-    def __init__(self, ontology: Ontology, confidence: ConfidenceTable, lexicon: Lexicon) -> None:
+    def __init__(self, ontology: Ontology, confidence: ConfidenceTable, lexicon: Lexicon, composition: Composition) -> None:
         self._ontology = ontology
         self._confidence = confidence
         self._words = lexicon
+        self._composition = composition
 
     def build(
         self,
@@ -48,14 +50,21 @@ class EventAssembler:
             return []  # an event needs a source, or at least a known target of a sourceless passive
         if pattern.needs_source and not any(s is not None and s.code is not None for s in sources):
             return []
-        info = self._ontology.get(code)  # None: a code CAMEO does not define, kept as the dictionary gives it
         # An announced intent or threat ("they said they would organise protests on Saturday")
         # happened when it was announced.
-        announced = statement_verb(trigger) if provenance.announced else None
+        announced = statement_verb(trigger) if provenance.announced or provenance.planned else None
         event_date, basis, precision = dated(announced or trigger, ctx.sentence, ctx.dates, ctx.narrative, ctx.published, self._words)
-        if mode is Modality.ASSERTED and basis is DateBasis.TEXT and ctx.published and event_date and event_date > ctx.published:
-            mode = Modality.FUTURE  # "Kishida's visit to Washington next week"
-            provenance = provenance.with_rule(RuleId.DATED_FUTURE)
+        if mode is Modality.ASSERTED and basis is DateBasis.TEXT and ctx.published and event_date and event_date > ctx.published and not provenance.planned:
+            planned = self._composition.compose("future", code)
+            if planned:  # "Kishida's visit to Washington next week": the intent to meet its plan states
+                code, provenance = planned, provenance.with_rule(RuleId.PLANNED_MEETING)
+            else:
+                mode = Modality.FUTURE  # "the strikes planned for next week"
+                provenance = provenance.with_rule(RuleId.DATED_FUTURE)
+        if provenance.planned and announced is None and ctx.published is not None:
+            # a plan told as current news is stated now, whatever day it names for the meeting
+            event_date, basis, precision = ctx.published, DateBasis.ARTICLE, DatePrecision.DAY
+        info = self._ontology.get(code)  # None: a code CAMEO does not define, kept as the dictionary gives it
         out = []
         for source in sources:
             for target in targets or [None]:

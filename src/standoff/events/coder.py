@@ -65,7 +65,7 @@ class EventCoder:
         self._predicates = PredicateReader(lexicon)
         self._matcher = PatternMatcher(lexicon)
         self._confidence = confidence
-        self._assembler = EventAssembler(ontology, confidence, lexicon)
+        self._assembler = EventAssembler(ontology, confidence, lexicon, composition)
         self._rules = tuple(rules) if rules is not None else sentence_rules(lexicon, self._predicates, self._assembler)
 
     def earlier_acts(self) -> EarlierActs:
@@ -206,6 +206,9 @@ class EventCoder:
                     promised_to = [a for a in source_actors(self._predicates.verb(condition), actors, self._words) if a is not None and a.code is not None]
                 else:
                     rules = (RuleId.ANNOUNCED_THREAT if group == "threaten" else RuleId.ANNOUNCED_INTENT,)
+        elif mode is Modality.FUTURE and self._composition.compose("future", pattern.code):
+            # "will visit Mauritania": the plan is what happened, an intent to meet
+            code, mode, rules = self._composition.compose("future", pattern.code), Modality.ASSERTED, (RuleId.PLANNED_MEETING,)
         if mode in UNREALISED and not self._unrealised:
             return []
         assert code is not None
@@ -228,6 +231,13 @@ class EventCoder:
             back = provenance.with_rule(RuleId.PAIRED)
             events += self._assembler.build(pattern.reverse, list(targets), [s for s in sources if s is not None], predicate.trigger, mode, pattern, back, ctx)
         return events
+
+    def _raised_subject(self, head: Predicate, actors: ArticleActors) -> list[Actor]:
+        """The subject of a passive plan is who will act: "Ruto is expected to arrive", "the
+        minister is scheduled to meet"."""
+        if not head.passive or head.agents:
+            return []
+        return [a for subject in head.patients for a in actors_at(subject, actors, self._words)]
 
     def _act_as_subject(self, predicate: Predicate) -> bool:
         """The subject is a noun that names an act ("the kidnapping of ...", "the arrest of ..."):
@@ -268,8 +278,12 @@ class EventCoder:
             targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
             return self._assembler.build(pattern.code, sources, targets, predicate.trigger, mode, pattern, Provenance(pattern.pattern_set, pattern.id), ctx)
         if "future" in groups:
-            sources = pattern_sources(pattern, predicate, actors, self._words) or source_actors(head_predicate, actors, self._words)
+            sources = pattern_sources(pattern, predicate, actors, self._words) or self._raised_subject(head_predicate, actors) or source_actors(head_predicate, actors, self._words)
             targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
+            planned = self._composition.compose("future", pattern.code)
+            if planned:  # "is due to fly to Beijing": the plan states an intent to meet
+                provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.PLANNED_MEETING,))
+                return self._assembler.build(planned, sources, targets, predicate.trigger, Modality.ASSERTED, pattern, provenance, ctx)
             provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.FUTURE,))
             return self._assembler.build(pattern.code, sources, targets, predicate.trigger, Modality.FUTURE, pattern, provenance, ctx)
         if mode is Modality.NEGATED:

@@ -18,7 +18,7 @@ import yaml
 from standoff.errors import BadDictionary
 
 GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "hypothetical")
-MAPPED_GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider")
+MAPPED_GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from standoff.events.arguments import actors_at, same_country, source_actors
 from standoff.events.assembly import EventAssembler, SentenceContext, reidentified
 from standoff.events.patterns import WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
-from standoff.model import Actor, Event, Modality, Provenance, RuleId
+from standoff.model import Actor, Event, Modality, Provenance, Resolution, RuleId
 from standoff.nlp import Span, Token
 from standoff.syntax.labels import Form, Role, link
 from standoff.syntax.predicates import Predicate, PredicateReader
@@ -31,6 +31,12 @@ SPEECH_PATTERN = Pattern(
 # Codes of acts that, done by conjoined actors, they do with each other: consult, meet,
 # negotiate, agree, cooperate (or say they will), declare a truce, clash.
 RECIPROCAL_PREFIXES = ("031", "036", "04", "057", "06", "0871", "190")
+VISIT_ROOT = "04"
+# How a destination's actor is read from a place name: the country, its capital, a place in it.
+PLACE_READINGS = frozenset({Resolution.STATE, Resolution.CAPITAL, Resolution.PLACE})
+# The clauses and phrases that say what a trip is for: "to defend ...", "for talks with ...".
+_PURPOSE_LINKS = frozenset({(Role.COMPLEMENT, Form.INFINITIVE), (Role.COMPLEMENT, Form.ADVERBIAL)})
+INTERNATIONAL_BODY = "IGO"  # the code prefix of intergovernmental organisations
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +195,26 @@ class Reciprocity:
         return out
 
 
+class InstitutionVisits:
+    """ "Travelled to The Hague to defend Myanmar at the International Court of Justice": a
+    trip whose purpose names an international body is a visit to that body, not to the country
+    of the city it sits in ("flew to Brussels for talks with NATO")."""
+
+    id = RuleId.INSTITUTION_VISIT
+
+    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
+        out = []
+        for event in events:
+            visit = event.cameo.startswith(VISIT_ROOT) or event.rule.planned
+            if visit and event.target is not None and event.target.method in PLACE_READINGS:
+                predicate = next((p for p, _ in sentence.matched if p.trigger.idx == event.trigger_start), None)
+                body = _body_in_purpose(predicate, sentence.actors) if predicate is not None else None
+                if body is not None:
+                    event = retargeted(event, body, self.id)
+            out.append(event)
+        return out
+
+
 class NeededActors:
     """An event whose pattern asks for a dyad ("dyad": a known source and target) and has none
     once the other rules ran is dropped: the joint act of "X and Y renewed talks" has its
@@ -226,6 +252,7 @@ def sentence_rules(lexicon: Lexicon, predicates: PredicateReader, assembler: Eve
         LightVerbWins(lexicon),
         FiredWeaponHits(),
         AnswerTargets(),
+        InstitutionVisits(),
         OwnSide(lexicon, predicates),
         Reciprocity(),
         NeededActors(),  # before Speakers: a dropped act has no speaker's statement either
@@ -257,6 +284,17 @@ def speech_verb_above(event: Event, sentence: Span, words: Lexicon) -> Token | N
 
 def retargeted(event: Event, target: Actor, rule: RuleId) -> Event:
     return reidentified(replace(event, target=target, rule=event.rule.with_rule(rule)))
+
+
+def _body_in_purpose(predicate: Predicate, actors: ArticleActors) -> Actor | None:
+    """The first international body named in what the trip is for."""
+    purposes = [c for c in predicate.trigger.children if link(c) in _PURPOSE_LINKS] + predicate.obliques.get("for", [])
+    for purpose in purposes:
+        for token in purpose.subtree:
+            actor = actors.actor(token)
+            if actor is not None and actor.code is not None and actor.code.code.startswith(INTERNATIONAL_BODY):
+                return actor
+    return None
 
 
 def _event_inside(predicate: Predicate, events: list[Event]) -> Event | None:
