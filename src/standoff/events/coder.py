@@ -141,14 +141,17 @@ class EventCoder:
         return replace(event, confidence=self._confidence.score(key))
 
     @staticmethod
-    def _answering(earlier: EarlierActs, found: Sequence[Event] = (), *, reaction_by: Sequence[Actor | None] | None = None) -> Answered:
+    def _answering(
+        earlier: EarlierActs, found: Sequence[Event] = (), *, reaction_by: Sequence[Actor | None] | None = None, critical: bool = False
+    ) -> Answered:
         """Finds who did the latest earlier act a noun names: "the launch", "the accusation", "the
         sanctions"; for a reaction by the countries of ``reaction_by`` ("condemned the raids"),
-        also a noun of the act's kind, naming an act of another country."""
+        also a noun of the act's kind, naming an act of another country, and for a ``critical``
+        one a noun of any deed ("regretted the decision")."""
         countries = frozenset(a.code.country for a in reaction_by or () if a is not None and a.code is not None and a.code.country)
         if not countries:  # whose reaction is not known, so neither is whose act it answers
             return lambda noun: earlier.authors(earlier.latest(noun.lemma_.lower(), found), found)
-        return lambda noun: earlier.authors(earlier.latest(noun.lemma_.lower(), found, by_kind=True, not_by=countries), found)
+        return lambda noun: earlier.authors(earlier.latest(noun.lemma_.lower(), found, by_kind=True, not_by=countries, critical=critical), found)
 
     def _clause_verb(self, predicate: Predicate) -> Token:
         """The verb that carries the predicate's act: a light verb for its noun ("agreed to
@@ -221,7 +224,7 @@ class EventCoder:
             sources = [actors.arresting_police(predicate.trigger)]  # None when no country is known
         if pattern.dyad and not any(s is not None and s.code is not None for s in sources):
             return []  # no rule gives a dyad a source it lacks
-        targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier, found, reaction_by=sources if _reacts(pattern) else None), sources, self._words)
+        targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier, found, reaction_by=sources if _reacts(pattern) else None, critical=_criticises(pattern)), sources, self._words)
         if pattern.joint and not targets:
             targets = [s for s in sources if s is not None]  # "X and Y agreed": each toward the other
         provenance = Provenance(pattern.pattern_set, pattern.id, rules, similarity)
@@ -329,3 +332,8 @@ class EventCoder:
 def _reacts(pattern: Pattern) -> bool:
     """Words and gestures (roots 01-13) answer an earlier act; force does not name its target so."""
     return pattern.code[:2] < "14"
+
+
+def _criticises(pattern: Pattern) -> bool:
+    """Demands, disapproval, rejection and threats (roots 10-13): they answer a deed of another."""
+    return "10" <= pattern.code[:2] <= "13"

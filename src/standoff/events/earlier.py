@@ -17,11 +17,14 @@ class EarlierActs:
     that starts like the trigger ("the launch" after "launched"), or the object the pattern asks
     for ("the sanctions" after "imposed sanctions"); for a reaction, also a noun that names the
     act's kind ("the raids" after "bombed", lexicon act_class_nouns), among acts whose author is
-    known. A look-up costs the same however long the article is."""
+    known, and for a criticism a noun of any deed ("regretted the decision", lexicon deed_nouns).
+    A look-up costs the same however long the article is."""
 
     def __init__(self, patterns: PatternStack, words: Lexicon) -> None:
         self._patterns = patterns
         self._classes = words.act_class_nouns
+        self._deed_nouns = words.deed_nouns
+        self._deed_roots = words.deed_roots
         self._events: list[Event] = []
         self._by_prefix: dict[str, int] = {}  # trigger prefix, 0 to 5 letters -> latest event
         self._by_object: dict[str, int] = {}
@@ -41,21 +44,28 @@ class EarlierActs:
             if event.complete:
                 self._by_root.setdefault(event.cameo_root, []).append(position)
 
-    def latest(self, lemma: str, since: Sequence[Event] = (), *, by_kind: bool = False, not_by: frozenset[str] = frozenset()) -> Event | None:
+    def latest(
+        self, lemma: str, since: Sequence[Event] = (), *, by_kind: bool = False, not_by: frozenset[str] = frozenset(), critical: bool = False
+    ) -> Event | None:
         """The latest event a noun with this lemma names; ``since`` are events found after the
         last ``add`` (the sentence being coded), which come later than all the others. With
         ``by_kind``, a noun of an act's kind names the latest known act of that kind done by
         none of the countries ``not_by`` (a reaction answers another's act), when no act is
-        named by its own word."""
+        named by its own word; a ``critical`` reaction's noun of any deed names the latest deed."""
         for event in reversed(since):
             if event.trigger.lower().startswith(lemma[:_PREFIX]) or lemma in self._objects(event):
                 return event
         positions = [p for p in (self._by_prefix.get(lemma[:_PREFIX]), self._by_object.get(lemma)) if p is not None]
         if positions:
             return self._events[max(positions)]
-        if not by_kind or lemma not in self._classes:
+        if not by_kind:
             return None
-        roots = self._classes[lemma].split()
+        if lemma in self._classes:
+            roots: Sequence[str] = self._classes[lemma].split()
+        elif critical and lemma in self._deed_nouns:
+            roots = self._deed_roots
+        else:
+            return None
         for event in reversed(since):
             if event.complete and event.cameo_root in roots and _country(event) not in not_by:
                 return event

@@ -110,6 +110,8 @@ class Lexicon:
     name_joiners: Words
     here_words: Words
     act_class_nouns: Mapping[str, str]
+    deed_nouns: Words
+    deed_roots: Ordered
     direction_words: Words
     months: Mapping[str, int]
     number_words: Mapping[str, int]
