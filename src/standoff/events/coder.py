@@ -40,6 +40,7 @@ GROUP_RULES = {
     "hypothetical": RuleId.HYPOTHETICAL,
 }
 ADDRESSING_GROUPS = ("appeal", "demand")  # the head's object (or clause subject) is the addressee
+THREAT_ROOT = "13"
 
 
 class EventCoder:
@@ -227,6 +228,8 @@ class EventCoder:
         targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier, found, reaction_by=sources if _reacts(pattern) else None, critical=_criticises(pattern)), sources, self._words)
         if pattern.joint and not targets:
             targets = [s for s in sources if s is not None]  # "X and Y agreed": each toward the other
+        if not targets and code.startswith(THREAT_ROOT):
+            targets = self._threatened(predicate, verb, actors)
         provenance = Provenance(pattern.pattern_set, pattern.id, rules, similarity)
         events = [] if code == NO_EVENT else self._assembler.build(code, sources, targets, predicate.trigger, mode, pattern, provenance, ctx)
         if pattern.reverse is not None and not rules and not pattern.joint:
@@ -234,6 +237,16 @@ class EventCoder:
             back = provenance.with_rule(RuleId.PAIRED)
             events += self._assembler.build(pattern.reverse, list(targets), [s for s in sources if s is not None], predicate.trigger, mode, pattern, back, ctx)
         return events
+
+    def _threatened(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> list[Actor]:
+        """Whom a threat without a named target is made to: whoever its condition is about, on
+        the verb or in what was said ("warned of grave consequences if China attacked Taiwan",
+        "said there would be consequences if foreign forces stayed")."""
+        for clause in (verb, predicate.clause):
+            condition = adverbial_clause(clause, self._words.condition_openers) if clause is not None else None
+            if condition is not None:
+                return [a for a in source_actors(self._predicates.verb(condition), actors, self._words) if a is not None and a.code is not None]
+        return []
 
     def _raised_subject(self, head: Predicate, actors: ArticleActors) -> list[Actor]:
         """The subject of a passive plan is who will act: "Ruto is expected to arrive", "the
