@@ -107,6 +107,14 @@ def test_pronouns_and_titles_point_back_to_their_antecedent(actor_at) -> None:
     assert code_of(leader) == "RUSGOV" and leader.antecedent.text == "Russian President Vladimir Putin"
 
 
+def test_a_definite_pilot_is_the_pilot_named_before(actor_at) -> None:
+    text = "Syria said it had shot down a Turkish Air Force pilot. The pilot was later found alive."
+    first = actor_at(text, "Turkish Air Force pilot", date(2012, 6, 23))
+    later = actor_at(text, "The pilot", date(2012, 6, 23))
+    assert code_of(first) == "TURMIL"
+    assert code_of(later) == "TURMIL" and later.method == "coref-title"
+
+
 def test_possessive_pronoun_and_metonymic_owner(actor_at) -> None:
     text = "North Korean leader Kim Jong Un inspected a factory. Pyongyang's leader praised his workers."
     leader = actor_at(text, "Pyongyang's leader", date(2020, 1, 1))
