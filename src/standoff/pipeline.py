@@ -156,7 +156,8 @@ class Coder:
             dates = timeline.sentence(texts[index], sentence.start_char)  # a discarded sentence's dates still set the story's time
             if index in skipped:
                 continue
-            ctx = SentenceContext(article.id, index, sentence, article.published, dates, story.sentence(sentence, dates))
+            narrative = story.sentence(sentence, dates)
+            ctx = SentenceContext(article.id, index, sentence, article.published, dates, narrative, story.presupposed)
             found = self._events.code_sentence(ctx, actors, earlier)
             events.extend(found)
             earlier.add(found)

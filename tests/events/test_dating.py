@@ -34,7 +34,7 @@ def dates_of(text: str, published: date | None = FRIDAY) -> dict[str, tuple]:
         mentions = timeline.sentence(sentence.text, sentence.start_char)
         narrative = story.sentence(sentence, mentions)
         for token in sentence:
-            found[token.text] = event_date(token, sentence, mentions, narrative, published, words)
+            found[token.text] = event_date(token, sentence, mentions, narrative, published, words, story.presupposed)
     return found
 
 
@@ -140,6 +140,19 @@ def test_anaphoric_dates_follow_the_story():
     found = dates_of(text)
     assert found["stormed"] == text_date(date(2017, 8, 31), "day")
     assert found["met"] == text_date(date(2017, 8, 1), "month")
+
+
+def test_an_act_told_before_as_done_is_background():
+    text = (
+        "Pakistan handed the captured pilot back to India on Friday. Officials freed a kidnapped aid worker.\n\n"
+        "The pilot was captured by Pakistani troops. Gunmen kidnapped the aid worker. Police detained two men."
+    )
+    found = dates_of(text)
+    assert found["captured"] == UNKNOWN  # "the captured pilot": the capture was over before the story
+    assert found["kidnapped"] == UNKNOWN
+    assert found["detained"] == ARTICLE  # nothing said it was done before
+    own_date = dates_of("Officials freed a kidnapped aid worker. Gunmen kidnapped the aid worker in 2016.")
+    assert own_date["kidnapped"] == text_date(date(2016, 1, 1), "year")
 
 
 def test_without_a_publication_date_current_reporting_is_undated():

@@ -24,6 +24,7 @@ class SentenceContext:
     published: date | None
     dates: list[DateMention]  # with offsets into the article text
     narrative: DateMention | None = None  # the date the paragraph's story is set at (dating.StoryTime)
+    presupposed: frozenset[str] = frozenset()  # acts the story took as done before (dating.StoryTime)
 
 
 class EventAssembler:
@@ -53,7 +54,7 @@ class EventAssembler:
         # An announced intent or threat ("they said they would organise protests on Saturday")
         # happened when it was announced.
         announced = statement_verb(trigger) if provenance.announced or provenance.planned else None
-        event_date, basis, precision = dated(announced or trigger, ctx.sentence, ctx.dates, ctx.narrative, ctx.published, self._words)
+        event_date, basis, precision = dated(announced or trigger, ctx.sentence, ctx.dates, ctx.narrative, ctx.published, self._words, ctx.presupposed)
         if mode is Modality.ASSERTED and basis is DateBasis.TEXT and ctx.published and event_date and event_date > ctx.published and not provenance.planned:
             planned = self._composition.compose("future", code)
             if planned:  # "Kishida's visit to Washington next week": the intent to meet its plan states

@@ -48,10 +48,20 @@ _NOUN_CLAUSE = (Role.COMPLEMENT, Form.NOUN_CLAUSE)
 _CIRCUMSTANCE_FORMS = frozenset({VerbForm.GERUND, VerbForm.PARTICIPLE})
 _CIRCUMSTANCE_LINKS = frozenset({(Role.COMPLEMENT, Form.ADVERBIAL), (Role.COMPLEMENT, Form.NOUN_CLAUSE)})
 _MAX_CHAIN = 12
+_DONE_ACT = (Role.MODIFIER, Form.ADJECTIVE)  # "a *captured* pilot"
 
 
-def event_date(trigger: Token, sentence: Span, dates: Sequence[DateMention], narrative: DateMention | None, published: date | None, words: Lexicon) -> EventDate:
-    """The date of the act ``trigger`` names, its basis and precision."""
+def event_date(
+    trigger: Token,
+    sentence: Span,
+    dates: Sequence[DateMention],
+    narrative: DateMention | None,
+    published: date | None,
+    words: Lexicon,
+    presupposed: frozenset[str] = frozenset(),
+) -> EventDate:
+    """The date of the act ``trigger`` names, its basis and precision. ``presupposed``: past
+    participles of acts the story took as done before this sentence ("a captured Indian pilot")."""
     chain = _chain(trigger)
     mention = _governing(chain, trigger, sentence, dates, words)
     if mention is not None:
@@ -64,6 +74,8 @@ def event_date(trigger: Token, sentence: Span, dates: Sequence[DateMention], nar
         return None, DateBasis.UNKNOWN, None  # "a genocide case brought by Gambia": an act before the story
     if when is Tense.PRESENT_PERFECT and verb is not None and _habitual(verb, words):
         return None, DateBasis.UNKNOWN, None  # "has repeatedly accused", "has long denied"
+    if when is Tense.PAST and verb is not None and verb.lower_ in presupposed and verb.lemma_.lower() not in words.saying_verbs:
+        return None, DateBasis.UNKNOWN, None  # "a captured pilot ... The pilot was captured after ejecting": done before the story
     if when in (Tense.PAST, Tense.PAST_PERFECT) and narrative is not None and narrative.date is not None:
         return narrative.date, DateBasis.TEXT, DatePrecision(narrative.precision)
     if published is not None:
@@ -90,7 +102,8 @@ def main_clause_date(sentence: Span, dates: Sequence[DateMention], words: Lexico
 class StoryTime:
     """The date each paragraph's story is set at, sentence by sentence: the latest date of a
     main clause of the paragraph that is not a plan or in the future. A new paragraph starts
-    without one."""
+    without one. Also the acts the story has taken as done so far: a past participle before a
+    noun ("a captured pilot", "the kidnapped girls") tells its act as already over."""
 
     def __init__(self, text: str, published: date | None, words: Lexicon) -> None:
         self._words = words
@@ -98,9 +111,13 @@ class StoryTime:
         self._published = published
         self._end: int | None = None
         self._date: DateMention | None = None
+        self._done: set[str] = set()
+        self.presupposed: frozenset[str] = frozenset()  # participles of acts done before the current sentence
 
     def sentence(self, sentence: Span, dates: Sequence[DateMention]) -> DateMention | None:
         """The story's date for ``sentence``, its own main clause's date counted."""
+        self.presupposed = frozenset(self._done)
+        self._done.update(t.lower_ for t in sentence if link(t) == _DONE_ACT and _participle_form(t))
         start = sentence.start_char
         if self._end is not None and "\n" in self._text[self._end : start]:
             self._date = None
@@ -214,6 +231,11 @@ def _phrase_root(tokens: list[Token]) -> Token:
 
 def _has_subject(verb: Token) -> bool:
     return any(is_subject(c) for c in verb.children)
+
+
+def _participle_form(word: Token) -> bool:
+    """A past participle, or an adjective made of one ("a kidnapped aid worker")."""
+    return verb_form(word) is VerbForm.PARTICIPLE or word_class(word) is WordClass.ADJECTIVE and word.lower_.endswith("ed")
 
 
 def _participle(verb: Token) -> bool:
