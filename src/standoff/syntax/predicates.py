@@ -146,7 +146,11 @@ class PredicateReader:
             # a past-tense verb the parser hung under the sentence's first noun ("The air force carried
             # out strikes" parsed as "the air force [that] carried ..."): that noun is its agent
             predicate.agents = [verb.head]
-        if not predicate.agents:
+        if predicate.passive and not predicate.patients:
+            # a subject a passive shares is what the act was done to: "attacked a post and were repelled"
+            predicate.patients = self.inherited_agents(verb)
+        elif not predicate.agents and not predicate.passive:
+            # ... and never its agent: "as the pilot was being released, troops exchanged fire"
             predicate.agents = self.inherited_agents(verb)
         named = self._named_thing(predicate.clause) if not predicate.patients and predicate.clause is not None else None
         if named is not None:
