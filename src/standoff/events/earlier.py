@@ -90,8 +90,10 @@ class EarlierActs:
         return None
 
     def _objects(self, event: Event) -> frozenset[str]:
+        """The nouns that name the event as its pattern's object ("imposed sanctions"); not a
+        deed noun, which names the act the event answers ("regretted the decision")."""
         pattern = self._patterns.get(event.rule.pattern_set, event.rule.pattern)
-        return pattern.object.single if pattern is not None and isinstance(pattern.object, Words) else frozenset()
+        return pattern.object.single - self._deed_nouns if pattern is not None and isinstance(pattern.object, Words) else frozenset()
 
 
 def _country(event: Event) -> str | None:
