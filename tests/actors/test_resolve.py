@@ -115,6 +115,16 @@ def test_a_definite_pilot_is_the_pilot_named_before(actor_at) -> None:
     assert code_of(later) == "TURMIL" and later.method == "coref-title"
 
 
+def test_the_group_is_the_organisation_named_last(actor_at) -> None:
+    text = "Human Rights Watch said police had beaten the detainees. The group urged prosecutors to investigate."
+    group = actor_at(text, "The group", date(2019, 5, 1))
+    assert code_of(group) == "NGOHRW" and group.method == "coref-title"
+    text = "A group of tourists was attacked near Luxor. The group was later flown to Cairo."
+    assert code_of(actor_at(text, "The group", date(2019, 5, 1))) is None  # no organisation was named
+    text = "Human Rights Watch said police had beaten the detainees. The Iranian-backed group denied it."
+    assert code_of(actor_at(text, "The Iranian-backed group", date(2019, 5, 1))) != "NGOHRW"  # its words say which group
+
+
 def test_possessive_pronoun_and_metonymic_owner(actor_at) -> None:
     text = "North Korean leader Kim Jong Un inspected a factory. Pyongyang's leader praised his workers."
     leader = actor_at(text, "Pyongyang's leader", date(2020, 1, 1))

@@ -62,6 +62,7 @@ UNIDENTIFIED_FORCE = "UAF"
 # Who arrests people when the text does not say: the police.
 ARRESTING_SECTOR = "COP"
 # Kinds of name the model finds that may be actors the base does not know.
+_ORGANISATION_WINDOW = 3  # sentences back that "the group" can reach
 ACTOR_ENTITIES = frozenset({Entity.PERSON, Entity.ORGANISATION, Entity.NATIONALITY, Entity.COUNTRY_OR_CITY})
 PHRASE_HEAD_CLASSES = (WordClass.PRONOUN, WordClass.NAME, WordClass.NOUN)  # the only classes _is_phrase_head accepts
 # Dependents that belong to a noun phrase's description ("U.S. Secretary of State Rex Tillerson"),
@@ -134,6 +135,7 @@ class ArticleActors:
         self._descriptions: dict[int, Description] = {}
         self._backers: dict[tuple[int, int], bool] = {}
         self._antecedents = Antecedents(sentence_of, self._words)
+        self._organisations: list[tuple[int, Actor]] = []  # named organisations, in reading order
         self._second_of_pair: dict[int, Actor] = {}  # "both countries": the second country named
         self._full_names: dict[str, list[int]] | None = None  # a person's family name -> the last tokens of their full names
         self._scene_adverbs = self._words.direction_words | self._words.scene_prepositions  # "outside" is often read as an adverb
@@ -156,6 +158,8 @@ class ArticleActors:
             self._resolved[token.i] = actor
             if actor is not None and actor.code is not None and self._is_person_like(token, actor):
                 self._antecedents.add(token.i, actor, self._title_words(token, actor), is_subject(token))
+            elif actor is not None and actor.code is not None and actor.method is Resolution.ORGANISATION:
+                self._organisations.append((token.i, actor))
         return self._resolved[token.i]
 
     def actors(self, token: Token) -> list[Actor]:
@@ -381,11 +385,25 @@ class ArticleActors:
         if head.lower_ in self._words.head_titles and (owner is None or owner.sector is None and owner.code is None):
             owner = self._merge(owner, self._owner(head, located=True))
         if owner is None or owner.sector is None and owner.code is None:
-            return None
+            return self._organisation_named_before(head, span)
         code = _combine(owner, Agent(owner.sector, owner.sector or ""), leading=True)
         if not code.country:
-            return self._at_home(head, span, Agent(code.sector, code.code))
+            return self._organisation_named_before(head, span) or self._at_home(head, span, Agent(code.sector, code.code))
         return Actor(mention, code, Resolution.TITLE_OF_OWNER, 0.75)
+
+    def _organisation_named_before(self, head: Token, span: Description) -> Actor | None:
+        """ "The group" is the organisation named last, a few sentences back at most: "Amnesty
+        International said ... The group called on ...". Not when words say which group ("the
+        Iranian-backed Shi'ite group", "the Contact Group"): those name their own."""
+        if len(span) != 2 or span[0].lower_ != "the" or head.text not in self._words.organisation_anaphors or not is_singular_noun(head):
+            return None
+        sentence = self._sentence_of.get(head.i, 0)
+        for index, organisation in reversed(self._organisations):
+            if sentence - self._sentence_of.get(index, 0) > _ORGANISATION_WINDOW:
+                break
+            if index < head.i:
+                return Actor(self._mention(span[0], span[-1], "title"), organisation.code, Resolution.COREF_TITLE, 0.7, organisation.mention)
+        return None
 
     def _at_home(self, head: Token, span: Description, agent: Agent) -> Actor:
         """A kind of actor the phrase gives no country: a domestic kind ("police", "protesters",

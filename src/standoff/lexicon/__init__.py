@@ -75,6 +75,7 @@ class Lexicon:
     title_place_prepositions: Words
     partitives: Words
     generic_heads: Words
+    organisation_anaphors: Words
     held_place_nouns: Words
     statement_heads: Words
     head_titles: Words
