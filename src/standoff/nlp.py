@@ -9,7 +9,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import LOWER, ORTH, POS
+from spacy.attrs import HEAD, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
@@ -31,7 +31,7 @@ _PAUSE_TOKENS = (",", ";", ":", "--", "—", "–")
 PIECE_CHARACTERS = 100_000
 
 # Re-exported so other modules can type-annotate without importing spaCy themselves.
-__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "sentence_of_tokens", "tokens_tagged", "Casing", "PhraseTable"]
+__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "sentence_of_tokens", "indexes_tagged", "head_offsets", "Casing", "PhraseTable"]
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -128,11 +128,17 @@ def sentence_of_tokens(sentences: Iterable[Span]) -> dict[int, int]:
     return {i: index for index, sentence in enumerate(sentences) for i in range(sentence.start, sentence.end)}
 
 
-def tokens_tagged(doc: Doc | Span, parts_of_speech: Iterable[str]) -> list[Token]:
-    """The tokens whose coarse part of speech ("NOUN", "PROPN") is one of ``parts_of_speech``,
-    found from one array read instead of a Token object for every token."""
+def indexes_tagged(doc: Doc | Span, parts_of_speech: Iterable[str]) -> list[int]:
+    """The doc's indexes of the tokens whose coarse part of speech ("NOUN", "PROPN") is one of
+    ``parts_of_speech``, found from one array read instead of a Token object for every token."""
     wanted = {POS_IDS[pos] for pos in parts_of_speech}
-    return [doc[i] for i, pos in enumerate(doc.to_array([POS]).ravel().tolist()) if pos in wanted]
+    first = doc.start if isinstance(doc, Span) else 0
+    return [first + i for i, pos in enumerate(doc.to_array([POS]).ravel().tolist()) if pos in wanted]
+
+
+def head_offsets(doc: Doc) -> list[int]:
+    """For each token, how far its head is (negative: before it; 0: the root of a sentence)."""
+    return doc.to_array([HEAD]).astype("int64").ravel().tolist()
 
 
 class Casing(StrEnum):

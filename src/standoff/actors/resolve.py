@@ -37,6 +37,7 @@ from standoff.syntax.labels import (
     Form,
     Role,
     WordClass,
+    conjuncts,
     continues_entity,
     entity,
     is_plural_noun,
@@ -49,6 +50,7 @@ from standoff.syntax.labels import (
     word_class,
     words_of_class,
 )
+from standoff.syntax.tree import children, lefts, rights, tokens
 
 __all__ = ["ActorTable", "ArticleActors", "Match"]
 
@@ -134,6 +136,7 @@ class ArticleActors:
         # Read once per head or match: resolving one phrase asks for those of its neighbours again.
         self._descriptions: dict[int, Description] = {}
         self._backers: dict[tuple[int, int], bool] = {}
+        self._actors_at: dict[int, list[Actor]] = {}
         self._antecedents = Antecedents(sentence_of, self._words)
         self._organisations: list[tuple[int, Actor]] = []  # named organisations, in reading order
         self._second_of_pair: dict[int, Actor] = {}  # "both countries": the second country named
@@ -164,15 +167,20 @@ class ArticleActors:
 
     def actors(self, token: Token) -> list[Actor]:
         """The actor at a head and those of its conjuncts ("Moscow and Beijing" -> two actors),
-        and of coordinated owners ("American and British warplanes" -> USAMIL, GBRMIL)."""
-        found = []
-        for head in (token, *token.conjuncts):
-            actor = self.actor(head)
-            if actor is not None:
-                found.append(actor)
-                found.extend(self._coordinated_owners(head, actor))
-                if head.i in self._second_of_pair:
-                    found.append(self._second_of_pair[head.i])
+        and of coordinated owners ("American and British warplanes" -> USAMIL, GBRMIL). Each
+        pattern of a predicate asks again for its fillers' actors: they are found once per
+        token (the list is shared: do not change it)."""
+        found = self._actors_at.get(token.i)
+        if found is None:
+            found = []
+            for head in (token, *conjuncts(token)):
+                actor = self.actor(head)
+                if actor is not None:
+                    found.append(actor)
+                    found.extend(self._coordinated_owners(head, actor))
+                    if head.i in self._second_of_pair:
+                        found.append(self._second_of_pair[head.i])
+            self._actors_at[token.i] = found
         return found
 
     def _coordinated_owners(self, head: Token, actor: Actor) -> list[Actor]:
@@ -184,7 +192,7 @@ class ArticleActors:
             match = self._matches.get(token.i)
             if match is None or match.kind not in ("state", "adjective", "capital", "place") or match.country != code.country:
                 continue
-            for conj in token.conjuncts:
+            for conj in conjuncts(token):
                 other = self._matches.get(conj.i)
                 if other is not None and other.country and other.country != code.country and other.kind in ("state", "adjective", "capital", "place"):
                     mention = self._mention(conj, head, "entity")
@@ -201,7 +209,7 @@ class ArticleActors:
             owned = self.actor(owner)
             if owned is None or owned.code is None or owned.code.country != code.country:
                 continue
-            for conj in owner.conjuncts:
+            for conj in conjuncts(owner):
                 other = self.actor(conj)
                 if other is not None and other.code is not None and other.code.country and other.code.country != code.country:
                     others.append(Actor(other.mention, _code(other.code.country, code.sector), Resolution.COORDINATED_OWNER, actor.confidence * 0.9))
@@ -231,8 +239,8 @@ class ArticleActors:
         """For a noun that names no actor, the countries its adjectives name: the Ukrainian of
         "the Ukrainian city of Kherson", "a Ukrainian proposal" (an attack on a place, or a
         rejection of a proposal, is aimed at the country it belongs to)."""
-        modifiers = [c for c in token.children if link(c) in _MODIFYING]
-        modifiers += [g for c in modifiers for g in c.conjuncts]
+        modifiers = [c for c in children(token) if link(c) in _MODIFYING]
+        modifiers += [g for c in modifiers for g in conjuncts(c)]
         if not modifiers:
             return []
         span = self._description(token)
@@ -436,8 +444,8 @@ class ArticleActors:
         stack = [verb]
         while stack:
             token = stack.pop()
-            for child in token.children:
-                if role(child) is Role.COMPLEMENT or (is_predicate_word(child) and any(is_subject(c) for c in child.children)):
+            for child in children(token):
+                if role(child) is Role.COMPLEMENT or (is_predicate_word(child) and any(is_subject(c) for c in children(child))):
                     continue
                 if self._opens_scene(child):
                     for place in self._scene_words(child):
@@ -457,12 +465,12 @@ class ArticleActors:
         """The words a scene phrase may name its place by: "in Moscow", "outside of Basra", "north of
         Baghdad", and the name of a place noun ("near the town of Samarra", "in Borno state")."""
         objects = list(_objects_after(preposition, _OF)) if preposition.lower_ not in _OF else []  # "outside of"
-        objects += [o for o in preposition.children if link(o) == (Role.OBLIQUE, Form.PLAIN)]
+        objects += [o for o in children(preposition) if link(o) == (Role.OBLIQUE, Form.PLAIN)]
         for obj in objects:
             yield obj
             if obj.lower_ in self._words.locative_place_nouns:
                 yield from _objects_after(obj, _OF)
-                yield from (name for name in obj.children if link(name) == (Role.MODIFIER, Form.NOUN))  # "Borno state"
+                yield from (name for name in children(obj) if link(name) == (Role.MODIFIER, Form.NOUN))  # "Borno state"
 
     def _owned(self, head: Token, span: Description, mention: Mention) -> Actor | None:
         """A place or a statement stands for whoever holds or makes it: 'the Ukrainian city of
@@ -535,7 +543,7 @@ class ArticleActors:
     def _names_pair(self, head: Token) -> bool:
         """ "both countries", "the two sides", or "both" standing alone ("urged both to")."""
         if head.lower_ in self._words.pair_nouns:
-            return any(c.lower_ in self._words.pair_words and c.i < head.i for c in head.children)
+            return any(c.lower_ in self._words.pair_words and c.i < head.i for c in children(head))
         return head.lower_ == "both" and word_class(head) is WordClass.PRONOUN and role(head) is not Role.MODIFIER
 
     def _last_pair(self, head: Token) -> tuple[Actor, Actor] | None:
@@ -545,10 +553,10 @@ class ArticleActors:
         for token in reversed(self._doc[: head.i]):
             if self._sentence_of.get(token.i, 0) < first_sentence:
                 return None
-            if not token.conjuncts or token.i > min(c.i for c in token.conjuncts):
+            if not conjuncts(token) or token.i > min(c.i for c in conjuncts(token)):
                 continue  # the first of conjoined words holds them all
             countries = []
-            for member in (token, *token.conjuncts):
+            for member in (token, *conjuncts(token)):
                 actor = self.actor(member)
                 if actor is not None and actor.code is not None and actor.code.country and actor.code.country not in countries:
                     countries.append(actor.code.country)
@@ -573,7 +581,7 @@ class ArticleActors:
     def _subject_actor(self, verb: Token, before: Token) -> Actor | None:
         """The actor of a country that is the subject of ``verb``, written before ``before``
         and not holding it ("its forces" is not its own antecedent)."""
-        for subject in verb.children:
+        for subject in children(verb):
             if is_subject(subject) and subject.i < before.i and not any(t.i == subject.i for t in before.ancestors):
                 actor = self.actor(subject)
                 if actor is not None and actor.code is not None and actor.code.country:
@@ -659,7 +667,7 @@ class ArticleActors:
         verb = token.sent.root
         if token.lower_ not in self._words.possessive_pronouns or token.i > verb.i:
             return None
-        for child in verb.children:
+        for child in children(verb):
             if is_subject(child) and child.i > token.i and token.i < child.left_edge.i:
                 match = self._matches.get(child.i)
                 if match is not None and match.kind == "person":
@@ -676,7 +684,7 @@ class ArticleActors:
         return frozenset(text.lower().replace("-", " ").split())
 
     def _appositive_person(self, head: Token) -> Actor | None:
-        for child in head.children:
+        for child in children(head):
             if role(child) is Role.APPOSITIVE:
                 match = self._matches.get(child.i)
                 if match is not None and match.kind == "person":
@@ -832,11 +840,11 @@ def _own_clause_subjects(pronoun: Token) -> frozenset[int]:
     telephoned Putin and asked *him*" is Putin ("herself" would be Merkel). A conjoined verb
     shares its first verb's subject."""
     verb = pronoun.head
-    subjects = [c for c in verb.children if is_subject(c)]
+    subjects = [c for c in children(verb) if is_subject(c)]
     while not subjects and link(verb) == (Role.CONJUNCT, Form.PLAIN) and verb.head.i != verb.i:
         verb = verb.head
-        subjects = [c for c in verb.children if is_subject(c)]
-    return frozenset(t.i for s in subjects for t in (s, *s.conjuncts))
+        subjects = [c for c in children(verb) if is_subject(c)]
+    return frozenset(t.i for s in subjects for t in (s, *conjuncts(s)))
 
 
 def _attributive(token: Token) -> bool:
@@ -868,9 +876,9 @@ PERSON_LIKE = frozenset(
 def _objects_after(head: Token, prepositions: frozenset[str]) -> Iterator[Token]:
     """The objects of the prepositions among ``prepositions`` after ``head``, in order: "Mexico"
     in "the leaders of Mexico", "SANDF" in "members of SANDF"."""
-    for prep in head.rights:
+    for prep in rights(head):
         if role(prep) is Role.PREPOSITION and prep.lower_ in prepositions:
-            for obj in prep.children:
+            for obj in children(prep):
                 if link(obj) == (Role.OBLIQUE, Form.PLAIN):
                     yield obj
 
@@ -888,7 +896,7 @@ def _is_phrase_head(token: Token, words: Lexicon) -> bool:
 def _description(head: Token) -> Description:
     """The head with the words before it in its phrase: determiners, adjectives, names, titles."""
     start = head.i
-    for child in head.lefts:
+    for child in lefts(head):
         if link(child) not in _OUTSIDE_DESCRIPTION:
             start = min(start, child.left_edge.i)
-    return tuple(head.doc[start : head.i + 1])
+    return tuple(tokens(head.doc)[start : head.i + 1])

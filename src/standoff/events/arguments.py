@@ -16,6 +16,7 @@ from standoff.model import Actor, Event
 from standoff.nlp import Token
 from standoff.syntax.labels import Form, Role, WordClass, is_predicate_word, link, role, word_class
 from standoff.syntax.predicates import Predicate, by_agents, obliques
+from standoff.syntax.tree import children
 
 # Who did the latest earlier act a noun names ("the launch", "the accusation", "the sanctions"):
 # every party of a joint act ("the agreement" Ethiopia and Eritrea signed); empty when none.
@@ -40,7 +41,7 @@ def actors_at(token: Token, actors: ArticleActors, words: Lexicon, depth: int = 
             owners = [a for obj in _plain_obliques(prep) for a in actors.actors(obj) if a.code is not None]
             if owners:
                 return owners
-    for child in token.children:
+    for child in children(token):
         if link(child) in _OWNER_LINKS:
             found = [a for a in actors.actors(child) if a.code is not None]
             if found:
@@ -93,7 +94,7 @@ def _wielders(weapon: Token, actors: ArticleActors, words: Lexicon) -> list[Acto
     """Who a weapon belongs to: its owner ("Iranian missiles"), or who fired it ("shells fired
     by Congolese troops")."""
     return actors_at(weapon, actors, words) or [
-        a for clause in weapon.children if link(clause) == _NOUN_CLAUSE for agent in by_agents(clause) for a in actors_at(agent, actors, words)
+        a for clause in children(weapon) if link(clause) == _NOUN_CLAUSE for agent in by_agents(clause) for a in actors_at(agent, actors, words)
     ]
 
 
@@ -103,7 +104,7 @@ def _speaker_of(pronoun: Token, actors: ArticleActors, words: Lexicon) -> list[A
     token = pronoun.head
     while token.head.i != token.i:
         if link(token) == (Role.COMPLEMENT, Form.THAT_CLAUSE) and token.head.lemma_.lower() in words.speaker_clause_verbs:
-            speakers = [c for c in token.head.children if link(c) == (Role.AGENT, Form.PLAIN)]
+            speakers = [c for c in children(token.head) if link(c) == (Role.AGENT, Form.PLAIN)]
             return [a for sp in speakers for a in actors_at(sp, actors, words)]
         token = token.head
     return []
@@ -160,7 +161,7 @@ def _addressees(pattern: Pattern, predicate: Predicate, actors: ArticleActors, w
     that the United States extradite him", "urged that Russia withdraw its troops")."""
     if pattern.code[:2] not in ADDRESSING_ROOTS or pattern.target not in ("default", "content") or predicate.clause is None:
         return []
-    return [a for s in predicate.clause.children if role(s) is Role.AGENT for a in actors_at(s, actors, words)]
+    return [a for s in children(predicate.clause) if role(s) is Role.AGENT for a in actors_at(s, actors, words)]
 
 
 def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleActors, words: Lexicon) -> list[Actor]:
@@ -173,7 +174,7 @@ def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleA
     heads = [*patients, *(o for objects in predicate.obliques.values() for o in objects)]
     candidates = [t for head in heads for t in head.subtree if t.i == head.i or link(t) == (Role.OBLIQUE, Form.PLAIN)]
     if predicate.clause is not None:
-        candidates += [c for c in predicate.clause.children if role(c) is Role.AGENT]
+        candidates += [c for c in children(predicate.clause) if role(c) is Role.AGENT]
     for candidate in sorted(candidates, key=lambda t: t.i):
         found = actors_at(candidate, actors, words)
         if found:
@@ -183,7 +184,7 @@ def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleA
 
 def _authors(patients: list[Token], answered: Answered, words: Lexicon) -> list[Actor]:
     """ "China denied the accusation", "condemned the sanctions": aimed at who made them."""
-    return [a for o in patients if any(c.lower_ in words.definite_determiners for c in o.children) for a in answered(o)]
+    return [a for o in patients if any(c.lower_ in words.definite_determiners for c in children(o)) for a in answered(o)]
 
 
 def _located(predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor]:
@@ -193,16 +194,16 @@ def _located(predicate: Predicate, actors: ArticleActors, words: Lexicon) -> lis
 
 def _placed_at(token: Token, actors: ArticleActors, words: Lexicon) -> list[Actor]:
     """Where a targeted thing is: "targets inside Afghanistan", "a missile which flew over Japan"."""
-    for child in token.children:
+    for child in children(token):
         kind = role(child)
         if kind is Role.PREPOSITION and child.lower_ in words.target_location_prepositions:
             found = [a for o in _plain_obliques(child) for a in actors_at(o, actors, words)]
             if found:
                 return found
         if kind is Role.RELATIVE:
-            for part in child.children:
+            for part in children(child):
                 if role(part) in (Role.PARTICLE, Role.PREPOSITION) and part.lower_ in words.path_prepositions:
-                    objects = [o for o in child.children if link(o) == (Role.PATIENT, Form.PLAIN)] + _plain_obliques(part)
+                    objects = [o for o in children(child) if link(o) == (Role.PATIENT, Form.PLAIN)] + _plain_obliques(part)
                     found = [a for o in objects for a in actors_at(o, actors, words)]
                     if found:
                         return found
@@ -217,7 +218,7 @@ def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answ
         condition = {t.i for c in predicate.clause.subtree if link(c) == (Role.COMPLEMENT, Form.ADVERBIAL) for t in c.subtree}
         verbs = [t for t in predicate.clause.subtree if is_predicate_word(t) and t.i not in condition]
         for verb in verbs:  # the object of what was said to be done: "would strike US bases"
-            for obj in verb.children:
+            for obj in children(verb):
                 if link(obj) == (Role.PATIENT, Form.PLAIN):
                     found = actors_at(obj, actors, words)
                     if found:
@@ -236,7 +237,7 @@ def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answ
     if predicate.clause is not None:
         # "said the sanctions were illegal", "said Washington must withdraw", "said any blockade by
         # Colombia would be treated as war": whom or whose act the clause is about
-        for subject in predicate.clause.children:
+        for subject in children(predicate.clause):
             is_subject_of_clause = role(subject) is Role.AGENT or link(subject) == (Role.PATIENT, Form.PASSIVE)
             if is_subject_of_clause and word_class(subject) is not WordClass.PRONOUN:  # "he is pessimistic": the speaker
                 found = actors_at(subject, actors, words) or answered(subject)
@@ -252,7 +253,7 @@ def same_country(source: Actor | None, target: Actor | None) -> bool:
 
 
 def _prepositions(token: Token, which: tuple[str, ...] | frozenset[str]) -> list[Token]:
-    return [c for c in token.children if role(c) is Role.PREPOSITION and c.lower_ in which]
+    return [c for c in children(token) if role(c) is Role.PREPOSITION and c.lower_ in which]
 
 
 def _plain_obliques(preposition: Token) -> list[Token]:

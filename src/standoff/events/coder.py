@@ -23,6 +23,7 @@ from standoff.nlp import Token
 from standoff.ontology import Ontology
 from standoff.syntax.labels import Form, Role, first_conjunct, is_predicate_word, link
 from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor
+from standoff.syntax.tree import children
 
 # Modalities under which the coded action did not (or not yet knowably) happen: no event.
 NON_EVENTS = frozenset({Modality.HYPOTHETICAL, Modality.QUESTION, Modality.DENIED})
@@ -325,10 +326,10 @@ class EventCoder:
         future-in-the-past "would"), whose subject is the speaker ("it", "they", X again, or X's
         country: "the minister said Moscow would propose"). ``verb`` carries the act: the
         trigger, or the light verb of an event noun ("said it would extend its offensive")."""
-        children = list(verb.children)
-        if not any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ in self._words.promising_auxiliaries for c in children):
+        dependents = children(verb)
+        if not any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ in self._words.promising_auxiliaries for c in dependents):
             return False
-        if any(link(c) == (Role.FUNCTION, Form.SUBORDINATOR) and c.lower_ in self._words.conditional_subordinators for c in children):
+        if any(link(c) == (Role.FUNCTION, Form.SUBORDINATOR) and c.lower_ in self._words.conditional_subordinators for c in dependents):
             return False
         clause = first_conjunct(verb)
         if link(clause) != (Role.COMPLEMENT, Form.THAT_CLAUSE) or clause.head.lemma_.lower() not in self._words.announcing_verbs:

@@ -19,6 +19,7 @@ from standoff.model import DateBasis, DatePrecision
 from standoff.nlp import Span, Token
 from standoff.syntax.labels import Form, Role, VerbForm, WordClass, is_auxiliary, is_predicate_word, is_subject, link, verb_form, word_class
 from standoff.syntax.tense import Tense, tense
+from standoff.syntax.tree import children
 from standoff.text.dates import DateMention
 
 EventDate = tuple[date | None, DateBasis, DatePrecision | None]
@@ -230,7 +231,7 @@ def _phrase_root(tokens: list[Token]) -> Token:
 
 
 def _has_subject(verb: Token) -> bool:
-    return any(is_subject(c) for c in verb.children)
+    return any(is_subject(c) for c in children(verb))
 
 
 def _participle_form(word: Token) -> bool:
@@ -245,7 +246,7 @@ def _participle(verb: Token) -> bool:
 
 def _own_verb_group(verb: Token) -> bool:
     """A conjunct with a subject or auxiliaries of its own: a clause, not a shared verb group."""
-    return any(is_subject(c) or is_auxiliary(c) for c in verb.children)
+    return any(is_subject(c) or is_auxiliary(c) for c in children(verb))
 
 
 def _reported(verb: Token | None) -> bool:
@@ -265,4 +266,4 @@ def _reported(verb: Token | None) -> bool:
 
 def _habitual(verb: Token, words: Lexicon) -> bool:
     """ "has repeatedly accused", "has long denied": a perfect of many times or a long time."""
-    return any(link(c) == (Role.MODIFIER, Form.ADVERB) and c.lower_ in words.habitual_adverbs for c in verb.children)
+    return any(link(c) == (Role.MODIFIER, Form.ADVERB) and c.lower_ in words.habitual_adverbs for c in children(verb))

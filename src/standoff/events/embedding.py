@@ -24,6 +24,7 @@ from standoff.nlp import Span, Token
 from standoff.ontology import load_ontology
 from standoff.syntax.labels import Entity, Form, Role, WordClass, entity, is_auxiliary, link, role, word_class
 from standoff.syntax.predicates import Predicate
+from standoff.syntax.tree import children
 
 # Chosen on the even records of ConfliBERT's CAMEO sentences: the lowest cosine similarity at
 # which adding these events costs the coder at most two points of accuracy on the records it
@@ -84,7 +85,7 @@ def action_verbs(sentence: Span, words: Lexicon) -> list[Token]:
         return []
     found = [verb]
     while len(found) < 3 and verb.lemma_.lower() in words.saying_verbs:
-        said = next((c for c in verb.children if link(c) == (Role.COMPLEMENT, Form.THAT_CLAUSE) and word_class(c) is WordClass.VERB), None)
+        said = next((c for c in children(verb) if link(c) == (Role.COMPLEMENT, Form.THAT_CLAUSE) and word_class(c) is WordClass.VERB), None)
         if said is None:
             break
         found.insert(0, said)
@@ -97,7 +98,7 @@ def predicate_text(predicate: Predicate) -> str:
     auxiliaries and negation (the caller weighs those), punctuation and dates ("on Friday")."""
     verb = predicate.trigger
     left_out = {t.i for s in predicate.agents for t in s.subtree}
-    left_out |= {c.i for c in verb.children if is_auxiliary(c) or link(c) in ((Role.FUNCTION, Form.NEGATION), (Role.FUNCTION, Form.SUBORDINATOR))}
+    left_out |= {c.i for c in children(verb) if is_auxiliary(c) or link(c) in ((Role.FUNCTION, Form.NEGATION), (Role.FUNCTION, Form.SUBORDINATOR))}
     words = []
     for token in verb.subtree:
         if token.i in left_out or token.is_punct or token.is_space or entity(token) in SKIPPED_ENTITIES or _dated(token):
@@ -108,7 +109,7 @@ def predicate_text(predicate: Predicate) -> str:
 
 def _dated(token: Token) -> bool:
     """A preposition whose object is a date: the "on" of "on Friday"."""
-    objects = [c for c in token.children if link(c) == (Role.OBLIQUE, Form.PLAIN)]
+    objects = [c for c in children(token) if link(c) == (Role.OBLIQUE, Form.PLAIN)]
     return role(token) is Role.PREPOSITION and bool(objects) and all(entity(o) in SKIPPED_ENTITIES for o in objects)
 
 

@@ -14,6 +14,7 @@ from standoff.model import Modality, Resolution
 from standoff.nlp import Doc, Token
 from standoff.syntax.labels import Form, Role, link, role
 from standoff.syntax.predicates import Predicate, obliques
+from standoff.syntax.tree import children, lefts
 
 
 # Actors a thing stands for: "the French position" stands for France, but is no party to meet.
@@ -55,7 +56,7 @@ class PatternMatcher:
         for patient in predicate.patients:
             words |= self.words_of(patient)
         heads = [*predicate.patients, *(o for objects in predicate.obliques.values() for o in objects)]
-        preps = set(predicate.obliques) | predicate.adjacent | {c.lower_ for h in heads for c in h.children if role(c) is Role.PREPOSITION}
+        preps = set(predicate.obliques) | predicate.adjacent | {c.lower_ for h in heads for c in children(h) if role(c) is Role.PREPOSITION}
         return _Roles(words, preps)
 
     def fits(self, pattern: Pattern, predicate: Predicate, actors: ArticleActors) -> bool:
@@ -123,7 +124,7 @@ class PatternMatcher:
 
     def _read_words(self, token: Token) -> set[str]:
         words = {token.lemma_.lower(), token.lower_}
-        for child in token.children:
+        for child in children(token):
             kind, how = link(child)
             if (kind, how) == (Role.MODIFIER, Form.NOUN):
                 words.add(child.lemma_.lower())
@@ -139,7 +140,7 @@ class PatternMatcher:
         """Adjectives and nouns before the patient, or before the noun it is an amount of: the
         "military" of "military aid" and of "$250 million in military aid"."""
         words = {c.lemma_.lower() for c in _noun_modifiers(token)}
-        for prep in token.children:
+        for prep in children(token):
             if role(prep) is Role.PREPOSITION and prep.lower_ in self._words.nesting_prepositions:
                 for obj in _plain_obliques(prep):
                     words |= {c.lemma_.lower() for c in _noun_modifiers(obj)}
@@ -211,7 +212,7 @@ def oblique_objects(predicate: Predicate, preposition: str) -> list[Token]:
         found = list(predicate.patients)
     for objects in predicate.obliques.values():
         for obj in objects:
-            found += [o for c in obj.children if role(c) is Role.PREPOSITION and c.lower_ == preposition for o in _plain_obliques(c)]
+            found += [o for c in children(obj) if role(c) is Role.PREPOSITION and c.lower_ == preposition for o in _plain_obliques(c)]
     return found
 
 
@@ -235,7 +236,7 @@ def _forms(token: Token) -> set[str]:
 
 
 def _adverbs(verb: Token) -> list[Token]:
-    return [c for c in verb.children if link(c) == (Role.MODIFIER, Form.ADVERB)]
+    return [c for c in children(verb) if link(c) == (Role.MODIFIER, Form.ADVERB)]
 
 
 def _joint_subject(predicate: Predicate) -> bool:
@@ -243,7 +244,7 @@ def _joint_subject(predicate: Predicate) -> bool:
     and Pakistani troops")."""
     if len(predicate.agents) > 1:
         return True
-    parts = [c for a in predicate.agents for c in a.children] + [c for a in predicate.agents for m in a.children if role(m) is Role.MODIFIER for c in m.children]
+    parts = [c for a in predicate.agents for c in children(a)] + [c for a in predicate.agents for m in children(a) if role(m) is Role.MODIFIER for c in children(m)]
     return any(role(c) is Role.CONJUNCT for c in parts)
 
 
@@ -269,7 +270,7 @@ def _trigger_words_present(pattern: Pattern, predicate: Predicate) -> bool:
         if not extra:
             return True
         if predicate.nominal:
-            modifiers = {c.lower_ for c in predicate.trigger.lefts} | {c.lemma_.lower() for c in predicate.trigger.lefts}
+            modifiers = {c.lower_ for c in lefts(predicate.trigger)} | {c.lemma_.lower() for c in lefts(predicate.trigger)}
             if all(word in modifiers for word in extra):
                 return True
         elif all(predicate.has_word(word) for word in extra):
@@ -278,7 +279,7 @@ def _trigger_words_present(pattern: Pattern, predicate: Predicate) -> bool:
 
 
 def _noun_modifiers(token: Token) -> list[Token]:
-    return [c for c in token.children if link(c) in ((Role.MODIFIER, Form.ADJECTIVE), (Role.MODIFIER, Form.NOUN))]
+    return [c for c in children(token) if link(c) in ((Role.MODIFIER, Form.ADJECTIVE), (Role.MODIFIER, Form.NOUN))]
 
 
 def _plain_obliques(preposition: Token) -> list[Token]:

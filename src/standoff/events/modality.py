@@ -7,6 +7,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Modality
 from standoff.nlp import Token
 from standoff.syntax.labels import Form, Role, VerbForm, form, is_auxiliary, is_predicate_word, is_subject, link, role, verb_form
+from standoff.syntax.tree import children
 
 # Links through which a word's modality comes from the word above it.
 _EMBEDDING_LINKS = frozenset(
@@ -36,12 +37,12 @@ _GOVERNED_LINKS = frozenset(
 
 def _negated(token: Token, words: Lexicon) -> bool:
     """ "did not", "never", and subjects such as "neither X nor Y" or "no country"."""
-    for child in token.children:
+    for child in children(token):
         kind, how = link(child)
         if (kind, how) == (Role.FUNCTION, Form.NEGATION) or ((kind, how) == (Role.MODIFIER, Form.ADVERB) and child.lower_ in words.negating_adverbs):
             return True
         if is_subject(child):
-            for grandchild in child.children:
+            for grandchild in children(child):
                 if grandchild.lower_ in words.negative_determiners and role(grandchild) is Role.FUNCTION and form(grandchild) in (Form.COORDINATOR, Form.DETERMINER):
                     return True
     return False
@@ -53,7 +54,7 @@ def _own(token: Token, words: Lexicon) -> Modality | None:
         return Modality.NEGATED
     if role(token) is Role.ROOT and _asks(token):
         return Modality.QUESTION
-    for child in token.children:
+    for child in children(token):
         lower = child.lower_
         if is_auxiliary(child):
             if lower in words.hypothetical_auxiliaries:
@@ -76,7 +77,7 @@ def _on_topic_noun(preposition: Token, words: Lexicon) -> bool:
     if head.lemma_.lower() in words.topic_nouns:
         return True
     return is_predicate_word(head) and any(
-        link(c) == (Role.PATIENT, Form.PLAIN) and c.lemma_.lower() in words.topic_nouns and c.right_edge.i + 1 == preposition.i for c in head.children
+        link(c) == (Role.PATIENT, Form.PLAIN) and c.lemma_.lower() in words.topic_nouns and c.right_edge.i + 1 == preposition.i for c in children(head)
     )
 
 
@@ -106,7 +107,7 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
         head = current.head
         lemma = head.lemma_.lower()
         if lemma == "be":  # "it is possible to halt ...": the adjective governs the infinitive
-            lemma = next((c.lemma_.lower() for c in head.children if link(c) == (Role.COMPLEMENT, Form.ADJECTIVE)), lemma)
+            lemma = next((c.lemma_.lower() for c in children(head) if link(c) == (Role.COMPLEMENT, Form.ADJECTIVE)), lemma)
         if current_link == (Role.PREPOSITION, Form.PLAIN) and current.lower_ in words.deliberation_prepositions and _on_topic_noun(current, words):
             return Modality.HYPOTHETICAL  # "suspend debate on ratifying the treaty": a topic, not an act
         if current_link in _GOVERNED_LINKS:

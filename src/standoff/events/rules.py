@@ -20,6 +20,7 @@ from standoff.model import Actor, Event, Modality, Provenance, Resolution, RuleI
 from standoff.nlp import Span, Token
 from standoff.syntax.labels import Form, Role, link
 from standoff.syntax.predicates import Predicate, PredicateReader
+from standoff.syntax.tree import children
 
 STATEMENT_CODE = "010"
 ENGINE = "engine"  # the pattern set of events the coder makes itself
@@ -96,7 +97,7 @@ class FiredWeaponHits:
             for predicate, pattern in sentence.matched
             if pattern.source in WEAPON_SOURCES and predicate.trigger.idx in coded
             for weapon in predicate.agents
-            for clause in weapon.children
+            for clause in children(weapon)
             if link(clause) == (Role.COMPLEMENT, Form.NOUN_CLAUSE)
         }
         return [e for e in events if e.trigger_start not in fired] if fired else events
@@ -288,7 +289,7 @@ def retargeted(event: Event, target: Actor, rule: RuleId) -> Event:
 
 def _body_in_purpose(predicate: Predicate, actors: ArticleActors) -> Actor | None:
     """The first international body named in what the trip is for."""
-    purposes = [c for c in predicate.trigger.children if link(c) in _PURPOSE_LINKS] + predicate.obliques.get("for", [])
+    purposes = [c for c in children(predicate.trigger) if link(c) in _PURPOSE_LINKS] + predicate.obliques.get("for", [])
     for purpose in purposes:
         for token in purpose.subtree:
             actor = actors.actor(token)
@@ -300,7 +301,7 @@ def _body_in_purpose(predicate: Predicate, actors: ArticleActors) -> Actor | Non
 def _event_inside(predicate: Predicate, events: list[Event]) -> Event | None:
     """An event told in a relative clause of the predicate's patient ("the sanctions that ... imposed")."""
     for obj in predicate.patients:
-        for clause in obj.children:
+        for clause in children(obj):
             if link(clause) not in ((Role.RELATIVE, Form.PLAIN), (Role.COMPLEMENT, Form.NOUN_CLAUSE)) or clause.i == predicate.trigger.i:
                 continue
             span = range(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))

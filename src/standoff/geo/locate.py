@@ -26,6 +26,7 @@ from standoff.lexicon import Lexicon, load_lexicon
 from standoff.model import Article, Event, Mention, Place
 from standoff.nlp import Doc, Token, sentence_starts
 from standoff.syntax.labels import Form, Role, form, is_noun, is_predicate_word, is_subject, link, role
+from standoff.syntax.tree import children
 from standoff.text.quotes import find_quotes
 
 # Clauses under the trigger that are not where it happened: what was said, wanted or planned.
@@ -109,7 +110,7 @@ class ArticlePlaces:
         wanted = set(countries) if countries is not None else set()
         if wanted and not wanted & set(entry.countries()):
             return None, why + f"; the dateline {self.dateline.name} is not in the acting side's country"
-        if any(c.lower_ in self._words.here_words and link(c) == (Role.MODIFIER, Form.ADVERB) for c in trigger.children):
+        if any(c.lower_ in self._words.here_words and link(c) == (Role.MODIFIER, Form.ADVERB) for c in children(trigger)):
             return entry.place(), f"'here' in an article datelined {self.dateline.name}: {_describe(entry)}"
         return entry.place(), f"{why}; the article is datelined {self.dateline.name}: {_describe(entry)}"
 
@@ -256,7 +257,7 @@ class ArticlePlaces:
         while stack:
             token = stack.pop()
             found.add(token.i)
-            for child in token.children:
+            for child in children(token):
                 if link(child) in _CONTENT_LINKS or self._own_subject_clause(child):
                     continue
                 stack.append(child)
@@ -268,9 +269,9 @@ class ArticlePlaces:
         kind, how = link(token)
         if not is_predicate_word(token) or kind is Role.RELATIVE or (kind, how) == (Role.COMPLEMENT, Form.NOUN_CLAUSE):
             return False
-        if (kind, how) == (Role.COMPLEMENT, Form.ADVERBIAL) and any(_opens_clause(c) and c.lower_ == "when" for c in token.children):
+        if (kind, how) == (Role.COMPLEMENT, Form.ADVERBIAL) and any(_opens_clause(c) and c.lower_ == "when" for c in children(token)):
             return False
-        return any((is_subject(c) or form(c) is Form.EXPLETIVE) and c.lower_ not in self._words.relative_words for c in token.children)
+        return any((is_subject(c) or form(c) is Form.EXPLETIVE) and c.lower_ not in self._words.relative_words for c in children(token))
 
 
 def _describe(entry: Entry) -> str:

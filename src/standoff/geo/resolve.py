@@ -21,6 +21,7 @@ from standoff.geo.mentions import PlaceMention
 from standoff.lexicon import Lexicon
 from standoff.nlp import Doc, sentence_spans
 from standoff.syntax.labels import Role, WordClass, first_conjunct, is_subject, role, word_class
+from standoff.syntax.tree import children
 
 WATER = frozenset(("sea", "strait", "canal", "ocean", "river", "reef"))
 # Places a story is set in narrowly: when named, they tell where the other names are.
@@ -159,7 +160,7 @@ def anaphors(doc: Doc, resolved: list[Resolved], lexicon: Lexicon) -> list[Resol
     latest: dict[str, Resolved] = {}  # the last word of a place's name -> the latest place so named, before the token
     passed = 0
     for token in doc:
-        if token.i in covered or token.lower_ not in nouns or word_class(token) is not WordClass.NOUN or not any(c.lower_ == "the" for c in token.children):
+        if token.i in covered or token.lower_ not in nouns or word_class(token) is not WordClass.NOUN or not any(c.lower_ == "the" for c in children(token)):
             continue
         while passed < len(named) and named[passed].mention.end <= token.i:
             place = named[passed]

@@ -15,6 +15,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Place
 from standoff.nlp import Doc, Token
 from standoff.syntax.labels import Form, Role, WordClass, is_noun, is_predicate_word, link, role, word_class
+from standoff.syntax.tree import children
 
 # How a name attaches to the place noun it modifies: "*Japan's* waters", "the *Hokkaido* coast".
 _NAME_ON_NOUN = frozenset({(Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.NOUN_PHRASE)})
@@ -82,7 +83,7 @@ def located(doc: Doc, resolved: Resolved, words: Lexicon) -> LocatedMention | No
         token = token.head.head
     head = token.head
     token_link = link(token)
-    particle = next((c.lower_ for c in head.children if role(c) is Role.PARTICLE and c.lower_ in place_prepositions), None)
+    particle = next((c.lower_ for c in children(head) if role(c) is Role.PARTICLE and c.lower_ in place_prepositions), None)
     if token_link == _PLAIN_OBLIQUE and head.lower_ in place_prepositions:
         attached, anchor = head.lower_, head.head
     elif token_link == _PLAIN_OBLIQUE and head.lower_ == "of" and head.head.lower_ in place_prepositions:

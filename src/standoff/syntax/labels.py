@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from standoff.nlp import Doc, Span, Token, tokens_tagged
+from standoff.nlp import Doc, Span, Token, indexes_tagged
+from standoff.syntax.tree import rights, tokens
 
 
 class Role(Enum):
@@ -302,7 +303,8 @@ def is_possessive_ending(token: Token) -> bool:
 def words_of_class(doc: Doc | Span, classes: Iterable[WordClass]) -> list[Token]:
     """The tokens of one of ``classes``, in order."""
     wanted = set(classes)
-    return tokens_tagged(doc, [pos for pos, word_class in _CLASSES.items() if word_class in wanted])
+    words = tokens(doc if isinstance(doc, Doc) else doc.doc)
+    return [words[i] for i in indexes_tagged(doc, [pos for pos, word_class in _CLASSES.items() if word_class in wanted])]
 
 
 # -- names ---------------------------------------------------------------------------------
@@ -335,6 +337,20 @@ def first_conjunct(token: Token) -> Token:
     while role(token) is Role.CONJUNCT and token.head.i != token.i:
         token = token.head
     return token
+
+
+def conjuncts(token: Token) -> tuple[Token, ...]:
+    """``token.conjuncts``: the words coordinated with it ("Moscow and Beijing"), itself left
+    out, read from the doc's tree."""
+    start = first_conjunct(token)
+    queue = [start]
+    found = [start]
+    for word in queue:
+        for child in rights(word):
+            if role(child) is Role.CONJUNCT:
+                found.append(child)
+                queue.append(child)
+    return tuple(word for word in found if word.i != token.i)
 
 
 def is_auxiliary(token: Token) -> bool:

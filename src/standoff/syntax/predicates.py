@@ -19,6 +19,7 @@ from standoff.syntax.labels import (
     Role,
     VerbForm,
     WordClass,
+    conjuncts,
     first_conjunct,
     form,
     is_noun,
@@ -29,6 +30,7 @@ from standoff.syntax.labels import (
     word_class,
     words_of_class,
 )
+from standoff.syntax.tree import children
 
 TRIGGER_CLASSES = (WordClass.VERB, WordClass.AUXILIARY, WordClass.NOUN)  # what an event trigger can be
 _ADJECTIVE_MODIFIER = (Role.MODIFIER, Form.ADJECTIVE)
@@ -65,7 +67,7 @@ class Predicate:
     def objects_of(self, preposition: str) -> list[Token]:
         """Objects of a preposition on the trigger or on one of its patients ("favored
         negotiations *with* X", "imposed sanctions *on* Russia on Friday")."""
-        on_patients = [t for p in self.patients for c in p.children if role(c) is Role.PREPOSITION and c.lower_ == preposition for t in c.children if link(t) == (Role.OBLIQUE, Form.PLAIN)]
+        on_patients = [t for p in self.patients for c in children(p) if role(c) is Role.PREPOSITION and c.lower_ == preposition for t in children(c) if link(t) == (Role.OBLIQUE, Form.PLAIN)]
         return self.obliques.get(preposition, []) + on_patients
 
     def has_word(self, word: str) -> bool:
@@ -97,7 +99,7 @@ class PredicateReader:
 
     def verb(self, verb: Token) -> Predicate:
         predicate = Predicate(verb, nominal=False)
-        for child in verb.children:
+        for child in children(verb):
             kind, how = link(child)
             if kind is Role.AGENT:
                 predicate.agents.append(child)
@@ -108,7 +110,7 @@ class PredicateReader:
                 predicate.patients.append(child)
             elif kind is Role.BY_AGENT:
                 predicate.passive = True
-                predicate.agents.extend(p for p in child.children if link(p) == (Role.OBLIQUE, Form.PLAIN))
+                predicate.agents.extend(p for p in children(child) if link(p) == (Role.OBLIQUE, Form.PLAIN))
             elif kind is Role.PREPOSITION:
                 _add_oblique(predicate, child)
             elif kind is Role.RECIPIENT or (kind is Role.PATIENT and how is Form.PLAIN):
@@ -124,7 +126,7 @@ class PredicateReader:
                 predicate.clause = child
             elif kind is Role.COMPLEMENT and how is Form.ADJECTIVE:
                 # "be ready to talk": the adjective carries the complement
-                for grandchild in child.children:
+                for grandchild in children(child):
                     if link(grandchild) == (Role.COMPLEMENT, Form.INFINITIVE):
                         predicate.complement = grandchild
         own_role, own_form = link(verb)
@@ -157,7 +159,7 @@ class PredicateReader:
             predicate.patients, predicate.clause = [named], None  # "criticised what it called Israel's use of force"
         if not predicate.patients:
             # "proposed and defended a plan": conjoined verbs share the patient of the last one
-            predicate.patients = [o for c in verb.conjuncts for o in c.children if link(o) == (Role.PATIENT, Form.PLAIN)][:2]
+            predicate.patients = [o for c in conjuncts(verb) for o in children(c) if link(o) == (Role.PATIENT, Form.PLAIN)][:2]
         _quotative_inversion(predicate)
         return predicate
 
@@ -166,13 +168,13 @@ class PredicateReader:
         Israel's use of force"."""
         if clause.lemma_.lower() not in self._words.naming_verbs:
             return None
-        if not any(link(c) == (Role.PATIENT, Form.PLAIN) and c.lower_ == "what" for c in clause.children):
+        if not any(link(c) == (Role.PATIENT, Form.PLAIN) and c.lower_ == "what" for c in children(clause)):
             return None
-        return next((c for c in clause.children if role(c) is Role.PREDICATIVE), None)
+        return next((c for c in children(clause) if role(c) is Role.PREDICATIVE), None)
 
     def noun(self, noun: Token) -> Predicate:
         predicate = Predicate(noun, nominal=True)
-        for child in noun.children:
+        for child in children(noun):
             kind, how = link(child)
             if kind is Role.POSSESSOR:
                 predicate.agents.append(child)
@@ -185,7 +187,7 @@ class PredicateReader:
         verb_lemma = verb.lemma_.lower()
         if is_patient and verb_lemma in self._words.light_verbs | self._words.reaction_verbs:
             # "conducted drills near Taiwan", "drew condemnation from Tokyo": the verb's phrases are the noun's
-            for child in verb.children:
+            for child in children(verb):
                 if role(child) is Role.PREPOSITION and child.lower_ not in predicate.obliques:
                     _add_oblique(predicate, child)
         if not predicate.agents and _may_have_nominal_agent(noun):
@@ -199,7 +201,7 @@ class PredicateReader:
             predicate.agents = list(predicate.obliques["by"])  # "the siege of the town by government forces"
         if is_patient and verb_lemma in self._words.reaction_verbs:
             # "the launch drew condemnation": the reaction is aimed at what drew it
-            predicate.patients = [c for c in verb.children if link(c) == (Role.AGENT, Form.PLAIN)]
+            predicate.patients = [c for c in children(verb) if link(c) == (Role.AGENT, Form.PLAIN)]
         return predicate
 
     def _nominal_agent(self, noun: Token) -> list[Token]:
@@ -215,8 +217,8 @@ class PredicateReader:
         # "agreed to stage a joint exercise": the light verb's subject may be the one it shares
         agents = _agents_of(head) or self.inherited_agents(head)
         if not agents:
-            passive_subjects = [c for c in head.children if link(c) == (Role.PATIENT, Form.PASSIVE)]
-            agents = [p for s in passive_subjects for p in s.children if role(p) is Role.POSSESSOR]
+            passive_subjects = [c for c in children(head) if link(c) == (Role.PATIENT, Form.PASSIVE)]
+            agents = [p for s in passive_subjects for p in children(s) if role(p) is Role.POSSESSOR]
             agents += by_agents(head)
         return agents
 
@@ -230,7 +232,7 @@ class PredicateReader:
                 return []
             head = current.head
             if current_link == (Role.COMPLEMENT, Form.INFINITIVE):
-                patients = [c for c in head.children if link(c) == (Role.PATIENT, Form.PLAIN)]
+                patients = [c for c in children(head) if link(c) == (Role.PATIENT, Form.PLAIN)]
                 if patients:
                     return patients
             if current_link == (Role.COMPLEMENT, Form.ADVERBIAL) and verb_form(current) not in (VerbForm.GERUND, VerbForm.PARTICIPLE):
@@ -253,16 +255,16 @@ class PredicateReader:
 
 def obliques(preposition: Token) -> list[Token]:
     """The objects of a preposition: nouns, and gerunds or clauses ("by donating")."""
-    return [c for c in preposition.children if role(c) is Role.OBLIQUE]
+    return [c for c in children(preposition) if role(c) is Role.OBLIQUE]
 
 
 def by_agents(verb: Token) -> list[Token]:
     """The objects of a passive's "by": "was fired *by North Korea*"."""
-    return [p for c in verb.children if role(c) is Role.BY_AGENT for p in c.children if link(p) == (Role.OBLIQUE, Form.PLAIN)]
+    return [p for c in children(verb) if role(c) is Role.BY_AGENT for p in children(c) if link(p) == (Role.OBLIQUE, Form.PLAIN)]
 
 
 def _agents_of(verb: Token) -> list[Token]:
-    return [c for c in verb.children if role(c) is Role.AGENT]
+    return [c for c in children(verb) if role(c) is Role.AGENT]
 
 
 def _may_have_nominal_agent(noun: Token) -> bool:
@@ -302,7 +304,7 @@ def governor(verb: Token) -> Governor | None:
     if how is Form.INFINITIVE:
         return Governor(token.head, Form.INFINITIVE)
     # "called on China on Friday to release ...": the parser may attach the infinitive as an adverbial
-    if how is Form.ADVERBIAL and any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ == "to" for c in token.children):
+    if how is Form.ADVERBIAL and any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ == "to" for c in children(token)):
         return Governor(token.head, Form.INFINITIVE)
     if how is Form.THAT_CLAUSE:
         return Governor(token.head, Form.THAT_CLAUSE)
@@ -311,7 +313,7 @@ def governor(verb: Token) -> Governor | None:
 
 def adjacent_particles(verb: Token) -> set[str]:
     """Particles and prepositions right after a verb: the "on" of "call on"."""
-    return {c.lower_ for c in verb.children if role(c) in (Role.PARTICLE, Role.PREPOSITION) and 0 < c.i - verb.i <= 2}
+    return {c.lower_ for c in children(verb) if role(c) in (Role.PARTICLE, Role.PREPOSITION) and 0 < c.i - verb.i <= 2}
 
 
 
@@ -319,9 +321,9 @@ def adverbial_clause(verb: Token, openers: frozenset[str]) -> Token | None:
     """The verb of an adverbial clause on ``verb`` opened by one of ``openers``: the condition
     of "would shoot down missiles *if the US struck*", the circumstance of "were arrested *when
     police raided the office*"."""
-    for child in verb.children:
+    for child in children(verb):
         if link(child) == (Role.COMPLEMENT, Form.ADVERBIAL) and any(
-            link(c) in _CLAUSE_OPENERS and c.lower_ in openers for c in child.children
+            link(c) in _CLAUSE_OPENERS and c.lower_ in openers for c in children(child)
         ):
             return child
     return None

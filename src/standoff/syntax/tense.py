@@ -7,6 +7,7 @@ from enum import Enum
 
 from standoff.nlp import Token
 from standoff.syntax.labels import Form, Role, VerbForm, is_auxiliary, is_subject, link, verb_form
+from standoff.syntax.tree import children
 
 
 class Tense(Enum):
@@ -36,7 +37,7 @@ def tense(verb: Token) -> Tense:
         if link(current)[0] is Role.CONJUNCT:
             # "had seized ... and killed": the second verb shares the first's auxiliaries,
             # whatever its tag says, unless it has a subject or auxiliaries of its own
-            if any(is_subject(c) or is_auxiliary(c) for c in current.children):
+            if any(is_subject(c) or is_auxiliary(c) for c in children(current)):
                 return own
         elif own is not Tense.NONFINITE:
             return own
@@ -45,7 +46,7 @@ def tense(verb: Token) -> Tense:
 
 
 def _own_tense(verb: Token) -> Tense:
-    auxiliaries = [c for c in verb.children if is_auxiliary(c) and c.i < verb.i]
+    auxiliaries = [c for c in children(verb) if is_auxiliary(c) and c.i < verb.i]
     if any(verb_form(a) is VerbForm.MODAL for a in auxiliaries):
         return Tense.MODAL
     perfect = next((a for a in auxiliaries if a.lemma_ == "have"), None)
