@@ -70,11 +70,13 @@ class _Phrases:
         """The first phrase found in ``text``, as the list writes it, or None."""
         words = _WORD.findall(text.lower())
         for start, word in enumerate(words):
-            candidates = self._by_word.get(word, [])
-            candidates = candidates + [p for n in self._prefix_lengths for p in self._by_prefix.get(word[:n], ())]
-            for phrase in candidates:
+            for phrase in self._by_word.get(word, ()):
                 if phrase.fits(words, start):
                     return phrase.text
+            for length in self._prefix_lengths:
+                for phrase in self._by_prefix.get(word[:length], ()):
+                    if phrase.fits(words, start):
+                        return phrase.text
         return None
 
 
