@@ -158,8 +158,9 @@ class PredicateReader:
         if named is not None:
             predicate.patients, predicate.clause = [named], None  # "criticised what it called Israel's use of force"
         if not predicate.patients:
-            # "proposed and defended a plan": conjoined verbs share the patient of the last one
-            predicate.patients = [o for c in conjuncts(verb) for o in children(c) if link(o) == (Role.PATIENT, Form.PLAIN)][:2]
+            # "proposed and defended a plan": conjoined verbs share the patient of a later one; an
+            # earlier one's is its own ("met the French president and will fly to London")
+            predicate.patients = [o for c in conjuncts(verb) if c.i > verb.i for o in children(c) if link(o) == (Role.PATIENT, Form.PLAIN)][:2]
         _quotative_inversion(predicate)
         return predicate
 
