@@ -208,12 +208,12 @@ class EventCoder:
                 code, mode = promised, Modality.ASSERTED
                 if condition is not None:
                     rules = (RuleId.CONDITIONAL_THREAT if group == "threaten" else RuleId.CONDITIONAL_PROMISE,)
-                    promised_to = [a for a in source_actors(self._predicates.verb(condition), actors, self._words) if a is not None and a.code is not None]
+                    promised_to = self._condition_parties(condition, actors)
                 else:
                     rules = (RuleId.ANNOUNCED_THREAT if group == "threaten" else RuleId.ANNOUNCED_INTENT,)
-        elif mode is Modality.FUTURE and self._composition.compose("future", pattern.code):
+        elif mode is Modality.FUTURE and (planned := self._composition.compose("future", pattern.code)):
             # "will visit Mauritania": the plan is what happened, an intent to meet
-            code, mode, rules = self._composition.compose("future", pattern.code), Modality.ASSERTED, (RuleId.PLANNED_MEETING,)
+            code, mode, rules = planned, Modality.ASSERTED, (RuleId.PLANNED_MEETING,)
         if mode in UNREALISED and not self._unrealised:
             return []
         assert code is not None
@@ -246,8 +246,12 @@ class EventCoder:
         for clause in (verb, predicate.clause):
             condition = adverbial_clause(clause, self._words.condition_openers) if clause is not None else None
             if condition is not None:
-                return [a for a in source_actors(self._predicates.verb(condition), actors, self._words) if a is not None and a.code is not None]
+                return self._condition_parties(condition, actors)
         return []
+
+    def _condition_parties(self, condition: Token, actors: ArticleActors) -> list[Actor]:
+        """The known actors a condition is about: its subject ("if the US struck")."""
+        return [a for a in source_actors(self._predicates.verb(condition), actors, self._words) if a is not None and a.code is not None]
 
     def _raised_subject(self, head: Predicate, actors: ArticleActors) -> list[Actor]:
         """The subject of a passive plan is who will act: "Ruto is expected to arrive", "the
