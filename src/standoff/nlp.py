@@ -153,24 +153,29 @@ class PhraseTable:
     """Finds listed phrases in parsed docs, each written as its ``Casing`` says.
 
     A phrase is tokenized as spaCy tokenizes text and kept as the hashes of its words (lower
-    case, or as written for ``EXACT``), indexed by its first word: finding phrases costs a
-    dictionary look-up per token, and a large table (the shipped dictionaries list about 100,000
-    names) builds without a Doc per phrase. ``find`` returns (key, start_token, end_token) for
-    every match, overlapping ones included; keys are the caller's own.
+    case, or as written for ``EXACT``) in a tree of words: finding phrases costs a dictionary
+    look-up per token and one more per word of a phrase that goes on, however many phrases share
+    a first word, and a large table (the shipped dictionaries list about 100,000 names) builds
+    without a Doc per phrase. ``find`` returns (key, start_token, end_token) for every match,
+    overlapping ones included; keys are the caller's own.
     """
 
     def __init__(self, phrases: Iterable[tuple[str, str, Casing]]) -> None:
         self._tokenizer = load_pipeline().tokenizer
-        # first word's hash -> phrase length -> the phrase's word hashes -> [(key, casing)]
-        self._lower: _Index = {}
-        self._exact: _Index = {}
+        self._lower: _Branches = {}
+        self._exact: _Branches = {}
         for key, phrase, casing in phrases:
             words = self._words(phrase)
             if words:
                 exact = casing is Casing.EXACT
-                hashes = tuple(get_string_id(w if exact else w.lower()) for w in words)
-                index = self._exact if exact else self._lower
-                index.setdefault(hashes[0], {}).setdefault(len(hashes), {}).setdefault(hashes, []).append((key, casing))
+                branches = self._exact if exact else self._lower
+                node = None
+                for word in words:
+                    hashed = get_string_id(word if exact else word.lower())
+                    if (node := branches.get(hashed)) is None:
+                        node = branches[hashed] = _PhraseNode()
+                    branches = node.branches
+                node.phrases.append((key, casing))
 
     def _words(self, phrase: str) -> list[str]:
         """The phrase's tokens: plain words split at spaces, anything else as the tokenizer splits it."""
@@ -185,18 +190,28 @@ class PhraseTable:
         lower, written = (list(column) for column in zip(*doc.to_array([LOWER, ORTH]).tolist()))
         found = []
         indexes = ((self._lower, lower), (self._exact, written))
-        for start in range(len(lower)):
-            for index, words in indexes:
-                lengths = index.get(words[start])
-                if lengths is None:  # most words start no phrase
-                    continue
-                for length, phrases in lengths.items():
-                    end = start + length
-                    for key, casing in phrases.get(tuple(words[start:end]), ()):
+        size = len(lower)
+        for start in range(size):
+            for branches, words in indexes:
+                end = start
+                while end < size and (node := branches.get(words[end])) is not None:
+                    end += 1
+                    for key, casing in node.phrases:
                         if casing is Casing.NAME and lower[start:end] == written[start:end]:
                             continue  # written all in lower case: "chad" is no name
                         found.append((key, start, end))
+                    branches = node.branches
         return found
 
 
-_Index = dict[int, dict[int, dict[tuple[int, ...], list[tuple[str, "Casing"]]]]]
+class _PhraseNode:
+    """A word of the phrase tree: the phrases that end here and the words that continue them."""
+
+    __slots__ = ("phrases", "branches")
+
+    def __init__(self) -> None:
+        self.phrases: list[tuple[str, Casing]] = []
+        self.branches: _Branches = {}
+
+
+_Branches = dict[int, _PhraseNode]
