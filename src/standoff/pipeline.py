@@ -152,12 +152,14 @@ class Coder:
         earlier = self._events.earlier_acts()
         timeline = Timeline(article.published, self._lexicon)
         story = StoryTime(article.text, article.published, self._lexicon)
+        # A discarded sentence's dates still set the story's time; a sentence's time may be told by the next one.
+        dates = [timeline.sentence(text, sentence.start_char) for text, sentence in zip(texts, sentences)]
         for index, sentence in enumerate(sentences):
-            dates = timeline.sentence(texts[index], sentence.start_char)  # a discarded sentence's dates still set the story's time
             if index in skipped:
                 continue
-            narrative = story.sentence(sentence, dates)
-            ctx = SentenceContext(article.id, index, sentence, article.published, dates, narrative, story.presupposed)
+            following = (sentences[index + 1], dates[index + 1]) if index + 1 < len(sentences) else None
+            narrative = story.sentence(sentence, dates[index], following)
+            ctx = SentenceContext(article.id, index, sentence, article.published, dates[index], narrative, story.presupposed)
             found = self._events.code_sentence(ctx, actors, earlier)
             events.extend(found)
             earlier.add(found)

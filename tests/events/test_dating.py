@@ -30,11 +30,13 @@ def dates_of(text: str, published: date | None = FRIDAY) -> dict[str, tuple]:
     timeline = Timeline(published, words)
     story = StoryTime(text, published, words)
     found = {}
-    for sentence in sentence_spans(doc):
-        mentions = timeline.sentence(sentence.text, sentence.start_char)
-        narrative = story.sentence(sentence, mentions)
+    sentences = list(sentence_spans(doc))
+    dates = [timeline.sentence(sentence.text, sentence.start_char) for sentence in sentences]
+    for index, sentence in enumerate(sentences):
+        following = (sentences[index + 1], dates[index + 1]) if index + 1 < len(sentences) else None
+        narrative = story.sentence(sentence, dates[index], following)
         for token in sentence:
-            found[token.text] = event_date(token, sentence, mentions, narrative, published, words, story.presupposed)
+            found[token.text] = event_date(token, sentence, dates[index], narrative, published, words, story.presupposed)
     return found
 
 
@@ -153,6 +155,36 @@ def test_an_act_told_before_as_done_is_background():
     assert found["detained"] == ARTICLE  # nothing said it was done before
     own_date = dates_of("Officials freed a kidnapped aid worker. Gunmen kidnapped the aid worker in 2016.")
     assert own_date["kidnapped"] == text_date(date(2016, 1, 1), "year")
+
+
+def test_an_act_noun_told_as_known_makes_its_later_telling_background():
+    text = (
+        "Amnesty said the army failed to stop the abduction of the students. Critics condemned his arrest.\n\n"
+        "The students were abducted by gunmen at night. Police arrested the editor. Militants seized a ferry."
+    )
+    found = dates_of(text)
+    assert found["abducted"] == UNKNOWN  # "the abduction": known before the story told it
+    assert found["arrested"] == UNKNOWN  # "his arrest"
+    assert found["seized"] == ARTICLE  # nothing told a seizure as known
+    news = dates_of("Gunmen staged an abduction near the border. Gunmen abducted two engineers.")
+    assert news["abducted"] == ARTICLE  # "an abduction" is news, not a known act
+
+
+def test_a_date_counted_from_a_sentence_sets_that_sentence_s_story():
+    text = (
+        "Opposition leaders argued that his term ended on Aug. 7 and demanded that he resign. "
+        "On the same day police arrested a judge.\n\n"
+        "Protesters angry at the Aug. 20 vote marched to parliament. The army opened fire.\n\n"
+        "Rebels said the town fell on Aug. 9, and its mayor resigned.\n\n"
+        "On the same day troops withdrew."
+    )
+    found = dates_of(text)
+    assert found["argued"] == text_date(date(2017, 8, 7), "day")
+    assert found["demanded"] == text_date(date(2017, 8, 7), "day")
+    assert found["marched"] == ARTICLE  # the next sentence opens with no date counted from this one
+    assert found["resigned"] == ARTICLE  # a new paragraph's date tells nothing of the one before
+    joined = dates_of("Rebels said the town fell on Aug. 9, and its mayor resigned. On the same day troops withdrew.")
+    assert joined["resigned"] == text_date(date(2017, 8, 9), "day")
 
 
 def test_without_a_publication_date_current_reporting_is_undated():

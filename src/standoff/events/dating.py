@@ -50,6 +50,8 @@ _CIRCUMSTANCE_FORMS = frozenset({VerbForm.GERUND, VerbForm.PARTICIPLE})
 _CIRCUMSTANCE_LINKS = frozenset({(Role.COMPLEMENT, Form.ADVERBIAL), (Role.COMPLEMENT, Form.NOUN_CLAUSE)})
 _MAX_CHAIN = 12
 _DONE_ACT = (Role.MODIFIER, Form.ADJECTIVE)  # "a *captured* pilot"
+_POSSESSOR = (Role.POSSESSOR, Form.PLAIN)
+_DETERMINER = (Role.FUNCTION, Form.DETERMINER)
 
 
 def event_date(
@@ -61,8 +63,8 @@ def event_date(
     words: Lexicon,
     presupposed: frozenset[str] = frozenset(),
 ) -> EventDate:
-    """The date of the act ``trigger`` names, its basis and precision. ``presupposed``: past
-    participles of acts the story took as done before this sentence ("a captured Indian pilot")."""
+    """The date of the act ``trigger`` names, its basis and precision. ``presupposed``: forms
+    and lemmas of acts the story took as done before this sentence ("a captured Indian pilot")."""
     chain = _chain(trigger)
     mention = _governing(chain, trigger, sentence, dates, words)
     if mention is not None:
@@ -75,7 +77,7 @@ def event_date(
         return None, DateBasis.UNKNOWN, None  # "a genocide case brought by Gambia": an act before the story
     if when is Tense.PRESENT_PERFECT and verb is not None and _habitual(verb, words):
         return None, DateBasis.UNKNOWN, None  # "has repeatedly accused", "has long denied"
-    if when is Tense.PAST and verb is not None and verb.lower_ in presupposed and verb.lemma_.lower() not in words.saying_verbs:
+    if when is Tense.PAST and verb is not None and (verb.lower_ in presupposed or verb.lemma_.lower() in presupposed) and verb.lemma_.lower() not in words.saying_verbs:
         return None, DateBasis.UNKNOWN, None  # "a captured pilot ... The pilot was captured after ejecting": done before the story
     if when in (Tense.PAST, Tense.PAST_PERFECT) and narrative is not None and narrative.date is not None:
         return narrative.date, DateBasis.TEXT, DatePrecision(narrative.precision)
@@ -104,7 +106,8 @@ class StoryTime:
     """The date each paragraph's story is set at, sentence by sentence: the latest date of a
     main clause of the paragraph that is not a plan or in the future. A new paragraph starts
     without one. Also the acts the story has taken as done so far: a past participle before a
-    noun ("a captured pilot", "the kidnapped girls") tells its act as already over."""
+    noun ("a captured pilot", "the kidnapped girls") and an act noun with "the" or an owner
+    ("the abduction of the girls", "his arrest") tell their act as already over."""
 
     def __init__(self, text: str, published: date | None, words: Lexicon) -> None:
         self._words = words
@@ -113,22 +116,48 @@ class StoryTime:
         self._end: int | None = None
         self._date: DateMention | None = None
         self._done: set[str] = set()
-        self.presupposed: frozenset[str] = frozenset()  # participles of acts done before the current sentence
+        self.presupposed: frozenset[str] = frozenset()  # forms and lemmas of acts done before the current sentence
 
-    def sentence(self, sentence: Span, dates: Sequence[DateMention]) -> DateMention | None:
-        """The story's date for ``sentence``, its own main clause's date counted."""
+    def sentence(self, sentence: Span, dates: Sequence[DateMention], following: tuple[Span, Sequence[DateMention]] | None = None) -> DateMention | None:
+        """The story's date for ``sentence``, its own main clause's date counted; ``following``:
+        the next sentence with its dates, whose opening date may count from this one's."""
         self.presupposed = frozenset(self._done)
-        self._done.update(t.lower_ for t in sentence if link(t) == _DONE_ACT and _participle_form(t))
+        self._done.update(self._acts_told_as_done(sentence))
         start = sentence.start_char
         if self._end is not None and "\n" in self._text[self._end : start]:
             self._date = None
         self._end = start + len(self._text[start : sentence.end_char].rstrip())  # before the blank lines a sentence may hold
         found = main_clause_date(sentence, dates, self._words)
+        if found is None and following is not None:
+            return self._day_told_by_next(dates, *following) or self._date
         if found is None or found.date is None or tense(sentence.root) is Tense.MODAL:
             return self._date  # a plan or a possibility is not when the story is set
         if self._published is None or found.date <= self._published:
             self._date = found
         return self._date
+
+    def _acts_told_as_done(self, sentence: Span) -> list[str]:
+        acts = []
+        for token in sentence:
+            if link(token) == _DONE_ACT and _participle_form(token):
+                acts += (token.lower_, token.lemma_.lower())
+            elif token.lower_ in self._words.act_nominalisations and _definite(token):
+                acts.append(self._words.act_nominalisations[token.lower_])
+        return acts
+
+    def _day_told_by_next(self, dates: Sequence[DateMention], following: Span, its_dates: Sequence[DateMention]) -> DateMention | None:
+        """ "Opposition leaders argued that his term ended on Feb. 7 and demanded that he step
+        down. On the same day he said ...": a next sentence of the paragraph whose main clause
+        opens with a date counted from this sentence's last date ("the same day", "two days
+        later") tells that this sentence's story is set at that date."""
+        told = [m for m in dates if m.date is not None]
+        if not told or "\n" in self._text[self._end : following.start_char]:
+            return None
+        opening = next((m for m in its_dates if m.date is not None), None)
+        if opening is None or not opening.anaphoric or main_clause_date(following, its_dates, self._words) != opening:
+            return None
+        day = told[-1]
+        return day if self._published is None or day.date is None or day.date <= self._published else None
 
 
 def _chain(trigger: Token) -> list[Token]:
@@ -237,6 +266,11 @@ def _has_subject(verb: Token) -> bool:
 def _participle_form(word: Token) -> bool:
     """A past participle, or an adjective made of one ("a kidnapped aid worker")."""
     return verb_form(word) is VerbForm.PARTICIPLE or word_class(word) is WordClass.ADJECTIVE and word.lower_.endswith("ed")
+
+
+def _definite(noun: Token) -> bool:
+    """ "the abduction", "his arrest": a noun told as known, not as news ("an attack")."""
+    return any(link(c) == _POSSESSOR or (link(c) == _DETERMINER and c.lower_ == "the") for c in children(noun))
 
 
 def _participle(verb: Token) -> bool:

@@ -112,6 +112,7 @@ class Lexicon:
     here_words: Words
     act_class_nouns: Mapping[str, str]
     deed_nouns: Words
+    act_nominalisations: Mapping[str, str]
     deed_roots: Ordered
     direction_words: Words
     months: Mapping[str, int]

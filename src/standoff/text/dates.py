@@ -34,6 +34,7 @@ class DateMention:
     text: str
     date: dt.date | None
     precision: Precision
+    anaphoric: bool = False  # resolved against the latest date before it ("the same day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,7 @@ class Timeline:
     def sentence(self, text: str, offset: int = 0) -> list[DateMention]:
         """The dates of the next sentence, with offsets shifted by ``offset``."""
         found = [
-            DateMention(m.start + offset, m.end + offset, m.text, m.date, m.precision)
+            DateMention(m.start + offset, m.end + offset, m.text, m.date, m.precision, m.anaphoric)
             for m in self._finder.find(text, self._anchor, self._reference)
         ]
         dated = [m for m in found if m.date is not None]
@@ -180,8 +181,9 @@ class DateFinder:
         for start, end, resolved in candidates:
             if mentions and start < mentions[-1].end:
                 continue
+            anaphoric = isinstance(resolved, _Shift)
             date, precision = _against(resolved, reference) if isinstance(resolved, _Shift) else resolved
-            mention = DateMention(start, end, text[start:end], _period_start(date, precision), precision)
+            mention = DateMention(start, end, text[start:end], _period_start(date, precision), precision, anaphoric)
             mentions.append(mention)
             if mention.date is not None:
                 reference = mention
