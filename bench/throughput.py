@@ -13,6 +13,10 @@ Stages (each measurement in fresh processes, so peak RSS is per stage):
            the clock: the actors load their models inside the timed run, as in cold.
   spacy-plain  (on request) spacy.load(MODEL).pipe: the model as shipped.
 
+With --alternate N (one worker), the spacy and code processes are loaded side by side and run the
+texts in N slices, taking turns slice by slice; each stage's time is the sum of its slices, over
+every round. A machine whose speed drifts then slows both stages alike.
+
 Every stage loads its model(s) and codes one batch per worker before the clock starts, so the
 figures are steady-state throughput (except cold and ray). ratio = stage texts/s / spacy texts/s
 at the same number of workers; cpu ratio = the same from CPU seconds of all the stage's processes,
@@ -248,6 +252,73 @@ def run_stage(stage: str, workers: int, texts: list[Text], batch_size: int, wait
     }
 
 
+def run_stage_in_slices(stage: str, texts: list[Text], batch_size: int, slices: int) -> None:
+    """One worker's stage, timed slice by slice when the driver says so (a line with the slice's
+    number on stdin; "end" to finish): the driver alternates the stages slice by slice, so that a
+    machine whose speed drifts slows every stage alike. Prints a JSON line per slice, then one
+    with the peak RSS."""
+    with tempfile.TemporaryDirectory(prefix="standoff-bench-") as scratch:
+        run, _, stage_input = _prepare(stage, 1, batch_size, Path(scratch))
+        run(stage_input(texts[:batch_size]))
+        parts = [stage_input(texts[k * len(texts) // slices : (k + 1) * len(texts) // slices]) for k in range(slices)]
+        print("ready", flush=True)
+        for line in sys.stdin:
+            if line.strip() == "end":
+                break
+            cpu, clock = _cpu(resource.RUSAGE_SELF), time.perf_counter()
+            done, sentences, events = run(parts[int(line)])
+            wall, cpu = time.perf_counter() - clock, _cpu(resource.RUSAGE_SELF) - cpu
+            print(json.dumps({"texts": done, "sentences": sentences, "events": events, "wall_s": wall, "cpu_s": cpu}), flush=True)
+    print(json.dumps({"peak_rss_mb": _rss_mb(resource.RUSAGE_SELF)}), flush=True)
+
+
+def measure_alternating(stages: list[str], args: argparse.Namespace) -> list[Measure]:
+    """The stages at one worker, each in its own process, run slice by slice in turn."""
+    processes = {
+        stage: subprocess.Popen(
+            _command(args, stage, 1, None) + ["--slices", str(args.alternate)], env=_env(args),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for stage in stages
+    }
+    started = time.perf_counter()
+    for stage, p in processes.items():
+        assert p.stdout is not None
+        if p.stdout.readline().strip() != "ready":
+            raise SystemExit(f"{stage} failed: {p.stderr.read() if p.stderr else ''}")
+    warmup = time.perf_counter() - started
+    totals = {stage: {"texts": 0, "sentences": 0, "events": 0, "wall_s": 0.0, "cpu_s": 0.0} for stage in stages}
+    for k in range(args.alternate):
+        for stage in stages[k % 2 :] + stages[: k % 2]:  # each stage goes first in half the slices
+            p = processes[stage]
+            assert p.stdin is not None and p.stdout is not None
+            p.stdin.write(f"{k}\n")
+            p.stdin.flush()
+            part = json.loads(p.stdout.readline())
+            for key, total in totals[stage].items():
+                totals[stage][key] = total + (part[key] or 0)
+    measures = []
+    for stage, p in processes.items():
+        out, err = p.communicate("end\n")
+        if p.returncode != 0:
+            sys.stderr.write(err)
+            raise SystemExit(f"stage {stage} failed with exit code {p.returncode}")
+        t = totals[stage]
+        measures.append(Measure(stage, 1, t["texts"], t["sentences"] or None, t["events"] or None, t["wall_s"], t["cpu_s"], warmup, _last_json(out)["peak_rss_mb"]))
+    return measures
+
+
+def _added(a: Measure, b: Measure) -> Measure:
+    """Two runs of a stage as one."""
+    def plus(x: int | None, y: int | None) -> int | None:
+        return None if x is None and y is None else (x or 0) + (y or 0)
+
+    return Measure(
+        a.stage, a.workers, a.texts + b.texts, plus(a.sentences, b.sentences), plus(a.events, b.events),
+        a.wall_s + b.wall_s, a.cpu_s + b.cpu_s, max(a.warmup_s, b.warmup_s), max(a.peak_rss_mb, b.peak_rss_mb),
+    )
+
+
 def _warm_texts(texts: list[Text], n: int) -> list[Text]:
     # Other ids than the timed run's, though it writes to its own file anyway.
     return [Text(f"warm-{t.id}", t.text, t.published) for t in texts[:n]]
@@ -424,10 +495,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--stages", default=",".join(STAGES), help="comma-separated subset of spacy,code,ingest,spacy-plain")
     parser.add_argument("--ray", action="store_true", help="also time whole ingest runs, local and --engine ray (needs the ray extra)")
     parser.add_argument("--rounds", type=int, default=1, help="measure everything N times, interleaved; keep the fastest")
+    parser.add_argument("--alternate", type=int, default=0, metavar="N", help="one worker only: run the stages side by side in N slices of the texts, in turn (steadier on a machine whose speed drifts)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the JSON")
     parser.add_argument("--stage", help=argparse.SUPPRESS)  # internal: run one stage and print its JSON
     parser.add_argument("--stage-workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--part", help=argparse.SUPPRESS)  # internal: k/n, the k-th of n shares of the texts
+    parser.add_argument("--slices", type=int, default=0, help=argparse.SUPPRESS)  # internal: run slices as told on stdin
     args = parser.parse_args(argv)
 
     texts = read_texts(args.input, args.repeat, args.group)
@@ -435,6 +508,9 @@ def main(argv: list[str] | None = None) -> None:
         if args.part:
             k, n = (int(x) for x in args.part.split("/"))
             texts = texts[k * len(texts) // n : (k + 1) * len(texts) // n]
+        if args.slices:
+            run_stage_in_slices(args.stage, texts, args.batch_size, args.slices)
+            return
         if args.stage in COLD:
             result = run_cold_stage(args.stage, args.stage_workers, texts, args.batch_size)
         else:
@@ -451,13 +527,22 @@ def main(argv: list[str] | None = None) -> None:
     words = sum(len(t.text.split()) for t in texts)
     print(f"{len(texts)} texts ({words / len(texts):.0f} words each) from {args.input}; batch size {args.batch_size}", file=sys.stderr)
     best: dict[tuple[str, int], Measure] = {}
-    for round_ in range(1, args.rounds + 1):
-        for stage, w in plan:
-            print(f"round {round_}: {stage} x{w} ...", file=sys.stderr)
-            m = measure(stage, w, args)
-            print(f"  {m.texts / m.wall_s:.1f} texts/s, {m.cpu_s / m.texts * 1000:.1f} ms CPU per text", file=sys.stderr)
-            if (stage, w) not in best or m.wall_s < best[stage, w].wall_s:
-                best[stage, w] = m
+    if args.alternate:
+        if counts != [1] or args.ray or not set(stages) <= {"spacy", "code", "spacy-plain"}:
+            raise SystemExit("--alternate measures spacy and code at one worker (--workers 1 --stages spacy,code)")
+        for round_ in range(1, args.rounds + 1):
+            print(f"round {round_}: {', '.join(stages)} x1 in {args.alternate} alternating slices ...", file=sys.stderr)
+            for m in measure_alternating(stages, args):
+                print(f"  {m.stage}: {m.texts / m.wall_s:.1f} texts/s, {m.cpu_s / m.texts * 1000:.1f} ms CPU per text", file=sys.stderr)
+                best[m.stage, 1] = _added(best[m.stage, 1], m) if (m.stage, 1) in best else m  # every round counts: the stages ran in the same conditions
+    else:
+        for round_ in range(1, args.rounds + 1):
+            for stage, w in plan:
+                print(f"round {round_}: {stage} x{w} ...", file=sys.stderr)
+                m = measure(stage, w, args)
+                print(f"  {m.texts / m.wall_s:.1f} texts/s, {m.cpu_s / m.texts * 1000:.1f} ms CPU per text", file=sys.stderr)
+                if (stage, w) not in best or m.wall_s < best[stage, w].wall_s:
+                    best[stage, w] = m
     summary = report([best[key] for key in plan], args)
     print_table(summary)
     args.output.parent.mkdir(parents=True, exist_ok=True)
