@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from standoff.events.confidence import ConfidenceTable
+from standoff.events.confidence import ConfidenceTable, evidence_key
+from standoff.events.rules import SPEECH_PATTERN
+from standoff.model import Actor, ActorCode, Mention, Resolution
 
 
 @pytest.fixture
@@ -40,3 +44,18 @@ def test_an_unseen_family_starts_at_one_half(table: ConfidenceTable) -> None:
 
 def test_a_rare_key_is_pulled_towards_its_coarser_share(table: ConfidenceTable) -> None:
     assert table.score("verb|named|none") < table.score("verb|place|actor") < 1.0
+
+
+def _actor(method: Resolution) -> Actor:
+    return Actor(Mention("a", 0, 0, 6, "Moscow"), ActorCode("RUS", "RUS"), method, 1.0)
+
+
+def test_the_key_names_a_bare_statement_and_a_target_only_the_context_gives() -> None:
+    said = replace(SPEECH_PATTERN, pattern_set="curated", code="010")
+    attacked = replace(SPEECH_PATTERN, pattern_set="curated", code="190", clause=False)
+    named, home = _actor(Resolution.STATE), _actor(Resolution.HOME_COUNTRY)
+    assert evidence_key(said, False, named, named) == "say|place|actor"  # "said": right far less often than acts
+    assert evidence_key(attacked, False, named, named) == "verb|place|actor"
+    assert evidence_key(attacked, False, named, home) == "verb|place|context"  # the target's country from the story, not its words
+    assert evidence_key(attacked, False, named, None) == "verb|place|none"
+    assert evidence_key(said, True, named, named) == "composed|place|actor"

@@ -1,10 +1,10 @@
 """Event confidence that means something: the share of such events found right on held-out data.
 
 An event is described by the kind of evidence behind it: how the pattern matched (a verb, a
-verb under a governing verb, a noun, words in a statement; a pattern of the imported PETRARCH
-dictionary is a kind apart: "petrarch-verb"), how its source was resolved (a
+verb under a governing verb, a noun, words in a statement, a bare statement; a pattern of the
+imported PETRARCH dictionary is a kind apart: "petrarch-verb"), how its source was resolved (a
 named person or organisation, a place, a description, a pronoun, unresolved) and whether it
-has a known target. calibration.tsv holds, for each such key, how many events were right out of
+has a known target, named or given only by the story's context. calibration.tsv holds, for each such key, how many events were right out of
 how many on development data; the score is the smoothed share, backing off to coarser keys.
 """
 
@@ -37,14 +37,19 @@ SOURCE_GROUPS = {
     Resolution.HOME_COUNTRY: "context",
 }
 PRIOR = (1, 2)  # one right out of two: what an unseen key starts from
+STATEMENT_ROOT = "01"
 
 
 def evidence_key(pattern: Pattern, composed: bool, source: Actor | None, target: Actor | None) -> str:
-    """family|source|target: the construction and pattern set, how the source was resolved, and
-    whether the target is known. (Finer target groups and the modality were tried on the whole
-    articles: on 20 articles they split the evidence too thinly to help; docs/accuracy.md.)"""
+    """family|source|target: the construction and pattern set (a bare statement is a family of
+    its own), how the source was resolved, and whether the target is known and how: a target
+    whose country only the story's context gives (the scene, the home country) is a group apart.
+    (The modality and finer target groups were tried on the whole articles and split the
+    evidence too thinly to help; docs/accuracy.md.)"""
     if composed:
         family = "composed"
+    elif pattern.code.startswith(STATEMENT_ROOT):
+        family = "say"  # a bare statement: right far less often than the acts (docs/accuracy.md)
     elif pattern.content:
         family = "statement"
     elif pattern.nominal:
@@ -53,7 +58,7 @@ def evidence_key(pattern: Pattern, composed: bool, source: Actor | None, target:
         family = "verb"
     if pattern.pattern_set == IMPORTED:
         family = f"{IMPORTED}-{family}"  # the imported dictionary is evidence of its own kind
-    target_group = "actor" if target is not None and target.code is not None else "none"
+    target_group = "none" if target is None or target.code is None else "context" if _group(target) == "context" else "actor"
     return f"{family}|{_group(source)}|{target_group}"
 
 
