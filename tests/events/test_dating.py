@@ -206,3 +206,15 @@ def test_coded_events_carry_their_dates(coder: Coder):
     assert by_trigger["invaded"] == text_date(date(2014, 1, 1), "year")
     assert by_trigger["accused"] == text_date(FRIDAY, "day")  # the later of the two accusations
     assert sorted(str(e.date_basis) for e in result.events if e.trigger == "accused") == ["text", "unknown"]
+
+
+def test_a_present_perfect_deed_past_the_lead_tells_a_result_not_a_day(coder: Coder):
+    text = (
+        "Syrian troops have captured the town of Saraqeb. The army said rebels had fled. Rebels shelled a road.\n\n"
+        "Rebel shelling of Aleppo has killed 40 civilians. Turkey has demanded an inquiry."
+    )
+    [result] = coder.code([Article("a", text, FRIDAY)])
+    by_trigger = {e.trigger: (e.event_date, e.date_basis, e.date_precision) for e in result.events}
+    assert by_trigger["captured"] == ARTICLE  # the lead's present perfect is the day's news
+    assert by_trigger["killed"] == UNKNOWN  # a toll: a result, not a day
+    assert by_trigger["demanded"] == ARTICLE  # a statement: a stance Turkey holds now

@@ -16,6 +16,11 @@ from standoff.ontology import Ontology
 from standoff.text.dates import DateMention
 
 
+# The headline, the dateline and the lead: the sentences that report the story's own news.
+LEAD_SENTENCES = 3
+MATERIAL_QUAD_CLASSES = frozenset({2, 4})  # material cooperation and conflict: deeds, not words
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceContext:
     article_id: str
@@ -54,7 +59,11 @@ class EventAssembler:
         # An announced intent or threat ("they said they would organise protests on Saturday")
         # happened when it was announced.
         announced = statement_verb(trigger) if provenance.announced or provenance.planned else None
-        event_date, basis, precision = dated(announced or trigger, ctx.sentence, ctx.dates, ctx.narrative, ctx.published, self._words, ctx.presupposed)
+        # Past its lead, a story's present perfect of a deed tells a result, not the day's news; a
+        # statement in it ("has demanded", "has accused") is a stance the actor holds now.
+        kind = self._ontology.get(code)
+        resultative = ctx.index >= LEAD_SENTENCES and kind is not None and kind.quad_class in MATERIAL_QUAD_CLASSES
+        event_date, basis, precision = dated(announced or trigger, ctx.sentence, ctx.dates, ctx.narrative, ctx.published, self._words, ctx.presupposed, resultative)
         if mode is Modality.ASSERTED and basis is DateBasis.TEXT and ctx.published and event_date and event_date > ctx.published and not provenance.planned:
             planned = self._composition.compose("future", code)
             if planned:  # "Kishida's visit to Washington next week": the intent to meet its plan states

@@ -62,9 +62,12 @@ def event_date(
     published: date | None,
     words: Lexicon,
     presupposed: frozenset[str] = frozenset(),
+    resultative: bool = False,
 ) -> EventDate:
     """The date of the act ``trigger`` names, its basis and precision. ``presupposed``: forms
-    and lemmas of acts the story took as done before this sentence ("a captured Indian pilot")."""
+    and lemmas of acts the story took as done before this sentence ("a captured Indian pilot").
+    ``resultative``: a present perfect of the act tells a result, not when it happened (a
+    material act past the article's lead: "more than 10,000 people have been killed in the war")."""
     chain = _chain(trigger)
     mention = _governing(chain, trigger, sentence, dates, words)
     if mention is not None:
@@ -75,8 +78,8 @@ def event_date(
         return None, DateBasis.UNKNOWN, None  # "had seized": background the text does not date
     if verb is not None and link(verb) == _NOUN_CLAUSE and _participle(verb):
         return None, DateBasis.UNKNOWN, None  # "a genocide case brought by Gambia": an act before the story
-    if when is Tense.PRESENT_PERFECT and verb is not None and _habitual(verb, words):
-        return None, DateBasis.UNKNOWN, None  # "has repeatedly accused", "has long denied"
+    if when is Tense.PRESENT_PERFECT and verb is not None and (resultative or _habitual(verb, words)):
+        return None, DateBasis.UNKNOWN, None  # "has repeatedly accused", "has long denied", "have been killed"
     if when is Tense.PAST and verb is not None and (verb.lower_ in presupposed or verb.lemma_.lower() in presupposed) and verb.lemma_.lower() not in words.saying_verbs:
         return None, DateBasis.UNKNOWN, None  # "a captured pilot ... The pilot was captured after ejecting": done before the story
     if when in (Tense.PAST, Tense.PAST_PERFECT) and narrative is not None and narrative.date is not None:
