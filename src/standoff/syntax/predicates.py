@@ -24,6 +24,7 @@ from standoff.syntax.labels import (
     form,
     is_noun,
     is_predicate_word,
+    is_subject,
     link,
     role,
     verb_form,
@@ -122,6 +123,11 @@ class PredicateReader:
                 predicate.adjacent.add(child.lower_)
             elif kind is Role.COMPLEMENT and how is Form.INFINITIVE and is_predicate_word(child):
                 predicate.complement = child
+            elif kind is Role.COMPLEMENT and how is Form.THAT_CLAUSE and _small_clause(child):
+                # "found him guilty", "held Russia accountable": an object and what it is called
+                predicate.patients.extend(s for s in children(child) if is_subject(s))
+                predicate.predicative = True
+                predicate.called.append(child)
             elif kind is Role.COMPLEMENT and how is Form.THAT_CLAUSE:
                 predicate.clause = child
             elif kind is Role.COMPLEMENT and how is Form.ADJECTIVE:
@@ -266,6 +272,12 @@ def by_agents(verb: Token) -> list[Token]:
 
 def _agents_of(verb: Token) -> list[Token]:
     return [c for c in children(verb) if role(c) is Role.AGENT]
+
+
+def _small_clause(clause: Token) -> bool:
+    """An adjective the parser made a clause of its own, with no verb or subordinator: "found
+    [him guilty]" (not "said [that it was illegal]")."""
+    return word_class(clause) is WordClass.ADJECTIVE and not any(role(c) is Role.FUNCTION and link(c)[1] in (Form.AUXILIARY, Form.SUBORDINATOR) for c in children(clause))
 
 
 def _may_have_nominal_agent(noun: Token) -> bool:

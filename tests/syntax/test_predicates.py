@@ -1,0 +1,36 @@
+"""The parse adapter's predicates: roles read from the real model's parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from standoff.lexicon import load_lexicon
+from standoff.nlp import parse
+from standoff.syntax.predicates import Predicate, PredicateReader
+
+
+def predicate_of(text: str, verb: str) -> Predicate:
+    doc = next(parse([text]))
+    return PredicateReader(load_lexicon()).verb(next(t for t in doc if t.text == verb))
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "patient", "called"),
+    [
+        ("The court found him guilty.", "found", "him", "guilty"),
+        ("The Netherlands held Russia accountable.", "held", "Russia", "accountable"),
+        ("The court declared the vote illegal.", "declared", "vote", "illegal"),
+        ("Moscow called the verdict scandalous.", "called", "verdict", "scandalous"),
+    ],
+)
+def test_an_object_with_what_it_is_called_is_a_patient_and_a_predicative(text, verb, patient, called):
+    predicate = predicate_of(text, verb)
+    assert [t.text for t in predicate.patients] == [patient]
+    assert [t.text for t in predicate.called] == [called]
+    assert predicate.clause is None
+
+
+def test_a_that_clause_stays_a_clause():
+    predicate = predicate_of("China said that the ruling was illegal.", "said")
+    assert predicate.clause is not None and predicate.clause.text == "was"
+    assert predicate.patients == [] and predicate.called == []
