@@ -42,6 +42,7 @@ GROUP_RULES = {
 }
 ADDRESSING_GROUPS = ("appeal", "demand")  # the head's object (or clause subject) is the addressee
 THREAT_ROOT = "13"
+FORCE_THREAT = "138"  # threaten with military force
 
 
 class EventCoder:
@@ -231,6 +232,12 @@ class EventCoder:
             targets = [s for s in sources if s is not None]  # "X and Y agreed": each toward the other
         if not targets and code.startswith(THREAT_ROOT):
             targets = self._threatened(predicate, verb, actors)
+        if not targets and code == FORCE_THREAT:
+            # "promised a painful response": a threat of force answers the latest force against its side
+            countries = frozenset(s.code.country for s in sources if s is not None and s.code is not None and s.code.country)
+            authors = earlier.authors(earlier.latest_force_against(countries, found), found) if countries else []
+            if authors:
+                targets, rules = authors, (*rules, RuleId.ANSWER_TARGET)
         provenance = Provenance(pattern.pattern_set, pattern.id, rules, similarity)
         events = [] if code == NO_EVENT else self._assembler.build(code, sources, targets, predicate.trigger, mode, pattern, provenance, ctx)
         if pattern.reverse is not None and not rules and not pattern.joint:

@@ -10,6 +10,7 @@ from standoff.model import Actor, Event
 
 # "the launch" names an act whose trigger starts the same way ("launched"), to this many letters.
 _PREFIX = 5
+FORCE_ROOTS = ("17", "18", "19", "20")  # coercion, assault, fighting, mass violence
 
 
 class EarlierActs:
@@ -73,6 +74,16 @@ class EarlierActs:
         found = [p for p in positions if p is not None]
         return self._events[max(found)] if found else None
 
+    def latest_force_against(self, countries: frozenset[str], since: Sequence[Event] = ()) -> Event | None:
+        """The latest known act of coercion or force (roots 17-20) aimed at one of ``countries``
+        by another: what a threat of force that names no target retaliates against ("promised
+        a painful response" after Hezbollah captured two Israeli soldiers)."""
+        for event in reversed(since):
+            if _answerable(event, countries):
+                return event
+        positions = sorted(p for root in FORCE_ROOTS for p in self._by_root.get(root, ()))
+        return next((self._events[p] for p in reversed(positions) if _answerable(self._events[p], countries)), None)
+
     def authors(self, act: Event | None, since: Sequence[Event] = ()) -> list[Actor]:
         """Who did ``act``: its source, and the sources of the events coded with it at the same
         trigger and code, the parties of a joint act ("Ethiopia and Eritrea signed an agreement")."""
@@ -99,6 +110,11 @@ class EarlierActs:
 def _country(event: Event) -> str | None:
     source = event.source
     return source.code.country if source is not None and source.code is not None else None
+
+
+def _answerable(event: Event, countries: frozenset[str]) -> bool:
+    target = event.target.code.country if event.target is not None and event.target.code is not None else None
+    return event.complete and event.cameo_root in FORCE_ROOTS and target in countries and _country(event) not in countries
 
 
 def _act_key(event: Event) -> tuple[int, int, str]:
