@@ -17,25 +17,31 @@ from standoff.model import Actor, ActorCode, Event, Resolution, RuleId
 DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # Protest and repression: aimed at home even where no place is named.
 INWARD_ROOTS = frozenset({"14", "17"})
+THREAT_ROOT = "13"
+FORCE_THREAT = "138"
 
 
-def aimed_at_home(events: list[Event], places: ArticlePlaces, rescore: Callable[[Event], Event], home_sectors: frozenset[str]) -> list[Event]:
+def aimed_at_home(
+    events: list[Event], places: ArticlePlaces, rescore: Callable[[Event], Event], home_sectors: frozenset[str], dissident_sectors: frozenset[str]
+) -> list[Event]:
     """Each event, a domestic act without a target given the country of its scene as target when
     that is its source's own country, or, when no place is named, a protest or an act of
-    repression by an actor of ``home_sectors`` given its own country; ``rescore`` scores a
-    changed event on what it now is."""
-    return [_at_home(event, places, rescore, home_sectors) for event in events]
+    repression by an actor of ``home_sectors``, or a threat by one of ``dissident_sectors``,
+    given its own country; ``rescore`` scores a changed event on what it now is."""
+    return [_at_home(event, places, rescore, home_sectors, dissident_sectors) for event in events]
 
 
-def _at_home(event: Event, places: ArticlePlaces, rescore: Callable[[Event], Event], home_sectors: frozenset[str]) -> Event:
-    if event.target is not None or event.source is None or event.source.code is None:
+def _at_home(event: Event, places: ArticlePlaces, rescore: Callable[[Event], Event], home_sectors: frozenset[str], dissident_sectors: frozenset[str]) -> Event:
+    if event.target is not None or event.source is None or event.source.code is None or not event.source.code.country:
         return event
     source = event.source.code
-    if not source.country or event.cameo_root not in DOMESTIC_ROOTS:
+    # not a threat of force, which insurgents often make to foreign troops ("there would be consequences")
+    dissident_threat = event.cameo_root == THREAT_ROOT and event.cameo != FORCE_THREAT and source.sector in dissident_sectors
+    if event.cameo_root not in DOMESTIC_ROOTS and not dissident_threat:
         return event
     scene = places.named_scene(event)
     if scene is None:
-        if event.cameo_root not in INWARD_ROOTS or source.sector not in home_sectors:
+        if not dissident_threat and (event.cameo_root not in INWARD_ROOTS or source.sector not in home_sectors):
             return event
         target = Actor(event.source.mention, ActorCode(source.country, source.country), Resolution.HOME_COUNTRY, 0.4)
         return rescore(retargeted(event, target, RuleId.AT_HOME))

@@ -84,6 +84,7 @@ class Lexicon:
     leader_words: Words
     former_words: Words
     domestic_sectors: Words
+    dissident_sectors: Words
     scene_prepositions: Words
     civilian_modifiers: Words
     backer_participles: Words
