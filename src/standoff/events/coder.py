@@ -238,6 +238,10 @@ class EventCoder:
             authors = earlier.authors(earlier.latest_force_against(countries, found), found) if countries else []
             if authors:
                 targets, rules = authors, (*rules, RuleId.ANSWER_TARGET)
+        if not targets and code != NO_EVENT and self._told_as_another(verb):
+            countries = frozenset(s.code.country for s in sources if s is not None and s.code is not None and s.code.country)
+            targets = earlier.latest_aimed(code, found, countries)
+            rules = (*rules, RuleId.ANOTHER_OF_THE_SAME) if targets else rules
         provenance = Provenance(pattern.pattern_set, pattern.id, rules, similarity)
         events = [] if code == NO_EVENT else self._assembler.build(code, sources, targets, predicate.trigger, mode, pattern, provenance, ctx)
         if pattern.reverse is not None and not rules and not pattern.joint:
@@ -245,6 +249,10 @@ class EventCoder:
             back = provenance.with_rule(RuleId.PAIRED)
             events += self._assembler.build(pattern.reverse, list(targets), [s for s in sources if s is not None], predicate.trigger, mode, pattern, back, ctx)
         return events
+
+    def _told_as_another(self, verb: Token) -> bool:
+        """ "also severed ties", "did likewise": the act is one more of a kind told before."""
+        return any(link(c) == (Role.MODIFIER, Form.ADVERB) and c.lower_ in self._words.additive_adverbs for c in children(verb))
 
     def _threatened(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> list[Actor]:
         """Whom a threat without a named target is made to: whoever its condition is about, on

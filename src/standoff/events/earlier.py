@@ -84,14 +84,31 @@ class EarlierActs:
         positions = sorted(p for root in FORCE_ROOTS for p in self._by_root.get(root, ()))
         return next((self._events[p] for p in reversed(positions) if _answerable(self._events[p], countries)), None)
 
+    def latest_aimed(self, code: str, since: Sequence[Event] = (), not_by: frozenset[str] = frozenset()) -> list[Actor]:
+        """The targets of the latest known act with this code (or, failing one, this root) done
+        by none of the countries ``not_by`` and aimed at someone: whom "also severed ties" severs
+        them with."""
+        for same in (lambda e: e.cameo == code, lambda e: e.cameo_root == code[:2]):
+            for event in reversed([*self._events_of_root(code[:2]), *since]):
+                if same(event) and event.target is not None and event.target.code is not None and _country(event) not in not_by:
+                    targets = [e.target for e in self._together(event, since) if e.target is not None and e.target.code is not None]
+                    return list({a.code.code: a for a in targets if a.code is not None}.values())
+        return []
+
+    def _events_of_root(self, root: str) -> list[Event]:
+        return [self._events[p] for p in self._by_root.get(root, ())]
+
+    def _together(self, act: Event, since: Sequence[Event]) -> list[Event]:
+        """The events coded with ``act`` at the same trigger and code: the parties of one act."""
+        key = _act_key(act)
+        return [self._events[p] for p in self._by_act.get(key, ())] + [e for e in since if _act_key(e) == key] or [act]
+
     def authors(self, act: Event | None, since: Sequence[Event] = ()) -> list[Actor]:
         """Who did ``act``: its source, and the sources of the events coded with it at the same
         trigger and code, the parties of a joint act ("Ethiopia and Eritrea signed an agreement")."""
         if act is None:
             return []
-        key = _act_key(act)
-        together = [self._events[p] for p in self._by_act.get(key, ())] + [e for e in since if _act_key(e) == key]
-        found = [e.source for e in together or [act] if e.source is not None]
+        found = [e.source for e in self._together(act, since) if e.source is not None]
         return list({(a.code.code if a.code is not None else a.mention.text): a for a in found}.values())
 
     def _latest_not_by(self, root: str, countries: frozenset[str]) -> int | None:

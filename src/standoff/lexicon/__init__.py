@@ -121,6 +121,7 @@ class Lexicon:
     pattern_particles: Words
     pattern_prepositions: Words
     habitual_adverbs: Words
+    additive_adverbs: Words
     time_prepositions: Words
     period_prepositions: Words
 
