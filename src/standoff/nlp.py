@@ -31,7 +31,7 @@ _PAUSE_TOKENS = (",", ";", ":", "--", "—", "–")
 PIECE_CHARACTERS = 100_000
 
 # Re-exported so other modules can type-annotate without importing spaCy themselves.
-__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "sentence_of_tokens", "indexes_tagged", "head_offsets", "Casing", "PhraseTable"]
+__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "sentence_of_tokens", "head_offsets_and_parts_of_speech", "POS_IDS", "Casing", "PhraseTable"]
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -128,17 +128,11 @@ def sentence_of_tokens(sentences: Iterable[Span]) -> dict[int, int]:
     return {i: index for index, sentence in enumerate(sentences) for i in range(sentence.start, sentence.end)}
 
 
-def indexes_tagged(doc: Doc | Span, parts_of_speech: Iterable[str]) -> list[int]:
-    """The doc's indexes of the tokens whose coarse part of speech ("NOUN", "PROPN") is one of
-    ``parts_of_speech``, found from one array read instead of a Token object for every token."""
-    wanted = {POS_IDS[pos] for pos in parts_of_speech}
-    first = doc.start if isinstance(doc, Span) else 0
-    return [first + i for i, pos in enumerate(doc.to_array([POS]).ravel().tolist()) if pos in wanted]
-
-
-def head_offsets(doc: Doc) -> list[int]:
-    """For each token, how far its head is (negative: before it; 0: the root of a sentence)."""
-    return doc.to_array([HEAD]).astype("int64").ravel().tolist()
+def head_offsets_and_parts_of_speech(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token, how far its head is (negative: before it; 0: the root of a sentence),
+    and its coarse part of speech as spaCy's id (``POS_IDS``): one array read for both."""
+    offsets, parts = doc.to_array([HEAD, POS]).astype("int64").T.tolist()
+    return offsets, parts
 
 
 class Casing(StrEnum):

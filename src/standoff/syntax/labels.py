@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from standoff.nlp import Doc, Span, Token, indexes_tagged
-from standoff.syntax.tree import rights, tokens
+from standoff.nlp import POS_IDS, Doc, Span, Token
+from standoff.syntax.tree import rights, words_tagged
 
 
 class Role(Enum):
@@ -303,8 +303,7 @@ def is_possessive_ending(token: Token) -> bool:
 def words_of_class(doc: Doc | Span, classes: Iterable[WordClass]) -> list[Token]:
     """The tokens of one of ``classes``, in order."""
     wanted = set(classes)
-    words = tokens(doc if isinstance(doc, Doc) else doc.doc)
-    return [words[i] for i in indexes_tagged(doc, [pos for pos, word_class in _CLASSES.items() if word_class in wanted])]
+    return words_tagged(doc, frozenset(POS_IDS[pos] for pos, word_class in _CLASSES.items() if word_class in wanted))
 
 
 # -- names ---------------------------------------------------------------------------------

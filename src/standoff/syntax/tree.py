@@ -9,20 +9,22 @@ another doc replaces it. The answers are spaCy's, in spaCy's order.
 
 from __future__ import annotations
 
-from standoff.nlp import Doc, Token, head_offsets
+from standoff.nlp import Doc, Span, Token, head_offsets_and_parts_of_speech
 
 
 class _Tree:
-    """One doc's tokens, each word's dependents in order, and how many of them come before it."""
+    """One doc's tokens, each word's dependents in order, how many of them come before it, and
+    each word's part of speech."""
 
-    __slots__ = ("doc", "tokens", "children", "lefts_count")
+    __slots__ = ("doc", "tokens", "children", "lefts_count", "parts_of_speech")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
         self.children: list[list[Token]] = [[] for _ in self.tokens]
         self.lefts_count = [0] * len(self.tokens)
-        for i, offset in enumerate(head_offsets(doc)):
+        offsets, self.parts_of_speech = head_offsets_and_parts_of_speech(doc)
+        for i, offset in enumerate(offsets):
             if offset:
                 self.children[i + offset].append(self.tokens[i])
                 if offset > 0:
@@ -60,3 +62,14 @@ def rights(token: Token) -> list[Token]:
     """``token.rights``: the dependents after the word, in order."""
     tree = _tree(token.doc)
     return tree.children[token.i][tree.lefts_count[token.i] :]
+
+
+def words_tagged(words: Doc | Span, parts_of_speech: frozenset[int]) -> list[Token]:
+    """The tokens of ``words`` whose part of speech (spaCy's id) is one of ``parts_of_speech``,
+    in order: read from the doc's array, where a Span would read one of its own every time."""
+    if isinstance(words, Doc):
+        tree, start, end = _tree(words), 0, len(words)
+    else:
+        tree, start, end = _tree(words.doc), words.start, words.end
+    tags = tree.parts_of_speech
+    return [tree.tokens[i] for i in range(start, end) if tags[i] in parts_of_speech]
