@@ -9,7 +9,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import HEAD, LOWER, ORTH, POS
+from spacy.attrs import HEAD, LOWER, ORTH, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
@@ -31,7 +31,7 @@ _PAUSE_TOKENS = (",", ";", ":", "--", "—", "–")
 PIECE_CHARACTERS = 100_000
 
 # Re-exported so other modules can type-annotate without importing spaCy themselves.
-__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "sentence_of_tokens", "head_offsets_and_parts_of_speech", "POS_IDS", "Casing", "PhraseTable"]
+__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "sentence_of_tokens", "parse_columns", "POS_IDS", "Casing", "PhraseTable"]
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -128,11 +128,12 @@ def sentence_of_tokens(sentences: Iterable[Span]) -> dict[int, int]:
     return {i: index for index, sentence in enumerate(sentences) for i in range(sentence.start, sentence.end)}
 
 
-def head_offsets_and_parts_of_speech(doc: Doc) -> tuple[list[int], list[int]]:
-    """For each token, how far its head is (negative: before it; 0: the root of a sentence),
-    and its coarse part of speech as spaCy's id (``POS_IDS``): one array read for both."""
-    offsets, parts = doc.to_array([HEAD, POS]).astype("int64").T.tolist()
-    return offsets, parts
+def parse_columns(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """For each token: how far its head is (negative: before it; 0: the root of a sentence),
+    its coarse part of speech as spaCy's id (``POS_IDS``), and whether it starts a sentence (1),
+    read in one array."""
+    offsets, parts, starts = doc.to_array([HEAD, POS, SENT_START]).astype("int64").T.tolist()
+    return offsets, parts, starts
 
 
 class Casing(StrEnum):

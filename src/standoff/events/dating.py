@@ -19,7 +19,7 @@ from standoff.model import DateBasis, DatePrecision
 from standoff.nlp import Span, Token
 from standoff.syntax.labels import Form, Role, VerbForm, WordClass, is_auxiliary, is_predicate_word, is_subject, link, verb_form, word_class
 from standoff.syntax.tense import Tense, tense
-from standoff.syntax.tree import children
+from standoff.syntax.tree import children, span_tokens
 from standoff.text.dates import DateMention
 
 EventDate = tuple[date | None, DateBasis, DatePrecision | None]
@@ -118,7 +118,7 @@ class StoryTime:
     def sentence(self, sentence: Span, dates: Sequence[DateMention]) -> DateMention | None:
         """The story's date for ``sentence``, its own main clause's date counted."""
         self.presupposed = frozenset(self._done)
-        self._done.update(t.lower_ for t in sentence if link(t) == _DONE_ACT and _participle_form(t))
+        self._done.update(t.lower_ for t in span_tokens(sentence) if link(t) == _DONE_ACT and _participle_form(t))
         start = sentence.start_char
         if self._end is not None and "\n" in self._text[self._end : start]:
             self._date = None
@@ -153,10 +153,11 @@ def _governing(chain: list[Token], trigger: Token, sentence: Span, dates: Sequen
     """The date phrase nearest up the chain: the trigger's own before its governor's."""
     steps = {token.i: n for n, token in enumerate(chain)}
     best: tuple[int, DateMention] | None = None
+    sentence_words = span_tokens(sentence)
     for mention in dates:
         if mention.date is None:
             continue
-        tokens = [t for t in sentence if mention.start <= t.idx < mention.end]
+        tokens = [t for t in sentence_words if mention.start <= t.idx < mention.end]
         if not tokens:
             continue
         step = _step(_phrase_root(tokens), trigger, steps, words)

@@ -9,21 +9,25 @@ another doc replaces it. The answers are spaCy's, in spaCy's order.
 
 from __future__ import annotations
 
-from standoff.nlp import Doc, Span, Token, head_offsets_and_parts_of_speech
+from bisect import bisect_right
+
+from standoff.nlp import Doc, Span, Token, parse_columns
 
 
 class _Tree:
-    """One doc's tokens, each word's dependents in order, how many of them come before it, and
-    each word's part of speech."""
+    """One doc's tokens, each word's dependents in order, how many of them come before it, each
+    word's part of speech, and where its sentences start."""
 
-    __slots__ = ("doc", "tokens", "children", "lefts_count", "parts_of_speech")
+    __slots__ = ("doc", "tokens", "children", "lefts_count", "parts_of_speech", "sentence_starts")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
         self.children: list[list[Token]] = [[] for _ in self.tokens]
         self.lefts_count = [0] * len(self.tokens)
-        offsets, self.parts_of_speech = head_offsets_and_parts_of_speech(doc)
+        offsets, self.parts_of_speech, starts = parse_columns(doc)
+        # The sentences Token.sent finds: each starts at a flagged token, the first at the doc's start.
+        self.sentence_starts = [i for i, flag in enumerate(starts) if flag == 1 or i == 0]
         for i, offset in enumerate(offsets):
             if offset:
                 self.children[i + offset].append(self.tokens[i])
@@ -45,6 +49,11 @@ def _tree(doc: Doc) -> _Tree:
 def tokens(doc: Doc) -> list[Token]:
     """``list(doc)``, built once per doc (the list is shared: do not change it)."""
     return _tree(doc).tokens
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """The tokens of ``span``, the doc's own: iterating a Span builds a Token object per word."""
+    return _tree(span.doc).tokens[span.start : span.end]
 
 
 def children(token: Token) -> list[Token]:
@@ -73,3 +82,11 @@ def words_tagged(words: Doc | Span, parts_of_speech: frozenset[int]) -> list[Tok
         tree, start, end = _tree(words.doc), words.start, words.end
     tags = tree.parts_of_speech
     return [tree.tokens[i] for i in range(start, end) if tags[i] in parts_of_speech]
+
+
+def sentence_bounds(token: Token) -> tuple[int, int]:
+    """The first token and the end of ``token``'s sentence, as ``Token.sent`` gives it (which
+    looks for them anew, token by token, each time)."""
+    starts = _tree(token.doc).sentence_starts
+    number = bisect_right(starts, token.i) - 1
+    return starts[number], starts[number + 1] if number + 1 < len(starts) else len(token.doc)
