@@ -725,7 +725,7 @@ class ArticleActors:
         ("President Andres Pastrana"), when that mention was resolved."""
         if self._full_names is None:
             self._full_names = {}
-            for name in named_spans(self._doc):
+            for name in named_spans(self._doc, self._text):
                 if name.kind is Entity.PERSON and name.end - name.start > 1:
                     self._full_names.setdefault(self._doc[name.end - 1].lower_, []).append(name.end - 1)
         for last in reversed(self._full_names.get(head.lower_, [])):

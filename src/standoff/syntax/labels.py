@@ -318,8 +318,12 @@ def continues_entity(token: Token) -> bool:
     return token.ent_iob_ == "I"
 
 
-def named_spans(doc: Doc) -> list[NamedSpan]:
-    return [NamedSpan(e.start, e.end, _ENTITIES.get(e.label_, Entity.QUANTITY), e.text) for e in doc.ents]
+def named_spans(doc: Doc, text: str | None = None) -> list[NamedSpan]:
+    """The names the model found, in order. ``text``: the doc's text, when the caller has it: a
+    name's words are then sliced from it (Span.text builds a Token object for each word)."""
+    if text is None:
+        return [NamedSpan(e.start, e.end, _ENTITIES.get(e.label_, Entity.QUANTITY), e.text) for e in doc.ents]
+    return [NamedSpan(e.start, e.end, _ENTITIES.get(e.label_, Entity.QUANTITY), text[e.start_char : e.end_char]) for e in doc.ents]
 
 
 # -- common questions ----------------------------------------------------------------------
