@@ -182,7 +182,7 @@ class PhraseTable:
     def find(self, doc: Doc) -> list[tuple[str, int, int]]:
         if not len(doc):
             return []
-        lower, written = (list(column) for column in zip(*doc.to_array([LOWER, ORTH]).tolist()))
+        lower, written = doc.to_array([LOWER, ORTH]).T.tolist()  # two lists, not a pair per token
         found = []
         indexes = ((self._lower, lower), (self._exact, written))
         size = len(lower)

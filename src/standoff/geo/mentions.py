@@ -62,9 +62,9 @@ def scan(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon, text: str | None = No
     # Doc.ents builds new objects on every call: build them once, and read the words straight
     # from the text (a Token's attributes are slow to reach; few tokens are looked at).
     text = doc.text if text is None else text
-    bounds = doc.to_array(["IDX", "LENGTH"]).tolist()
-    words = [text[i : i + n] for i, n in bounds]
-    spaces = [text[i + n : j] for (i, n), (j, _) in zip(bounds, bounds[1:] + [[len(text), 0]])]
+    starts, lengths = doc.to_array(["IDX", "LENGTH"]).T.tolist()  # two lists, not a pair per token
+    words = [text[i : i + n] for i, n in zip(starts, lengths)]
+    spaces = [text[i + n : j] for i, n, j in zip(starts, lengths, starts[1:] + [len(text)])]
     entities = _Entities([_without_article(e, words) for e in named_spans(doc, text)])
     for ent in entities.all:
         if ent.kind in PLACE_ENTITIES:
