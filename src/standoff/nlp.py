@@ -9,7 +9,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import HEAD, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import HEAD, IDX, LOWER, ORTH, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
@@ -128,12 +128,12 @@ def sentence_of_tokens(sentences: Iterable[Span]) -> dict[int, int]:
     return {i: index for index, sentence in enumerate(sentences) for i in range(sentence.start, sentence.end)}
 
 
-def parse_columns(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+def parse_columns(doc: Doc) -> tuple[list[int], list[int], list[int], list[int]]:
     """For each token: how far its head is (negative: before it; 0: the root of a sentence),
-    its coarse part of speech as spaCy's id (``POS_IDS``), and whether it starts a sentence (1),
-    read in one array."""
-    offsets, parts, starts = doc.to_array([HEAD, POS, SENT_START]).astype("int64").T.tolist()
-    return offsets, parts, starts
+    its coarse part of speech as spaCy's id (``POS_IDS``), whether it starts a sentence (1),
+    and the offset of its first character, read in one array."""
+    offsets, parts, starts, characters = doc.to_array([HEAD, POS, SENT_START, IDX]).astype("int64").T.tolist()
+    return offsets, parts, starts, characters
 
 
 class Casing(StrEnum):

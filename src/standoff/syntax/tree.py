@@ -16,16 +16,17 @@ from standoff.nlp import Doc, Span, Token, parse_columns
 
 class _Tree:
     """One doc's tokens, each word's dependents in order, how many of them come before it, each
-    word's part of speech, and where its sentences start."""
+    word's part of speech and first character, and where its sentences start."""
 
-    __slots__ = ("doc", "tokens", "children", "lefts_count", "parts_of_speech", "sentence_starts")
+    __slots__ = ("doc", "tokens", "children", "lefts_count", "parts_of_speech", "sentence_starts", "characters", "text_end")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
         self.children: list[list[Token]] = [[] for _ in self.tokens]
         self.lefts_count = [0] * len(self.tokens)
-        offsets, self.parts_of_speech, starts = parse_columns(doc)
+        offsets, self.parts_of_speech, starts, self.characters = parse_columns(doc)
+        self.text_end = self.characters[-1] + len(self.tokens[-1].text_with_ws) if self.tokens else 0
         # The sentences Token.sent finds: each starts at a flagged token, the first at the doc's start.
         self.sentence_starts = [i for i, flag in enumerate(starts) if flag == 1 or i == 0]
         for i, offset in enumerate(offsets):
@@ -90,3 +91,24 @@ def sentence_bounds(token: Token) -> tuple[int, int]:
     starts = _tree(token.doc).sentence_starts
     number = bisect_right(starts, token.i) - 1
     return starts[number], starts[number + 1] if number + 1 < len(starts) else len(token.doc)
+
+
+def char_span_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens [first, stop) of ``doc.char_span(start, end, alignment_mode="expand")``, found
+    from the doc's offsets (char_span builds a Token object for each of several looks), or None
+    when it gives None or no token."""
+    tree = _tree(doc)
+    first, last = _token_at(tree, start), _token_at(tree, end - 1)
+    if first < 0 or last < 0:
+        return None
+    if start == tree.characters[first] + len(tree.tokens[first]):
+        first += 1  # the space after a word is no part of it
+    return (first, last + 1) if first <= last else None
+
+
+def _token_at(tree: _Tree, character: int) -> int:
+    """The token whose text or the space after it holds ``character``, or -1: the tokens tile
+    the text, each starting where the one before ends."""
+    if not 0 <= character < tree.text_end:
+        return -1
+    return bisect_right(tree.characters, character) - 1
