@@ -156,14 +156,16 @@ class DateFinder:
             (_rule(rf"(?:(?:{_DATE_LEAD})[\s-]+)(?P<span>(?P<year>{_CALENDAR_YEAR}))(?!\d|[,.]\d|\s*%|\s*[-–]\s*\d|\s+percent)|(?P<span2>(?P<year2>{_CALENDAR_YEAR}))['’]s\b"), _calendar_year, (_CENTURIES,)),  # fmt: skip
             (_rule(rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<span>(?P<decade>(?:1[89]|20)\d)0['’]?s)\b"), _decade, (_CENTURIES,)),
         )
-        self._rules = rules
+        # Rules that share cue words look for them once per text: each rule keeps the indexes of its groups.
+        self._cue_groups = list(dict.fromkeys(group for _, _, groups in rules for group in groups))
+        self._rules = tuple((pattern, resolve, tuple(map(self._cue_groups.index, groups))) for pattern, resolve, groups in rules)
 
     def find(self, text: str, anchor: dt.date | None, reference: DateMention | None = None) -> list[DateMention]:
         candidates: list[tuple[int, int, Resolved | _Shift]] = []
         lower = text.lower()
-        present: dict[tuple[str, ...], bool] = {}
+        present = [any(map(lower.__contains__, group)) for group in self._cue_groups]
         for pattern, resolve, groups in self._rules:
-            if not all(_any_present(group, lower, present) for group in groups):
+            if not all(map(present.__getitem__, groups)):
                 continue
             for match in pattern.finditer(text):
                 resolved = resolve(match, anchor)
@@ -367,11 +369,3 @@ def _rule(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 _DIGITS = tuple("0123456789")
 _CENTURIES = ("18", "19", "20")  # in every calendar year and decade the rules read
-
-
-def _any_present(cues: tuple[str, ...], lower: str, present: dict[tuple[str, ...], bool]) -> bool:
-    """Any of ``cues`` is in the lower-case text; rules with the same cue words look once."""
-    found = present.get(cues)
-    if found is None:
-        found = present[cues] = any(cue in lower for cue in cues)
-    return found
