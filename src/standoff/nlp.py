@@ -9,7 +9,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import HEAD, IDX, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IDX, LOWER, ORTH, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
@@ -31,7 +31,7 @@ _PAUSE_TOKENS = (",", ";", ":", "--", "—", "–")
 PIECE_CHARACTERS = 100_000
 
 # Re-exported so other modules can type-annotate without importing spaCy themselves.
-__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "sentence_of_tokens", "parse_columns", "POS_IDS", "Casing", "PhraseTable"]
+__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "sentence_of_tokens", "parse_columns", "entity_columns", "POS_IDS", "Casing", "PhraseTable"]
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -134,6 +134,13 @@ def parse_columns(doc: Doc) -> tuple[list[int], list[int], list[int], list[int]]
     and the offset of its first character, read in one array."""
     offsets, parts, starts, characters = doc.to_array([HEAD, POS, SENT_START, IDX]).astype("int64").T.tolist()
     return offsets, parts, starts, characters
+
+
+def entity_columns(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token: where it is in a name (ENT_IOB: 1 inside, 2 outside, 3 first word, 0 not
+    set) and the name's label, as a string id."""
+    iobs, labels = doc.to_array([ENT_IOB, ENT_TYPE]).T.tolist()
+    return iobs, labels
 
 
 class Casing(StrEnum):

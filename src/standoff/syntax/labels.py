@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from standoff.nlp import POS_IDS, Doc, Span, Token
-from standoff.syntax.tree import rights, words_tagged
+from standoff.nlp import POS_IDS, Doc, Span, Token, entity_columns
+from standoff.syntax.tree import rights, tokens, words_tagged
 
 
 class Role(Enum):
@@ -318,12 +318,46 @@ def continues_entity(token: Token) -> bool:
     return token.ent_iob_ == "I"
 
 
-def named_spans(doc: Doc, text: str | None = None) -> list[NamedSpan]:
-    """The names the model found, in order. ``text``: the doc's text, when the caller has it: a
-    name's words are then sliced from it (Span.text builds a Token object for each word)."""
-    if text is None:
-        return [NamedSpan(e.start, e.end, _ENTITIES.get(e.label_, Entity.QUANTITY), e.text) for e in doc.ents]
-    return [NamedSpan(e.start, e.end, _ENTITIES.get(e.label_, Entity.QUANTITY), text[e.start_char : e.end_char]) for e in doc.ents]
+def named_spans(doc: Doc, text: str) -> list[NamedSpan]:
+    """The names the model found, as ``doc.ents`` gives them, read from the doc's entity
+    columns, their words sliced from ``text`` (the doc's text): Doc.ents builds a Span for every
+    name, and Span.text a Token object for every word."""
+    found = []
+    words = tokens(doc)
+    for start, end, label in _entity_runs(doc):
+        first, last = words[start], words[end - 1]
+        found.append(NamedSpan(start, end, _entity_of_label(doc, label), text[first.idx : last.idx + len(last)]))
+    return found
+
+
+_INSIDE, _BEGIN = 1, 3  # ENT_IOB: 1 inside a name, 2 outside, 3 the first word, 0 not set
+
+
+def _entity_runs(doc: Doc) -> list[tuple[int, int, int]]:
+    """(start, end, label) of each name, as Doc.ents finds them: a name starts at a first word
+    with a label and goes on over the words inside it."""
+    runs = []
+    start, label = -1, 0
+    iobs, labels = entity_columns(doc)
+    for i, (iob, kind) in enumerate(zip(iobs, labels)):
+        if iob == _INSIDE:
+            continue
+        if start != -1:
+            runs.append((start, i, label))
+        start, label = (i, kind) if iob == _BEGIN and kind else (-1, 0)
+    if start != -1:
+        runs.append((start, len(iobs), label))
+    return runs
+
+
+_ENTITY_OF_LABEL: dict[int, Entity] = {}  # the model's entity labels are numbers; each is looked up once
+
+
+def _entity_of_label(doc: Doc, label: int) -> Entity:
+    found = _ENTITY_OF_LABEL.get(label)
+    if found is None:
+        found = _ENTITY_OF_LABEL[label] = _ENTITIES.get(doc.vocab.strings[label], Entity.QUANTITY)
+    return found
 
 
 # -- common questions ----------------------------------------------------------------------
