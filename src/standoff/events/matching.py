@@ -273,7 +273,7 @@ def _trigger_words_present(pattern: Pattern, predicate: Predicate) -> bool:
             modifiers = {c.lower_ for c in lefts(predicate.trigger)} | {c.lemma_.lower() for c in lefts(predicate.trigger)}
             if all(word in modifiers for word in extra):
                 return True
-        elif all(predicate.has_word(word) for word in extra):
+        elif predicate.adjacent.issuperset(extra):  # "call on": right after the verb, not "called Morrison on Wednesday"
             return True
     return False
 
