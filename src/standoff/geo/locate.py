@@ -26,7 +26,7 @@ from standoff.lexicon import Lexicon, load_lexicon
 from standoff.model import Article, Event, Mention, Place
 from standoff.nlp import Doc, Token, sentence_starts
 from standoff.syntax.labels import Form, Role, form, is_noun, is_predicate_word, is_subject, link, role
-from standoff.syntax.tree import char_span_bounds, children
+from standoff.syntax.tree import char_span_bounds, children, subtree_ends
 from standoff.text.quotes import find_quotes
 
 # Clauses under the trigger that are not where it happened: what was said, wanted or planned.
@@ -236,8 +236,8 @@ class ArticlePlaces:
         bounds = char_span_bounds(self._doc, actor.start, actor.end) if actor.end > actor.start else None
         if bounds is None:
             return actor
-        words = list(self._doc[bounds[0] : bounds[1]].root.subtree)
-        return ActorCountry(actor.country, min(actor.start, words[0].idx), max(actor.end, words[-1].idx + len(words[-1])))
+        first, last = subtree_ends(self._doc[bounds[0] : bounds[1]].root)
+        return ActorCountry(actor.country, min(actor.start, first.idx), max(actor.end, last.idx + len(last)))
 
     def _dateline_entry(self, gazetteer: Gazetteer, dateline: Dateline, actors: tuple[str, ...]) -> Entry | None:
         candidates = [c for name in dateline.names for c in gazetteer.candidates(name)]

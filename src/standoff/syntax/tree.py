@@ -93,6 +93,19 @@ def sentence_bounds(token: Token) -> tuple[int, int]:
     return starts[number], starts[number + 1] if number + 1 < len(starts) else len(token.doc)
 
 
+def subtree_ends(token: Token) -> tuple[Token, Token]:
+    """The first and the last word ``token.subtree`` gives, without walking it: the subtree
+    opens with its first dependent's and closes with its last one's, down to a word that has
+    none on that side."""
+    tree = _tree(token.doc)
+    first = last = token.i
+    while tree.lefts_count[first]:
+        first = tree.children[first][0].i
+    while len(tree.children[last]) > tree.lefts_count[last]:
+        last = tree.children[last][-1].i
+    return tree.tokens[first], tree.tokens[last]
+
+
 def char_span_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The tokens [first, stop) of ``doc.char_span(start, end, alignment_mode="expand")``, found
     from the doc's offsets (char_span builds a Token object for each of several looks), or None
