@@ -31,7 +31,7 @@ _PAUSE_TOKENS = (",", ";", ":", "--", "—", "–")
 PIECE_CHARACTERS = 100_000
 
 # Re-exported so other modules can type-annotate without importing spaCy themselves.
-__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "sentence_of_tokens", "parse_columns", "entity_columns", "POS_IDS", "Casing", "PhraseTable"]
+__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "flagged_starts", "sentence_of_tokens", "parse_columns", "entity_columns", "POS_IDS", "Casing", "PhraseTable"]
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -120,7 +120,13 @@ def sentence_starts(doc: Doc) -> list[int]:
     checks the whole doc for sentence annotation on every call."""
     if not len(doc):
         return []
-    return [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
+    return flagged_starts(doc.to_array("SENT_START").tolist())
+
+
+def flagged_starts(flags: list[int]) -> list[int]:
+    """The indexes of the tokens that start a sentence, from each token's SENT_START flag (1:
+    starts one); the first token always does."""
+    return [i for i, flag in enumerate(flags) if flag == 1 or i == 0]
 
 
 def sentence_of_tokens(sentences: Iterable[Span]) -> dict[int, int]:

@@ -1,4 +1,5 @@
-"""The dependency tree of a doc, read once: each word's dependents as tokens.
+"""The dependency tree of a doc, read once: each word's dependents as tokens, with the columns
+the coder asks for often (parts of speech, sentence starts, character offsets).
 
 ``Token.children``, ``lefts`` and ``rights`` scan the doc and build a new Token object for
 every word they give, each time they are read, and the coder reads the same words' dependents
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from standoff.nlp import Doc, Span, Token, parse_columns
+from standoff.nlp import Doc, Span, Token, flagged_starts, parse_columns
 
 
 class _Tree:
@@ -27,8 +28,7 @@ class _Tree:
         self.lefts_count = [0] * len(self.tokens)
         offsets, self.parts_of_speech, starts, self.characters = parse_columns(doc)
         self.text_end = self.characters[-1] + len(self.tokens[-1].text_with_ws) if self.tokens else 0
-        # The sentences Token.sent finds: each starts at a flagged token, the first at the doc's start.
-        self.sentence_starts = [i for i, flag in enumerate(starts) if flag == 1 or i == 0]
+        self.sentence_starts = flagged_starts(starts)
         for i, offset in enumerate(offsets):
             if offset:
                 self.children[i + offset].append(self.tokens[i])
