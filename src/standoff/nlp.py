@@ -9,7 +9,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import HEAD, LOWER, ORTH, POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IDX, LOWER, ORTH, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
@@ -31,7 +31,7 @@ _PAUSE_TOKENS = (",", ";", ":", "--", "—", "–")
 PIECE_CHARACTERS = 100_000
 
 # Re-exported so other modules can type-annotate without importing spaCy themselves.
-__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "sentence_of_tokens", "indexes_tagged", "head_offsets", "Casing", "PhraseTable"]
+__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "flagged_starts", "sentence_of_tokens", "parse_columns", "entity_columns", "POS_IDS", "Casing", "PhraseTable"]
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -120,7 +120,13 @@ def sentence_starts(doc: Doc) -> list[int]:
     checks the whole doc for sentence annotation on every call."""
     if not len(doc):
         return []
-    return [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
+    return flagged_starts(doc.to_array("SENT_START").tolist())
+
+
+def flagged_starts(flags: list[int]) -> list[int]:
+    """The indexes of the tokens that start a sentence, from each token's SENT_START flag (1:
+    starts one); the first token always does."""
+    return [i for i, flag in enumerate(flags) if flag == 1 or i == 0]
 
 
 def sentence_of_tokens(sentences: Iterable[Span]) -> dict[int, int]:
@@ -128,17 +134,19 @@ def sentence_of_tokens(sentences: Iterable[Span]) -> dict[int, int]:
     return {i: index for index, sentence in enumerate(sentences) for i in range(sentence.start, sentence.end)}
 
 
-def indexes_tagged(doc: Doc | Span, parts_of_speech: Iterable[str]) -> list[int]:
-    """The doc's indexes of the tokens whose coarse part of speech ("NOUN", "PROPN") is one of
-    ``parts_of_speech``, found from one array read instead of a Token object for every token."""
-    wanted = {POS_IDS[pos] for pos in parts_of_speech}
-    first = doc.start if isinstance(doc, Span) else 0
-    return [first + i for i, pos in enumerate(doc.to_array([POS]).ravel().tolist()) if pos in wanted]
+def parse_columns(doc: Doc) -> tuple[list[int], list[int], list[int], list[int]]:
+    """For each token: how far its head is (negative: before it; 0: the root of a sentence),
+    its coarse part of speech as spaCy's id (``POS_IDS``), whether it starts a sentence (1),
+    and the offset of its first character, read in one array."""
+    offsets, parts, starts, characters = doc.to_array([HEAD, POS, SENT_START, IDX]).astype("int64").T.tolist()
+    return offsets, parts, starts, characters
 
 
-def head_offsets(doc: Doc) -> list[int]:
-    """For each token, how far its head is (negative: before it; 0: the root of a sentence)."""
-    return doc.to_array([HEAD]).astype("int64").ravel().tolist()
+def entity_columns(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token: where it is in a name (ENT_IOB: 1 inside, 2 outside, 3 first word, 0 not
+    set) and the name's label, as a string id."""
+    iobs, labels = doc.to_array([ENT_IOB, ENT_TYPE]).T.tolist()
+    return iobs, labels
 
 
 class Casing(StrEnum):
@@ -187,7 +195,7 @@ class PhraseTable:
     def find(self, doc: Doc) -> list[tuple[str, int, int]]:
         if not len(doc):
             return []
-        lower, written = (list(column) for column in zip(*doc.to_array([LOWER, ORTH]).tolist()))
+        lower, written = doc.to_array([LOWER, ORTH]).T.tolist()  # two lists, not a pair per token
         found = []
         indexes = ((self._lower, lower), (self._exact, written))
         size = len(lower)

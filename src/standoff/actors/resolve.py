@@ -50,7 +50,7 @@ from standoff.syntax.labels import (
     word_class,
     words_of_class,
 )
-from standoff.syntax.tree import children, lefts, rights, tokens
+from standoff.syntax.tree import children, lefts, rights, sentence_bounds, tokens
 
 __all__ = ["ActorTable", "ArticleActors", "Match"]
 
@@ -664,8 +664,11 @@ class ArticleActors:
     def _cataphora(self, token: Token) -> Actor | None:
         """'In his article, Putin wrote': a possessive before the verb whose subject, named
         later in the sentence, is a person, is that person."""
-        verb = token.sent.root
-        if token.lower_ not in self._words.possessive_pronouns or token.i > verb.i:
+        if token.lower_ not in self._words.possessive_pronouns:
+            return None
+        start, end = sentence_bounds(token)
+        verb = self._doc[start:end].root
+        if token.i > verb.i:
             return None
         for child in children(verb):
             if is_subject(child) and child.i > token.i and token.i < child.left_edge.i:
@@ -722,7 +725,7 @@ class ArticleActors:
         ("President Andres Pastrana"), when that mention was resolved."""
         if self._full_names is None:
             self._full_names = {}
-            for name in named_spans(self._doc):
+            for name in named_spans(self._doc, self._text):
                 if name.kind is Entity.PERSON and name.end - name.start > 1:
                     self._full_names.setdefault(self._doc[name.end - 1].lower_, []).append(name.end - 1)
         for last in reversed(self._full_names.get(head.lower_, [])):

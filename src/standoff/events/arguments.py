@@ -16,7 +16,7 @@ from standoff.model import Actor, Event
 from standoff.nlp import Token
 from standoff.syntax.labels import Form, Role, WordClass, is_predicate_word, link, role, word_class
 from standoff.syntax.predicates import Predicate, by_agents, obliques
-from standoff.syntax.tree import children
+from standoff.syntax.tree import children, sentence_bounds, tokens
 
 # Who did the latest earlier act a noun names ("the launch", "the accusation", "the sanctions"):
 # every party of a joint act ("the agreement" Ethiopia and Eritrea signed); empty when none.
@@ -228,7 +228,8 @@ def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answ
                 found = actors_at(token, actors, words)
                 if found:
                     return found
-    for token in predicate.trigger.sent:
+    start, end = sentence_bounds(predicate.trigger)
+    for token in tokens(predicate.trigger.doc)[start:end]:
         if token.lower_ in words.response_prepositions and role(token) is Role.PREPOSITION:
             for obj in _plain_obliques(token):
                 authors = answered(obj)

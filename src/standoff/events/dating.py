@@ -19,7 +19,7 @@ from standoff.model import DateBasis, DatePrecision
 from standoff.nlp import Span, Token
 from standoff.syntax.labels import Form, Role, VerbForm, WordClass, is_auxiliary, is_predicate_word, is_subject, link, verb_form, word_class
 from standoff.syntax.tense import Tense, tense
-from standoff.syntax.tree import children
+from standoff.syntax.tree import children, span_tokens
 from standoff.text.dates import DateMention
 
 EventDate = tuple[date | None, DateBasis, DatePrecision | None]
@@ -141,7 +141,7 @@ class StoryTime:
 
     def _acts_told_as_done(self, sentence: Span) -> list[str]:
         acts = []
-        for token in sentence:
+        for token in span_tokens(sentence):
             if link(token) == _DONE_ACT and _participle_form(token):
                 acts += (token.lower_, token.lemma_.lower())
             elif token.lower_ in self._words.act_nominalisations and _definite(token):
@@ -185,10 +185,11 @@ def _governing(chain: list[Token], trigger: Token, sentence: Span, dates: Sequen
     """The date phrase nearest up the chain: the trigger's own before its governor's."""
     steps = {token.i: n for n, token in enumerate(chain)}
     best: tuple[int, DateMention] | None = None
+    sentence_words = span_tokens(sentence)
     for mention in dates:
         if mention.date is None:
             continue
-        tokens = [t for t in sentence if mention.start <= t.idx < mention.end]
+        tokens = [t for t in sentence_words if mention.start <= t.idx < mention.end]
         if not tokens:
             continue
         step = _step(_phrase_root(tokens), trigger, steps, words)

@@ -14,7 +14,7 @@ from standoff.model import Modality, Resolution
 from standoff.nlp import Doc, Token
 from standoff.syntax.labels import Form, Role, link, role
 from standoff.syntax.predicates import Predicate, obliques
-from standoff.syntax.tree import children, lefts
+from standoff.syntax.tree import children, lefts, subtree_ends, tokens
 
 
 # Actors a thing stands for: "the French position" stands for France, but is no party to meet.
@@ -273,7 +273,7 @@ def _trigger_words_present(pattern: Pattern, predicate: Predicate) -> bool:
             modifiers = {c.lower_ for c in lefts(predicate.trigger)} | {c.lemma_.lower() for c in lefts(predicate.trigger)}
             if all(word in modifiers for word in extra):
                 return True
-        elif all(predicate.has_word(word) for word in extra):
+        elif predicate.adjacent.issuperset(extra):  # "call on": right after the verb, not "called Morrison on Wednesday"
             return True
     return False
 
@@ -292,5 +292,7 @@ def _content_text(predicate: Predicate) -> str:
 
 @lru_cache(maxsize=1)  # every content pattern of a verb asks for the same clause, one after the other
 def _clause_text(clause: Token) -> str:
-    tokens = list(clause.subtree)
-    return clause.doc[tokens[0].i : tokens[-1].i + 1].text.lower()
+    """The text from the clause's first word to its last, in lower case, as its Span gives it."""
+    first, last = subtree_ends(clause)
+    words = tokens(clause.doc)[first.i : last.i]
+    return ("".join(word.text_with_ws for word in words) + last.text).lower()

@@ -7,7 +7,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Modality
 from standoff.nlp import Token
 from standoff.syntax.labels import Form, Role, VerbForm, form, is_auxiliary, is_predicate_word, is_subject, link, role, verb_form
-from standoff.syntax.tree import children
+from standoff.syntax.tree import children, sentence_bounds
 
 # Links through which a word's modality comes from the word above it.
 _EMBEDDING_LINKS = frozenset(
@@ -84,9 +84,9 @@ def _on_topic_noun(preposition: Token, words: Lexicon) -> bool:
 def _asks(token: Token) -> bool:
     """The sentence of ``token`` ends in a question mark (blank space after it aside). Read from
     its last words: its text would take a Token object for every word."""
-    sentence = token.sent
+    start, end = sentence_bounds(token)
     doc = token.doc
-    for i in range(sentence.end - 1, sentence.start - 1, -1):
+    for i in range(end - 1, start - 1, -1):
         text = doc[i].text_with_ws.rstrip()
         if text:
             return text.endswith("?")

@@ -26,7 +26,7 @@ from standoff.lexicon import Lexicon, load_lexicon
 from standoff.model import Article, Event, Mention, Place
 from standoff.nlp import Doc, Token, sentence_starts
 from standoff.syntax.labels import Form, Role, form, is_noun, is_predicate_word, is_subject, link, role
-from standoff.syntax.tree import children
+from standoff.syntax.tree import char_span_bounds, children, subtree_ends
 from standoff.text.quotes import find_quotes
 
 # Clauses under the trigger that are not where it happened: what was said, wanted or planned.
@@ -117,10 +117,10 @@ class ArticlePlaces:
     def named_scene(self, event: Event) -> tuple[Place, Mention] | None:
         """Where the event's own words put it, and the words: a place attached to its trigger or
         in its clause ("demonstrated across France"); never the dateline."""
-        span = self._doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-        if span is None or not len(span):
+        bounds = char_span_bounds(self._doc, event.trigger_start, event.trigger_end)
+        if bounds is None:
             return None
-        found, _ = self._in_words(span.root, [(a.mention.start, a.mention.end) for a in (event.source, event.target) if a is not None])
+        found, _ = self._in_words(self._doc[bounds[0] : bounds[1]].root, [(a.mention.start, a.mention.end) for a in (event.source, event.target) if a is not None])
         if found is None:
             return None
         words = self._doc[found.resolved.mention.start : found.resolved.mention.end]
@@ -180,13 +180,13 @@ class ArticlePlaces:
         """The event with ``location`` and ``loc_reason`` filled in: its trigger found by its
         offsets, the dateline checked against the source actor's country. ``actors``: the spans
         actors were read from (default: the event's own source and target)."""
-        span = self._doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-        if span is None or not len(span):
+        bounds = char_span_bounds(self._doc, event.trigger_start, event.trigger_end)
+        if bounds is None:
             return dataclasses.replace(event, location=None, loc_reason="the trigger is not in the parsed text")
         source = event.source.code if event.source is not None else None
         if actors is None:
             actors = [(a.mention.start, a.mention.end) for a in (event.source, event.target) if a is not None]
-        place, why = self.locate(span.root, [source.country] if source is not None and source.country else None, actors)
+        place, why = self.locate(self._doc[bounds[0] : bounds[1]].root, [source.country] if source is not None and source.country else None, actors)
         return dataclasses.replace(event, location=place, loc_reason=why)
 
     # -- helpers ------------------------------------------------------------------------
@@ -207,13 +207,14 @@ class ArticlePlaces:
         regional capital *Juba*"), not from a phrase around it or a locative phrase."""
         place = self._doc[resolved.mention.head]
         for start, end in actors:
-            span = self._doc.char_span(start, end, alignment_mode="expand")
-            if span is None or not (span.start <= place.i < span.end):
+            bounds = char_span_bounds(self._doc, start, end)
+            if bounds is None or not (bounds[0] <= place.i < bounds[1]):
                 continue
+            root = self._doc[bounds[0] : bounds[1]].root.i
             token = place
-            while token.i != span.root.i and role(token) in _NAME_OF_ACTOR and span.start <= token.head.i < span.end:
+            while token.i != root and role(token) in _NAME_OF_ACTOR and bounds[0] <= token.head.i < bounds[1]:
                 token = token.head
-            if token.i == span.root.i and not self._in_locative_phrase(token):
+            if token.i == root and not self._in_locative_phrase(token):
                 return True
         return False
 
@@ -232,11 +233,11 @@ class ArticlePlaces:
     def _phrase_of(self, actor: ActorCountry) -> ActorCountry:
         """The actor with the span of its whole noun phrase: the country of "rival militias in
         Tripoli" was read from Tripoli, so it is no evidence of which Tripoli."""
-        span = self._doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.end > actor.start else None
-        if span is None or not len(span):
+        bounds = char_span_bounds(self._doc, actor.start, actor.end) if actor.end > actor.start else None
+        if bounds is None:
             return actor
-        words = list(span.root.subtree)
-        return ActorCountry(actor.country, min(actor.start, words[0].idx), max(actor.end, words[-1].idx + len(words[-1])))
+        first, last = subtree_ends(self._doc[bounds[0] : bounds[1]].root)
+        return ActorCountry(actor.country, min(actor.start, first.idx), max(actor.end, last.idx + len(last)))
 
     def _dateline_entry(self, gazetteer: Gazetteer, dateline: Dateline, actors: tuple[str, ...]) -> Entry | None:
         candidates = [c for name in dateline.names for c in gazetteer.candidates(name)]

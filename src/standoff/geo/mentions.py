@@ -62,10 +62,10 @@ def scan(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon, text: str | None = No
     # Doc.ents builds new objects on every call: build them once, and read the words straight
     # from the text (a Token's attributes are slow to reach; few tokens are looked at).
     text = doc.text if text is None else text
-    bounds = doc.to_array(["IDX", "LENGTH"]).tolist()
-    words = [text[i : i + n] for i, n in bounds]
-    spaces = [text[i + n : j] for (i, n), (j, _) in zip(bounds, bounds[1:] + [[len(text), 0]])]
-    entities = _Entities([NamedSpan(e.start + (words[e.start].lower() == "the"), e.end, e.kind, e.text) for e in named_spans(doc)])
+    starts, lengths = doc.to_array(["IDX", "LENGTH"]).T.tolist()  # two lists, not a pair per token
+    words = [text[i : i + n] for i, n in zip(starts, lengths)]
+    spaces = [text[i + n : j] for i, n, j in zip(starts, lengths, starts[1:] + [len(text)])]
+    entities = _Entities([_without_article(e, words) for e in named_spans(doc, text)])
     for ent in entities.all:
         if ent.kind in PLACE_ENTITIES:
             mention = _entity_mention(gazetteer, doc, ent.start, ent.end)
@@ -79,6 +79,14 @@ def scan(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon, text: str | None = No
         keep(mention)
     demonyms = [(e.start, gazetteer.demonym(e.text)) for e in entities.all if e.kind is Entity.NATIONALITY]
     return sorted(mentions, key=lambda m: m.start), [(i, country) for i, country in demonyms if country]
+
+
+def _without_article(name: NamedSpan, words: list[str]) -> NamedSpan:
+    """The name from the word after a leading "the" ("the Gulf of Aden"), its text kept whole; a
+    new span only then (most names have none)."""
+    if words[name.start].lower() != "the":
+        return name
+    return NamedSpan(name.start + 1, name.end, name.kind, name.text)
 
 
 class _Entities:

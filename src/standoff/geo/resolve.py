@@ -21,7 +21,7 @@ from standoff.geo.mentions import PlaceMention
 from standoff.lexicon import Lexicon
 from standoff.nlp import Doc, sentence_spans
 from standoff.syntax.labels import Role, WordClass, first_conjunct, is_subject, role, word_class
-from standoff.syntax.tree import children
+from standoff.syntax.tree import children, tokens
 
 WATER = frozenset(("sea", "strait", "canal", "ocean", "river", "reef"))
 # Places a story is set in narrowly: when named, they tell where the other names are.
@@ -201,7 +201,9 @@ def _prior(entry: Entry) -> float:
 
 
 def _char_span(doc: Doc, mention: PlaceMention) -> tuple[int, int]:
-    return doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1])
+    words = tokens(doc)
+    last = words[mention.end - 1]
+    return words[mention.start].idx, last.idx + len(last)
 
 
 def _best(mention: PlaceMention, cues: _Cues, key: str, context: _Context, span: tuple[int, int] | None = None) -> Resolved:

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from standoff.nlp import Doc, Span, Token, indexes_tagged
-from standoff.syntax.tree import rights, tokens
+from standoff.nlp import POS_IDS, Doc, Span, Token, entity_columns
+from standoff.syntax.tree import rights, tokens, words_tagged
 
 
 class Role(Enum):
@@ -303,8 +303,7 @@ def is_possessive_ending(token: Token) -> bool:
 def words_of_class(doc: Doc | Span, classes: Iterable[WordClass]) -> list[Token]:
     """The tokens of one of ``classes``, in order."""
     wanted = set(classes)
-    words = tokens(doc if isinstance(doc, Doc) else doc.doc)
-    return [words[i] for i in indexes_tagged(doc, [pos for pos, word_class in _CLASSES.items() if word_class in wanted])]
+    return words_tagged(doc, frozenset(POS_IDS[pos] for pos, word_class in _CLASSES.items() if word_class in wanted))
 
 
 # -- names ---------------------------------------------------------------------------------
@@ -319,8 +318,46 @@ def continues_entity(token: Token) -> bool:
     return token.ent_iob_ == "I"
 
 
-def named_spans(doc: Doc) -> list[NamedSpan]:
-    return [NamedSpan(e.start, e.end, _ENTITIES.get(e.label_, Entity.QUANTITY), e.text) for e in doc.ents]
+def named_spans(doc: Doc, text: str) -> list[NamedSpan]:
+    """The names the model found, as ``doc.ents`` gives them, read from the doc's entity
+    columns, their words sliced from ``text`` (the doc's text): Doc.ents builds a Span for every
+    name, and Span.text a Token object for every word."""
+    found = []
+    words = tokens(doc)
+    for start, end, label in _entity_runs(doc):
+        first, last = words[start], words[end - 1]
+        found.append(NamedSpan(start, end, _entity_of_label(doc, label), text[first.idx : last.idx + len(last)]))
+    return found
+
+
+_INSIDE, _BEGIN = 1, 3  # ENT_IOB: 1 inside a name, 2 outside, 3 the first word, 0 not set
+
+
+def _entity_runs(doc: Doc) -> list[tuple[int, int, int]]:
+    """(start, end, label) of each name, as Doc.ents finds them: a name starts at a first word
+    with a label and goes on over the words inside it."""
+    runs = []
+    start, label = -1, 0
+    iobs, labels = entity_columns(doc)
+    for i, (iob, kind) in enumerate(zip(iobs, labels)):
+        if iob == _INSIDE:
+            continue
+        if start != -1:
+            runs.append((start, i, label))
+        start, label = (i, kind) if iob == _BEGIN and kind else (-1, 0)
+    if start != -1:
+        runs.append((start, len(iobs), label))
+    return runs
+
+
+_ENTITY_OF_LABEL: dict[int, Entity] = {}  # the model's entity labels are numbers; each is looked up once
+
+
+def _entity_of_label(doc: Doc, label: int) -> Entity:
+    found = _ENTITY_OF_LABEL.get(label)
+    if found is None:
+        found = _ENTITY_OF_LABEL[label] = _ENTITIES.get(doc.vocab.strings[label], Entity.QUANTITY)
+    return found
 
 
 # -- common questions ----------------------------------------------------------------------

@@ -71,11 +71,6 @@ class Predicate:
         on_patients = [t for p in self.patients for c in children(p) if role(c) is Role.PREPOSITION and c.lower_ == preposition for t in children(c) if link(t) == (Role.OBLIQUE, Form.PLAIN)]
         return self.obliques.get(preposition, []) + on_patients
 
-    def has_word(self, word: str) -> bool:
-        """A particle or preposition right after the trigger, for patterns like "call on"
-        ("called Morrison on Wednesday" is no "call on")."""
-        return word in self.adjacent
-
 
 class PredicateReader:
     """Builds predicates; the lexicon says which verbs are light verbs, which prepositions

@@ -1,4 +1,5 @@
-"""The dependency tree of a doc, read once: each word's dependents as tokens.
+"""The dependency tree of a doc, read once: each word's dependents as tokens, with the columns
+the coder asks for often (parts of speech, sentence starts, character offsets).
 
 ``Token.children``, ``lefts`` and ``rights`` scan the doc and build a new Token object for
 every word they give, each time they are read, and the coder reads the same words' dependents
@@ -9,20 +10,26 @@ another doc replaces it. The answers are spaCy's, in spaCy's order.
 
 from __future__ import annotations
 
-from standoff.nlp import Doc, Token, head_offsets
+from bisect import bisect_right
+
+from standoff.nlp import Doc, Span, Token, flagged_starts, parse_columns
 
 
 class _Tree:
-    """One doc's tokens, each word's dependents in order, and how many of them come before it."""
+    """One doc's tokens, each word's dependents in order, how many of them come before it, each
+    word's part of speech and first character, and where its sentences start."""
 
-    __slots__ = ("doc", "tokens", "children", "lefts_count")
+    __slots__ = ("doc", "tokens", "children", "lefts_count", "parts_of_speech", "sentence_starts", "characters", "text_end")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
         self.children: list[list[Token]] = [[] for _ in self.tokens]
         self.lefts_count = [0] * len(self.tokens)
-        for i, offset in enumerate(head_offsets(doc)):
+        offsets, self.parts_of_speech, starts, self.characters = parse_columns(doc)
+        self.text_end = self.characters[-1] + len(self.tokens[-1].text_with_ws) if self.tokens else 0
+        self.sentence_starts = flagged_starts(starts)
+        for i, offset in enumerate(offsets):
             if offset:
                 self.children[i + offset].append(self.tokens[i])
                 if offset > 0:
@@ -45,6 +52,11 @@ def tokens(doc: Doc) -> list[Token]:
     return _tree(doc).tokens
 
 
+def span_tokens(span: Span) -> list[Token]:
+    """The tokens of ``span``, the doc's own: iterating a Span builds a Token object per word."""
+    return _tree(span.doc).tokens[span.start : span.end]
+
+
 def children(token: Token) -> list[Token]:
     """``token.children``, in order (the list is shared: do not change it)."""
     return _tree(token.doc).children[token.i]
@@ -60,3 +72,56 @@ def rights(token: Token) -> list[Token]:
     """``token.rights``: the dependents after the word, in order."""
     tree = _tree(token.doc)
     return tree.children[token.i][tree.lefts_count[token.i] :]
+
+
+def words_tagged(words: Doc | Span, parts_of_speech: frozenset[int]) -> list[Token]:
+    """The tokens of ``words`` whose part of speech (spaCy's id) is one of ``parts_of_speech``,
+    in order: read from the doc's array, where a Span would read one of its own every time."""
+    if isinstance(words, Doc):
+        tree, start, end = _tree(words), 0, len(words)
+    else:
+        tree, start, end = _tree(words.doc), words.start, words.end
+    tags = tree.parts_of_speech
+    return [tree.tokens[i] for i in range(start, end) if tags[i] in parts_of_speech]
+
+
+def sentence_bounds(token: Token) -> tuple[int, int]:
+    """The first token and the end of ``token``'s sentence, as ``Token.sent`` gives it (which
+    looks for them anew, token by token, each time)."""
+    starts = _tree(token.doc).sentence_starts
+    number = bisect_right(starts, token.i) - 1
+    return starts[number], starts[number + 1] if number + 1 < len(starts) else len(token.doc)
+
+
+def subtree_ends(token: Token) -> tuple[Token, Token]:
+    """The first and the last word ``token.subtree`` gives, without walking it: the subtree
+    opens with its first dependent's and closes with its last one's, down to a word that has
+    none on that side."""
+    tree = _tree(token.doc)
+    first = last = token.i
+    while tree.lefts_count[first]:
+        first = tree.children[first][0].i
+    while len(tree.children[last]) > tree.lefts_count[last]:
+        last = tree.children[last][-1].i
+    return tree.tokens[first], tree.tokens[last]
+
+
+def char_span_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens [first, stop) of ``doc.char_span(start, end, alignment_mode="expand")``, found
+    from the doc's offsets (char_span builds a Token object for each of several looks), or None
+    when it gives None or no token."""
+    tree = _tree(doc)
+    first, last = _token_at(tree, start), _token_at(tree, end - 1)
+    if first < 0 or last < 0:
+        return None
+    if start == tree.characters[first] + len(tree.tokens[first]):
+        first += 1  # the space after a word is no part of it
+    return (first, last + 1) if first <= last else None
+
+
+def _token_at(tree: _Tree, character: int) -> int:
+    """The token whose text or the space after it holds ``character``, or -1: the tokens tile
+    the text, each starting where the one before ends."""
+    if not 0 <= character < tree.text_end:
+        return -1
+    return bisect_right(tree.characters, character) - 1

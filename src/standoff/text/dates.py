@@ -66,8 +66,7 @@ _DEICTIC_YEAR = {"this": 0, "last": -1, "next": 1}  # "Feb. 7 this year", "in Ma
 
 Resolved = tuple[dt.date | None, Precision]
 _Resolver = Callable[[re.Match[str], dt.date | None], Resolved | _Shift | None]
-_Rule = tuple[re.Pattern[str], _Resolver, tuple[str, ...]]
-_CompiledRule = tuple[re.Pattern[str], _Resolver, re.Pattern[str]]  # the cue words as one expression
+_Rule = tuple[re.Pattern[str], _Resolver, tuple[tuple[str, ...], ...]]  # the groups of cue words
 
 
 def find_dates(text: str, anchor: dt.date | None, lexicon: Lexicon | None = None, reference: DateMention | None = None) -> list[DateMention]:
@@ -109,66 +108,65 @@ class DateFinder:
         self._months = lexicon.months
         self._numbers = lexicon.number_words
         month = "|".join(sorted(self._months, key=len, reverse=True))
+        month_names = tuple(self._months)
         number = r"\d{1,3}|" + "|".join(n.replace(" ", r"\s+") for n in sorted(self._numbers, key=len, reverse=True))
         count = rf"(?P<count>{number}|{_VAGUE})"
-        # Each rule with words one of which any match contains: a rule whose words are all absent
-        # from a sentence is not run (most sentences hold no date).
+        # Each rule with groups of words, every match containing one word of each group: a rule
+        # with a group all absent from a sentence is not run (most sentences hold no date).
         rules: tuple[_Rule, ...] = (
-            (_rule(r"today|tonight|this\s+(?:morning|afternoon|evening)"), _relative("day", 0, "day"), ("today", "tonight", "this")),
-            (_rule(r"yesterday|last\s+night"), _relative("day", -1, "day"), ("yesterday", "last")),
-            (_rule(r"tomorrow"), _relative("day", 1, "day"), ("tomorrow",)),
+            (_rule(r"today|tonight|this\s+(?:morning|afternoon|evening)"), _relative("day", 0, "day"), (("today", "tonight", "this"),)),
+            (_rule(r"yesterday|last\s+night"), _relative("day", -1, "day"), (("yesterday", "last"),)),
+            (_rule(r"tomorrow"), _relative("day", 1, "day"), (("tomorrow",),)),
             (
                 _rule(rf"(?:(?P<mod>last|past|next|this)\s+)?(?P<day>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?"),
                 _weekday,
-                ("day",),
+                (("day",),),
             ),
-            (_rule(r"(?:over\s+the|at\s+the|this|last)\s+weekend"), _weekend, ("weekend",)),
-            (_rule(r"(?:(?:earlier|later)\s+)?this\s+week"), _relative("day", 0, "week"), ("week",)),
-            (_rule(r"last\s+week"), _relative("week", -1, "week"), ("week",)),
-            (_rule(r"next\s+week"), _relative("week", 1, "week"), ("week",)),
-            (_rule(r"(?:(?:earlier|later)\s+)?this\s+month"), _relative("day", 0, "month"), ("month",)),
-            (_rule(r"last\s+month"), _relative("month", -1, "month"), ("month",)),
-            (_rule(r"next\s+month"), _relative("month", 1, "month"), ("month",)),
-            (_rule(r"(?:(?:earlier|later)\s+)?this\s+year"), _relative("day", 0, "year"), ("year",)),
-            (_rule(r"last\s+year"), _relative("year", -1, "year"), ("year",)),
-            (_rule(r"next\s+year"), _relative("year", 1, "year"), ("year",)),
-            (_rule(r"(?:the\s+)?(?:past|last)\s+decade"), _relative("year", -10, "decade"), ("decade",)),
-            (_rule(rf"the\s+(?:past|last)\s+{count}\s+(?P<unit>day|week|month|year)s"), self._ago, ("past", "last")),
-            (_rule(rf"{count}\s+(?P<unit>day|week|month|year)s?\s+ago"), self._ago, ("ago",)),
+            (_rule(r"(?:over\s+the|at\s+the|this|last)\s+weekend"), _weekend, (("weekend",),)),
+            (_rule(r"(?:(?:earlier|later)\s+)?this\s+week"), _relative("day", 0, "week"), (("week",),)),
+            (_rule(r"last\s+week"), _relative("week", -1, "week"), (("week",),)),
+            (_rule(r"next\s+week"), _relative("week", 1, "week"), (("week",),)),
+            (_rule(r"(?:(?:earlier|later)\s+)?this\s+month"), _relative("day", 0, "month"), (("month",),)),
+            (_rule(r"last\s+month"), _relative("month", -1, "month"), (("month",),)),
+            (_rule(r"next\s+month"), _relative("month", 1, "month"), (("month",),)),
+            (_rule(r"(?:(?:earlier|later)\s+)?this\s+year"), _relative("day", 0, "year"), (("year",),)),
+            (_rule(r"last\s+year"), _relative("year", -1, "year"), (("year",),)),
+            (_rule(r"next\s+year"), _relative("year", 1, "year"), (("year",),)),
+            (_rule(r"(?:the\s+)?(?:past|last)\s+decade"), _relative("year", -10, "decade"), (("decade",),)),
+            (_rule(rf"the\s+(?:past|last)\s+{count}\s+(?P<unit>day|week|month|year)s"), self._ago, (("past", "last"),)),
+            (_rule(rf"{count}\s+(?P<unit>day|week|month|year)s?\s+ago"), self._ago, (("ago",),)),
             # anaphoric: against the latest date the text gave
-            (_rule(r"(?:the\s+same|that)\s+(?:day|morning|afternoon|evening|night)|(?:hours|minutes|moments)\s+(?:later|earlier)"), _shift("day", 0, "day"), ("same", "that", "hours", "minutes", "moments")),  # fmt: skip
-            (_rule(r"the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"), _shift("day", 1, "day"), ("next", "following")),
-            (_rule(r"the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)"), _shift("day", -1, "day"), ("previous", "preceding")),
-            (_rule(r"(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<unit>week|month|year)"), self._same, ("that", "same")),
-            (_rule(r"the\s+(?:next|following)\s+(?P<unit>week|month|year)"), self._next, ("next", "following")),
-            (_rule(r"the\s+(?:previous|preceding)\s+(?P<unit>week|month|year)"), self._previous, ("previous", "preceding")),
-            (_rule(rf"{count}\s+(?P<unit>day|week|month|year)s?\s+(?P<way>later|earlier)"), self._later, ("later", "earlier")),
-            (_rule(r"(?P<unit>day|week|month|year)s\s+(?P<way>later|earlier)"), self._later, ("later", "earlier")),
+            (_rule(r"(?:the\s+same|that)\s+(?:day|morning|afternoon|evening|night)|(?:hours|minutes|moments)\s+(?:later|earlier)"), _shift("day", 0, "day"), (("same", "that", "hours", "minutes", "moments"),)),  # fmt: skip
+            (_rule(r"the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"), _shift("day", 1, "day"), (("next", "following"),)),
+            (_rule(r"the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)"), _shift("day", -1, "day"), (("previous", "preceding"),)),
+            (_rule(r"(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<unit>week|month|year)"), self._same, (("that", "same"),)),
+            (_rule(r"the\s+(?:next|following)\s+(?P<unit>week|month|year)"), self._next, (("next", "following"),)),
+            (_rule(r"the\s+(?:previous|preceding)\s+(?P<unit>week|month|year)"), self._previous, (("previous", "preceding"),)),
+            (_rule(rf"{count}\s+(?P<unit>day|week|month|year)s?\s+(?P<way>later|earlier)"), self._later, (("later", "earlier"),)),
+            (_rule(r"(?P<unit>day|week|month|year)s\s+(?P<way>later|earlier)"), self._later, (("later", "earlier"),)),
             # the calendar
-            (_rule(rf"(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), self._month_day, _DIGITS),
-            (_rule(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b\.?{_YEAR}"), self._month_day, _DIGITS),
-            (_rule(rf"(?P<month>{month})\.?,?\s+(?:of\s+)?(?P<year>\d{{4}})"), self._month_year, _DIGITS),
-            (_rule(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), _iso, _DIGITS),
+            (_rule(rf"(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), self._month_day, (month_names, _DIGITS)),
+            (_rule(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b\.?{_YEAR}"), self._month_day, (month_names, _DIGITS)),
+            (_rule(rf"(?P<month>{month})\.?,?\s+(?:of\s+)?(?P<year>\d{{4}})"), self._month_year, (month_names, _DIGITS)),
+            (_rule(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), _iso, (_DIGITS,)),
             (
                 _rule(rf"(?:(?P<mod>{_DATE_LEAD}|last|next|this)[\s-]+)(?P<month>{month})\b(?!\.?\s*\d)(?:\s+(?P<that>that|the\s+same|the\s+following|the\s+previous)\s+year|\s+(?P<deictic>this|last|next)\s+year)?"),  # fmt: skip
                 self._month,
-                tuple(self._months),
+                (month_names,),
             ),
-            (_rule(rf"(?:(?:{_DATE_LEAD})[\s-]+)(?P<span>(?P<year>{_CALENDAR_YEAR}))(?!\d|[,.]\d|\s*%|\s*[-–]\s*\d|\s+percent)|(?P<span2>(?P<year2>{_CALENDAR_YEAR}))['’]s\b"), _calendar_year, _DIGITS),  # fmt: skip
-            (_rule(rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<span>(?P<decade>(?:1[89]|20)\d)0['’]?s)\b"), _decade, _DIGITS),
+            (_rule(rf"(?:(?:{_DATE_LEAD})[\s-]+)(?P<span>(?P<year>{_CALENDAR_YEAR}))(?!\d|[,.]\d|\s*%|\s*[-–]\s*\d|\s+percent)|(?P<span2>(?P<year2>{_CALENDAR_YEAR}))['’]s\b"), _calendar_year, (_CENTURIES,)),  # fmt: skip
+            (_rule(rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<span>(?P<decade>(?:1[89]|20)\d)0['’]?s)\b"), _decade, (_CENTURIES,)),
         )
-        # Rules with the same cue words share one expression, searched once per text.
-        self._rules: tuple[_CompiledRule, ...] = tuple((pattern, resolve, _any_of(cues)) for pattern, resolve, cues in rules)
+        # Rules that share cue words look for them once per text: each rule keeps the indexes of its groups.
+        self._cue_groups = list(dict.fromkeys(group for _, _, groups in rules for group in groups))
+        self._rules = tuple((pattern, resolve, tuple(map(self._cue_groups.index, groups))) for pattern, resolve, groups in rules)
 
     def find(self, text: str, anchor: dt.date | None, reference: DateMention | None = None) -> list[DateMention]:
         candidates: list[tuple[int, int, Resolved | _Shift]] = []
         lower = text.lower()
-        present: dict[re.Pattern[str], bool] = {}
-        for pattern, resolve, cues in self._rules:
-            found = present.get(cues)
-            if found is None:
-                found = present[cues] = cues.search(lower) is not None
-            if not found:
+        present = [any(map(lower.__contains__, group)) for group in self._cue_groups]
+        for pattern, resolve, groups in self._rules:
+            if not all(map(present.__getitem__, groups)):
                 continue
             for match in pattern.finditer(text):
                 resolved = resolve(match, anchor)
@@ -371,9 +369,5 @@ def _rule(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{pattern})\b", flags)
 
 
-def _any_of(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """An expression found where any of ``cues`` is; equal cues give equal expressions."""
-    return re.compile("|".join(re.escape(cue) for cue in cues))
-
-
 _DIGITS = tuple("0123456789")
+_CENTURIES = ("18", "19", "20")  # in every calendar year and decade the rules read

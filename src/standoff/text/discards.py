@@ -65,11 +65,17 @@ class _Phrases:
             else:
                 self._by_word.setdefault(first, []).append(phrase)
         self._prefix_lengths = sorted({len(prefix) for prefix in self._by_prefix})
+        # The first letters of every first word and stem: a word that starts like none of them
+        # (most words) is passed by with one look-up.
+        self._shortest = min(self._prefix_lengths, default=_LONGEST_PREFIX)
+        self._openings = {key[: self._shortest] for key in (*self._by_word, *self._by_prefix)}
 
     def first_in(self, text: str) -> str | None:
         """The first phrase found in ``text``, as the list writes it, or None."""
         words = _WORD.findall(text.lower())
         for start, word in enumerate(words):
+            if word[: self._shortest] not in self._openings:
+                continue
             for phrase in self._by_word.get(word, ()):
                 if phrase.fits(words, start):
                     return phrase.text
