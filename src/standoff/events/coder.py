@@ -16,7 +16,7 @@ from standoff.events.embedding import SecondOpinion, action_verbs, predicate_tex
 from standoff.events.matching import PatternMatcher, patients_for
 from standoff.events.modality import modality
 from standoff.events.patterns import NO_EVENT, Pattern, PatternStack
-from standoff.events.rules import ENGINE, SPEECH_PATTERN, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
+from standoff.events.rules import ENGINE, FORCE_THREAT, SPEECH_PATTERN, THREAT_ROOT, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
@@ -41,8 +41,6 @@ GROUP_RULES = {
     "hypothetical": RuleId.HYPOTHETICAL,
 }
 ADDRESSING_GROUPS = ("appeal", "demand")  # the head's object (or clause subject) is the addressee
-THREAT_ROOT = "13"
-FORCE_THREAT = "138"  # threaten with military force
 
 
 class EventCoder:
@@ -232,14 +230,13 @@ class EventCoder:
             targets = [s for s in sources if s is not None]  # "X and Y agreed": each toward the other
         if not targets and code.startswith(THREAT_ROOT):
             targets = self._threatened(predicate, verb, actors)
+        countries = frozenset(s.code.country for s in sources if s is not None and s.code is not None and s.code.country)
         if not targets and code == FORCE_THREAT:
             # "promised a painful response": a threat of force answers the latest force against its side
-            countries = frozenset(s.code.country for s in sources if s is not None and s.code is not None and s.code.country)
             authors = earlier.authors(earlier.latest_force_against(countries, found), found) if countries else []
             if authors:
                 targets, rules = authors, (*rules, RuleId.ANSWER_TARGET)
         if not targets and code != NO_EVENT and self._told_as_another(verb):
-            countries = frozenset(s.code.country for s in sources if s is not None and s.code is not None and s.code.country)
             targets = earlier.latest_aimed(code, found, countries)
             rules = (*rules, RuleId.ANOTHER_OF_THE_SAME) if targets else rules
         provenance = Provenance(pattern.pattern_set, pattern.id, rules, similarity)

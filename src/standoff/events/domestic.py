@@ -4,21 +4,20 @@ country, as the CAMEO coding of domestic events has it ("protesters marched acro
 "police detained dozens in Tallinn"). Where the words name no place, a protest or an act of
 repression by a kind of actor that acts at home (police, protesters, a court; not the armed
 forces, often abroad) is aimed at its own country too ("police fired tear gas to disperse
-the crowds")."""
+the crowds"). A threat that names no one, by a kind of actor that stands against its own state
+(opposition, rebels, protesters), is made to its own country; not a threat of force."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from standoff.events.rules import retargeted
+from standoff.events.rules import FORCE_THREAT, THREAT_ROOT, retargeted
 from standoff.geo import ArticlePlaces
 from standoff.model import Actor, ActorCode, Event, Resolution, RuleId
 
 DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # Protest and repression: aimed at home even where no place is named.
 INWARD_ROOTS = frozenset({"14", "17"})
-THREAT_ROOT = "13"
-FORCE_THREAT = "138"
 
 
 def aimed_at_home(

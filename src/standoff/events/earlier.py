@@ -88,15 +88,16 @@ class EarlierActs:
         """The targets of the latest known act with this code (or, failing one, this root) done
         by none of the countries ``not_by`` and aimed at someone: whom "also severed ties" severs
         them with."""
+        aimed = [
+            e for e in (*(self._events[p] for p in self._by_root.get(code[:2], ())), *since)
+            if e.target is not None and e.target.code is not None and _country(e) not in not_by
+        ]
         for same in (lambda e: e.cameo == code, lambda e: e.cameo_root == code[:2]):
-            for event in reversed([*self._events_of_root(code[:2]), *since]):
-                if same(event) and event.target is not None and event.target.code is not None and _country(event) not in not_by:
-                    targets = [e.target for e in self._together(event, since) if e.target is not None and e.target.code is not None]
-                    return list({a.code.code: a for a in targets if a.code is not None}.values())
+            event = next((e for e in reversed(aimed) if same(e)), None)
+            if event is not None:
+                targets = [e.target for e in self._together(event, since) if e.target is not None]
+                return list({a.code.code: a for a in targets if a.code is not None}.values())
         return []
-
-    def _events_of_root(self, root: str) -> list[Event]:
-        return [self._events[p] for p in self._by_root.get(root, ())]
 
     def _together(self, act: Event, since: Sequence[Event]) -> list[Event]:
         """The events coded with ``act`` at the same trigger and code: the parties of one act."""

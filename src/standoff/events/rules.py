@@ -33,6 +33,8 @@ SPEECH_PATTERN = Pattern(
 # negotiate, agree, cooperate (or say they will), declare a truce, clash.
 RECIPROCAL_PREFIXES = ("031", "036", "04", "057", "06", "0871", "190")
 VISIT_ROOT = "04"
+THREAT_ROOT = "13"
+FORCE_THREAT = "138"  # threaten with military force
 # How a destination's actor is read from a place name: the country, its capital, a place in it.
 PLACE_READINGS = frozenset({Resolution.STATE, Resolution.CAPITAL, Resolution.PLACE})
 # The clauses and phrases that say what a trip is for: "to defend ...", "for talks with ...".
