@@ -52,7 +52,7 @@ SPEED {SPEEDING SPEEDS SPED }
 - * MEETING                   [046]
 - * INCIDENTS                 [---]
 - + * (FROM $)                [:0841]
-- WILL * FAST                 [030]
+- IN * FAST                   [030]
 - * &NOSUCHSET                [030]
 
 --- DEPART [032:033] ---
@@ -61,6 +61,13 @@ LEFT
 WIRE_+TAP
 +TAKE_LEAVE
 - * (FOR)                     [0421]
+
+--- DELAY  [---]  ---
+DELAY
+- % HAVE *                    [191]
+- SAID WOULD NOT * TALKS      [112]
+- HAS SAID *                  [114]
+- * TALKS WITH                [040]
 """
 
 
@@ -86,12 +93,22 @@ def test_words_before_the_verb_are_its_subject_an_adverb_or_its_negation(transla
     assert pattern(translation, 22)["polarity"] == "negated"
 
 
+def test_auxiliaries_and_a_governing_verb_before_the_verb_constrain_it(translation: Translation) -> None:
+    assert pattern(translation, 44) == {"joint": True, "auxiliaries": ["have"], "target": "phrase", "code": "191"}
+    said = pattern(translation, 45)
+    assert (said["governor"], said["auxiliaries"], said["polarity"], said["object"]) == (["say"], ["would"], "negated", ["talks", "talk"])
+
+
 def test_marks_place_the_source_and_target_and_ask_for_them(translation: Translation) -> None:
     assert pattern(translation, 19) == {"oblique": {"to": None}, "target": "prep:to", "needs_target": True, "code": "042", "reverse": "043"}
     assert pattern(translation, 23)["target"] == "prep:on"  # a preposition written without parentheses
     assert pattern(translation, 25)["joint"] is True
     back = pattern(translation, 31)
     assert (back["target"], back["source"], back["code"], back["reverse"]) == ("subject", "prep:from", "none", "0841")
+
+
+def test_a_preposition_after_the_object_is_an_oblique_not_a_particle(translation: Translation) -> None:
+    assert pattern(translation, 47) == {"object": ["talks", "talk"], "oblique": {"with": None}, "target": "phrase", "code": "040"}
 
 
 def test_a_particle_follows_the_verb(translation: Translation) -> None:
@@ -138,13 +155,14 @@ def test_the_verbs_own_codes_fit_the_verb_alone(translation: Translation) -> Non
 
 def test_what_cannot_be_translated_is_listed_with_its_line_and_reason(translation: Translation) -> None:
     reasons = {u.line: u.reason for u in translation.untranslated if u.kind != "shadowed"}
-    assert reasons[32].startswith("a word before the verb that is no subject, adverb or negation")
+    assert reasons[32].startswith("a word before the verb that is no subject, adverb, negation, auxiliary or governing verb")
+    assert reasons[46].startswith("words of the governing verb before it")
     assert reasons[33] == "an unknown synonym set: &NOSUCHSET"
     assert reasons[38] == "a word before the verb of a multi-word verb (WIRE_+TAP)"
     assert reasons[39] == "a multi-word verb whose later word is no particle or preposition"
     report = translation.report()
     assert "line 33: - * &NOSUCHSET [030]  -- an unknown synonym set" in report
-    assert "patterns not translated: 2" in report and "verbs standoff cannot match: 2" in report
+    assert "patterns not translated: 3" in report and "verbs standoff cannot match: 2" in report
 
 
 def test_the_translation_reads_back_as_a_pattern_set(translation: Translation) -> None:
@@ -171,13 +189,28 @@ def test_a_petrarch_file_codes_through_verbs_over_the_packaged_sets(tmp_path: Pa
     assert [(e.cameo, e.rule.pattern_set, e.source.code.code) for e in result.events] == [("153", "mine.verbs", "PAK")]  # type: ignore[union-attr]
 
 
+def test_an_auxiliary_or_governing_verb_of_a_pattern_must_be_in_the_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "hold.verbs.txt"
+    path.write_text("--- HOLD [---] ---\nHOLD\n- INDICATED WOULD * TALKS [036]\n- HAVE * TALKS [046]\n", encoding="utf-8")
+    coder = Coder(Settings(pattern_files=(path,)))
+    texts = [
+        "Kenya indicated it would hold talks with Uganda.",  # the governing verb and the auxiliary
+        "Kenya said it would hold talks with Uganda.",  # another governing verb
+        "Kenya and Uganda have held talks.",  # the auxiliary alone
+        "Kenya held talks with Uganda.",  # neither
+    ]
+    results = coder.code([Article(str(i), text, date(2024, 1, 5)) for i, text in enumerate(texts)])
+    codes = [sorted(e.cameo for e in r.events if e.rule.pattern_set == "hold.verbs") for r in results]
+    assert codes == [["036"], [], ["046", "046"], []]
+
+
 def test_import_verbs_writes_the_patterns_and_the_report(tmp_path: Path) -> None:
     source = tmp_path / "v.txt"
     source.write_text(DICTIONARY, encoding="utf-8")
     out = tmp_path / "v.yaml"
     result = CliRunner().invoke(main, ["import-verbs", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "patterns not translated: 2" in result.output and "wrote" in result.output
+    assert "patterns not translated: 3" in result.output and "wrote" in result.output
     assert read_pattern_set(out.read_bytes(), "v", str(out)).patterns
     assert "an unknown synonym set" in (tmp_path / "v.report.txt").read_text(encoding="utf-8")
     coded = CliRunner().invoke(main, ["code", "-", "--verbs", str(out), "--date", "2024-01-05"], input="Pakistan rushed police to the border with India.\n")

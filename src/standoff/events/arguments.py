@@ -100,10 +100,20 @@ def _wielders(weapon: Token, actors: ArticleActors, words: Lexicon) -> list[Acto
 
 def _speaker_of(pronoun: Token, actors: ArticleActors, words: Lexicon) -> list[Actor]:
     """ "China said it would respond", "Lavrov and Kerry said they hoped": the pronoun subject of
-    a reported clause is the speaker."""
+    a reported clause is the speaker; in a relative clause inside it ("said Washington would keep
+    the sanctions it imposed"), the subject of the clause the relative clause's noun stands in
+    where that subject is an actor."""
     token = pronoun.head
+    enclosing: list[Actor] | None = None
     while token.head.i != token.i:
+        if role(token) is Role.RELATIVE and enclosing is None:
+            clause = token.head
+            while not is_predicate_word(clause) and clause.head.i != clause.i:
+                clause = clause.head
+            enclosing = [a for c in children(clause) if link(c) == (Role.AGENT, Form.PLAIN) for a in actors_at(c, actors, words)]
         if link(token) == (Role.COMPLEMENT, Form.THAT_CLAUSE) and token.head.lemma_.lower() in words.speaker_clause_verbs:
+            if enclosing:  # else, as in "said ... an attack it blamed on X", the speaker's
+                return enclosing
             speakers = [c for c in children(token.head) if link(c) == (Role.AGENT, Form.PLAIN)]
             return [a for sp in speakers for a in actors_at(sp, actors, words)]
         token = token.head

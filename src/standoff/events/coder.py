@@ -192,6 +192,8 @@ class EventCoder:
         promised_to: list[Actor] = []
         if mode is Modality.NEGATED and pattern.polarity == "negated":
             mode = Modality.ASSERTED  # the pattern says what the negated act is
+        elif mode in (Modality.FUTURE, Modality.HYPOTHETICAL) and pattern.auxiliaries:
+            mode = Modality.ASSERTED  # "WOULD *": the pattern says what the act in that mood is
         elif mode is Modality.NEGATED:
             # "will not lift the ban" is a refusal; "did not attack" is no event at all
             refusal = pattern.negated or self._composition.compose("refuse", pattern.code)

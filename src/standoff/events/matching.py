@@ -12,7 +12,7 @@ from standoff.events.patterns import Pattern, Phrase, Words
 from standoff.lexicon import Lexicon
 from standoff.model import Modality, Resolution
 from standoff.nlp import Doc, Token
-from standoff.syntax.labels import Form, Role, link, role
+from standoff.syntax.labels import Form, Role, first_conjunct, link, role
 from standoff.syntax.predicates import Predicate, obliques
 from standoff.syntax.tree import children, lefts, subtree_ends, tokens
 
@@ -100,6 +100,10 @@ class PatternMatcher:
         if pattern.called is not None and not any(self.has_words(c, pattern.called) for c in predicate.called):
             return False
         if pattern.adverb is not None and not any(_forms(a) & pattern.adverb.single for a in _adverbs(predicate.trigger)):
+            return False
+        if pattern.auxiliaries and not pattern.auxiliaries <= _auxiliaries(predicate.trigger):
+            return False
+        if pattern.governor is not None and not _governed_by(predicate.trigger, pattern.governor):
             return False
         if pattern.joint and not _joint_subject(predicate):
             return False
@@ -237,6 +241,23 @@ def _forms(token: Token) -> set[str]:
 
 def _adverbs(verb: Token) -> list[Token]:
     return [c for c in children(verb) if link(c) == (Role.MODIFIER, Form.ADVERB)]
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    """The forms of the verb's auxiliaries; a later conjunct shares its first's ("have met and
+    agreed")."""
+    verbs = (verb, first_conjunct(verb)) if role(verb) is Role.CONJUNCT else (verb,)
+    return {c.lower_ for v in verbs for c in children(v) if link(c) in _AUXILIARY_LINKS}
+
+
+def _governed_by(verb: Token, governors: Words) -> bool:
+    """The verb (or the first of its conjuncts) is the clause or infinitive a governor takes."""
+    verb = first_conjunct(verb)
+    return link(verb) in _COMPLEMENT_LINKS and verb.head.i != verb.i and verb.head.lemma_.lower() in governors
+
+
+_AUXILIARY_LINKS = frozenset({(Role.FUNCTION, Form.AUXILIARY), (Role.FUNCTION, Form.PASSIVE)})
+_COMPLEMENT_LINKS = frozenset({(Role.COMPLEMENT, Form.THAT_CLAUSE), (Role.COMPLEMENT, Form.INFINITIVE)})
 
 
 def _joint_subject(predicate: Predicate) -> bool:

@@ -38,6 +38,10 @@ Pattern keys:
   voice     "active" or "passive": the voice the verb must have ("was flown to Berlin" is no visit)
   modifier  words one of the object's modifiers must belong to ("military aid")
   adverb    words one of the verb's adverbs must belong to ("sharply criticised")
+  auxiliaries  word forms that must each be an auxiliary of the verb ("have" fits "have
+            delayed", "would" fits "would act"), as a dictionary writes them before its verb
+  governor  verb lemmas one of which the verb must be the clausal or infinitival complement of
+            ("indicated it would act": the dictionary's "INDICATED WOULD *")
   called    words what the object is called must belong to ("called the strike *a war crime*",
             "called the removal *disgusting*")
   joint     true: the subject must be two or more actors joined by "and" ("X and Y agreed"),
@@ -93,7 +97,7 @@ from standoff.errors import BadDictionary
 
 PATTERN_KEYS = {
     "id", "verb", "forms", "noun", "object", "prep", "oblique", "comp", "content", "clause", "bare", "subject", "source_sectors",
-    "target_sectors", "voice", "modifier", "adverb", "called", "joint", "polarity", "source", "target", "needs_source", "needs_target", "dyad",
+    "target_sectors", "voice", "modifier", "adverb", "auxiliaries", "governor", "called", "joint", "polarity", "source", "target", "needs_source", "needs_target", "dyad",
     "code", "reverse", "negated", "note",
 }  # fmt: skip
 NO_EVENT = "none"
@@ -153,6 +157,8 @@ class Pattern:
     forms: frozenset[str] = frozenset()  # empty: any form of the verb
     obliques: tuple[tuple[str, Words | None], ...] = ()  # preposition, the words its object must be
     adverb: Words | None = None
+    auxiliaries: frozenset[str] = frozenset()
+    governor: Words | None = None
     called: Words | None = None
     joint: bool = False
     polarity: str | None = None
@@ -338,6 +344,8 @@ def _pattern(raw: dict, classes: dict[str, frozenset[str]], codes: frozenset[str
         forms=frozenset(str(f).lower() for f in (forms if isinstance(forms, list) else [forms])),
         obliques=_obliques(raw["oblique"], classes, where) if "oblique" in raw else (),
         adverb=_words(raw["adverb"], classes, where) if "adverb" in raw else None,
+        auxiliaries=frozenset(str(w).lower() for w in raw.get("auxiliaries", [])),
+        governor=_words(raw["governor"], classes, where) if "governor" in raw else None,
         called=_words(raw["called"], classes, where) if "called" in raw else None,
         joint=bool(raw.get("joint", False)),
         polarity=polarity,

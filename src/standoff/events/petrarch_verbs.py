@@ -177,8 +177,8 @@ def translate(dictionary: VerbDictionary, source: str, lexicon: Lexicon, dyad: b
     kinds = word_kinds(before, lexicon)
     verb_words = {v.words[v.verb].lower() for b in dictionary.blocks for v in b.verbs}
     verb_words |= {form[min(v.verb, len(form) - 1)].lower() for b in dictionary.blocks for v in b.verbs for form in v.forms}
-    lemmas = verb_lemmas(verb_words)
-    reader = _PatternReader(lexicon, kinds, synsets)
+    lemmas = verb_lemmas(verb_words | {word for word, kind in kinds.items() if kind is Kind.VERB})
+    reader = _PatternReader(lexicon, kinds, lemmas, synsets)
     kept: dict[tuple[str, ...], tuple[int, dict[str, Any]]] = {}
     for block in dictionary.blocks:
         groups = _verb_groups(block, lemmas, lexicon, out)
@@ -269,7 +269,8 @@ def _same_key(pattern: dict[str, Any]) -> tuple[str, ...]:
 
 def _specificity(pattern: dict[str, Any]) -> int:
     """How much a pattern asks of the sentence: the more, the earlier it is tried."""
-    score = 3 * ("polarity" in pattern) + 2 * ("joint" in pattern) + ("adverb" in pattern)
+    score = 3 * ("polarity" in pattern) + 2 * ("joint" in pattern) + ("adverb" in pattern) + 2 * ("governor" in pattern)
+    score += len(pattern.get("auxiliaries", ()))
     for key in ("object", "subject"):
         if key in pattern:
             score += 2 + max(len(entry.split()) for entry in pattern[key])
@@ -511,9 +512,10 @@ def _singular(word: str) -> str | None:
 class _PatternReader:
     """Turns a pattern's elements into role constraints."""
 
-    def __init__(self, lexicon: Lexicon, kinds: dict[str, Kind], synsets: _Synsets) -> None:
+    def __init__(self, lexicon: Lexicon, kinds: dict[str, Kind], lemmas: dict[str, str], synsets: _Synsets) -> None:
         self._words = lexicon
         self._kinds = kinds
+        self._lemmas = lemmas
         self._synsets = synsets
 
     def constraints(self, before: list[Element], after: list[Element]) -> dict[str, Any] | str:
@@ -533,6 +535,8 @@ class _PatternReader:
     def _before(self, elements: list[Element], found: dict[str, Any]) -> str | None:
         subject: list[str] = []
         adverbs: list[str] = []
+        auxiliaries: list[str] = []
+        governor: str | None = None
         for element in elements:
             kind = element[0]
             if kind == "pp":
@@ -548,24 +552,35 @@ class _PatternReader:
             if kind == "brace":  # a phrase in braces is a noun phrase
                 subject += [self._word(w) for w in element[1]]
                 continue
-            for word in (element[1],):
-                what = self._kind(word)
-                if isinstance(what, str):
-                    return what
-                if what is Kind.NOUN:
-                    subject.append(self._word(word))
-                elif what is Kind.ADVERB:
-                    adverbs.append(word)
-                elif what is Kind.NEGATION:
-                    found["polarity"] = "negated"
-                else:
-                    return f"a word before the verb that is no subject, adverb or negation (an auxiliary or another verb): {word.upper()}"
+            word = element[1]
+            what = self._kind(word)
+            if isinstance(what, str):
+                return what
+            if what is Kind.NOUN:
+                subject.append(self._word(word))
+            elif what is Kind.ADVERB:
+                adverbs.append(word)
+            elif what is Kind.NEGATION:
+                found["polarity"] = "negated"
+            elif what is Kind.AUXILIARY:
+                auxiliaries.append(word)
+            elif what is Kind.VERB and governor is None and not (subject or adverbs or auxiliaries or "polarity" in found):
+                # "SAID WOULD *": the verb is what was said; what follows belongs to the verb
+                governor = self._lemmas.get(word, word)
+            elif what is Kind.VERB:
+                return f"words of the governing verb before it, or two governing verbs: {word.upper()}"
+            else:
+                return f"a word before the verb that is no subject, adverb, negation, auxiliary or governing verb (a preposition, an adjective): {word.upper()}"
         if len(adverbs) > 1:
             return "more than one adverb before the verb"
         if adverbs:
             found["adverb"] = adverbs
         if subject:
             found["subject"] = self._phrase(subject)
+        if auxiliaries:
+            found["auxiliaries"] = auxiliaries
+        if governor:
+            found["governor"] = [governor]
         return None
 
     def _kind(self, word: str) -> Kind | str:
@@ -605,8 +620,13 @@ class _PatternReader:
                 particles.append(element[1])
             elif kind == "word" and (element[1] in self._words.pattern_prepositions or self._synsets.of_prepositions(element[1], self._words)):
                 following = elements[i + 1 : i + 2]
-                if not following or following[0][0] == "pp":
+                if (not following or following[0][0] == "pp") and not obj:
                     particles.append(element[1])  # "* FOR", "* OFF (FOR)": it follows the verb
+                elif not following or following[0][0] == "pp":
+                    # "* ECONOMIC_MEMOS FROM": a preposition after the object, with any object
+                    problem = self._oblique(element[1], [], obliques, found)
+                    if problem:
+                        return problem
                 else:
                     taken = self._bare_pp(elements, i)
                     problem = self._oblique(element[1], taken, obliques, found)

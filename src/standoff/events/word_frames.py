@@ -3,8 +3,9 @@
 A verb dictionary writes its words as forms ("LEFT", "SPED", "BROUGHT"), while standoff matches
 lemmas: the lemma of a form is what the model gives it in "They <form> it." And a word a
 pattern puts before its verb may be the subject ("POLICE *"), an adverb ("SHARPLY *"), a
-negation ("NOT *") or an auxiliary or another verb ("WILL *", "SAID *"): the model tells which
-in "The <word> attacked it." Each frame is parsed once, all of them in one batch.
+negation ("NOT *"), an auxiliary ("WILL *", from the lexicon) or a verb that governs the
+pattern's verb ("SAID *"): the model tells which in "The <word> attacked it." and, for a word
+that is none of these, in "They <word> it." Each frame is parsed once, all of them in one batch.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ class Kind(Enum):
     NOUN = "noun"  # part of the subject
     ADVERB = "adverb"
     NEGATION = "negation"
-    OTHER = "other"  # an auxiliary, another verb, a preposition: no role of its own
+    AUXILIARY = "auxiliary"
+    VERB = "verb"  # a verb above the pattern's verb: "SAID *" is the verb of what was said
+    OTHER = "other"  # a preposition, an adjective: no role of its own
 
 
 def verb_lemmas(forms: Iterable[str]) -> dict[str, str]:
@@ -37,12 +40,19 @@ def word_kinds(words: Iterable[str], lexicon: Lexicon) -> dict[str, Kind]:
     """The kind of each word as it stands before a verb."""
     words = sorted(set(words))
     docs = parse((f"The {word} attacked it." for word in words), batch_size=256)
-    return {word: _kind(doc[1], lexicon) if len(doc) > 2 else Kind.OTHER for word, doc in zip(words, docs)}
+    kinds = {word: _kind(doc[1], lexicon) if len(doc) > 2 else Kind.OTHER for word, doc in zip(words, docs)}
+    others = [word for word, kind in kinds.items() if kind is Kind.OTHER and word not in lexicon.pattern_prepositions]
+    for word, doc in zip(others, parse((f"They {word} it." for word in others), batch_size=256)):
+        if len(doc) > 2 and word_class(doc[1]) is WordClass.VERB:
+            kinds[word] = Kind.VERB
+    return kinds
 
 
 def _kind(token: Token, lexicon: Lexicon) -> Kind:
     if link(token) == (Role.FUNCTION, Form.NEGATION) or token.lower_ in lexicon.negating_adverbs | lexicon.negative_determiners:
         return Kind.NEGATION
+    if token.lower_ in lexicon.pattern_auxiliaries:
+        return Kind.AUXILIARY
     if token.lower_ in lexicon.pattern_prepositions:
         return Kind.OTHER
     kind = word_class(token)

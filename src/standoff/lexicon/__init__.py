@@ -119,6 +119,7 @@ class Lexicon:
     months: Mapping[str, int]
     number_words: Mapping[str, int]
     pattern_particles: Words
+    pattern_auxiliaries: Words
     pattern_prepositions: Words
     habitual_adverbs: Words
     additive_adverbs: Words
