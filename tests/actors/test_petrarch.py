@@ -32,6 +32,8 @@ GOLLUM
 BOROMIR [---]
 THE_SHIRE_COUNCIL [shrgov]
 FELLOWSHIP [ELF/HOB]
+BREE [BRE]
+ROMENDACIL [BRE]  # a name known only by its country
 """
 
 AGENTS = """\
@@ -42,6 +44,7 @@ ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~JUD]
 RIGHTS_BODY [NGO~]
 CONGRESS!PERSON! [~LEG]
 SOLDIER [~MIL]
+PRIME_MINISTER [~GOV]
 """
 
 
@@ -110,6 +113,12 @@ def test_imported_dictionaries_drive_the_resolver(imported_table: ActorTable) ->
     assert resolve_phrase(imported_table, "Russian police", date(2012, 12, 1)).code == "RUSCOP"
     kb = imported_table.kb
     assert "police" in kb.agents and "police" not in kb.sectors
+
+
+def test_a_title_gives_a_name_known_only_by_its_country_its_sector(imported_table: ActorTable) -> None:
+    assert resolve_phrase(imported_table, "Bree Prime Minister Romendacil", date(2012, 12, 1)).code == "BREGOV"
+    assert resolve_phrase(imported_table, "Romendacil", date(2012, 12, 1)).code == "BRE"
+    assert resolve_phrase(imported_table, "the Shire Council", date(2012, 12, 1)).code == "SHRGOV"  # a code with a sector stays
 
 
 def test_phoenix_layout_synonyms_on_one_line_names_before_codes_and_bracketed_abbreviations() -> None:

@@ -340,3 +340,11 @@ def test_an_object_pronoun_is_not_its_own_clause_s_subject(table) -> None:
             actors.actor(token)
     him = actors.actor(next(t for t in doc if t.text == "him"))
     assert code_of(him) == "RUSGOV" and him is not None and him.method == "coref-pronoun"
+
+
+def test_a_currency_belongs_to_no_country(table) -> None:
+    (doc,) = parse(["Norway pledged a million Swiss francs and a Swiss hospital to Sudan."])
+    actors = ArticleActors(table, doc, "t", date(2023, 5, 4), {t.i: 0 for t in doc})
+    francs, hospital = (next(t for t in doc if t.text == word) for word in ("francs", "hospital"))
+    assert actors.owners(francs) == []
+    assert [a.code.code for a in actors.owners(hospital) if a.code is not None] == ["CHE"]  # a thing of the country still is

@@ -241,7 +241,7 @@ class ArticleActors:
         rejection of a proposal, is aimed at the country it belongs to)."""
         modifiers = [c for c in children(token) if link(c) in _MODIFYING]
         modifiers += [g for c in modifiers for g in conjuncts(c)]
-        if not modifiers:
+        if not modifiers or token.lemma_.lower() in self._words.currency_nouns:  # "Swiss francs" belong to no one
             return []
         span = self._description(token)
         mention = self._mention(span[0], span[-1], "entity")
@@ -302,6 +302,9 @@ class ArticleActors:
             code = match.org.code_on(self._day)
             if code.code == NULL_CODE:
                 return Actor(mention, None, Resolution.NULL_CODE, 0.0)
+            office = self._office_in_text(span, match, code) if code.sector is None else None
+            if office is not None:
+                return Actor(mention, office, Resolution.DESCRIPTION, 0.85)
             return Actor(mention, code, Resolution.ORGANISATION, 0.9)
         if match.kind == "seat":
             return Actor(mention, _code(match.country, match.sector), Resolution.SEAT, 0.9)
@@ -332,20 +335,28 @@ class ArticleActors:
         mention = self._mention(first, self._doc[match.end - 1], "entity")
         if code.code == NULL_CODE:
             return Actor(mention, None, Resolution.NULL_CODE, 0.0)
-        title = self._title_in(span, exclude=match)
         if self._is_former(span) and code.country:
             return Actor(mention, _code(code.country, "ELI"), Resolution.PERSON, 0.9)
-        if title is not None:
-            # The text names an office the base does not give the person on this date, or an
-            # office of another country: the text is the better witness (a stale base, a wrong
-            # article date, or an undated article and a person of several offices).
-            owner = self._owner_in(span, exclude=match)
-            named = owner.country if owner is not None else None
-            if code.sector in (None, "ELI") or named and code.country and named != code.country:
-                country = named or code.country
-                if country:
-                    return Actor(mention, _code(country, title.sector), Resolution.DESCRIPTION, 0.85)
+        office = self._office_in_text(span, match, code)
+        if office is not None:
+            return Actor(mention, office, Resolution.DESCRIPTION, 0.85)
         return Actor(mention, code, Resolution.PERSON, 0.95)
+
+    def _office_in_text(self, span: Description, match: Match, code: ActorCode) -> ActorCode | None:
+        """The office the text gives a named actor ("Bree Prime Minister Romendacil") where the
+        base gives it none on this date, or one of another country: the text is the better
+        witness (a stale base, a wrong article date, an undated article and a person of several
+        offices, or a name the base knows only by its country)."""
+        title = self._title_in(span, exclude=match)
+        if title is None:
+            return None
+        owner = self._owner_in(span, exclude=match)
+        named = owner.country if owner is not None else None
+        if code.sector in (None, "ELI") or named and code.country and named != code.country:
+            country = named or code.country
+            if country:
+                return _code(country, title.sector)
+        return None
 
     def _titled(self, head: Token, span: Description, match: Match, mention: Mention) -> Actor | None:
         """A sector word as head: 'Russian foreign minister', 'his defence secretary', 'the minister'."""

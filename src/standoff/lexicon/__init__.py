@@ -76,6 +76,7 @@ class Lexicon:
     partitives: Words
     generic_heads: Words
     organisation_anaphors: Words
+    currency_nouns: Words
     held_place_nouns: Words
     statement_heads: Words
     head_titles: Words
