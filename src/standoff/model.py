@@ -128,6 +128,7 @@ class RuleId(StrEnum):
     PAIRED = "paired"  # the target's side of a paired act: "arrived in X" is X's hosting too
     NEEDED_ACTORS = "needed-actors"  # drops an event still without the dyad its pattern asks for
     AT_HOME = "at-home"  # a domestic act without a target, done in its actor's country, is aimed at it
+    AT_SCENE = "at-scene"  # force without a named target, used in another country, is aimed at that country
 
 
 # Rules through which a verb above the act changed its code: the act was composed.

@@ -169,7 +169,8 @@ class Coder:
             countries = [ActorCountry(a.code.country, a.mention.start, a.mention.end) for a in actors.all() if a.code is not None and a.code.country]
             places = ArticlePlaces(self._gazetteer, doc, article, countries, self._lexicon)
             events = places.locate_events(events)
-            events = aimed_at_home(events, places, self._events.rescored, self._home_sectors, self._lexicon.dissident_sectors)
+            named = frozenset(c.country for c in countries)
+            events = aimed_at_home(events, places, self._events.rescored, self._home_sectors, self._lexicon.dissident_sectors, named)
         quotes = attribute_quotes(article, doc, actors, events, self._predicates, self._lexicon)
         return ArticleResult(article, tuple(events), tuple(quotes), discarded=discarded)
 
