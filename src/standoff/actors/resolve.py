@@ -562,21 +562,33 @@ class ArticleActors:
         Ottawa and Erbil"), as actors standing for the pair's words, within a few sentences."""
         first_sentence = self._sentence_of.get(head.i, 0) - _PAIR_SENTENCES
         for token in reversed(self._doc[: head.i]):
-            if self._sentence_of.get(token.i, 0) < first_sentence:
+            number = self._sentence_of.get(token.i)
+            if number is None:
+                continue  # the blank between paragraphs belongs to no sentence
+            if number < first_sentence:
                 return None
             if not conjuncts(token) or token.i > min(c.i for c in conjuncts(token)):
                 continue  # the first of conjoined words holds them all
+            if link(token) == (Role.OBLIQUE, Form.PLAIN) and token.head.lower_ not in self._words.pair_prepositions:
+                continue  # "flights to cities including Nairobi and Cairo" name places, not a pair of parties
             countries = []
             for member in (token, *conjuncts(token)):
                 actor = self.actor(member)
-                if actor is not None and actor.code is not None and actor.code.country and actor.code.country not in countries:
-                    countries.append(actor.code.country)
+                country = actor.code.country if actor is not None and actor.code is not None else self._demonym_country(member)
+                if country and country not in countries:
+                    countries.append(country)
             if len(countries) >= 2:
                 mention = self._mention(self._description(head)[0], head, "pronoun")
                 sector = "GOV" if head.lower_ == "governments" else None
                 first, second = (Actor(mention, _code(c, sector), Resolution.COREF_PRONOUN, 0.6) for c in countries[:2])
                 return first, second
         return None
+
+    def _demonym_country(self, token: Token) -> str | None:
+        """The country of a nationality adjective that names no actor itself: "Indian and
+        Pakistani troops" name the pair India and Pakistan."""
+        match = self._matches.get(token.i)
+        return match.country if match is not None and match.kind == "adjective" else None
 
     def _collective_antecedent(self, pronoun: Token) -> Actor | None:
         """Whose "its" or "their" this is, in a reported clause: the speaker's ("Turkey said its

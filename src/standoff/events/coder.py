@@ -238,7 +238,7 @@ class EventCoder:
             authors = earlier.authors(earlier.latest_force_against(countries, found), found) if countries else []
             if authors:
                 targets, rules = authors, (*rules, RuleId.ANSWER_TARGET)
-        if not targets and code != NO_EVENT and self._told_as_another(verb):
+        if not targets and code != NO_EVENT and self._told_as_another(verb, predicate):
             targets = earlier.latest_aimed(code, found, countries)
             rules = (*rules, RuleId.ANOTHER_OF_THE_SAME) if targets else rules
         provenance = Provenance(pattern.pattern_set, pattern.id, rules, similarity)
@@ -249,9 +249,13 @@ class EventCoder:
             events += self._assembler.build(pattern.reverse, list(targets), [s for s in sources if s is not None], predicate.trigger, mode, pattern, back, ctx)
         return events
 
-    def _told_as_another(self, verb: Token) -> bool:
-        """ "also severed ties", "did likewise": the act is one more of a kind told before."""
-        return any(link(c) == (Role.MODIFIER, Form.ADVERB) and c.lower_ in self._words.additive_adverbs for c in children(verb))
+    def _told_as_another(self, verb: Token, predicate: Predicate) -> bool:
+        """ "also severed ties", "did likewise", "made a similar appeal": the act is one more of
+        a kind told before."""
+        if any(link(c) == (Role.MODIFIER, Form.ADVERB) and c.lower_ in self._words.additive_adverbs for c in children(verb)):
+            return True
+        nouns = [predicate.trigger] if predicate.nominal else predicate.patients
+        return any(link(c) == (Role.MODIFIER, Form.ADJECTIVE) and c.lower_ in self._words.additive_adjectives for noun in nouns for c in children(noun))
 
     def _threatened(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> list[Actor]:
         """Whom a threat without a named target is made to: whoever its condition is about, on

@@ -70,6 +70,7 @@ class Lexicon:
     collective_possessives: Words
     pair_nouns: Words
     pair_words: Words
+    pair_prepositions: Words
     indefinite_words: Words
     title_owner_prepositions: Words
     title_place_prepositions: Words
@@ -124,6 +125,7 @@ class Lexicon:
     pattern_prepositions: Words
     habitual_adverbs: Words
     additive_adverbs: Words
+    additive_adjectives: Words
     time_prepositions: Words
     period_prepositions: Words
 
