@@ -16,7 +16,7 @@ from standoff.events.embedding import SecondOpinion, action_verbs, predicate_tex
 from standoff.events.matching import PatternMatcher, patients_for
 from standoff.events.modality import modality
 from standoff.events.patterns import NO_EVENT, Pattern, PatternStack
-from standoff.events.rules import ENGINE, FORCE_THREAT, SPEECH_PATTERN, THREAT_ROOT, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
+from standoff.events.rules import DENIAL, ENGINE, FORCE_THREAT, SPEECH_PATTERN, THREAT_ROOT, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
@@ -236,6 +236,11 @@ class EventCoder:
         if not targets and code == FORCE_THREAT:
             # "promised a painful response": a threat of force answers the latest force against its side
             authors = earlier.authors(earlier.latest_force_against(countries, found), found) if countries else []
+            if authors:
+                targets, rules = authors, (*rules, RuleId.ANSWER_TARGET)
+        if not targets and code == DENIAL and countries:
+            # "Islamabad denied any role": a denial answers whoever accused or spoke of its side
+            authors = earlier.authors(earlier.latest_claim_against(countries, found), found)
             if authors:
                 targets, rules = authors, (*rules, RuleId.ANSWER_TARGET)
         if not targets and code != NO_EVENT and self._told_as_another(verb, predicate):

@@ -11,6 +11,7 @@ from standoff.model import Actor, Event
 # "the launch" names an act whose trigger starts the same way ("launched"), to this many letters.
 _PREFIX = 5
 FORCE_ROOTS = ("17", "18", "19", "20")  # coercion, assault, fighting, mass violence
+CLAIM_ROOTS = ("01", "11")  # statements and accusations: what a denial answers
 
 
 class EarlierActs:
@@ -26,6 +27,7 @@ class EarlierActs:
         self._classes = words.act_class_nouns
         self._deed_nouns = words.deed_nouns
         self._deed_roots = words.deed_roots
+        self._dissident_sectors = words.dissident_sectors
         self._events: list[Event] = []
         self._by_prefix: dict[str, int] = {}  # trigger prefix, 0 to 5 letters -> latest event
         self._by_object: dict[str, int] = {}
@@ -83,6 +85,25 @@ class EarlierActs:
                 return event
         positions = sorted(p for root in FORCE_ROOTS for p in self._by_root.get(root, ()))
         return next((self._events[p] for p in reversed(positions) if _answerable(self._events[p], countries)), None)
+
+    def latest_claim_against(self, countries: frozenset[str], since: Sequence[Event] = ()) -> Event | None:
+        """The latest known statement or accusation (roots 01, 11) about one of ``countries`` by
+        another country, or by a dissident of its own (opposition, rebels, civilians, lexicon
+        dissident_sectors): what a denial that names no one answers ("India accused Pakistan of
+        harbouring the group. Islamabad denied any role"; the Kremlin denies what a Russian
+        opposition leader said)."""
+
+        def about(event: Event) -> bool:
+            target = event.target.code.country if event.target is not None and event.target.code is not None else None
+            source = event.source.code if event.source is not None else None
+            dissident = source is not None and source.sector in self._dissident_sectors
+            return event.complete and event.cameo_root in CLAIM_ROOTS and target in countries and (_country(event) not in countries or dissident)
+
+        for event in reversed(since):
+            if about(event):
+                return event
+        positions = sorted(p for root in CLAIM_ROOTS for p in self._by_root.get(root, ()))
+        return next((self._events[p] for p in reversed(positions) if about(self._events[p])), None)
 
     def latest_aimed(self, code: str, since: Sequence[Event] = (), not_by: frozenset[str] = frozenset()) -> list[Actor]:
         """The targets of the latest known act with this code (or, failing one, this root) done

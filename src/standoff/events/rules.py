@@ -35,6 +35,7 @@ RECIPROCAL_PREFIXES = ("031", "036", "04", "057", "06", "0871", "190")
 VISIT_ROOT = "04"
 THREAT_ROOT = "13"
 FORCE_THREAT = "138"  # threaten with military force
+DENIAL = "016"  # deny responsibility
 # How a destination's actor is read from a place name: the country, its capital, a place in it.
 PLACE_READINGS = frozenset({Resolution.STATE, Resolution.CAPITAL, Resolution.PLACE})
 # The clauses and phrases that say what a trip is for: "to defend ...", "for talks with ...".
