@@ -238,6 +238,8 @@ class EventCoder:
             authors = earlier.authors(earlier.latest_force_against(countries, found), found) if countries else []
             if authors:
                 targets, rules = authors, (*rules, RuleId.ANSWER_TARGET)
+        if not targets and predicate.nominal:
+            targets = self._answering_party(predicate, actors, countries)
         if not targets and code == DENIAL and countries:
             # "Islamabad denied any role": a denial answers whoever accused or spoke of its side
             authors = earlier.authors(earlier.latest_claim_against(countries, found), found)
@@ -253,6 +255,16 @@ class EventCoder:
             back = provenance.with_rule(RuleId.PAIRED)
             events += self._assembler.build(pattern.reverse, list(targets), [s for s in sources if s is not None], predicate.trigger, mode, pattern, back, ctx)
         return events
+
+    def _answering_party(self, predicate: Predicate, actors: ArticleActors, countries: frozenset[str]) -> list[Actor]:
+        """Whom an act named by a noun was aimed at, where the words give no one: whoever
+        answers it ("Nigeria accepted an American offer of help", "Iran rejected Washington's
+        offer of talks"), if of another country than its author."""
+        noun = predicate.trigger
+        if link(noun) != (Role.PATIENT, Form.PLAIN) or noun.head.lemma_.lower() not in self._words.answering_verbs:
+            return []
+        found = source_actors(self._predicates.verb(noun.head), actors, self._words)
+        return [a for a in found if a is not None and a.code is not None and a.code.country and a.code.country not in countries]
 
     def _told_as_another(self, verb: Token, predicate: Predicate) -> bool:
         """ "also severed ties", "did likewise", "made a similar appeal": the act is one more of

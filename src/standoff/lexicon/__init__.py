@@ -36,6 +36,7 @@ class Lexicon:
     telling_verbs: Words
     claim_nouns: Words
     rejecting_verbs: Words
+    answering_verbs: Words
     speaker_pronouns: Words
     self_pronouns: Words
     hypothetical_auxiliaries: Words
