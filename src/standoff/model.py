@@ -125,6 +125,7 @@ class RuleId(StrEnum):
     RECIPROCAL = "reciprocal"  # a joint act of conjoined actors, each toward the other
     ONE_EVENT_PER_ACT = "one-event-per-act"  # the same act told twice in an article is one event
     FIRED_WEAPON_HITS = "fired-weapon-hits"  # "missiles fired by Israel struck": one act, the strike
+    OUTCOME_OF_FORCE = "outcome-of-force"  # "struck a bus, killing nine people": one act, the strike
     PAIRED = "paired"  # the target's side of a paired act: "arrived in X" is X's hosting too
     NEEDED_ACTORS = "needed-actors"  # drops an event still without the dyad its pattern asks for
     AT_HOME = "at-home"  # a domestic act without a target, done in its actor's country, is aimed at it

@@ -66,7 +66,7 @@ def dyads(events: list[Event]) -> Counter[tuple[str | None, str, str | None]]:
 
 def test_the_rules_run_in_the_declared_order() -> None:
     assert [rule.id for rule in all_rules()] == [
-        RuleId.LIGHT_VERB_WINS, RuleId.FIRED_WEAPON_HITS, RuleId.ANSWER_TARGET, RuleId.INSTITUTION_VISIT, RuleId.OWN_SIDE,
+        RuleId.LIGHT_VERB_WINS, RuleId.FIRED_WEAPON_HITS, RuleId.OUTCOME_OF_FORCE, RuleId.ANSWER_TARGET, RuleId.INSTITUTION_VISIT, RuleId.OWN_SIDE,
         RuleId.RECIPROCAL, RuleId.NEEDED_ACTORS, RuleId.SPEAKER,
     ]  # fmt: skip
     assert [rule.id for rule in ARTICLE_RULES] == [RuleId.ONE_EVENT_PER_ACT]
@@ -86,6 +86,15 @@ def test_a_weapon_fired_by_someone_that_hits_is_one_act(table: ActorTable) -> No
     both = code(text, table, without=RuleId.FIRED_WEAPON_HITS)
     assert [(e.trigger, e.source.code.code) for e in kept if e.source and e.source.code] == [("hit", "LBNREBHEZ")]
     assert sorted(e.trigger for e in both) == ["fired", "hit"]
+
+
+def test_what_force_did_is_its_outcome_and_gives_it_a_missing_target(table: ActorTable) -> None:
+    text = "Syrian warplanes pounded the area, killing dozens of Turkish soldiers."
+    kept = code(text, table)
+    both = code(text, table, without=RuleId.OUTCOME_OF_FORCE)
+    assert sorted(e.trigger for e in both) == ["killing", "pounded"]
+    assert [(e.trigger, e.target.code.code if e.target and e.target.code else None) for e in kept] == [("pounded", "TURMIL")]
+    assert RuleId.OUTCOME_OF_FORCE in kept[0].rule.rules
 
 
 def test_an_act_aimed_at_another_act_is_aimed_at_its_author(table: ActorTable) -> None:

@@ -18,7 +18,7 @@ from standoff.events.patterns import WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, Resolution, RuleId
 from standoff.nlp import Span, Token
-from standoff.syntax.labels import Form, Role, link
+from standoff.syntax.labels import Form, Role, VerbForm, link, verb_form
 from standoff.syntax.predicates import Predicate, PredicateReader
 from standoff.syntax.tree import children
 
@@ -34,6 +34,7 @@ SPEECH_PATTERN = Pattern(
 RECIPROCAL_PREFIXES = ("031", "036", "04", "057", "06", "0871", "190")
 VISIT_ROOT = "04"
 THREAT_ROOT = "13"
+FORCE_OUTCOME_ROOTS = frozenset({"18", "19", "20"})  # assault, fighting, mass violence
 FORCE_THREAT = "138"  # threaten with military force
 DENIAL = "016"  # deny responsibility
 # How a destination's actor is read from a place name: the country, its capital, a place in it.
@@ -104,6 +105,37 @@ class FiredWeaponHits:
             if link(clause) == (Role.COMPLEMENT, Form.NOUN_CLAUSE)
         }
         return [e for e in events if e.trigger_start not in fired] if fired else events
+
+
+class OutcomeOfForce:
+    """ "A Russian drone struck a bus, killing nine people": a participle that tells what an act of
+    force did is that act's outcome, not another act (the same actor's force, roots 18-20, both):
+    its event is dropped, and gives the act its known target where the act has none ("pounded
+    the area with air strikes, killing dozens of Syrian civilians")."""
+
+    id = RuleId.OUTCOME_OF_FORCE
+
+    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
+        acts: dict[int, Event] = {}  # the act's trigger -> the act
+        outcomes: dict[int, Event] = {}  # the outcome's trigger -> the act it is the outcome of
+        for event in events:
+            if event.cameo_root in FORCE_OUTCOME_ROOTS:
+                acts.setdefault(event.trigger_start, event)
+        for event in events:
+            token = next((t for t in sentence.ctx.sentence if t.idx == event.trigger_start), None) if event.cameo_root in FORCE_OUTCOME_ROOTS else None
+            if token is None or verb_form(token) is not VerbForm.GERUND or link(token) != (Role.COMPLEMENT, Form.ADVERBIAL):
+                continue
+            act = acts.get(token.head.idx)
+            if act is not None and act.trigger_start != event.trigger_start and same_country(act.source, event.source):
+                outcomes[event.trigger_start] = act
+        if not outcomes:
+            return events
+        aimed = {act.trigger_start: e.target for e in events if (act := outcomes.get(e.trigger_start)) is not None and e.target is not None and e.target.code is not None}
+        return [
+            retargeted(e, aimed[e.trigger_start], self.id) if e.target is None and e.trigger_start in aimed else e
+            for e in events
+            if e.trigger_start not in outcomes
+        ]
 
 
 class AnswerTargets:
@@ -255,6 +287,7 @@ def sentence_rules(lexicon: Lexicon, predicates: PredicateReader, assembler: Eve
     return (
         LightVerbWins(lexicon),
         FiredWeaponHits(),
+        OutcomeOfForce(),
         AnswerTargets(),
         InstitutionVisits(),
         OwnSide(lexicon, predicates),
