@@ -68,6 +68,7 @@ DELAY
 - SAID WOULD NOT * TALKS      [112]
 - HAS SAID *                  [114]
 - * TALKS WITH                [040]
+- * ANGRILY                   [122]
 """
 
 
@@ -105,6 +106,10 @@ def test_marks_place_the_source_and_target_and_ask_for_them(translation: Transla
     assert pattern(translation, 25)["joint"] is True
     back = pattern(translation, 31)
     assert (back["target"], back["source"], back["code"], back["reverse"]) == ("subject", "prep:from", "none", "0841")
+
+
+def test_an_adverb_alone_after_the_verb_is_its_adverb(translation: Translation) -> None:
+    assert pattern(translation, 48) == {"adverb": ["angrily"], "target": "phrase", "code": "122"}
 
 
 def test_a_preposition_after_the_object_is_an_oblique_not_a_particle(translation: Translation) -> None:

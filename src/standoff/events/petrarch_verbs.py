@@ -174,6 +174,7 @@ def translate(dictionary: VerbDictionary, source: str, lexicon: Lexicon, dyad: b
     parsed = {(b.line, p.line): _elements(p.text) for b in dictionary.blocks for p in b.patterns}
     before = {w for elements in parsed.values() if isinstance(elements, tuple) for w in _words_before_verb(elements[0])}
     before |= {w for members in synsets.members.values() for member in members for w in member.split()}
+    before |= {w for elements in parsed.values() if isinstance(elements, tuple) for w in _lone_word(elements[1])}  # "* ANGRILY"
     kinds = word_kinds(before, lexicon)
     verb_words = {v.words[v.verb].lower() for b in dictionary.blocks for v in b.verbs}
     verb_words |= {form[min(v.verb, len(form) - 1)].lower() for b in dictionary.blocks for v in b.verbs for form in v.forms}
@@ -432,6 +433,11 @@ def _split(text: str) -> list[str]:
     return [w.lower() for w in re.split(r"[_\s]+", text) if w]
 
 
+def _lone_word(elements: list[Element]) -> list[str]:
+    """The word after the verb when it is all that follows it: "* NOW", "* ANGRILY"."""
+    return [elements[0][1]] if len(elements) == 1 and elements[0][0] == "word" and not elements[0][1].startswith("&") else []
+
+
 def _words_before_verb(elements: list[Element]) -> list[str]:
     return [e[1] for e in elements if e[0] == "word" and not e[1].startswith("&")]
 
@@ -605,6 +611,12 @@ class _PatternReader:
         return [" ".join([*words[:-1], head]) for head in ([words[-1], singular] if singular else [words[-1]])]
 
     def _after(self, elements: list[Element], found: dict[str, Any]) -> str | None:
+        lone = _lone_word(elements)
+        if lone and lone[0] not in self._words.pattern_particles and self._kinds.get(lone[0]) is Kind.ADVERB:
+            if "adverb" in found:
+                return "more than one adverb around the verb"
+            found["adverb"] = lone  # "* ANGRILY": an adverb of the verb, wherever it stands
+            return None
         particles: list[str] = []
         obj: list[str] = []
         obliques: dict[str, list[str] | None] = {}
