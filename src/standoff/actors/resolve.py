@@ -46,6 +46,7 @@ from standoff.syntax.labels import (
     is_subject,
     link,
     named_spans,
+    predicate_above,
     role,
     word_class,
     words_of_class,
@@ -448,11 +449,8 @@ class ArticleActors:
         """The one country named as the scene of the clause ``head`` acts in: "police *in
         Moscow*", "protesters marched *through Khartoum*". What was said or planned there, and
         clauses with a subject of their own, are other scenes."""
-        verb = head
-        while not is_predicate_word(verb) and verb.head.i != verb.i:  # "dozens *of* protesters" -> "detained"
-            verb = verb.head
         countries = set()
-        stack = [verb]
+        stack = [predicate_above(head)]
         while stack:
             token = stack.pop()
             for child in children(token):

@@ -14,7 +14,7 @@ from standoff.events.patterns import WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event
 from standoff.nlp import Token
-from standoff.syntax.labels import Form, Role, WordClass, is_predicate_word, link, role, word_class
+from standoff.syntax.labels import Form, Role, WordClass, is_predicate_word, link, predicate_above, role, word_class
 from standoff.syntax.predicates import Predicate, by_agents, obliques
 from standoff.syntax.tree import children, sentence_bounds, tokens
 
@@ -107,9 +107,7 @@ def _speaker_of(pronoun: Token, actors: ArticleActors, words: Lexicon) -> list[A
     enclosing: list[Actor] | None = None
     while token.head.i != token.i:
         if role(token) is Role.RELATIVE and enclosing is None:
-            clause = token.head
-            while not is_predicate_word(clause) and clause.head.i != clause.i:
-                clause = clause.head
+            clause = predicate_above(token.head)
             enclosing = [a for c in children(clause) if link(c) == (Role.AGENT, Form.PLAIN) for a in actors_at(c, actors, words)]
         if link(token) == (Role.COMPLEMENT, Form.THAT_CLAUSE) and token.head.lemma_.lower() in words.speaker_clause_verbs:
             if enclosing:  # else, as in "said ... an attack it blamed on X", the speaker's

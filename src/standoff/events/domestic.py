@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from standoff.events.earlier import FORCE_ROOTS
 from standoff.events.rules import FORCE_THREAT, THREAT_ROOT, retargeted
 from standoff.geo import ArticlePlaces
 from standoff.model import Actor, ActorCode, Event, Resolution, RuleId
@@ -24,7 +25,7 @@ DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # Protest and repression: aimed at home even where no place is named.
 INWARD_ROOTS = frozenset({"14", "17"})
 # Coercion and force: aimed at the country of their scene when it is another's.
-ABROAD_ROOTS = frozenset({"17", "18", "19", "20"})
+ABROAD_ROOTS = frozenset(FORCE_ROOTS)
 
 
 def aimed_at_home(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from standoff.events.patterns import PatternStack, Words
 from standoff.lexicon import Lexicon
@@ -80,11 +80,7 @@ class EarlierActs:
         """The latest known act of coercion or force (roots 17-20) aimed at one of ``countries``
         by another: what a threat of force that names no target retaliates against ("promised
         a painful response" after Hezbollah captured two Israeli soldiers)."""
-        for event in reversed(since):
-            if _answerable(event, countries):
-                return event
-        positions = sorted(p for root in FORCE_ROOTS for p in self._by_root.get(root, ()))
-        return next((self._events[p] for p in reversed(positions) if _answerable(self._events[p], countries)), None)
+        return self._latest_of(FORCE_ROOTS, lambda event: _answerable(event, countries), since)
 
     def latest_claim_against(self, countries: frozenset[str], since: Sequence[Event] = ()) -> Event | None:
         """The latest known statement or accusation (roots 01, 11) about one of ``countries`` by
@@ -99,11 +95,15 @@ class EarlierActs:
             dissident = source is not None and source.sector in self._dissident_sectors
             return event.complete and event.cameo_root in CLAIM_ROOTS and target in countries and (_country(event) not in countries or dissident)
 
+        return self._latest_of(CLAIM_ROOTS, about, since)
+
+    def _latest_of(self, roots: Sequence[str], wanted: Callable[[Event], bool], since: Sequence[Event]) -> Event | None:
+        """The latest event of one of ``roots`` that is ``wanted``, those of ``since`` first."""
         for event in reversed(since):
-            if about(event):
+            if wanted(event):
                 return event
-        positions = sorted(p for root in CLAIM_ROOTS for p in self._by_root.get(root, ()))
-        return next((self._events[p] for p in reversed(positions) if about(self._events[p])), None)
+        positions = sorted(p for root in roots for p in self._by_root.get(root, ()))
+        return next((self._events[p] for p in reversed(positions) if wanted(self._events[p])), None)
 
     def latest_aimed(self, code: str, since: Sequence[Event] = (), not_by: frozenset[str] = frozenset()) -> list[Actor]:
         """The targets of the latest known act with this code (or, failing one, this root) done

@@ -246,8 +246,7 @@ def _adverbs(verb: Token) -> list[Token]:
 def _auxiliaries(verb: Token) -> set[str]:
     """The forms of the verb's auxiliaries; a later conjunct shares its first's ("have met and
     agreed")."""
-    verbs = (verb, first_conjunct(verb)) if role(verb) is Role.CONJUNCT else (verb,)
-    return {c.lower_ for v in verbs for c in children(v) if link(c) in _AUXILIARY_LINKS}
+    return {c.lower_ for v in (verb, first_conjunct(verb)) for c in children(v) if link(c) in _AUXILIARY_LINKS}
 
 
 def _governed_by(verb: Token, governors: Words) -> bool:

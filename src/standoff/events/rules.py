@@ -116,21 +116,22 @@ class OutcomeOfForce:
     id = RuleId.OUTCOME_OF_FORCE
 
     def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
-        acts: dict[int, Event] = {}  # the act's trigger -> the act
-        outcomes: dict[int, Event] = {}  # the outcome's trigger -> the act it is the outcome of
-        for event in events:
-            if event.cameo_root in FORCE_OUTCOME_ROOTS:
-                acts.setdefault(event.trigger_start, event)
-        for event in events:
-            token = next((t for t in sentence.ctx.sentence if t.idx == event.trigger_start), None) if event.cameo_root in FORCE_OUTCOME_ROOTS else None
+        forceful = [e for e in events if e.cameo_root in FORCE_OUTCOME_ROOTS]
+        acts: dict[int, Event] = {}  # the act's trigger -> the act (the first event told there)
+        for event in forceful:
+            acts.setdefault(event.trigger_start, event)
+        outcomes: dict[int, int] = {}  # an outcome's trigger -> its act's trigger
+        for event in forceful:
+            token = trigger_token(event, sentence.ctx.sentence)
             if token is None or verb_form(token) is not VerbForm.GERUND or link(token) != (Role.COMPLEMENT, Form.ADVERBIAL):
                 continue
             act = acts.get(token.head.idx)
             if act is not None and act.trigger_start != event.trigger_start and same_country(act.source, event.source):
-                outcomes[event.trigger_start] = act
+                outcomes[event.trigger_start] = act.trigger_start
         if not outcomes:
             return events
-        aimed = {act.trigger_start: e.target for e in events if (act := outcomes.get(e.trigger_start)) is not None and e.target is not None and e.target.code is not None}
+        # an act's trigger -> the known target an outcome gives it
+        aimed = {outcomes[e.trigger_start]: e.target for e in events if e.trigger_start in outcomes and e.target is not None and e.target.code is not None}
         return [
             retargeted(e, aimed[e.trigger_start], self.id) if e.target is None and e.trigger_start in aimed else e
             for e in events
@@ -309,9 +310,14 @@ def is_light_verb_patient(noun: Token, light_verbs: frozenset[str]) -> bool:
     return link(noun) == (Role.PATIENT, Form.PLAIN) and noun.head.lemma_.lower() in light_verbs
 
 
+def trigger_token(event: Event, sentence: Span) -> Token | None:
+    """The word of the sentence the event's trigger starts at."""
+    return next((t for t in sentence if t.idx == event.trigger_start), None)
+
+
 def speech_verb_above(event: Event, sentence: Span, words: Lexicon) -> Token | None:
     """The verb of saying whose clause holds the event's trigger."""
-    token = next((t for t in sentence if t.idx == event.trigger_start), None)
+    token = trigger_token(event, sentence)
     while token is not None and token.head.i != token.i:
         if link(token) == (Role.COMPLEMENT, Form.THAT_CLAUSE) and token.head.lemma_.lower() in words.saying_verbs:
             return token.head

@@ -269,6 +269,14 @@ def is_predicate_word(token: Token) -> bool:
     return word_class(token) in PREDICATE_CLASSES
 
 
+def predicate_above(token: Token) -> Token:
+    """The nearest verb at or above ``token`` ("dozens *of* protesters" -> "detained"), or the
+    sentence's root when none is."""
+    while not is_predicate_word(token) and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def is_noun(token: Token) -> bool:
     """A common or proper noun."""
     return word_class(token) in NOUN_CLASSES
