@@ -218,3 +218,15 @@ def test_a_present_perfect_deed_past_the_lead_tells_a_result_not_a_day(coder: Co
     assert by_trigger["captured"] == ARTICLE  # the lead's present perfect is the day's news
     assert by_trigger["killed"] == UNKNOWN  # a toll: a result, not a day
     assert by_trigger["demanded"] == ARTICLE  # a statement: a stance Turkey holds now
+
+
+def test_a_present_perfect_in_a_paragraph_set_earlier_is_background():
+    text = (
+        "Moscow has expelled two diplomats.\n\n"
+        "The envoy was poisoned in Salisbury in March. Britain has accused the GRU of the attack.\n\n"
+        "Police arrested a suspect on Tuesday. Prosecutors have charged him."
+    )
+    found = dates_of(text)
+    assert found["expelled"] == ARTICLE  # the day's news
+    assert found["accused"] == UNKNOWN  # said since an episode of March: the text gives no day
+    assert found["charged"] == ARTICLE  # a story set this week is the current news

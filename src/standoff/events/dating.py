@@ -49,6 +49,7 @@ _NOUN_CLAUSE = (Role.COMPLEMENT, Form.NOUN_CLAUSE)
 _CIRCUMSTANCE_FORMS = frozenset({VerbForm.GERUND, VerbForm.PARTICIPLE})
 _CIRCUMSTANCE_LINKS = frozenset({(Role.COMPLEMENT, Form.ADVERBIAL), (Role.COMPLEMENT, Form.NOUN_CLAUSE)})
 _MAX_CHAIN = 12
+_DAYS_OF_CURRENT_NEWS = 30  # a story set within the past month is part of the current news
 _DONE_ACT = (Role.MODIFIER, Form.ADJECTIVE)  # "a *captured* pilot"
 _POSSESSOR = (Role.POSSESSOR, Form.PLAIN)
 _DETERMINER = (Role.FUNCTION, Form.DETERMINER)
@@ -80,6 +81,8 @@ def event_date(
         return None, DateBasis.UNKNOWN, None  # "a genocide case brought by Gambia": an act before the story
     if when is Tense.PRESENT_PERFECT and verb is not None and (resultative or _habitual(verb, words)):
         return None, DateBasis.UNKNOWN, None  # "has repeatedly accused", "has long denied", "have been killed"
+    if when is Tense.PRESENT_PERFECT and _set_before_the_story(narrative, published):
+        return None, DateBasis.UNKNOWN, None  # "He fell ill in August. He has accused the Kremlin": background
     if when is Tense.PAST and verb is not None and (verb.lower_ in presupposed or verb.lemma_.lower() in presupposed) and verb.lemma_.lower() not in words.saying_verbs:
         return None, DateBasis.UNKNOWN, None  # "a captured pilot ... The pilot was captured after ejecting": done before the story
     if when in (Tense.PAST, Tense.PAST_PERFECT) and narrative is not None and narrative.date is not None:
@@ -300,6 +303,21 @@ def _reported(verb: Token | None) -> bool:
             return False
         current = current.head
     return False
+
+
+def _set_before_the_story(narrative: DateMention | None, published: date | None) -> bool:
+    """A paragraph set more than a month before the article: it recalls an earlier episode, and a
+    present perfect among its acts tells what has been done since, not the day's news."""
+    if narrative is None or narrative.date is None or published is None:
+        return False
+    then = narrative.date
+    if narrative.precision in ("day", "week"):
+        return (published - then).days > _DAYS_OF_CURRENT_NEWS
+    if narrative.precision == "month":
+        return (then.year, then.month) < (published.year, published.month)
+    if narrative.precision == "year":
+        return then.year < published.year
+    return then.year // 10 < published.year // 10
 
 
 def _habitual(verb: Token, words: Lexicon) -> bool:
