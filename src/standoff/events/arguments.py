@@ -26,6 +26,7 @@ ADDRESSING_ROOTS = frozenset({"02", "10"})
 # Roles of a noun's dependents that may name its owner: "Lavrov's call", "the Afghan army base", "the head, Lavrov".
 _OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN), (Role.APPOSITIVE, Form.PLAIN))
 _NOUN_CLAUSE = (Role.COMPLEMENT, Form.NOUN_CLAUSE)
+_MAX_CONJUNCTS = 6  # "A, B and said": a chain of verbs sharing one subject is short
 
 
 def actors_at(token: Token, actors: ArticleActors, words: Lexicon, depth: int = 2) -> list[Actor]:
@@ -112,9 +113,19 @@ def _speaker_of(pronoun: Token, actors: ArticleActors, words: Lexicon) -> list[A
         if link(token) == (Role.COMPLEMENT, Form.THAT_CLAUSE) and token.head.lemma_.lower() in words.speaker_clause_verbs:
             if enclosing:  # else, as in "said ... an attack it blamed on X", the speaker's
                 return enclosing
-            speakers = [c for c in children(token.head) if link(c) == (Role.AGENT, Form.PLAIN)]
-            return [a for sp in speakers for a in actors_at(sp, actors, words)]
+            return [a for sp in _speakers(token.head) for a in actors_at(sp, actors, words)]
         token = token.head
+    return []
+
+
+def _speakers(verb: Token) -> list[Token]:
+    """The subject of a verb of saying, or, where it has none, of the verb it is a conjunct of:
+    "Turkey welcomed the operation and said it was ready to cooperate"."""
+    for _ in range(_MAX_CONJUNCTS):
+        speakers = [c for c in children(verb) if link(c) == (Role.AGENT, Form.PLAIN)]
+        if speakers or link(verb) != (Role.CONJUNCT, Form.PLAIN) or verb.head.i == verb.i:
+            return speakers
+        verb = verb.head
     return []
 
 
