@@ -302,6 +302,9 @@ def test_a_title_of_several_countries_stands_for_each(actor_at: ActorAt) -> None
         ("Russia and Georgia fought a short war. Both sides accepted a peace plan.", "sides", ["RUS", "GEO"]),
         ("Canada and Costa Rica agreed to talk, the governments of the two countries said.", "countries", ["CAN", "CRI"]),
         ("Ethiopia and Eritrea signed a deal. Both governments welcomed it.", "governments", ["ETHGOV", "ERIGOV"]),
+        # "both sides", "all parties": the subject and object of a clause, of one country too
+        ("Colombian troops fought FARC rebels. The UN urged all parties to talk.", "parties", ["COLMIL", "COLREBFRC"]),
+        ("Colombian troops fought FARC rebels. The UN urged all parties in Colombia to talk.", "parties", []),
         # a pair of one country, or none named before, is no pair
         ("Moscow and the Kremlin said both sides should talk.", "sides", []),
         ("Both countries agreed to talk.", "countries", []),

@@ -550,37 +550,63 @@ class ArticleActors:
         return _Owner(country, sector)
 
     def _names_pair(self, head: Token) -> bool:
-        """ "both countries", "the two sides", or "both" standing alone ("urged both to")."""
+        """ "both countries", "the two sides", "all parties", or "both" standing alone ("urged both to")."""
+        if head.lower_ in self._words.party_nouns and not any(role(c) is Role.PREPOSITION for c in children(head)):
+            return any(c.lower_ in self._words.party_words and c.i < head.i for c in children(head))
         if head.lower_ in self._words.pair_nouns:
             return any(c.lower_ in self._words.pair_words and c.i < head.i for c in children(head))
         return head.lower_ == "both" and word_class(head) is WordClass.PRONOUN and role(head) is not Role.MODIFIER
 
     def _last_pair(self, head: Token) -> tuple[Actor, Actor] | None:
         """The last two countries named together before ``head`` ("India and Pakistan", "between
-        Ottawa and Erbil"), as actors standing for the pair's words, within a few sentences."""
+        Ottawa and Erbil"), as actors standing for the pair's words, within a few sentences.
+        "Both sides", "all parties" and "both" alone may stand for two parties of one country,
+        and for the subject and object of a clause ("troops fought FARC rebels")."""
+        parties = head.lower_ in self._words.party_nouns or head.lower_ == "both"
         first_sentence = self._sentence_of.get(head.i, 0) - _PAIR_SENTENCES
+        mention = self._mention(self._description(head)[0], head, "pronoun")
         for token in reversed(self._doc[: head.i]):
             number = self._sentence_of.get(token.i)
             if number is None:
                 continue  # the blank between paragraphs belongs to no sentence
             if number < first_sentence:
                 return None
-            if not conjuncts(token) or token.i > min(c.i for c in conjuncts(token)):
-                continue  # the first of conjoined words holds them all
-            if link(token) == (Role.OBLIQUE, Form.PLAIN) and token.head.lower_ not in self._words.pair_prepositions:
-                continue  # "flights to cities including Nairobi and Cairo" name places, not a pair of parties
+            members = self._conjoined(token) or (self._clause_parties(token) if parties else [])
+            if parties:
+                codes = [a.code for a in members if a is not None and a.code is not None and a.code.country]
+                two = next(((a, b) for i, a in enumerate(codes) for b in codes[i + 1 :] if _two_parties(a, b)), None)
+                if two is not None:
+                    return Actor(mention, two[0], Resolution.COREF_PRONOUN, 0.6), Actor(mention, two[1], Resolution.COREF_PRONOUN, 0.6)
             countries = []
-            for member in (token, *conjuncts(token)):
-                actor = self.actor(member)
+            for member, actor in zip(self._conjoined_words(token), members):
                 country = actor.code.country if actor is not None and actor.code is not None else self._demonym_country(member)
                 if country and country not in countries:
                     countries.append(country)
             if len(countries) >= 2:
-                mention = self._mention(self._description(head)[0], head, "pronoun")
                 sector = "GOV" if head.lower_ == "governments" else None
                 first, second = (Actor(mention, _code(c, sector), Resolution.COREF_PRONOUN, 0.6) for c in countries[:2])
                 return first, second
         return None
+
+    def _conjoined_words(self, token: Token) -> list[Token]:
+        """``token`` and its conjuncts where it is the first of them and may name parties."""
+        if not conjuncts(token) or token.i > min(c.i for c in conjuncts(token)):
+            return []  # the first of conjoined words holds them all
+        if link(token) == (Role.OBLIQUE, Form.PLAIN) and token.head.lower_ not in self._words.pair_prepositions:
+            return []  # "flights to cities including Nairobi and Cairo" name places, not a pair of parties
+        return [token, *conjuncts(token)]
+
+    def _conjoined(self, token: Token) -> list[Actor | None]:
+        return [self.actor(member) for member in self._conjoined_words(token)]
+
+    def _clause_parties(self, verb: Token) -> list[Actor | None]:
+        """The subject and the object of a clause, when both are actors: "troops fought FARC rebels"."""
+        if not is_predicate_word(verb):
+            return []
+        subjects = [self.actor(c) for c in children(verb) if link(c) == (Role.AGENT, Form.PLAIN)]
+        objects = [self.actor(c) for c in children(verb) if link(c) == (Role.PATIENT, Form.PLAIN)]
+        objects += [self.actor(o) for p in children(verb) if role(p) is Role.PREPOSITION and p.lower_ in self._words.pair_prepositions for o in children(p) if link(o) == (Role.OBLIQUE, Form.PLAIN)]
+        return [a for a in subjects[:1] + objects[:1] if a is not None] if subjects and objects else []
 
     def _demonym_country(self, token: Token) -> str | None:
         """The country of a nationality adjective that names no actor itself: "Indian and
@@ -881,6 +907,14 @@ _ATTRIBUTIVE = frozenset({(Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.ADJEC
 
 def _determiner_or_possessor(token: Token) -> bool:
     return role(token) is Role.POSSESSOR or link(token) == (Role.FUNCTION, Form.DETERMINER)
+
+
+def _two_parties(first: ActorCode, second: ActorCode) -> bool:
+    """Two sides of a conflict: two countries, or two kinds of actor of one country ("troops"
+    and "rebels"); not a country and its own government ("Moscow and the Kremlin")."""
+    if first.country != second.country:
+        return True
+    return first.sector is not None and second.sector is not None and first.sector != second.sector
 
 
 # Kinds of match that name a state, by any of its names.

@@ -72,6 +72,8 @@ class Lexicon:
     pair_nouns: Words
     pair_words: Words
     pair_prepositions: Words
+    party_nouns: Words
+    party_words: Words
     indefinite_words: Words
     title_owner_prepositions: Words
     title_place_prepositions: Words
