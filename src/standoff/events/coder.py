@@ -16,7 +16,7 @@ from standoff.events.embedding import SecondOpinion, action_verbs, predicate_tex
 from standoff.events.matching import PatternMatcher, patients_for
 from standoff.events.modality import modality
 from standoff.events.patterns import NO_EVENT, Pattern, PatternStack
-from standoff.events.rules import DENIAL, ENGINE, FORCE_THREAT, SPEECH_PATTERN, THREAT_ROOT, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
+from standoff.events.rules import DENIAL, ENGINE, ANSWERING_THREATS, SPEECH_PATTERN, THREAT_ROOT, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
@@ -233,8 +233,8 @@ class EventCoder:
         if not targets and code.startswith(THREAT_ROOT):
             targets = self._threatened(predicate, verb, actors)
         countries = frozenset(s.code.country for s in sources if s is not None and s.code is not None and s.code.country)
-        if not targets and code == FORCE_THREAT:
-            # "promised a painful response": a threat of force answers the latest force against its side
+        if not targets and code in ANSWERING_THREATS:
+            # "promised a painful response", "those responsible will be punished": a threat answers the latest force against its side
             authors = earlier.authors(earlier.latest_force_against(countries, found), found) if countries else []
             if authors:
                 targets, rules = authors, (*rules, RuleId.ANSWER_TARGET)

@@ -78,9 +78,19 @@ class EarlierActs:
 
     def latest_force_against(self, countries: frozenset[str], since: Sequence[Event] = ()) -> Event | None:
         """The latest known act of coercion or force (roots 17-20) aimed at one of ``countries``
-        by another: what a threat of force that names no target retaliates against ("promised
-        a painful response" after Hezbollah captured two Israeli soldiers)."""
-        return self._latest_of(FORCE_ROOTS, lambda event: _answerable(event, countries), since)
+        by another, or by a dissident of its own (rioters, rebels, opposition): what a threat that
+        names no target answers ("promised a painful response" after Hezbollah captured two
+        Israeli soldiers; "those responsible will be punished" after rioters stormed Congress)."""
+
+        def against(event: Event) -> bool:
+            target = event.target.code.country if event.target is not None and event.target.code is not None else None
+            return event.complete and event.cameo_root in FORCE_ROOTS and target in countries and (_country(event) not in countries or self._dissident(event))
+
+        return self._latest_of(FORCE_ROOTS, against, since)
+
+    def _dissident(self, event: Event) -> bool:
+        source = event.source.code if event.source is not None else None
+        return source is not None and source.sector in self._dissident_sectors
 
     def latest_claim_against(self, countries: frozenset[str], since: Sequence[Event] = ()) -> Event | None:
         """The latest known statement or accusation (roots 01, 11) about one of ``countries`` by
@@ -91,9 +101,7 @@ class EarlierActs:
 
         def about(event: Event) -> bool:
             target = event.target.code.country if event.target is not None and event.target.code is not None else None
-            source = event.source.code if event.source is not None else None
-            dissident = source is not None and source.sector in self._dissident_sectors
-            return event.complete and event.cameo_root in CLAIM_ROOTS and target in countries and (_country(event) not in countries or dissident)
+            return event.complete and event.cameo_root in CLAIM_ROOTS and target in countries and (_country(event) not in countries or self._dissident(event))
 
         return self._latest_of(CLAIM_ROOTS, about, since)
 
@@ -149,11 +157,6 @@ class EarlierActs:
 def _country(event: Event) -> str | None:
     source = event.source
     return source.code.country if source is not None and source.code is not None else None
-
-
-def _answerable(event: Event, countries: frozenset[str]) -> bool:
-    target = event.target.code.country if event.target is not None and event.target.code is not None else None
-    return event.complete and event.cameo_root in FORCE_ROOTS and target in countries and _country(event) not in countries
 
 
 def _act_key(event: Event) -> tuple[int, int, str]:

@@ -36,6 +36,7 @@ VISIT_ROOT = "04"
 THREAT_ROOT = "13"
 FORCE_OUTCOME_ROOTS = frozenset({"18", "19", "20"})  # assault, fighting, mass violence
 FORCE_THREAT = "138"  # threaten with military force
+ANSWERING_THREATS = frozenset({"130", FORCE_THREAT})  # threats that, naming no one, answer the latest force against the threatener
 DENIAL = "016"  # deny responsibility
 # How a destination's actor is read from a place name: the country, its capital, a place in it.
 PLACE_READINGS = frozenset({Resolution.STATE, Resolution.CAPITAL, Resolution.PLACE})
