@@ -104,6 +104,7 @@ class RuleId(StrEnum):
     CONSIDER = "consider"
     FUTURE = "future"
     HYPOTHETICAL = "hypothetical"
+    ATTEMPTED = "attempted"  # "tried to detain fishermen": force tried is coded as the act
     # The speaker's own act announced with "will"/"would": intent (03) or threat (13).
     ANNOUNCED_INTENT = "announced-intent"
     ANNOUNCED_THREAT = "announced-threat"

@@ -11,7 +11,7 @@ from standoff.events.arguments import Answered, actors_at, pattern_sources, sour
 from standoff.events.assembly import EventAssembler, SentenceContext
 from standoff.events.composition import Composition
 from standoff.events.confidence import ConfidenceTable, evidence_key
-from standoff.events.earlier import EarlierActs
+from standoff.events.earlier import FORCE_ROOTS, EarlierActs
 from standoff.events.embedding import SecondOpinion, action_verbs, predicate_text
 from standoff.events.matching import PatternMatcher, patients_for
 from standoff.events.modality import modality
@@ -38,6 +38,7 @@ GROUP_RULES = {
     "refuse": RuleId.REFUSE,
     "consider": RuleId.CONSIDER,
     "future": RuleId.FUTURE,
+    "attempt": RuleId.ATTEMPTED,
     "hypothetical": RuleId.HYPOTHETICAL,
 }
 ADDRESSING_GROUPS = ("appeal", "demand")  # the head's object (or clause subject) is the addressee
@@ -342,6 +343,14 @@ class EventCoder:
                 return self._assembler.build(planned, sources, targets, predicate.trigger, Modality.ASSERTED, pattern, provenance, ctx)
             provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.FUTURE,))
             return self._assembler.build(pattern.code, sources, targets, predicate.trigger, Modality.FUTURE, pattern, provenance, ctx)
+        if "attempt" in groups:
+            # "tried to detain fishermen", "attempted to assassinate": force tried is the act; a tried deal is none
+            if pattern.code[:2] not in FORCE_ROOTS or mode is Modality.NEGATED:
+                return []
+            sources = source_actors(head_predicate, actors, self._words)
+            targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
+            provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.ATTEMPTED,))
+            return self._assembler.build(pattern.code, sources, targets, predicate.trigger, mode, pattern, provenance, ctx)
         if mode is Modality.NEGATED:
             groups, mode = ["refuse"], Modality.ASSERTED
         for group in groups:
