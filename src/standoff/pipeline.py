@@ -27,6 +27,7 @@ from standoff.lexicon import load_lexicon
 from standoff.model import Article, ArticleResult, Event, Failure
 from standoff.nlp import Doc, Span, model_version, parse, sentence_of_tokens, sentence_spans
 from standoff.ontology import load_ontology
+from standoff.syntax.labels import repair_stranded_verbs
 from standoff.syntax.predicates import PredicateReader
 from standoff.text.dates import Timeline
 from standoff.text.discards import discard_sentences, load_discards
@@ -139,6 +140,7 @@ class Coder:
             return _failed(article, "code", exc)
 
     def code_doc(self, article: Article, doc: Doc) -> ArticleResult:
+        repair_stranded_verbs(doc)
         sentences = [s for s in map(_trimmed, sentence_spans(doc)) if len(s)]
         sentence_of = sentence_of_tokens(sentences)
         filed = filed_from(article.text, self._gazetteer, self._lexicon, article.title)

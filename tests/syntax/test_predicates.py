@@ -6,6 +6,7 @@ import pytest
 
 from standoff.lexicon import load_lexicon
 from standoff.nlp import parse
+from standoff.syntax.labels import repair_stranded_verbs
 from standoff.syntax.predicates import Predicate, PredicateReader
 
 
@@ -34,3 +35,15 @@ def test_a_that_clause_stays_a_clause():
     predicate = predicate_of("China said that the ruling was illegal.", "said")
     assert predicate.clause is not None and predicate.clause.text == "was"
     assert predicate.patients == [] and predicate.called == []
+
+
+def test_a_verb_hung_on_a_noun_of_a_relative_clause_is_the_sentence_s_verb():
+    doc = next(parse(["Norway, which chairs the donor group, called on Israel and the Palestinians to resume talks."]))
+    called = next(t for t in doc if t.text == "called")
+    assert called.dep_ == "acl"  # the model's reading: "the group called on"; if it changes, this test's premise is gone
+    repair_stranded_verbs(doc)
+    agents = [t.text for t in PredicateReader(load_lexicon()).verb(called).agents]
+    assert agents == ["Norway"]
+    reduced = next(parse(["The man called John left the city."]))
+    repair_stranded_verbs(reduced)
+    assert next(t for t in reduced if t.text == "left").dep_ == "ROOT"  # a sentence rooted in its verb is left alone

@@ -401,3 +401,18 @@ def conjuncts(token: Token) -> tuple[Token, ...]:
 def is_auxiliary(token: Token) -> bool:
     """An auxiliary of its verb, active ("will", "has") or passive ("was")."""
     return token.dep_ in ("aux", "auxpass")
+
+
+def repair_stranded_verbs(doc: Doc) -> None:
+    """Re-root sentences the parser rooted in their subject noun, the verb hung on a later noun
+    as if a reduced relative: "Germany, which holds the presidency, called on Estonia to ..."
+    read as "the presidency called on". A past or present verb on a noun, with no subject of its
+    own, in a sentence whose root is a noun, is the sentence's verb and that noun its subject.
+    Changes the parse in place: call it before anything reads the doc."""
+    for verb in doc:
+        if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(is_subject(c) for c in verb.children):
+            continue
+        root = verb.sent.root
+        if root.i < verb.i and word_class(root) in (WordClass.NOUN, WordClass.NAME):
+            verb.head, verb.dep_ = verb, "ROOT"
+            root.head, root.dep_ = verb, "nsubj"
