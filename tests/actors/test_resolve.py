@@ -351,3 +351,17 @@ def test_a_currency_belongs_to_no_country(table) -> None:
     francs, hospital = (next(t for t in doc if t.text == word) for word in ("francs", "hospital"))
     assert actors.owners(francs) == []
     assert [a.code.code for a in actors.owners(hospital) if a.code is not None] == ["CHE"]  # a thing of the country still is
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("The European Union held a summit on Friday, and its members agreed to extend the sanctions.", "its members", "IGOEUREEC"),
+        ("The African Union met in Addis Ababa. Members called for a ceasefire.", "Members", "IGOAFRAFU"),
+        # members whose own words say whose are not the organisation's
+        ("The European Union held a summit. Members of parliament protested.", "Members", None),
+    ],
+)
+def test_members_are_the_organisation_named_just_before(actor_at: ActorAt, text: str, words: str, code: str | None) -> None:
+    actor = actor_at(text, words)
+    assert (actor.code.code if actor is not None and actor.code is not None else None) == code

@@ -292,6 +292,7 @@ class ArticleActors:
         if match is None:
             return (
                 self._partitive(head)
+                or self._members(head, span)
                 or self._generic(head, span, mention)
                 or self._owned(head, span, mention)
                 or self._unknown_entity(head, span, mention)
@@ -416,6 +417,23 @@ class ArticleActors:
         International said ... The group called on ...". Not when words say which group ("the
         Iranian-backed Shi'ite group", "the Contact Group"): those name their own."""
         if len(span) != 2 or span[0].lower_ != "the" or head.text not in self._words.organisation_anaphors or not is_singular_noun(head):
+            return None
+        sentence = self._sentence_of.get(head.i, 0)
+        for index, organisation in reversed(self._organisations):
+            if sentence - self._sentence_of.get(index, 0) > _ORGANISATION_WINDOW:
+                break
+            if index < head.i:
+                return Actor(self._mention(span[0], span[-1], "title"), organisation.code, Resolution.COREF_TITLE, 0.7, organisation.mention)
+        return None
+
+    def _members(self, head: Token, span: Description) -> Actor | None:
+        """"Its members", "members": the organisation named last, in this sentence or a few
+        before, acting through its members ("The Security Council held a meeting, and its
+        members called on all parties to remain calm"). Not "members of parliament", nor
+        members whose words say whose ("NATO members", "family members")."""
+        if head.lower_ not in self._words.member_nouns or any(role(c) is Role.PREPOSITION for c in children(head)):
+            return None
+        if len(span) > 2 or len(span) == 2 and span[0].lower_ not in self._words.member_determiners:
             return None
         sentence = self._sentence_of.get(head.i, 0)
         for index, organisation in reversed(self._organisations):

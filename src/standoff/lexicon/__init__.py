@@ -74,6 +74,8 @@ class Lexicon:
     pair_prepositions: Words
     party_nouns: Words
     party_words: Words
+    member_nouns: Words
+    member_determiners: Words
     indefinite_words: Words
     title_owner_prepositions: Words
     title_place_prepositions: Words
