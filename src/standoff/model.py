@@ -124,6 +124,7 @@ class RuleId(StrEnum):
     OWN_SIDE = "own-side"  # a government speaking of its own country's stance
     SPEAKER = "speaker"  # the statement of whoever reports another's act
     RECIPROCAL = "reciprocal"  # a joint act of conjoined actors, each toward the other
+    MUTUAL = "mutual"  # negotiating or signing an agreement with another side is that side's act too
     ONE_EVENT_PER_ACT = "one-event-per-act"  # the same act told twice in an article is one event
     FIRED_WEAPON_HITS = "fired-weapon-hits"  # "missiles fired by Israel struck": one act, the strike
     OUTCOME_OF_FORCE = "outcome-of-force"  # "struck a bus, killing nine people": one act, the strike

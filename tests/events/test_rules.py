@@ -67,7 +67,7 @@ def dyads(events: list[Event]) -> Counter[tuple[str | None, str, str | None]]:
 def test_the_rules_run_in_the_declared_order() -> None:
     assert [rule.id for rule in all_rules()] == [
         RuleId.LIGHT_VERB_WINS, RuleId.FIRED_WEAPON_HITS, RuleId.OUTCOME_OF_FORCE, RuleId.ANSWER_TARGET, RuleId.INSTITUTION_VISIT, RuleId.OWN_SIDE,
-        RuleId.RECIPROCAL, RuleId.NEEDED_ACTORS, RuleId.SPEAKER,
+        RuleId.RECIPROCAL, RuleId.MUTUAL, RuleId.NEEDED_ACTORS, RuleId.SPEAKER,
     ]  # fmt: skip
     assert [rule.id for rule in ARTICLE_RULES] == [RuleId.ONE_EVENT_PER_ACT]
 
@@ -133,6 +133,12 @@ def test_a_joint_act_of_conjoined_actors_runs_both_ways(table: ActorTable) -> No
     text = "Japan and South Korea agreed to resume talks."
     assert dyads(code(text, table)) == Counter({("JPN", "03", "KOR"): 1, ("KOR", "03", "JPN"): 1})
     assert dyads(code(text, table, without=RuleId.RECIPROCAL)) == Counter({("JPN", "03", None): 1, ("KOR", "03", None): 1})
+
+
+def test_an_agreement_signed_with_another_side_is_that_side_s_act_too(table: ActorTable) -> None:
+    text = "Morocco signed a fisheries agreement with Spain."
+    assert dyads(code(text, table)) == Counter({("MAR", "05", "ESP"): 1, ("ESP", "05", "MAR"): 1})
+    assert dyads(code(text, table, without=RuleId.MUTUAL)) == Counter({("MAR", "05", "ESP"): 1})
 
 
 def test_one_event_per_act_in_an_article(table: ActorTable) -> None:

@@ -32,6 +32,8 @@ SPEECH_PATTERN = Pattern(
 # Codes of acts that, done by conjoined actors, they do with each other: consult, meet,
 # negotiate, agree, cooperate (or say they will), declare a truce, clash.
 RECIPROCAL_PREFIXES = ("031", "036", "04", "057", "06", "0871", "190")
+MUTUAL_PREFIXES = ("046", "057")  # negotiating and signing an agreement take two: "signed a treaty with Egypt"
+MUTUAL_PREPOSITION = "with"
 VISIT_ROOT = "04"
 THREAT_ROOT = "13"
 FORCE_OUTCOME_ROOTS = frozenset({"18", "19", "20"})  # assault, fighting, mass violence
@@ -233,6 +235,41 @@ class Reciprocity:
         return out
 
 
+class MutualActs:
+    """Negotiating or signing an agreement with another side is that side's act too: "Israel
+    signed a peace treaty with Egypt" runs both ways, as "Israel and Egypt signed" does. Only
+    where the words name that side after "with": a resolution adopted about a country is not
+    an agreement with it."""
+
+    id = RuleId.MUTUAL
+
+    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
+        present = {(e.trigger_start, e.cameo, _party(e.source), _party(e.target)) for e in events}
+        out = list(events)
+        for event in events:
+            source, target = _party(event.source), _party(event.target)
+            if not event.cameo.startswith(MUTUAL_PREFIXES) or source is None or target is None or same_country(event.source, event.target):
+                continue
+            if not _named_with(event, target, sentence):
+                continue
+            if (event.trigger_start, event.cameo, target, source) not in present:
+                present.add((event.trigger_start, event.cameo, target, source))
+                out.append(reidentified(replace(event, source=event.target, target=event.source, rule=event.rule.with_rule(self.id))))
+        return out
+
+
+def _named_with(event: Event, target: str, sentence: Sentence) -> bool:
+    """The event's target is named after "with" on its predicate ("signed a treaty *with* Egypt")."""
+    for predicate, _ in sentence.matched:
+        if predicate.trigger.idx == event.trigger_start:
+            return any(_party(a) == target for o in predicate.objects_of(MUTUAL_PREPOSITION) for a in sentence.actors.actors(o))
+    return False
+
+
+def _party(actor: Actor | None) -> str | None:
+    return actor.code.code if actor is not None and actor.code is not None else None
+
+
 class InstitutionVisits:
     """ "Travelled to The Hague to defend Myanmar at the International Court of Justice": a
     trip whose purpose names an international body is a visit to that body, not to the country
@@ -294,6 +331,7 @@ def sentence_rules(lexicon: Lexicon, predicates: PredicateReader, assembler: Eve
         InstitutionVisits(),
         OwnSide(lexicon, predicates),
         Reciprocity(),
+        MutualActs(),
         NeededActors(),  # before Speakers: a dropped act has no speaker's statement either
         Speakers(lexicon, predicates, assembler),
     )
