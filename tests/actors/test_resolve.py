@@ -365,3 +365,10 @@ def test_a_currency_belongs_to_no_country(table) -> None:
 def test_members_are_the_organisation_named_just_before(actor_at: ActorAt, text: str, words: str, code: str | None) -> None:
     actor = actor_at(text, words)
     assert (actor.code.code if actor is not None and actor.code is not None else None) == code
+
+
+def test_a_name_written_family_name_first_is_found_by_its_first_word(actor_at: ActorAt) -> None:
+    text = "North Korean leader Kim Jong Il received the envoy. The envoy met Kim in Pyongyang on Thursday."
+    actor = actor_at(text, "met Kim", day=date(2009, 8, 4))
+    assert actor is not None and actor.code is not None
+    assert (actor.code.code, actor.method) == ("PRKGOV", "coref-name")

@@ -142,6 +142,7 @@ class ArticleActors:
         self._organisations: list[tuple[int, Actor]] = []  # named organisations, in reading order
         self._second_of_pair: dict[int, Actor] = {}  # "both countries": the second country named
         self._full_names: dict[str, list[int]] | None = None  # a person's family name -> the last tokens of their full names
+        self._first_names: dict[str, list[int]] = {}  # the first word of a name of three words or more -> its last tokens
         self._scene_adverbs = self._words.direction_words | self._words.scene_prepositions  # "outside" is often read as an adverb
         for token in words_of_class(doc, PHRASE_HEAD_CLASSES):
             if _is_phrase_head(token, self._words):
@@ -787,17 +788,21 @@ class ArticleActors:
 
     def _named_before(self, head: Token, mention: Mention) -> Actor | None:
         """A bare family name ("Pastrana said") is the person named in full earlier in the article
-        ("President Andres Pastrana"), when that mention was resolved."""
+        ("President Andres Pastrana"), when that mention was resolved; a name written family name
+        first is found by its first word ("Kim Il Sung ... met Kim in Pyongyang")."""
         if self._full_names is None:
-            self._full_names = {}
+            self._full_names, self._first_names = {}, {}
             for name in named_spans(self._doc, self._text):
                 if name.kind is Entity.PERSON and name.end - name.start > 1:
                     self._full_names.setdefault(self._doc[name.end - 1].lower_, []).append(name.end - 1)
-        for last in reversed(self._full_names.get(head.lower_, [])):
-            if last < head.i:
-                earlier = self.actor(self._doc[last])
-                if earlier is not None and earlier.code is not None:
-                    return Actor(mention, earlier.code, Resolution.COREF_NAME, 0.6, antecedent=earlier.mention)
+                if name.kind is Entity.PERSON and name.end - name.start > 2:
+                    self._first_names.setdefault(self._doc[name.start].lower_, []).append(name.end - 1)
+        for names in (self._full_names, self._first_names):
+            for last in reversed(names.get(head.lower_, [])):
+                if last < head.i:
+                    earlier = self.actor(self._doc[last])
+                    if earlier is not None and earlier.code is not None:
+                        return Actor(mention, earlier.code, Resolution.COREF_NAME, 0.6, antecedent=earlier.mention)
         return None
 
     def _title_and_surname(self, head: Token, span: Description, mention: Mention) -> Actor | None:
