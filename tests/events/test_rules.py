@@ -135,6 +135,11 @@ def test_a_joint_act_of_conjoined_actors_runs_both_ways(table: ActorTable) -> No
     assert dyads(code(text, table, without=RuleId.RECIPROCAL)) == Counter({("JPN", "03", None): 1, ("KOR", "03", None): 1})
 
 
+def test_force_by_the_owners_of_one_thing_is_not_aimed_at_each_other(table: ActorTable) -> None:
+    events = code("French and Malian air strikes killed dozens.", table)
+    assert not any(e.cameo.startswith("19") and e.target is not None and e.target.code is not None and e.target.code.code in ("FRA", "MLI") for e in events)
+
+
 def test_an_agreement_signed_with_another_side_is_that_side_s_act_too(table: ActorTable) -> None:
     text = "Morocco signed a fisheries agreement with Spain."
     assert dyads(code(text, table)) == Counter({("MAR", "05", "ESP"): 1, ("ESP", "05", "MAR"): 1})

@@ -214,7 +214,9 @@ class Speakers:
 
 class Reciprocity:
     """Joint acts of conjoined actors ("Japan and South Korea agreed to resume talks") run
-    both ways: each actor toward the other."""
+    both ways: each actor toward the other. Not force that the owners of one thing do to others
+    ("U.S. and British air strikes killed dozens"): they are allies, one side; "Indian and
+    Chinese troops clashed" names no others."""
 
     id = RuleId.RECIPROCAL
 
@@ -225,7 +227,7 @@ class Reciprocity:
             if event.target is None and event.source is not None and event.cameo.startswith(RECIPROCAL_PREFIXES):
                 by_trigger.setdefault((event.trigger_start, event.cameo), []).append(event)
         for group in by_trigger.values():
-            if len(group) < 2:
+            if len(group) < 2 or _allied_force(group, sentence):
                 continue
             for event in group:
                 partners = [e.source for e in group if e is not event and not same_country(e.source, event.source)]
@@ -256,6 +258,18 @@ class MutualActs:
                 present.add((event.trigger_start, event.cameo, target, source))
                 out.append(reidentified(replace(event, source=event.target, target=event.source, rule=event.rule.with_rule(self.id))))
         return out
+
+
+def _allied_force(group: list[Event], sentence: Sentence) -> bool:
+    """Force by actors read as the owners of one noun, whose predicate has an object of its own."""
+    event = group[0]
+    if event.cameo_root not in FORCE_OUTCOME_ROOTS or not any(e.source is not None and e.source.method in _OWNERS_OF_ONE_THING for e in group):
+        return False
+    return any(predicate.trigger.idx == event.trigger_start and bool(predicate.patients) for predicate, _ in sentence.matched)
+
+
+# Actors read as the owners of one noun: "U.S. and British air strikes", "Indian and Chinese troops".
+_OWNERS_OF_ONE_THING = frozenset({Resolution.OWNER_ADJECTIVE, Resolution.COORDINATED_OWNER})
 
 
 def _named_with(event: Event, target: str, sentence: Sentence) -> bool:
