@@ -372,3 +372,18 @@ def test_a_name_written_family_name_first_is_found_by_its_first_word(actor_at: A
     actor = actor_at(text, "met Kim", day=date(2009, 8, 4))
     assert actor is not None and actor.code is not None
     assert (actor.code.code, actor.method) == ("PRKGOV", "coref-name")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kenya closed its border with Somalia on Monday. It also suspended flights to Mogadishu.", "KEN"),
+        # a dummy "it", a first sentence of a paragraph, a subject that is no state or organisation
+        ("Kenya closed its border with Somalia on Monday. It was the first closure in years.", None),
+        ("Kenya closed its border with Somalia on Monday.\n\nIt also suspended flights to Mogadishu.", None),
+        ("The storm hit the coast on Monday. It also suspended flights to Mogadishu.", None),
+    ],
+)
+def test_it_as_a_sentence_s_subject_is_the_state_that_was_the_subject_before(actor_at: ActorAt, text: str, code: str | None) -> None:
+    actor = actor_at(text, "It")
+    assert (actor.code.code if actor is not None and actor.code is not None else None) == code

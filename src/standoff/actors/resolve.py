@@ -278,6 +278,8 @@ class ArticleActors:
     def _resolve(self, head: Token) -> Actor | None:
         if head.lower_ in self._words.personal_pronouns and word_class(head) is WordClass.PRONOUN:
             return self._pronoun(head)
+        if head.lower_ in self._words.collective_subject_pronouns and word_class(head) is WordClass.PRONOUN:
+            return self._subject_before(head)
         if self._names_pair(head):
             pair = self._last_pair(head)
             if pair is None:
@@ -727,6 +729,27 @@ class ArticleActors:
             return Actor(mention, None, Resolution.PRONOUN_UNRESOLVED, 0.0)
         return Actor(mention, antecedent.code, Resolution.COREF_PRONOUN, 0.75, antecedent.mention)
 
+    def _subject_before(self, pronoun: Token) -> Actor | None:
+        """ "Saudi Arabia said it would close its border. It ordered Qatari citizens to leave": "it"
+        as the subject of its sentence's main verb is the state or organisation that was the
+        subject of the sentence before, in the same paragraph, named or titled as such. Not "it"
+        as a dummy subject ("It was the first time", "It took police three hours"), nor one that
+        no such subject comes before."""
+        verb = pronoun.head
+        start, end = sentence_bounds(pronoun)
+        main = self._doc[start:end].root
+        if not is_subject(pronoun) or verb.lemma_.lower() in self._words.dummy_subject_verbs or not (verb.i == main.i or verb in conjuncts(main)):
+            return None
+        if start == 0 or "\n" in self._text[self._doc[start - 1].idx : self._doc[start].idx]:
+            return None  # the first sentence of a paragraph
+        before_start, _ = sentence_bounds(self._doc[start - 1])
+        before = self._doc[before_start:start].root
+        subjects = [c for c in children(before) if is_subject(c)]
+        actor = self.actor(subjects[0]) if subjects else None
+        if actor is None or actor.code is None or not actor.code.country or actor.method not in _NAMED_COLLECTIVES:
+            return None
+        return Actor(self._mention(pronoun, pronoun, "pronoun"), actor.code, Resolution.COREF_PRONOUN, 0.6, actor.mention)
+
     def _cataphora(self, token: Token) -> Actor | None:
         """'In his article, Putin wrote': a possessive before the verb whose subject, named
         later in the sentence, is a person, is that person."""
@@ -939,6 +962,11 @@ def _two_parties(first: ActorCode, second: ActorCode) -> bool:
         return True
     return first.sector is not None and second.sector is not None and first.sector != second.sector
 
+
+# How a state or an organisation that "it" may stand for was named: by name, seat or title.
+_NAMED_COLLECTIVES = frozenset(
+    {Resolution.STATE, Resolution.CAPITAL, Resolution.SEAT, Resolution.ORGANISATION, Resolution.SHARED, Resolution.COUNTRY_SECTOR, Resolution.SECTOR_OF_OWNER, Resolution.TITLE_OF_OWNER}
+)
 
 # Kinds of match that name a state, by any of its names.
 _NAMES_OF_STATES = frozenset({"state", "adjective", "capital", "shared", "place"})

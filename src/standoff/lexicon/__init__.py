@@ -75,6 +75,8 @@ class Lexicon:
     party_nouns: Words
     party_words: Words
     member_nouns: Words
+    collective_subject_pronouns: Words
+    dummy_subject_verbs: Words
     member_determiners: Words
     indefinite_words: Words
     title_owner_prepositions: Words
