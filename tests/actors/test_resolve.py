@@ -387,3 +387,10 @@ def test_a_name_written_family_name_first_is_found_by_its_first_word(actor_at: A
 def test_it_as_a_sentence_s_subject_is_the_state_that_was_the_subject_before(actor_at: ActorAt, text: str, code: str | None) -> None:
     actor = actor_at(text, "It")
     assert (actor.code.code if actor is not None and actor.code is not None else None) == code
+
+
+def test_part_of_a_longer_name_with_another_given_name_is_someone_else(actor_at: ActorAt) -> None:
+    day = date(2010, 6, 1)
+    assert code_of(actor_at("Colonel Turki al-Maliki accused the rebels.", "al-Maliki", day=day)) is None
+    assert code_of(actor_at("Prime Minister Nouri al-Maliki accused the rebels.", "al-Maliki", day=day)) == "IRQGOV"
+    assert code_of(actor_at("Nuri Kamil al-Maliki accused the rebels.", "al-Maliki", day=day)) == "IRQGOV"

@@ -301,6 +301,11 @@ class ArticleActors:
                 or self._unknown_entity(head, span, mention)
             )
         if match.kind == "person":
+            if _another_given_name(head, match):
+                # "Colonel Turki al-Maliki" is not Nouri al-Maliki: the match names someone else
+                for index in range(match.start, match.end):
+                    self._matches.pop(index, None)
+                return self._unknown_entity(head, span, mention)
             return self._person(span, match)
         if match.kind == "org":
             assert match.org is not None
@@ -915,6 +920,21 @@ def _combine(owner: _Owner, agent: Agent, leading: bool) -> ActorCode:
 
 def _code(country: str | None, sector: str | None) -> ActorCode:
     return ActorCode(f"{country or ''}{sector or ''}", country, sector)
+
+
+def _another_given_name(token: Token, match: Match) -> bool:
+    """A person matched by part of a longer name whose first word none of the person's names
+    has: "Turki al-Maliki" is someone else than Nouri al-Maliki; "George W. Bush" is Bush."""
+    assert match.person is not None
+    if not _inside_longer_name(token, match):
+        return False
+    doc = token.doc
+    start = match.start
+    while start > 0 and continues_entity(doc[start]):
+        start -= 1
+    first = doc[start].lower_
+    names = (match.person.name, *match.person.aliases)
+    return not any(first in name.lower().replace("-", " ").split() for name in names)
 
 
 def _inside_longer_name(token: Token, match: Match) -> bool:
