@@ -426,13 +426,7 @@ class ArticleActors:
         Iranian-backed Shi'ite group", "the Contact Group"): those name their own."""
         if len(span) != 2 or span[0].lower_ != "the" or head.text not in self._words.organisation_anaphors or not is_singular_noun(head):
             return None
-        sentence = self._sentence_of.get(head.i, 0)
-        for index, organisation in reversed(self._organisations):
-            if sentence - self._sentence_of.get(index, 0) > _ORGANISATION_WINDOW:
-                break
-            if index < head.i:
-                return Actor(self._mention(span[0], span[-1], "title"), organisation.code, Resolution.COREF_TITLE, 0.7, organisation.mention)
-        return None
+        return self._latest_organisation(head, span)
 
     def _members(self, head: Token, span: Description) -> Actor | None:
         """"Its members", "members": the organisation named last, in this sentence or a few
@@ -443,6 +437,10 @@ class ArticleActors:
             return None
         if len(span) > 2 or len(span) == 2 and span[0].lower_ not in self._words.member_determiners:
             return None
+        return self._latest_organisation(head, span)
+
+    def _latest_organisation(self, head: Token, span: Description) -> Actor | None:
+        """The organisation named last before ``head``, a few sentences back at most, for the phrase ``span``."""
         sentence = self._sentence_of.get(head.i, 0)
         for index, organisation in reversed(self._organisations):
             if sentence - self._sentence_of.get(index, 0) > _ORGANISATION_WINDOW:
