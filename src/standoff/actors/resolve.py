@@ -595,14 +595,15 @@ class ArticleActors:
                 continue  # the blank between paragraphs belongs to no sentence
             if number < first_sentence:
                 return None
-            members = self._conjoined(token) or (self._clause_parties(token) if parties else [])
+            words = self._conjoined_words(token)
+            members = [self.actor(member) for member in words] or (self._clause_parties(token) if parties else [])
             if parties:
                 codes = [a.code for a in members if a is not None and a.code is not None and a.code.country]
                 two = next(((a, b) for i, a in enumerate(codes) for b in codes[i + 1 :] if _two_parties(a, b)), None)
                 if two is not None:
                     return Actor(mention, two[0], Resolution.COREF_PRONOUN, 0.6), Actor(mention, two[1], Resolution.COREF_PRONOUN, 0.6)
             countries = []
-            for member, actor in zip(self._conjoined_words(token), members):
+            for member, actor in zip(words, members):
                 country = actor.code.country if actor is not None and actor.code is not None else self._demonym_country(member)
                 if country and country not in countries:
                     countries.append(country)
@@ -619,9 +620,6 @@ class ArticleActors:
         if link(token) == (Role.OBLIQUE, Form.PLAIN) and token.head.lower_ not in self._words.pair_prepositions:
             return []  # "flights to cities including Nairobi and Cairo" name places, not a pair of parties
         return [token, *conjuncts(token)]
-
-    def _conjoined(self, token: Token) -> list[Actor | None]:
-        return [self.actor(member) for member in self._conjoined_words(token)]
 
     def _clause_parties(self, verb: Token) -> list[Actor | None]:
         """The subject and the object of a clause, when both are actors: "troops fought FARC rebels"."""
@@ -926,13 +924,16 @@ def _another_given_name(token: Token, match: Match) -> bool:
     assert match.person is not None
     if not _inside_longer_name(token, match):
         return False
-    doc = token.doc
-    start = match.start
-    while start > 0 and continues_entity(doc[start]):
-        start -= 1
-    first = doc[start].lower_
+    first = token.doc[_name_start(token.doc, match.start)].lower_
     names = (match.person.name, *match.person.aliases)
     return not any(first in name.lower().replace("-", " ").split() for name in names)
+
+
+def _name_start(doc: Doc, index: int) -> int:
+    """The first word of the name the word at ``index`` belongs to."""
+    while index > 0 and continues_entity(doc[index]):
+        index -= 1
+    return index
 
 
 def _inside_longer_name(token: Token, match: Match) -> bool:
@@ -940,9 +941,7 @@ def _inside_longer_name(token: Token, match: Match) -> bool:
     if entity(token) is not Entity.PERSON:
         return False
     doc = token.doc
-    start = token.i
-    while start > 0 and continues_entity(doc[start]):
-        start -= 1
+    start = _name_start(doc, token.i)
     end = token.i + 1
     while end < len(doc) and continues_entity(doc[end]):
         end += 1

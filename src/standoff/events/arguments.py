@@ -27,7 +27,6 @@ ADDRESSING_ROOTS = frozenset({"02", "10"})
 _OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN), (Role.APPOSITIVE, Form.PLAIN))
 _NOUN_CLAUSE = (Role.COMPLEMENT, Form.NOUN_CLAUSE)
 _MAX_CONJUNCTS = 6  # "A, B and said": a chain of verbs sharing one subject is short
-_MAX_DEPTH = 12  # how far up a word's heads are followed
 
 
 def actors_at(token: Token, actors: ArticleActors, words: Lexicon, depth: int = 2) -> list[Actor]:
@@ -61,7 +60,7 @@ def source_actors(predicate: Predicate | None, actors: ArticleActors, words: Lex
     passive without agent ("the ship was seized") has no source at all."""
     if predicate is None:
         return []
-    if predicate.nominal and not any(_within(s, predicate.trigger) for s in predicate.agents):
+    if predicate.nominal and not any(predicate.trigger.is_ancestor(s) for s in predicate.agents):
         # "left Iraq after U.S. air strikes": the country before the event noun did it, not the
         # subject of the verb the noun hangs on (who still does it where no country is named:
         # "responded with air strikes")
@@ -81,17 +80,6 @@ def source_actors(predicate: Predicate | None, actors: ArticleActors, words: Lex
         # "the US strike on the airbase", "Turkish air strikes": a country before the event noun did it
         return list(actors.owners(predicate.trigger))
     return [None] if predicate.passive and not predicate.agents else []
-
-
-def _within(token: Token, phrase_head: Token) -> bool:
-    """``token`` is part of the phrase ``phrase_head`` heads."""
-    for _ in range(_MAX_DEPTH):
-        if token.i == phrase_head.i:
-            return True
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
 
 
 def pattern_sources(pattern: Pattern, predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor | None]:

@@ -152,7 +152,7 @@ class AnswerTargets:
         out = []
         for event in events:
             if event.target is None:
-                predicate = next((p for p, _ in sentence.matched if p.trigger.idx == event.trigger_start), None)
+                predicate = predicate_of(event, sentence)
                 answered = _event_inside(predicate, events) if predicate is not None else None
                 if answered is not None and answered.source is not None and not same_country(event.source, answered.source):
                     event = retargeted(event, answered.source, self.id)
@@ -265,7 +265,8 @@ def _allied_force(group: list[Event], sentence: Sentence) -> bool:
     event = group[0]
     if event.cameo_root not in FORCE_OUTCOME_ROOTS or not any(e.source is not None and e.source.method in _OWNERS_OF_ONE_THING for e in group):
         return False
-    return any(predicate.trigger.idx == event.trigger_start and bool(predicate.patients) for predicate, _ in sentence.matched)
+    predicate = predicate_of(event, sentence)
+    return predicate is not None and bool(predicate.patients)
 
 
 # Actors read as the owners of one noun: "U.S. and British air strikes", "Indian and Chinese troops".
@@ -274,10 +275,8 @@ _OWNERS_OF_ONE_THING = frozenset({Resolution.OWNER_ADJECTIVE, Resolution.COORDIN
 
 def _named_with(event: Event, target: str, sentence: Sentence) -> bool:
     """The event's target is named after "with" on its predicate ("signed a treaty *with* Egypt")."""
-    for predicate, _ in sentence.matched:
-        if predicate.trigger.idx == event.trigger_start:
-            return any(_party(a) == target for o in predicate.objects_of(MUTUAL_PREPOSITION) for a in sentence.actors.actors(o))
-    return False
+    predicate = predicate_of(event, sentence)
+    return predicate is not None and any(_party(a) == target for o in predicate.objects_of(MUTUAL_PREPOSITION) for a in sentence.actors.actors(o))
 
 
 def _party(actor: Actor | None) -> str | None:
@@ -296,7 +295,7 @@ class InstitutionVisits:
         for event in events:
             visit = event.cameo.startswith(VISIT_ROOT) or event.rule.planned
             if visit and event.target is not None and event.target.method in PLACE_READINGS:
-                predicate = next((p for p, _ in sentence.matched if p.trigger.idx == event.trigger_start), None)
+                predicate = predicate_of(event, sentence)
                 body = _body_in_purpose(predicate, sentence.actors) if predicate is not None else None
                 if body is not None:
                     event = retargeted(event, body, self.id)
@@ -361,6 +360,11 @@ ARTICLE_RULES: tuple[ArticleRule, ...] = (OneEventPerAct(),)
 def is_light_verb_patient(noun: Token, light_verbs: frozenset[str]) -> bool:
     """ "held *talks*", "carried out *strikes*": the noun is the patient of a light verb."""
     return link(noun) == (Role.PATIENT, Form.PLAIN) and noun.head.lemma_.lower() in light_verbs
+
+
+def predicate_of(event: Event, sentence: Sentence) -> Predicate | None:
+    """The predicate the event was coded from: the matched one at its trigger."""
+    return next((p for p, _ in sentence.matched if p.trigger.idx == event.trigger_start), None)
 
 
 def trigger_token(event: Event, sentence: Span) -> Token | None:

@@ -410,9 +410,10 @@ def repair_stranded_verbs(doc: Doc) -> None:
     own, in a sentence whose root is a noun, is the sentence's verb and that noun its subject.
     Changes the parse in place: call it before anything reads the doc."""
     for verb in doc:
+        # raw labels, as is_subject reads them: this runs on every word of the article
         if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(is_subject(c) for c in verb.children):
             continue
         root = verb.sent.root
-        if root.i < verb.i and word_class(root) in (WordClass.NOUN, WordClass.NAME):
+        if root.i < verb.i and is_noun(root):
             verb.head, verb.dep_ = verb, "ROOT"
             root.head, root.dep_ = verb, "nsubj"
