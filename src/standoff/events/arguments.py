@@ -27,6 +27,7 @@ ADDRESSING_ROOTS = frozenset({"02", "10"})
 _OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN), (Role.APPOSITIVE, Form.PLAIN))
 _NOUN_CLAUSE = (Role.COMPLEMENT, Form.NOUN_CLAUSE)
 _MAX_CONJUNCTS = 6  # "A, B and said": a chain of verbs sharing one subject is short
+STATEMENT_ROOT = "01"
 
 
 def actors_at(token: Token, actors: ArticleActors, words: Lexicon, depth: int = 2) -> list[Actor]:
@@ -168,7 +169,7 @@ def _named_targets(pattern: Pattern, predicate: Predicate, patients: list[Token]
     if kind == "subject":
         return [a for s in predicate.agents for a in actors_at(s, actors, words)]
     if kind == "phrase":
-        return _phrase_actors(predicate, patients, actors, words)
+        return _phrase_actors(predicate, patients, actors, words, pattern.code)
     if kind == "content":
         return _content_targets(predicate, actors, answered, words)
     found = [a for o in patients for a in actors_at(o, actors, words)]
@@ -190,14 +191,16 @@ def _addressees(pattern: Pattern, predicate: Predicate, actors: ArticleActors, w
     return [a for s in children(predicate.clause) if role(s) is Role.AGENT for a in actors_at(s, actors, words)]
 
 
-def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleActors, words: Lexicon) -> list[Actor]:
+def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleActors, words: Lexicon, pattern_code: str) -> list[Actor]:
     """Where PETRARCH finds a target: the object, else the first actor named after the verb in
     its phrase: the object of a preposition on the verb, or of one anywhere in its object or in
     those ("welcomed a resumption of ties *with Osgiliath*"), or the subject of the clause it takes."""
     found = [a for o in patients for a in actors_at(o, actors, words)]
     if found:
         return found
-    heads = [*patients, *(o for objects in predicate.obliques.values() for o in objects)]
+    # "speaking in Tirana": where a statement was made is not whom it was aimed at
+    scene = words.scene_prepositions if pattern_code.startswith(STATEMENT_ROOT) else frozenset()
+    heads = [*patients, *(o for prep, objects in predicate.obliques.items() if prep not in scene for o in objects)]
     candidates = [t for head in heads for t in head.subtree if t.i == head.i or link(t) == (Role.OBLIQUE, Form.PLAIN)]
     if predicate.clause is not None:
         candidates += [c for c in children(predicate.clause) if role(c) is Role.AGENT]
