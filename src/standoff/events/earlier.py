@@ -12,6 +12,9 @@ from standoff.model import Actor, Event
 _PREFIX = 5
 FORCE_ROOTS = ("17", "18", "19", "20")  # coercion, assault, fighting, mass violence
 CLAIM_ROOTS = ("01", "11")  # statements and accusations: what a denial answers
+# Words about what another did: statements, appeals, demands, criticism, rejections, threats.
+# Their object is what they are about ("rejected the verdict"), so it never names them.
+ABOUT_ANOTHER_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 
 
 class EarlierActs:
@@ -149,7 +152,10 @@ class EarlierActs:
 
     def _objects(self, event: Event) -> frozenset[str]:
         """The nouns that name the event as its pattern's object ("imposed sanctions"); not a
-        deed noun, which names the act the event answers ("regretted the decision")."""
+        deed noun, which names the act the event answers ("regretted the decision"), nor the
+        object of words about another's act ("Russia rejects verdict": "the verdict" is not Russia's)."""
+        if event.cameo_root in ABOUT_ANOTHER_ROOTS:
+            return frozenset()
         pattern = self._patterns.get(event.rule.pattern_set, event.rule.pattern)
         return pattern.object.single - self._deed_nouns if pattern is not None and isinstance(pattern.object, Words) else frozenset()
 
