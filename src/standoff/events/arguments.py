@@ -100,11 +100,11 @@ def pattern_sources(pattern: Pattern, predicate: Predicate, actors: ArticleActor
 
 
 def _wielders(weapon: Token, actors: ArticleActors, words: Lexicon) -> list[Actor]:
-    """Who a weapon belongs to: its owner ("Iranian missiles"), or who fired it ("shells fired
-    by Congolese troops")."""
-    return actors_at(weapon, actors, words) or [
-        a for clause in children(weapon) if link(clause) == _NOUN_CLAUSE for agent in by_agents(clause) for a in actors_at(agent, actors, words)
-    ]
+    """Who a weapon or an attack belongs to: its owner ("Iranian missiles"), who fired it
+    ("shells fired by Congolese troops"), or who made it ("an air strike by the coalition")."""
+    agents = [o for by in _prepositions(weapon, ("by",)) for o in _plain_obliques(by)]
+    agents += [agent for clause in children(weapon) if link(clause) == _NOUN_CLAUSE for agent in by_agents(clause)]
+    return actors_at(weapon, actors, words) or [a for agent in agents for a in actors_at(agent, actors, words)]
 
 
 def _speaker_of(pronoun: Token, actors: ArticleActors, words: Lexicon) -> list[Actor]:

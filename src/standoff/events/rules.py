@@ -92,20 +92,17 @@ class LightVerbWins:
 
 
 class FiredWeaponHits:
-    """ "Missiles fired by Israel struck the depot": the firing told on the weapon is the
-    strike's own act, so the participle's event adds nothing to the strike's."""
+    """ "Missiles fired by Israel struck the depot", "a U.S. drone strike killed two militants":
+    the firing told on the weapon, or the attack its noun names, is the strike's own act, so the
+    participle's or the noun's event adds nothing to the strike's (which has its target)."""
 
     id = RuleId.FIRED_WEAPON_HITS
 
     def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
         coded = {e.trigger_start for e in events}
-        fired = {
-            clause.idx
-            for predicate, pattern in sentence.matched
-            if pattern.source in WEAPON_SOURCES and predicate.trigger.idx in coded
-            for weapon in predicate.agents
-            for clause in children(weapon)
-            if link(clause) == (Role.COMPLEMENT, Form.NOUN_CLAUSE)
+        weapons = [weapon for predicate, pattern in sentence.matched if pattern.source in WEAPON_SOURCES and predicate.trigger.idx in coded for weapon in predicate.agents]
+        fired = {weapon.idx for weapon in weapons} | {
+            clause.idx for weapon in weapons for clause in children(weapon) if link(clause) == (Role.COMPLEMENT, Form.NOUN_CLAUSE)
         }
         return [e for e in events if e.trigger_start not in fired] if fired else events
 
