@@ -120,6 +120,7 @@ class RuleId(StrEnum):
     LIGHT_VERB_WINS = "light-verb-wins"  # "carried out strikes": the verb's event, not the noun's
     ANSWER_TARGET = "answer-target"  # aimed at the author of the act it answers
     ANOTHER_OF_THE_SAME = "another-of-the-same"  # "Yemen also severed ties": aimed where the earlier act of its kind was
+    NAMED_EARLIER = "named-earlier"  # "launched the operation": the actor's own act told before, aimed where it was
     INSTITUTION_VISIT = "institution-visit"  # a trip to The Hague to appear at the ICJ visits the court
     OWN_SIDE = "own-side"  # a government speaking of its own country's stance
     SPEAKER = "speaker"  # the statement of whoever reports another's act

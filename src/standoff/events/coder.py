@@ -41,6 +41,8 @@ GROUP_RULES = {
     "attempt": RuleId.ATTEMPTED,
     "hypothetical": RuleId.HYPOTHETICAL,
 }
+# Material acts that go on from day to day: "launched the operation", "ordered the attacks" name one told before.
+CONTINUED_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 ADDRESSING_GROUPS = ("appeal", "demand")  # the head's object (or clause subject) is the addressee
 
 
@@ -246,6 +248,9 @@ class EventCoder:
             authors = earlier.authors(earlier.latest_claim_against(countries, found), found)
             if authors:
                 targets, rules = authors, (*rules, RuleId.ANSWER_TARGET)
+        if not targets and code[:2] in CONTINUED_ROOTS and countries and (act := self._own_act_named(predicate, earlier, found, countries)) is not None:
+            # "Turkey launched the operation on Wednesday": the actor's own act told before, aimed where it was
+            targets, rules = earlier.targets(act, found), (*rules, RuleId.NAMED_EARLIER)
         if not targets and code != NO_EVENT and self._told_as_another(verb, predicate):
             targets = earlier.latest_aimed(code, found, countries)
             rules = (*rules, RuleId.ANOTHER_OF_THE_SAME) if targets else rules
@@ -266,6 +271,17 @@ class EventCoder:
             return []
         found = source_actors(self._predicates.verb(noun.head), actors, self._words)
         return [a for a in found if a is not None and a.code is not None and a.code.country and a.code.country not in countries]
+
+    def _own_act_named(self, predicate: Predicate, earlier: EarlierActs, found: Sequence[Event], countries: frozenset[str]) -> Event | None:
+        """The earlier act of ``countries`` that the definite noun of the predicate names: "the
+        operation", "the attacks", or the nominal trigger itself ("ordered the attacks")."""
+        nouns = [predicate.trigger] if predicate.nominal else predicate.patients
+        for noun in nouns:
+            if any(c.lower_ in self._words.definite_determiners for c in children(noun)):
+                act = earlier.latest_own(noun.lemma_.lower(), countries, found)
+                if act is not None:
+                    return act
+        return None
 
     def _told_as_another(self, verb: Token, predicate: Predicate) -> bool:
         """ "also severed ties", "did likewise", "made a similar appeal": the act is one more of

@@ -79,6 +79,21 @@ class EarlierActs:
         found = [p for p in positions if p is not None]
         return self._events[max(found)] if found else None
 
+    def latest_own(self, lemma: str, countries: frozenset[str], since: Sequence[Event] = ()) -> Event | None:
+        """The latest act of one of ``countries``, aimed at someone, that a noun with this lemma
+        names: by its own word ("the operation" after "Turkey's operation in Syria"), or as one
+        of its kind ("the attacks" after "warplanes struck Iraq")."""
+        roots = self._classes[lemma].split() if lemma in self._classes else ()
+
+        def named(event: Event) -> bool:
+            trigger = event.trigger.lower()
+            return trigger.startswith(lemma[:_PREFIX]) or lemma in self._objects(event) or event.cameo_root in roots
+
+        def own(event: Event) -> bool:
+            return _country(event) in countries and event.target is not None and event.target.code is not None and named(event)
+
+        return self._latest_of(tuple(self._by_root), own, since)
+
     def latest_force_against(self, countries: frozenset[str], since: Sequence[Event] = ()) -> Event | None:
         """The latest known act of coercion or force (roots 17-20) aimed at one of ``countries``
         by another, or by a dissident of its own (rioters, rebels, opposition): what a threat that
@@ -127,14 +142,19 @@ class EarlierActs:
         for same in (lambda e: e.cameo == code, lambda e: e.cameo_root == code[:2]):
             event = next((e for e in reversed(aimed) if same(e)), None)
             if event is not None:
-                targets = [e.target for e in self._together(event, since) if e.target is not None]
-                return list({a.code.code: a for a in targets if a.code is not None}.values())
+                return self.targets(event, since)
         return []
 
     def _together(self, act: Event, since: Sequence[Event]) -> list[Event]:
         """The events coded with ``act`` at the same trigger and code: the parties of one act."""
         key = _act_key(act)
         return [self._events[p] for p in self._by_act.get(key, ())] + [e for e in since if _act_key(e) == key] or [act]
+
+    def targets(self, act: Event, since: Sequence[Event] = ()) -> list[Actor]:
+        """Whom ``act`` was aimed at: its known target, and those of the events coded with it
+        at the same trigger and code ("struck Iraq and Syria")."""
+        found = [e.target for e in self._together(act, since) if e.target is not None]
+        return list({a.code.code: a for a in found if a.code is not None}.values())
 
     def authors(self, act: Event | None, since: Sequence[Event] = ()) -> list[Actor]:
         """Who did ``act``: its source, and the sources of the events coded with it at the same
