@@ -232,7 +232,8 @@ class EventCoder:
             return []  # no rule gives a dyad a source it lacks
         targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier, found, reaction_by=sources if _reacts(pattern) else None, critical=_criticises(pattern)), sources, self._words)
         if pattern.joint and not targets:
-            targets = [s for s in sources if s is not None]  # "X and Y agreed": each toward the other
+            # "X and Y agreed": each toward the other; with one of them unknown, the other's act has no target
+            targets = [s for s in sources if s is not None] if len(sources) > 1 else []
         if not targets and code.startswith(THREAT_ROOT):
             targets = self._threatened(predicate, verb, actors)
         countries = frozenset(s.code.country for s in sources if s is not None and s.code is not None and s.code.country)
