@@ -212,8 +212,15 @@ def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleA
 
 
 def _authors(patients: list[Token], answered: Answered, words: Lexicon) -> list[Actor]:
-    """ "China denied the accusation", "condemned the sanctions": aimed at who made them."""
-    return [a for o in patients if any(c.lower_ in words.definite_determiners for c in children(o)) for a in answered(o)]
+    """ "China denied the accusation", "condemned the sanctions", "condemned what it called a
+    cowardly aggression": aimed at who made them (a name given to an act is of one already told)."""
+    return [a for o in patients if any(c.lower_ in words.definite_determiners for c in children(o)) or _named_by_speaker(o, words) for a in answered(o)]
+
+
+def _named_by_speaker(noun: Token, words: Lexicon) -> bool:
+    """The name in "what it called a cowardly aggression"."""
+    verb = noun.head
+    return role(noun) is Role.PREDICATIVE and verb.lemma_.lower() in words.naming_verbs and any(c.lower_ == "what" for c in children(verb))
 
 
 def _located(predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor]:
