@@ -392,7 +392,7 @@ class ArticleActors:
         if antecedent is not None and is_singular_noun(head) and not self._is_indefinite(span):
             return Actor(self._mention(span[0], span[-1], "title"), antecedent.code, Resolution.COREF_TITLE, 0.7, antecedent.mention)
         bare = Agent(code.sector, code.code) if code is not None and code.sector else agent
-        return self._at_home(head, span, bare)
+        return self._organisation_named_before(head, span) or self._at_home(head, span, bare)
 
     def _partitive(self, head: Token) -> Actor | None:
         """'members of SANDF', 'a group of tourists': the actor is what is counted."""
@@ -424,9 +424,12 @@ class ArticleActors:
         """ "The group" is the organisation named last, a few sentences back at most: "Amnesty
         International said ... The group called on ...". Not when words say which group ("the
         Iranian-backed Shi'ite group", "the Contact Group"): those name their own."""
-        if len(span) != 2 or span[0].lower_ != "the" or head.text not in self._words.organisation_anaphors or not is_singular_noun(head):
+        if len(span) != 2 or span[0].lower_ != "the" or not is_singular_noun(head):
             return None
-        return self._latest_organisation(head, span)
+        if head.text in self._words.organisation_anaphors:
+            return self._latest_organisation(head, span)
+        # "the International Criminal Court ... the court": the head of its name
+        return self._latest_organisation(head, span, named=head.lower_)
 
     def _members(self, head: Token, span: Description) -> Actor | None:
         """"Its members", "members": the organisation named last, in this sentence or a few
@@ -439,13 +442,14 @@ class ArticleActors:
             return None
         return self._latest_organisation(head, span)
 
-    def _latest_organisation(self, head: Token, span: Description) -> Actor | None:
-        """The organisation named last before ``head``, a few sentences back at most, for the phrase ``span``."""
+    def _latest_organisation(self, head: Token, span: Description, named: str | None = None) -> Actor | None:
+        """The organisation named last before ``head``, a few sentences back at most, for the
+        phrase ``span``; with ``named``, the last one whose name ends in that word, anywhere before."""
         sentence = self._sentence_of.get(head.i, 0)
         for index, organisation in reversed(self._organisations):
-            if sentence - self._sentence_of.get(index, 0) > _ORGANISATION_WINDOW:
+            if named is None and sentence - self._sentence_of.get(index, 0) > _ORGANISATION_WINDOW:
                 break
-            if index < head.i:
+            if index < head.i and (named is None or organisation.mention.text.lower().rsplit(maxsplit=1)[-1] == named):
                 return Actor(self._mention(span[0], span[-1], "title"), organisation.code, Resolution.COREF_TITLE, 0.7, organisation.mention)
         return None
 
