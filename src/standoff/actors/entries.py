@@ -158,6 +158,8 @@ class Organisation:
     # Codes that hold only between dates (the Taliban govern Afghanistan from August 2021).
     roles: tuple[Role, ...] = ()
     proper: bool = False  # see Person.proper
+    # Nouns a story uses for the organisation once named ("the alliance"), beyond its name's last word.
+    called: frozenset[str] = frozenset()
 
     def code_on(self, day: date | None) -> ActorCode:
         if self.roles:

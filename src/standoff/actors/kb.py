@@ -355,7 +355,7 @@ def _load_organisations(sources: list[Source], state_codes: set[str]) -> list[Or
     organisations = []
     for source in sources:
         for where, entry in checks.entries(source):
-            checks.check_fields(where, entry, {"code", "sector", "names"}, {"group", "country", "case_sensitive", "note", "function", "roles"})
+            checks.check_fields(where, entry, {"code", "sector", "names"}, {"group", "country", "case_sensitive", "note", "function", "roles", "called"})
             code = checks.code(where, checks.text(where, entry, "code"))
             group, country = entry.get("group"), entry.get("country")
             if (group is None) == (country is None):
@@ -377,6 +377,7 @@ def _load_organisations(sources: list[Source], state_codes: set[str]) -> list[Or
                     case_sensitive=checks.case_sensitive(where, entry, names),
                     function=checks.sector(where, entry["function"]) if "function" in entry else None,
                     roles=_organisation_roles(where, entry, country or group),
+                    called=frozenset(checks.texts(where, entry, "called")),
                 )
             )
     return organisations

@@ -139,7 +139,8 @@ class ArticleActors:
         self._backers: dict[tuple[int, int], bool] = {}
         self._actors_at: dict[int, list[Actor]] = {}
         self._antecedents = Antecedents(sentence_of, self._words)
-        self._organisations: list[tuple[int, Actor]] = []  # named organisations, in reading order
+        # named organisations in reading order, with the nouns that can stand for them ("the court", "the alliance")
+        self._organisations: list[tuple[int, Actor, frozenset[str]]] = []
         self._second_of_pair: dict[int, Actor] = {}  # "both countries": the second country named
         self._full_names: dict[str, list[int]] | None = None  # a person's family name -> the last tokens of their full names
         self._first_names: dict[str, list[int]] = {}  # the first word of a name of three words or more -> its last tokens
@@ -164,7 +165,7 @@ class ArticleActors:
             if actor is not None and actor.code is not None and self._is_person_like(token, actor):
                 self._antecedents.add(token.i, actor, self._title_words(token, actor), is_subject(token))
             elif actor is not None and actor.code is not None and actor.method is Resolution.ORGANISATION:
-                self._organisations.append((token.i, actor))
+                self._organisations.append((token.i, actor, self._called(token, actor)))
         return self._resolved[token.i]
 
     def actors(self, token: Token) -> list[Actor]:
@@ -297,6 +298,7 @@ class ArticleActors:
                 self._partitive(head)
                 or self._members(head, span)
                 or self._generic(head, span, mention)
+                or self._organisation_named_before(head, span)
                 or self._owned(head, span, mention)
                 or self._unknown_entity(head, span, mention)
             )
@@ -428,7 +430,7 @@ class ArticleActors:
             return None
         if head.text in self._words.organisation_anaphors:
             return self._latest_organisation(head, span)
-        # "the International Criminal Court ... the court": the head of its name
+        # "the International Criminal Court ... the court", "NATO ... the alliance"
         return self._latest_organisation(head, span, named=head.lower_)
 
     def _members(self, head: Token, span: Description) -> Actor | None:
@@ -442,14 +444,21 @@ class ArticleActors:
             return None
         return self._latest_organisation(head, span)
 
+    def _called(self, head: Token, organisation: Actor) -> frozenset[str]:
+        """The nouns that stand for an organisation named at ``head`` later in the story: its
+        name's last word ("the court"), and those the knowledge base lists ("the alliance")."""
+        match = self._matches.get(head.i)
+        listed = match.org.called if match is not None and match.org is not None else frozenset()
+        return listed | {organisation.mention.text.lower().rsplit(maxsplit=1)[-1]}
+
     def _latest_organisation(self, head: Token, span: Description, named: str | None = None) -> Actor | None:
         """The organisation named last before ``head``, a few sentences back at most, for the
-        phrase ``span``; with ``named``, the last one whose name ends in that word, anywhere before."""
+        phrase ``span``; with ``named``, the last one that noun can stand for, anywhere before."""
         sentence = self._sentence_of.get(head.i, 0)
-        for index, organisation in reversed(self._organisations):
+        for index, organisation, called in reversed(self._organisations):
             if named is None and sentence - self._sentence_of.get(index, 0) > _ORGANISATION_WINDOW:
                 break
-            if index < head.i and (named is None or organisation.mention.text.lower().rsplit(maxsplit=1)[-1] == named):
+            if index < head.i and (named is None or named in called):
                 return Actor(self._mention(span[0], span[-1], "title"), organisation.code, Resolution.COREF_TITLE, 0.7, organisation.mention)
         return None
 
