@@ -62,7 +62,10 @@ def _at_home(
         return event
     scene = places.named_scene(event)
     if scene is None:
-        if not dissident_threat and (event.cameo_root not in INWARD_ROOTS or source.sector not in home_sectors):
+        inward = event.cameo_root in INWARD_ROOTS and source.sector in home_sectors
+        # "Colombian jets bombed rebel camps" in a story filed from Bogota: the act is placed at home
+        filed_at_home = places.dateline_entry is not None and places.dateline_entry.country == source.country
+        if not dissident_threat and not inward and not filed_at_home:
             return event
         target = Actor(event.source.mention, ActorCode(source.country, source.country), Resolution.HOME_COUNTRY, 0.4)
         return rescore(retargeted(event, target, RuleId.AT_HOME))
