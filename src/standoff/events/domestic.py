@@ -1,7 +1,9 @@
 """Acts done at home are aimed at home: a protest, an arrest, a curfew (CAMEO 14, 17) or force
 (18-20) whose words name no target, done where the actor's own country is, is aimed at that
 country, as the CAMEO coding of domestic events has it ("protesters marched across France",
-"police detained dozens in Tallinn"). Where the words name no place, a protest or an act of
+"police detained dozens in Tallinn"), and so is one the words place nowhere in a story filed
+from the actor's own country, which its dateline places at home ("BOGOTA - Colombian jets
+bombed camps in the south"). Where the words name no place, a protest or an act of
 repression by a kind of actor that acts at home (police, protesters, a court; not the armed
 forces, often abroad) is aimed at its own country too ("police fired tear gas to disperse
 the crowds"). A threat that names no one, by a kind of actor that stands against its own state
