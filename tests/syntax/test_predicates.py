@@ -47,3 +47,16 @@ def test_a_verb_hung_on_a_noun_of_a_relative_clause_is_the_sentence_s_verb():
     reduced = next(parse(["The man called John left the city."]))
     repair_stranded_verbs(reduced)
     assert next(t for t in reduced if t.text == "left").dep_ == "ROOT"  # a sentence rooted in its verb is left alone
+
+
+def test_a_verb_joined_to_a_reported_description_is_the_reporter_s():
+    doc = next(parse(["The minister said the tests were reckless and warned of grave consequences."]))
+    warned = next(t for t in doc if t.text == "warned")
+    assert warned.head.text == "were"  # the model's reading: "the tests warned"; if it changes, this test's premise is gone
+    repair_stranded_verbs(doc)
+    assert [t.text for t in PredicateReader(load_lexicon()).verb(warned).agents] == ["minister"]
+    acts = next(parse(["Officials said the army had entered the town and killed ten people."]))
+    killed = next(t for t in acts if t.text == "killed")
+    head = killed.head.text
+    repair_stranded_verbs(acts)
+    assert killed.head.text == head  # a verb joined to a reported act is left where it is

@@ -404,14 +404,22 @@ def is_auxiliary(token: Token) -> bool:
 
 
 def repair_stranded_verbs(doc: Doc) -> None:
-    """Re-root sentences the parser rooted in their subject noun, the verb hung on a later noun
-    as if a reduced relative: "Germany, which holds the presidency, called on Estonia to ..."
-    read as "the presidency called on". A past or present verb on a noun, with no subject of its
-    own, in a sentence whose root is a noun, is the sentence's verb and that noun its subject.
-    Changes the parse in place: call it before anything reads the doc."""
+    """Re-attach verbs the parser hung on the wrong word. (1) Re-root sentences the parser rooted
+    in their subject noun, the verb hung on a later noun as if a reduced relative: "Germany,
+    which holds the presidency, called on Estonia to ..." read as "the presidency called on". A
+    past or present verb on a noun, with no subject of its own, in a sentence whose root is a
+    noun, is the sentence's verb and that noun its subject. (2) A past verb without a subject
+    joined to the "was" of a reported description is the reporter's next act, not the
+    described thing's: "Perry said the tests were reckless and warned of grave consequences"
+    read as "the tests warned". Changes the parse in place: call it before anything reads the doc."""
     for verb in doc:
         # raw labels, as is_subject reads them: this runs on every word of the article
-        if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(is_subject(c) for c in verb.children):
+        if verb.dep_ not in ("acl", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(is_subject(c) for c in verb.children):
+            continue
+        if verb.dep_ == "conj":
+            described = verb.head
+            if verb.tag_ == "VBD" and described.lemma_ == "be" and described.dep_ == "ccomp" and described.head.tag_ == "VBD":
+                verb.head = described.head
             continue
         root = verb.sent.root
         if root.i < verb.i and is_noun(root):
