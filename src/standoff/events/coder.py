@@ -21,7 +21,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
 from standoff.ontology import Ontology
-from standoff.syntax.labels import Form, Role, first_conjunct, is_predicate_word, link
+from standoff.syntax.labels import Form, Role, WordClass, first_conjunct, is_predicate_word, link, word_class
 from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor
 from standoff.syntax.tree import children
 
@@ -228,6 +228,8 @@ class EventCoder:
             sources = self._supplied_agents(predicate, verb, actors) or sources
         if sources == [None] and pattern.source == "arrester":
             sources = [actors.arresting_police(predicate.trigger)]  # None when no country is known
+        if sources == [None] and code[:2] in FORCE_ROOTS and self._toll(predicate):
+            return []  # "51 people were killed": the toll of acts told elsewhere, not an act of its own
         if pattern.dyad and not any(s is not None and s.code is not None for s in sources):
             return []  # no rule gives a dyad a source it lacks
         targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier, found, reaction_by=sources if _reacts(pattern) else None, critical=_criticises(pattern)), sources, self._words)
@@ -272,6 +274,16 @@ class EventCoder:
             return []
         found = source_actors(self._predicates.verb(noun.head), actors, self._words)
         return [a for a in found if a is not None and a.code is not None and a.code.country and a.code.country not in countries]
+
+    def _toll(self, predicate: Predicate) -> bool:
+        """A passive of harm without an agent whose patients are counted: "51 people were
+        killed", "thousands have been killed", "about 10 people had been injured"."""
+        if not predicate.passive or predicate.agents or predicate.lemma not in self._words.toll_verbs:
+            return False
+        return bool(predicate.patients) and all(self._counted(p) for p in predicate.patients)
+
+    def _counted(self, noun: Token) -> bool:
+        return word_class(noun) is WordClass.NUMBER or noun.lower_ in self._words.count_nouns or any(link(c) == (Role.MODIFIER, Form.NUMBER) for c in children(noun))
 
     def _own_act_named(self, predicate: Predicate, earlier: EarlierActs, found: Sequence[Event], countries: frozenset[str]) -> Event | None:
         """The earlier act of ``countries`` that the definite noun of the predicate names: "the

@@ -82,6 +82,8 @@ class Lexicon:
     title_owner_prepositions: Words
     title_place_prepositions: Words
     partitives: Words
+    count_nouns: Words
+    toll_verbs: Words
     generic_heads: Words
     organisation_anaphors: Words
     currency_nouns: Words
