@@ -249,6 +249,14 @@ def test_a_verb_of_motion_alone_is_no_meeting_or_visit() -> None:
     assert sorted((u.text.split(":")[0], u.kind) for u in moving.untranslated) == [("travel", "gated"), ("travel", "gated")]
 
 
+def test_a_verb_of_holding_power_alone_is_no_act() -> None:
+    text = "--- OVERSEE [060] ---\nGOVERN\nSUPERVISE\n- * (FOR) [042]\n- * TALKS [046]\n"
+    ruling = translate(read_verb_dictionary(text, "o.txt"), "o.txt", load_lexicon())
+    kept = {(p["code"], tuple(p["verb"])) for p in ruling.patterns}
+    assert kept == {("060", ("supervise",)), ("042", ("supervise",)), ("046", ("@oversee_verbs",))}  # words ("talks") still code
+    assert sorted((u.text.split(":")[0], u.kind) for u in ruling.untranslated) == [("govern", "gated"), ("govern", "gated")]
+
+
 def test_a_subject_that_names_an_act_is_no_source_of_a_dyad(tmp_path: Path) -> None:
     path = tmp_path / "anger.verbs.txt"
     path.write_text("--- ANGER [:110] ---\nANGER\n", encoding="utf-8")

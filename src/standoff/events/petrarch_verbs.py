@@ -208,7 +208,9 @@ def translate(dictionary: VerbDictionary, source: str, lexicon: Lexicon, dyad: b
                     found.append((_specificity(made), len(found), made))
         found.sort(key=lambda item: (-item[0], item[1]))
         own = _own_codes(block, lemmas, lexicon, cameo, out)
-        for made in [_without_travel(m, out.verb_classes, lexicon, out) for _, _, m in found] + [_without_travel(m, out.verb_classes, lexicon, out) for m in own]:
+        for candidate in [m for _, _, m in found] + own:
+            made = _without_travel(candidate, out.verb_classes, lexicon, out)
+            made = _without_rule(made, out.verb_classes, lexicon, out) if made is not None else None
             if made is None:
                 continue
             key = _same_key(made)
@@ -249,6 +251,24 @@ def _without_travel(pattern: dict[str, Any], verb_classes: dict[str, list[str]],
     for verb in moving:
         out.untranslated.append(Untranslated(_line_of(pattern), f"{verb}: {pattern['note']}", "gated: a verb of motion alone is no visit or meeting", "gated"))
     kept = [v for v in verbs if v not in moving]
+    return {**pattern, "verb": kept} if kept else None
+
+
+def _without_rule(pattern: dict[str, Any], verb_classes: dict[str, list[str]], lexicon: Lexicon, out: Translation) -> dict[str, Any] | None:
+    """The gate on rule: a verb of holding power whose pattern names no words ("GOVERN *",
+    "CONTROL *", "LEAD *") tells who rules what, a state of affairs, not an act: "the Taliban,
+    who have governed Afghanistan since August", "Russia now controls a fifth of Ukraine". The
+    pattern keeps its other verbs; None when none is left."""
+    worded = any(key in pattern for key in ("object", "subject", "adverb")) or any(pattern.get("oblique", {}).values())
+    if worded:
+        return pattern
+    verbs = [member for value in pattern["verb"] for member in _members(value, verb_classes)]
+    ruling = [v for v in verbs if v.split()[0] in lexicon.rule_verbs]
+    if not ruling:
+        return pattern
+    for verb in ruling:
+        out.untranslated.append(Untranslated(_line_of(pattern), f"{verb}: {pattern['note']}", "gated: a verb of holding power alone tells a state, not an act", "gated"))
+    kept = [v for v in verbs if v not in ruling]
     return {**pattern, "verb": kept} if kept else None
 
 

@@ -107,6 +107,7 @@ class Lexicon:
     place_prepositions: Words
     noun_place_prepositions: Words
     source_goal_prepositions: Words
+    rule_verbs: Words
     motion_verbs: Words
     motion_nouns: Words
     topic_nouns: Words
