@@ -238,37 +238,33 @@ def _verb_class_name(block: Block, taken: dict[str, list[str]]) -> str:
 
 def _without_travel(pattern: dict[str, Any], verb_classes: dict[str, list[str]], lexicon: Lexicon, out: Translation) -> dict[str, Any] | None:
     """The gate on travel: a verb of motion whose pattern names no words ("FLY * (TO)") gets no
-    code of meeting or visiting (04, 036): "a student travelled to Syria" is neither. The
-    pattern keeps its other verbs; None when none is left."""
+    code of meeting or visiting (04, 036): "a student travelled to Syria" is neither."""
     codes = (pattern["code"], pattern.get("reverse") or "")
-    worded = any(key in pattern for key in ("object", "subject", "adverb")) or any(pattern.get("oblique", {}).values())
-    if worded or not any(code[:2] == CONSULT_ROOT or code == MEET_INTENT for code in codes):
+    if not any(code[:2] == CONSULT_ROOT or code == MEET_INTENT for code in codes):
         return pattern
-    verbs = [member for value in pattern["verb"] for member in _members(value, verb_classes)]
-    moving = [v for v in verbs if v.split()[0] in lexicon.motion_verbs]
-    if not moving:
-        return pattern
-    for verb in moving:
-        out.untranslated.append(Untranslated(_line_of(pattern), f"{verb}: {pattern['note']}", "gated: a verb of motion alone is no visit or meeting", "gated"))
-    kept = [v for v in verbs if v not in moving]
-    return {**pattern, "verb": kept} if kept else None
+    return _gated(pattern, verb_classes, lexicon.motion_verbs, "a verb of motion alone is no visit or meeting", out)
 
 
 def _without_rule(pattern: dict[str, Any], verb_classes: dict[str, list[str]], lexicon: Lexicon, out: Translation) -> dict[str, Any] | None:
     """The gate on rule: a verb of holding power whose pattern names no words ("GOVERN *",
     "CONTROL *", "LEAD *") tells who rules what, a state of affairs, not an act: "the Taliban,
-    who have governed Afghanistan since August", "Russia now controls a fifth of Ukraine". The
-    pattern keeps its other verbs; None when none is left."""
+    who have governed Afghanistan since August", "Russia now controls a fifth of Ukraine"."""
+    return _gated(pattern, verb_classes, lexicon.rule_verbs, "a verb of holding power alone tells a state, not an act", out)
+
+
+def _gated(pattern: dict[str, Any], verb_classes: dict[str, list[str]], gated: frozenset[str], why: str, out: Translation) -> dict[str, Any] | None:
+    """A pattern that names no words without its verbs that are ``gated`` (listed in the report,
+    ``why``); the pattern keeps its other verbs; None when none is left."""
     worded = any(key in pattern for key in ("object", "subject", "adverb")) or any(pattern.get("oblique", {}).values())
     if worded:
         return pattern
     verbs = [member for value in pattern["verb"] for member in _members(value, verb_classes)]
-    ruling = [v for v in verbs if v.split()[0] in lexicon.rule_verbs]
-    if not ruling:
+    dropped = [v for v in verbs if v.split()[0] in gated]
+    if not dropped:
         return pattern
-    for verb in ruling:
-        out.untranslated.append(Untranslated(_line_of(pattern), f"{verb}: {pattern['note']}", "gated: a verb of holding power alone tells a state, not an act", "gated"))
-    kept = [v for v in verbs if v not in ruling]
+    for verb in dropped:
+        out.untranslated.append(Untranslated(_line_of(pattern), f"{verb}: {pattern['note']}", f"gated: {why}", "gated"))
+    kept = [v for v in verbs if v not in dropped]
     return {**pattern, "verb": kept} if kept else None
 
 
