@@ -416,7 +416,7 @@ class ArticleActors:
         if head.lower_ in self._words.head_titles and (owner is None or owner.sector is None and owner.code is None):
             owner = self._merge(owner, self._owner(head, located=True))
         if owner is None or owner.sector is None and owner.code is None:
-            return self._organisation_named_before(head, span)
+            return None  # "the group": the organisation named before, the next reading _resolve tries
         code = _combine(owner, Agent(owner.sector, owner.sector or ""), leading=True)
         if not code.country:
             return self._organisation_named_before(head, span) or self._at_home(head, span, Agent(code.sector, code.code))

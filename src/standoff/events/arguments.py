@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from standoff.actors.resolve import ArticleActors
-from standoff.events.patterns import WEAPON_SOURCES, Pattern
+from standoff.events.patterns import STATEMENT_ROOT, WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event
 from standoff.nlp import Token
@@ -27,7 +27,6 @@ ADDRESSING_ROOTS = frozenset({"02", "10"})
 _OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN), (Role.APPOSITIVE, Form.PLAIN))
 _NOUN_CLAUSE = (Role.COMPLEMENT, Form.NOUN_CLAUSE)
 _MAX_CONJUNCTS = 6  # "A, B and said": a chain of verbs sharing one subject is short
-STATEMENT_ROOT = "01"
 
 
 def actors_at(token: Token, actors: ArticleActors, words: Lexicon, depth: int = 2) -> list[Actor]:
@@ -214,7 +213,12 @@ def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleA
 def _authors(patients: list[Token], answered: Answered, words: Lexicon) -> list[Actor]:
     """ "China denied the accusation", "condemned the sanctions", "condemned what it called a
     cowardly aggression": aimed at who made them (a name given to an act is of one already told)."""
-    return [a for o in patients if any(c.lower_ in words.definite_determiners for c in children(o)) or _named_by_speaker(o, words) for a in answered(o)]
+    return [a for o in patients if is_definite(o, words) or _named_by_speaker(o, words) for a in answered(o)]
+
+
+def is_definite(noun: Token, words: Lexicon) -> bool:
+    """A noun with a definite determiner ("the sanctions", "these attacks"): it names something told before."""
+    return any(c.lower_ in words.definite_determiners for c in children(noun))
 
 
 def _named_by_speaker(noun: Token, words: Lexicon) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from standoff.actors.resolve import ArticleActors
-from standoff.events.arguments import Answered, actors_at, pattern_sources, source_actors, target_actors
+from standoff.events.arguments import Answered, actors_at, is_definite, pattern_sources, source_actors, target_actors
 from standoff.events.assembly import EventAssembler, SentenceContext
 from standoff.events.composition import Composition
 from standoff.events.confidence import ConfidenceTable, evidence_key
@@ -290,7 +290,7 @@ class EventCoder:
         operation", "the attacks", or the nominal trigger itself ("ordered the attacks")."""
         nouns = [predicate.trigger] if predicate.nominal else predicate.patients
         for noun in nouns:
-            if any(c.lower_ in self._words.definite_determiners for c in children(noun)):
+            if is_definite(noun, self._words):
                 act = earlier.latest_own(noun.lemma_.lower(), countries, found)
                 if act is not None:
                     return act

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from standoff.events.patterns import IMPORTED, Pattern
+from standoff.events.patterns import IMPORTED, STATEMENT_ROOT, Pattern
 from standoff.model import Actor, Resolution
 
 SOURCE_GROUPS = {
@@ -37,7 +37,6 @@ SOURCE_GROUPS = {
     Resolution.HOME_COUNTRY: "context",
 }
 PRIOR = (1, 2)  # one right out of two: what an unseen key starts from
-STATEMENT_ROOT = "01"
 
 
 def evidence_key(pattern: Pattern, composed: bool, source: Actor | None, target: Actor | None) -> str:

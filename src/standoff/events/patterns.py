@@ -101,6 +101,7 @@ PATTERN_KEYS = {
     "code", "reverse", "negated", "note",
 }  # fmt: skip
 NO_EVENT = "none"
+STATEMENT_ROOT = "01"  # CAMEO 01: make a public statement
 TARGET_KINDS = ("object", "subject", "phrase", "content", "none", "default")
 SOURCE_KINDS = ("subject", "object", "weapon", "bomber", "arrester")
 WEAPON_SOURCES = frozenset({"weapon", "bomber"})  # the subject names a weapon, not who used it
