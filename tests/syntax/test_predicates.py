@@ -60,3 +60,13 @@ def test_a_verb_joined_to_a_reported_description_is_the_reporter_s():
     head = killed.head.text
     repair_stranded_verbs(acts)
     assert killed.head.text == head  # a verb joined to a reported act is left where it is
+
+
+def test_a_that_clause_after_the_maker_of_an_act_tells_what_the_act_did():
+    doc = next(parse(["They asked about an air strike by the coalition that hit a bus."]))
+    hit = next(t for t in doc if t.text == "hit")
+    assert hit.head.text == "coalition"  # the model's reading: "the coalition that hit"; if it changes, this test's premise is gone
+    assert [t.text for t in PredicateReader(load_lexicon()).verb(hit).agents] == ["strike"]
+    # the maker of no act keeps its clause, and so does a maker told apart by "who"
+    assert [t.text for t in predicate_of("They met the envoy sent by the council that meets in Geneva.", "meets").agents] == ["council"]
+    assert [t.text for t in predicate_of("They asked about an attack by the rebels who fled the town.", "fled").agents] == ["rebels"]

@@ -7,6 +7,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Modality
 from standoff.nlp import Token
 from standoff.syntax.labels import Form, Role, VerbForm, form, is_auxiliary, is_predicate_word, is_subject, link, role, verb_form
+from standoff.syntax.tense import Tense, own_tense
 from standoff.syntax.tree import children, sentence_bounds
 
 # Links through which a word's modality comes from the word above it.
@@ -23,6 +24,8 @@ _EMBEDDING_LINKS = frozenset(
         (Role.PREPOSITION, Form.PLAIN),
     }
 )
+# The tenses of a clause that tells an act as done: "that hit", "which had killed", "that has displaced".
+_DONE_TENSES = frozenset({Tense.PAST, Tense.PAST_PERFECT, Tense.PRESENT_PERFECT})
 # Links under a word that governs whether its complement happens: "refused to", "plans to",
 # "after agreeing".
 _GOVERNED_LINKS = frozenset(
@@ -97,13 +100,21 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
     """The modality of an event triggered at ``trigger`` (a verb, or a noun inside a clause)."""
     current = trigger
     reported = False
+    told_as_done = False  # a past relative clause: what governs its noun says nothing of whether it happened
     for _ in range(8):
-        found = _own(current, words)
+        found = None if told_as_done else _own(current, words)
         if found is not None:
             return found
         current_link = link(current)
         if current.head.i == current.i or current_link not in _EMBEDDING_LINKS:
             break
+        if current_link == (Role.RELATIVE, Form.PLAIN) and own_tense(current) in _DONE_TENSES:
+            # "called for an inquiry into a strike that hit a bus": the strike hit it
+            told_as_done = True
+        if told_as_done:
+            reported = reported or (current_link == (Role.COMPLEMENT, Form.THAT_CLAUSE) and current.head.lemma_.lower() in words.communication_verbs)
+            current = current.head
+            continue
         head = current.head
         lemma = head.lemma_.lower()
         if lemma == "be":  # "it is possible to halt ...": the adjective governs the infinitive

@@ -136,11 +136,12 @@ class PredicateReader:
             predicate.agents.append(verb.head)
         elif own_role is Role.RELATIVE:
             relative = self._words.relative_pronouns
-            predicate.agents = [verb.head if s.lower_ in relative else s for s in predicate.agents]
+            antecedent = self._antecedent(verb)
+            predicate.agents = [antecedent if s.lower_ in relative else s for s in predicate.agents]
             # "the sanctions (that) Washington imposed": the modified noun is the patient
             predicate.patients = [o for o in predicate.patients if o.lower_ not in relative]
             if not predicate.patients and not predicate.passive:
-                predicate.patients.append(verb.head)
+                predicate.patients.append(antecedent)
         noun_clause = (own_role, own_form) == (Role.COMPLEMENT, Form.NOUN_CLAUSE)
         if noun_clause and predicate.passive and is_noun(verb.head):
             # "a road map formulated by Moscow": the modified noun is the patient
@@ -164,6 +165,18 @@ class PredicateReader:
             predicate.patients = [o for c in conjuncts(verb) if c.i > verb.i for o in children(c) if link(o) == (Role.PATIENT, Form.PLAIN)][:2]
         _quotative_inversion(predicate)
         return predicate
+
+    def _antecedent(self, clause: Token) -> Token:
+        """The noun a relative clause stands for: the one it hangs on, or, where that noun says
+        who made an act ("an air strike *by the coalition* that hit a bus"), the act: the parser
+        hangs a "that" clause on the nearest noun, and the maker of an act named just before is
+        rarely told apart from others by what it did."""
+        noun = clause.head
+        by = noun.head
+        pronoun_that = any(link(c) == (Role.AGENT, Form.PLAIN) and c.lower_ == "that" for c in children(clause))
+        if pronoun_that and link(noun) == (Role.OBLIQUE, Form.PLAIN) and by.lower_ == "by" and by.head.lemma_.lower() in self._words.act_class_nouns:
+            return by.head
+        return noun
 
     def _named_thing(self, clause: Token) -> Token | None:
         """What a free relative of naming stands for: "Israel's use of force" in "what it called

@@ -31,7 +31,7 @@ def tense(verb: Token) -> Tense:
     ("had seized the town and killed ...": both past perfect)."""
     current = verb
     for _ in range(8):
-        own = _own_tense(current)
+        own = own_tense(current)
         if link(current) not in _SHARES_TENSE or current.head.i == current.i:
             return own
         if link(current)[0] is Role.CONJUNCT:
@@ -42,10 +42,11 @@ def tense(verb: Token) -> Tense:
         elif own is not Tense.NONFINITE:
             return own
         current = current.head
-    return _own_tense(current)
+    return own_tense(current)
 
 
-def _own_tense(verb: Token) -> Tense:
+def own_tense(verb: Token) -> Tense:
+    """The tense of ``verb``'s own auxiliaries and form, whatever its head's."""
     auxiliaries = [c for c in children(verb) if is_auxiliary(c) and c.i < verb.i]
     if any(verb_form(a) is VerbForm.MODAL for a in auxiliaries):
         return Tense.MODAL
