@@ -11,10 +11,12 @@ from standoff.model import Actor, Event
 # "the launch" names an act whose trigger starts the same way ("launched"), to this many letters.
 _PREFIX = 5
 FORCE_ROOTS = ("17", "18", "19", "20")  # coercion, assault, fighting, mass violence
-CLAIM_ROOTS = ("01", "11")  # statements and accusations: what a denial answers
-# Words about what another did: statements, appeals, demands, criticism, rejections, threats.
-# Their object is what they are about ("rejected the verdict"), so it never names them.
-ABOUT_ANOTHER_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+CLAIM_ROOTS = ("01", "11")
+JUDGMENT = "116"  # find guilty: the act a verdict names  # statements and accusations: what a denial answers
+# Words about what another did: statements, appeals, praise and verbal support, demands,
+# criticism, rejections, threats (code prefixes). Their object is what they are about
+# ("rejected the verdict", "welcomed the decision"), so it never names them.
+ABOUT_ANOTHER = ("01", "02", "051", "052", "10", "11", "12", "13")
 
 
 class EarlierActs:
@@ -29,6 +31,7 @@ class EarlierActs:
         self._patterns = patterns
         self._classes = words.act_class_nouns
         self._deed_nouns = words.deed_nouns
+        self._judgments = words.judgment_nouns
         self._deed_roots = words.deed_roots
         self._dissident_sectors = words.dissident_sectors
         self._events: list[Event] = []
@@ -57,7 +60,8 @@ class EarlierActs:
         last ``add`` (the sentence being coded), which come later than all the others. With
         ``by_kind``, a noun of an act's kind names the latest known act of that kind done by
         none of the countries ``not_by`` (a reaction answers another's act), when no act is
-        named by its own word; a ``critical`` reaction's noun of any deed names the latest deed."""
+        named by its own word; a ``critical`` reaction's noun of any deed names the latest deed,
+        and a noun of a court's finding ("the verdict") names the latest conviction, whoever's."""
         for event in reversed(since):
             if event.trigger.lower().startswith(lemma[:_PREFIX]) or lemma in self._objects(event):
                 return event
@@ -66,6 +70,8 @@ class EarlierActs:
             return self._events[max(positions)]
         if not by_kind:
             return None
+        if lemma in self._judgments:
+            return self._latest_of((JUDGMENT[:2],), lambda e: e.complete and e.cameo == JUDGMENT, since)
         if lemma in self._classes:
             roots: Sequence[str] = self._classes[lemma].split()
         elif critical and lemma in self._deed_nouns:
@@ -174,7 +180,7 @@ class EarlierActs:
         """The nouns that name the event as its pattern's object ("imposed sanctions"); not a
         deed noun, which names the act the event answers ("regretted the decision"), nor the
         object of words about another's act ("Russia rejects verdict": "the verdict" is not Russia's)."""
-        if event.cameo_root in ABOUT_ANOTHER_ROOTS:
+        if event.cameo.startswith(ABOUT_ANOTHER):
             return frozenset()
         pattern = self._patterns.get(event.rule.pattern_set, event.rule.pattern)
         return pattern.object.single - self._deed_nouns if pattern is not None and isinstance(pattern.object, Words) else frozenset()
