@@ -394,3 +394,13 @@ def test_part_of_a_longer_name_with_another_given_name_is_someone_else(actor_at:
     assert code_of(actor_at("Colonel Turki al-Maliki accused the rebels.", "al-Maliki", day=day)) is None
     assert code_of(actor_at("Prime Minister Nouri al-Maliki accused the rebels.", "al-Maliki", day=day)) == "IRQGOV"
     assert code_of(actor_at("Nuri Kamil al-Maliki accused the rebels.", "al-Maliki", day=day)) == "IRQGOV"
+
+
+def test_a_name_that_reads_as_a_date_is_the_date(actor_at, table) -> None:
+    # Phoenix names groups after the day of their founding act ("MAY 15", "17 NOVEMBER"); in text
+    # those words are dates, as in a dateline
+    assert {"MAY 15", "17 NOVEMBER"} <= {name.upper() for org in table.kb.organisations for name in org.names}
+    rebels = actor_at("BOGOTA, May 15 - Colombian rebels attacked a police station.", "rebels")
+    assert code_of(rebels) == "COLREB"
+    protest = actor_at("On 17 November, students marched to the embassy.", "November")
+    assert protest is None or protest.code is None

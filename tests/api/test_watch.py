@@ -204,7 +204,7 @@ def test_serve_watch_ingests_while_answering(tmp_path: Path, coder: Coder) -> No
     with Store(db, read_only=True) as watched, Store(plain, read_only=True) as reference:
         ids = "SELECT id FROM events ORDER BY id"
         assert watched.fetch(ids).column("id").to_pylist() == reference.fetch(ids).column("id").to_pylist()
-        assert set(watched.fetch(ids).column("id").to_pylist()) == served and len(served) > 200
+        assert set(watched.fetch(ids).column("id").to_pylist()) == served and len(served) >= len(written)  # an event in each article
         articles = watched.fetch("SELECT id FROM articles").column("id").to_pylist()
         assert sorted(articles) == sorted(written)
         failures = watched.fetch("SELECT file, line, code FROM failures").to_pylist()

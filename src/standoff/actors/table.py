@@ -10,6 +10,7 @@ means, unless the rest of the document names the country of another reading more
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from standoff.actors.entries import NULL_CODE, Agent, KnowledgeBase, Organisation, Person, unaccented
@@ -56,6 +57,8 @@ class ActorTable:
             if proper or entry.agent is not None and entry.agent.shipped:
                 self._shipped.add(key)
             for name in names:
+                if _reads_as_date(name, self.lexicon.months):
+                    continue
                 casing = Casing.EXACT if (exact if isinstance(exact, bool) else name in exact) else Casing.NAME if proper else Casing.ANY
                 forms = {name, unaccented(name)}  # news text often drops accents: "Nausėda", "Nauseda"
                 forms |= {form[4:] for form in forms if form.lower().startswith("the ")}
@@ -118,6 +121,13 @@ class ActorTable:
             for i in range(start, end):
                 covering[i] = match
         return _with_document_preferences(covering, chosen)
+
+
+def _reads_as_date(name: str, months: Mapping[str, int]) -> bool:
+    """A name of a month and a number ("May 15", "17 November": groups named after the day of
+    their founding act) reads in text as that date, far more often than as the group."""
+    words = name.lower().split()
+    return len(words) == 2 and any(w in months for w in words) and any(w.isdigit() for w in words)
 
 
 def _with_document_preferences(covering: dict[int, Match], chosen: list[Match]) -> dict[int, Match]:
