@@ -404,3 +404,18 @@ def test_a_name_that_reads_as_a_date_is_the_date(actor_at, table) -> None:
     assert code_of(rebels) == "COLREB"
     protest = actor_at("On 17 November, students marched to the embassy.", "November")
     assert protest is None or protest.code is None
+
+
+def test_the_dateline_is_no_part_of_the_first_subject(table) -> None:
+    from standoff.geo.gazetteer import load_gazetteer
+    from standoff.geo.home import filed_from
+    from standoff.lexicon import load_lexicon
+
+    # the parser hangs "May 15 (Reuters) -" on the subject; the agency is no actor, nor its owner
+    text = "KABUL, May 15 (Reuters) - Insurgents killed ten soldiers on Monday."
+    (doc,) = parse([text])
+    sentence_of = {t.i: n for n, sentence in enumerate(doc.sents) for t in sentence}
+    actors = ArticleActors(table, doc, "test", date(2020, 5, 15), sentence_of, filed_from(text, load_gazetteer(), load_lexicon()))
+    insurgents = next(t for t in doc if t.text == "Insurgents")
+    assert code_of(actors.actor(insurgents)) == "AFGINS"
+    assert actors.actor(next(t for t in doc if t.text == "Reuters")) is None

@@ -906,7 +906,11 @@ class ArticleActors:
     def _description(self, head: Token) -> Description:
         found = self._descriptions.get(head.i)
         if found is None:
-            found = self._descriptions[head.i] = _description(head)
+            found = _description(head)
+            if found[0].idx < self._dateline[1] <= head.idx:
+                # the parser hangs the dateline on the story's first subject: "BOGOTA, May 15 (Reuters) - Rebels"
+                found = tuple(t for t in found if t.idx >= self._dateline[1])
+            self._descriptions[head.i] = found
         return found
 
     def _mention(self, first: Token, last: Token, kind: str) -> Mention:

@@ -21,6 +21,7 @@ class Dateline:
     end: int
     name: str  # as written: "SEOUL", "ANKARA/ISTANBUL"
     qualifier: str | None  # "Texas" in "PARIS, Texas"
+    story_start: int  # where the story begins, after the dateline's date, agency and dash
 
     @property
     def names(self) -> list[str]:
@@ -36,7 +37,7 @@ def find_dateline(text: str, lexicon: Lexicon | None = None) -> Dateline | None:
         match = pattern.match(stripped)
         if match is not None:
             start = offset + len(line) - len(stripped)
-            return Dateline(start + match.start("name"), start + match.end("name"), match["name"], match["qualifier"])
+            return Dateline(start + match.start("name"), start + match.end("name"), match["name"], match["qualifier"], start + match.end())
         offset += len(line)
     return None
 

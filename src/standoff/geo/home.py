@@ -25,7 +25,8 @@ _MAX_HEADLINE_WORDS = 25
 
 @dataclass(frozen=True, slots=True)
 class FiledFrom:
-    """The dateline's character span (empty when the country comes from the headline), and the
+    """The dateline's character span, from its place to its dash ("BOGOTA, May 15 (Reuters) -";
+    empty when the country comes from the headline), and the
     story's one country (None when its places are unknown or lie in different countries,
     "MANILA/BEIJING")."""
 
@@ -48,7 +49,7 @@ def filed_from(text: str, gazetteer: Gazetteer, lexicon: Lexicon, title: str | N
         entry = best_entry(gazetteer.candidates(name), ())
         countries.add(entry.country if entry is not None else None)
     country = countries.pop() if len(countries) == 1 else None
-    return FiledFrom(dateline.start, dateline.end, country)
+    return FiledFrom(dateline.start, dateline.story_start, country)
 
 
 def headline_country(headline: str | None, gazetteer: Gazetteer) -> str | None:
