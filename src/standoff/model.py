@@ -122,6 +122,7 @@ class RuleId(StrEnum):
     ANOTHER_OF_THE_SAME = "another-of-the-same"  # "Yemen also severed ties": aimed where the earlier act of its kind was
     NAMED_EARLIER = "named-earlier"  # "launched the operation": the actor's own act told before, aimed where it was
     INSTITUTION_VISIT = "institution-visit"  # a trip to The Hague to appear at the ICJ visits the court
+    MEETING_ABROAD = "meeting-abroad"  # a meeting held in the other side's country is a visit it hosts
     OWN_SIDE = "own-side"  # a government speaking of its own country's stance
     SPEAKER = "speaker"  # the statement of whoever reports another's act
     RECIPROCAL = "reciprocal"  # a joint act of conjoined actors, each toward the other

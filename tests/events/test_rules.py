@@ -67,7 +67,7 @@ def dyads(events: list[Event]) -> Counter[tuple[str | None, str, str | None]]:
 def test_the_rules_run_in_the_declared_order() -> None:
     assert [rule.id for rule in all_rules()] == [
         RuleId.LIGHT_VERB_WINS, RuleId.FIRED_WEAPON_HITS, RuleId.OUTCOME_OF_FORCE, RuleId.ANSWER_TARGET, RuleId.INSTITUTION_VISIT, RuleId.OWN_SIDE,
-        RuleId.RECIPROCAL, RuleId.MUTUAL, RuleId.NEEDED_ACTORS, RuleId.SPEAKER,
+        RuleId.RECIPROCAL, RuleId.MUTUAL, RuleId.MEETING_ABROAD, RuleId.NEEDED_ACTORS, RuleId.SPEAKER,
     ]  # fmt: skip
     assert [rule.id for rule in ARTICLE_RULES] == [RuleId.ONE_EVENT_PER_ACT]
 
@@ -171,3 +171,13 @@ def test_a_dyad_has_its_target_from_reciprocity_or_the_act_is_dropped(table: Act
         found[text] = dyads(coder.code_sentence(SentenceContext("a", 0, sentence, DAY, []), actors, coder.earlier_acts()))
     assert found["Armenia and Azerbaijan have renewed their talks."] == Counter({("ARM", "03", "AZE"): 1, ("AZE", "03", "ARM"): 1})
     assert found["Armenia has renewed its talks."] == Counter()
+
+
+def test_a_meeting_in_the_other_side_s_country_is_a_visit_it_hosts(table: ActorTable) -> None:
+    text = "US envoy Richard Holbrooke met Slobodan Milosevic in Belgrade on Monday."
+    assert dyads(code(text, table)) == Counter({("USAGOV", "04", "SRBELI"): 1, ("SRBELI", "04", "USAGOV"): 1})
+    assert sorted(e.cameo for e in code(text, table)) == ["042", "043"]
+    assert [e.cameo for e in code(text, table, without=RuleId.MEETING_ABROAD)] == ["040"]
+    # held at home, or in a third country, a meeting stays a meeting
+    assert [e.cameo for e in code("Putin met Erdogan in Moscow on Friday.", table)] == ["040"]
+    assert [e.cameo for e in code("Biden met Xi in Bali on Monday.", table)] == ["040"]

@@ -35,6 +35,7 @@ RECIPROCAL_PREFIXES = ("031", "036", "04", "057", "06", "0871", "190")
 MUTUAL_PREFIXES = ("046", "057")  # negotiating and signing an agreement take two: "signed a treaty with Egypt"
 MUTUAL_PREPOSITION = "with"
 VISIT_ROOT = "04"
+MEETING_CODE, VISIT_CODE, HOST_CODE = "040", "042", "043"
 THREAT_ROOT = "13"
 FORCE_OUTCOME_ROOTS = frozenset({"18", "19", "20"})  # assault, fighting, mass violence
 FORCE_THREAT = "138"  # threaten with military force
@@ -280,6 +281,40 @@ def _party(actor: Actor | None) -> str | None:
     return actor.code.code if actor is not None and actor.code is not None else None
 
 
+class MeetingsAbroad:
+    """ "Carter met Kim in Pyongyang": a meeting held in the other side's country, not the
+    actor's own, is a visit there (042), and the other side hosts it (043)."""
+
+    id = RuleId.MEETING_ABROAD
+
+    def __init__(self, lexicon: Lexicon, assembler: EventAssembler) -> None:
+        self._scene_prepositions = lexicon.scene_prepositions
+        self._assembler = assembler
+
+    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
+        out = []
+        for event in events:
+            matched = _matched_at(event, sentence)
+            if event.cameo != MEETING_CODE or matched is None or not (_code(event.source) and _code(event.target)) or same_country(event.source, event.target):
+                out.append(event)
+                continue
+            predicate, pattern = matched
+            if not self._held_in_country_of(event.target, predicate, sentence):
+                out.append(event)
+                continue
+            provenance = event.rule.with_rule(self.id)
+            source, target = event.source, event.target
+            out += self._assembler.build(VISIT_CODE, [source], [target], predicate.trigger, event.modality, pattern, provenance, sentence.ctx)
+            out += self._assembler.build(HOST_CODE, [target], [source], predicate.trigger, event.modality, pattern, provenance, sentence.ctx)
+        # "France and Germany met in Paris": France's side of the joint meeting is its hosting
+        hosted = {(e.trigger_start, _code(e.source), _code(e.target)) for e in out if e.cameo == HOST_CODE}
+        return [e for e in out if e.cameo != MEETING_CODE or (e.trigger_start, _code(e.source), _code(e.target)) not in hosted]
+
+    def _held_in_country_of(self, side: Actor | None, predicate: Predicate, sentence: Sentence) -> bool:
+        places = [a for prep in self._scene_prepositions for o in predicate.obliques.get(prep, []) for a in sentence.actors.actors(o)]
+        return any(p.method in PLACE_READINGS and same_country(p, side) for p in places)
+
+
 class InstitutionVisits:
     """ "Travelled to The Hague to defend Myanmar at the International Court of Justice": a
     trip whose purpose names an international body is a visit to that body, not to the country
@@ -342,6 +377,7 @@ def sentence_rules(lexicon: Lexicon, predicates: PredicateReader, assembler: Eve
         OwnSide(lexicon, predicates),
         Reciprocity(),
         MutualActs(),
+        MeetingsAbroad(lexicon, assembler),  # after Reciprocity: "X and Y met in Ankara" is X's visit too
         NeededActors(),  # before Speakers: a dropped act has no speaker's statement either
         Speakers(lexicon, predicates, assembler),
     )
@@ -357,6 +393,11 @@ ARTICLE_RULES: tuple[ArticleRule, ...] = (OneEventPerAct(),)
 def is_light_verb_patient(noun: Token, light_verbs: frozenset[str]) -> bool:
     """ "held *talks*", "carried out *strikes*": the noun is the patient of a light verb."""
     return link(noun) == (Role.PATIENT, Form.PLAIN) and noun.head.lemma_.lower() in light_verbs
+
+
+def _matched_at(event: Event, sentence: Sentence) -> tuple[Predicate, Pattern] | None:
+    """The predicate the event was coded from, with the pattern that matched it."""
+    return next(((p, pattern) for p, pattern in sentence.matched if p.trigger.idx == event.trigger_start and pattern.id == event.rule.pattern), None)
 
 
 def predicate_of(event: Event, sentence: Sentence) -> Predicate | None:
