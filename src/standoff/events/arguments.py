@@ -82,10 +82,14 @@ def source_actors(predicate: Predicate | None, actors: ArticleActors, words: Lex
     return [None] if predicate.passive and not predicate.agents else []
 
 
+# Source kinds read from the subject; the coder looks further when a passive gives no agent.
+SUBJECT_SOURCES = ("subject", "arrester", "captor")
+
+
 def pattern_sources(pattern: Pattern, predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor | None]:
     """Who acts, where the pattern says: the subject, the object or a preposition's object
     ("freed from X"), or whoever used the weapon the subject names."""
-    if pattern.source in ("subject", "arrester"):
+    if pattern.source in SUBJECT_SOURCES:
         return source_actors(predicate, actors, words)
     if pattern.source in WEAPON_SOURCES:
         # the weapon's owner ("Iranian missiles", "a Taliban bomb"); else a bomb's is an

@@ -233,6 +233,8 @@ class EventCoder:
         if pattern.dyad and not any(s is not None and s.code is not None for s in sources):
             return []  # no rule gives a dyad a source it lacks
         targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier, found, reaction_by=sources if _reacts(pattern) else None, critical=_criticises(pattern)), sources, self._words)
+        if sources == [None] and pattern.source == "captor":
+            sources = earlier.captors(targets, found) or sources  # "the passengers were released": by who took them
         if pattern.joint and not targets:
             # "X and Y agreed": each toward the other; with one of them unknown, the other's act has no target
             targets = [s for s in sources if s is not None] if len(sources) > 1 else []

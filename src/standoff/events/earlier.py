@@ -12,7 +12,9 @@ from standoff.model import Actor, Event
 _PREFIX = 5
 FORCE_ROOTS = ("17", "18", "19", "20")  # coercion, assault, fighting, mass violence
 CLAIM_ROOTS = ("01", "11")
-JUDGMENT = "116"  # find guilty: the act a verdict names  # statements and accusations: what a denial answers
+JUDGMENT = "116"  # find guilty: the act a verdict names
+CAPTIVITY = ("173", "181")  # arrest or detain; abduct, hijack or take hostage: what a release ends
+CAPTIVITY_ROOTS = ("17", "18")  # statements and accusations: what a denial answers
 # Words about what another did: statements, appeals, praise and verbal support, demands,
 # criticism, rejections, threats (code prefixes). Their object is what they are about
 # ("rejected the verdict", "welcomed the decision"), so it never names them.
@@ -161,6 +163,16 @@ class EarlierActs:
         at the same trigger and code ("struck Iraq and Syria")."""
         found = [e.target for e in self._together(act, since) if e.target is not None]
         return list({a.code.code: a for a in found if a.code is not None}.values())
+
+    def captors(self, captives: Sequence[Actor], since: Sequence[Event] = ()) -> list[Actor]:
+        """Who took ``captives``: the authors of the latest arrest or abduction of one of them
+        ("rebels hijacked a plane ... the passengers were released")."""
+        codes = {a.code.code for a in captives if a.code is not None}
+
+        def took(event: Event) -> bool:
+            return event.complete and event.cameo.startswith(CAPTIVITY) and event.target is not None and event.target.code is not None and event.target.code.code in codes
+
+        return self.authors(self._latest_of(CAPTIVITY_ROOTS, took, since), since) if codes else []
 
     def authors(self, act: Event | None, since: Sequence[Event] = ()) -> list[Actor]:
         """Who did ``act``: its source, and the sources of the events coded with it at the same

@@ -53,7 +53,9 @@ Pattern keys:
             "Iranian missiles struck"; else no known source) or bomber (the bomb's owner, else
             an unidentified armed force of the country it went off in: "a roadside bomb killed"),
             or arrester (the subject; in a passive with no agent the text supplies, the police of
-            the country the arrest was made in: "were arrested last June")
+            the country the arrest was made in: "were arrested last June"), or captor (the
+            subject; in a passive with no agent, whoever arrested or abducted the released
+            people before: "rebels hijacked a plane ... the passengers were released")
   target    where the target is: object, prep:<word>, subject, content (an actor in the
             clause), none, default (the object, else the object of a preposition of the target
             prepositions), or phrase (the object, else the first object of any preposition on
@@ -103,7 +105,7 @@ PATTERN_KEYS = {
 NO_EVENT = "none"
 STATEMENT_ROOT = "01"  # CAMEO 01: make a public statement
 TARGET_KINDS = ("object", "subject", "phrase", "content", "none", "default")
-SOURCE_KINDS = ("subject", "object", "weapon", "bomber", "arrester")
+SOURCE_KINDS = ("subject", "object", "weapon", "bomber", "arrester", "captor")
 WEAPON_SOURCES = frozenset({"weapon", "bomber"})  # the subject names a weapon, not who used it
 OBJECT_KINDS = ("actor", "party", "thing", "none")
 VOICES = ("active", "passive")
