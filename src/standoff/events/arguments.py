@@ -47,6 +47,10 @@ def actors_at(token: Token, actors: ArticleActors, words: Lexicon, depth: int = 
             found = [a for a in actors.actors(child) if a.code is not None]
             if found:
                 return found
+    for holder in _holders(token, words):
+        found = [a for a in actors.actors(holder) if a.code is not None]
+        if found:
+            return found
     for prep in _prepositions(token, words.owner_prepositions):
         for obj in _plain_obliques(prep):
             if depth == 0:
@@ -229,6 +233,16 @@ def _named_by_speaker(noun: Token, words: Lexicon) -> bool:
     """The name in "what it called a cowardly aggression"."""
     verb = noun.head
     return role(noun) is Role.PREDICATIVE and verb.lemma_.lower() in words.naming_verbs and any(c.lower_ == "what" for c in children(verb))
+
+
+def _holders(thing: Token, words: Lexicon) -> list[Token]:
+    """Who holds or uses a thing, named in a participle on it: "a base *held by US forces*",
+    "two bases *hosting American troops*"."""
+    found = []
+    for clause in children(thing):
+        if link(clause) == _NOUN_CLAUSE and clause.lemma_.lower() in words.holder_verbs:
+            found += by_agents(clause) or [o for o in children(clause) if link(o) == (Role.PATIENT, Form.PLAIN)]
+    return found
 
 
 def _located(predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor]:

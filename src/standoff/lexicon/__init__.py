@@ -125,6 +125,7 @@ class Lexicon:
     here_words: Words
     act_class_nouns: Mapping[str, str]
     deed_nouns: Words
+    holder_verbs: Words
     judgment_nouns: Words
     act_nominalisations: Mapping[str, str]
     deed_roots: Ordered
