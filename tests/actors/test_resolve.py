@@ -419,3 +419,12 @@ def test_the_dateline_is_no_part_of_the_first_subject(table) -> None:
     insurgents = next(t for t in doc if t.text == "Insurgents")
     assert code_of(actors.actor(insurgents)) == "AFGINS"
     assert actors.actor(next(t for t in doc if t.text == "Reuters")) is None
+
+
+def test_a_conjunct_placed_only_by_the_story_shares_its_named_partner_s_side(actor_at) -> None:
+    # the missiles are the Americans', not the dateline country's
+    found = actor_at("American warplanes and cruise missiles struck Iraq.", "warplanes", all=True, home="IRQ")
+    assert [code_of(a) for a in found] == ["USAMIL"]
+    # conjuncts the story places alike both stay
+    both = actor_at("Police and protesters clashed in the capital.", "Police", all=True, home="RUS")
+    assert [code_of(a) for a in both] == ["RUSCOP", "RUSCVL"]

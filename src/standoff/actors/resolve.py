@@ -106,6 +106,9 @@ class _Owner:
     code: ActorCode | None = None
 
 
+# Countries an actor got from where the story is told (its scene, its dateline), not from its own words.
+_PLACED_BY_STORY = frozenset({Resolution.HOME_COUNTRY, Resolution.SCENE_COUNTRY})
+
 class ArticleActors:
     """Actors of one parsed article, resolved in reading order so pronouns can look back."""
 
@@ -178,6 +181,8 @@ class ArticleActors:
             found = []
             for head in (token, *conjuncts(token)):
                 actor = self.actor(head)
+                if actor is not None and actor.method in _PLACED_BY_STORY and any(a.method not in _PLACED_BY_STORY for a in found):
+                    continue  # "American warplanes and cruise missiles": the missiles are theirs, not the dateline country's
                 if actor is not None:
                     found.append(actor)
                     found.extend(self._coordinated_owners(head, actor))
