@@ -428,3 +428,8 @@ def test_a_conjunct_placed_only_by_the_story_shares_its_named_partner_s_side(act
     # conjuncts the story places alike both stay
     both = actor_at("Police and protesters clashed in the capital.", "Police", all=True, home="RUS")
     assert [code_of(a) for a in both] == ["RUSCOP", "RUSCVL"]
+
+
+def test_yugoslavia_is_serbia_its_successor(actor_at) -> None:
+    assert code_of(actor_at("NATO warplanes struck targets across Yugoslavia.", "Yugoslavia", date(1999, 3, 25))) == "SRB"
+    assert code_of(actor_at("The Yugoslav army shelled the village.", "army", date(1999, 3, 25))) == "SRBMIL"
