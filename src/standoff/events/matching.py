@@ -36,6 +36,11 @@ class PatternMatcher:
         possible = shortlist.unchecked
         if possible != shortlist.every:
             possible |= shortlist.possible(self._roles(predicate), predicate)
+        if shortlist.with_particles:
+            possible &= shortlist.particles_fit(predicate.adjacent)
+        if shortlist.with_said_words:
+            subject_words = {word for agent in predicate.agents for word in self.words_of(agent)}
+            possible &= shortlist.said_words_fit(subject_words, predicate.complement)
         while possible:
             lowest = possible & -possible
             possible ^= lowest
@@ -48,7 +53,7 @@ class PatternMatcher:
         key = (predicate.lemma, predicate.nominal)
         found = self._shortlists.get(key)
         if found is None or found.patterns is not patterns:
-            found = self._shortlists[key] = _Shortlist(patterns, predicate.lemma)
+            found = self._shortlists[key] = _Shortlist(patterns, predicate.lemma, predicate.nominal)
         return found
 
     def _roles(self, predicate: Predicate) -> _Roles:
@@ -162,10 +167,11 @@ class _Roles:
 
 class _Shortlist:
     """The patterns of one trigger lemma as bit masks (bit i: ``patterns[i]``) of what their
-    roles need: the words of an object, an object, a subject, prepositions. A predicate's
-    patterns that cannot fit are then passed by in a few integer operations, in file order."""
+    roles need: the words of an object, an object, a subject, prepositions, the particles after
+    a verb, the words of a subject and of a complement. A predicate's patterns that cannot fit
+    are then passed by in a few integer operations, in file order."""
 
-    def __init__(self, patterns: tuple[Pattern, ...], lemma: str) -> None:
+    def __init__(self, patterns: tuple[Pattern, ...], lemma: str, nominal: bool) -> None:
         self.patterns = patterns
         self.every = (1 << len(patterns)) - 1
         self.unchecked = 0  # patterns that need no role, or whose object may be a preposition's
@@ -174,10 +180,33 @@ class _Shortlist:
         self._with_object = 0
         self._with_subject = 0
         self._by_preposition: dict[str, int] = {}
+        self.with_particles = 0  # verb patterns whose every trigger has particles ("call on")
+        self._by_particle: dict[str, int] = {}  # the first particle of such a trigger
+        # Patterns that say what their subject or their complement must be, checked whatever
+        # their object: unless they find actors before ``fits`` reads those (a word's actors
+        # may be resolved on the way, and a pattern passed by must not change what is found).
+        self._with_subject_words = 0
+        self._by_subject_word: dict[str, int] = {}
+        self._with_complement = 0
+        self._by_complement: dict[str, int] = {}
         for index, pattern in enumerate(patterns):
             bit = 1 << index
+            extras = pattern.extras.get(lemma, ((),))
+            if not nominal and all(extras):
+                self.with_particles |= bit
+                for extra in extras:
+                    self._by_particle[extra[0]] = self._by_particle.get(extra[0], 0) | bit
             obj = pattern.object
-            if (obj is None and not pattern.obliques and pattern.subject is None) or any(pattern.extras.get(lemma, ((),))):
+            if obj not in ("actor", "party") and pattern.source_sectors is None and pattern.target_sectors is None:
+                if pattern.subject is not None:
+                    self._with_subject_words |= bit
+                    for word in pattern.subject.heads:
+                        self._by_subject_word[word] = self._by_subject_word.get(word, 0) | bit
+                if pattern.comp is not None:
+                    self._with_complement |= bit
+                    for word in pattern.comp.single:
+                        self._by_complement[word] = self._by_complement.get(word, 0) | bit
+            if (obj is None and not pattern.obliques and pattern.subject is None) or any(extras):
                 self.unchecked |= bit  # "call on X": the object may be the preposition's
                 continue
             if isinstance(obj, Words):
@@ -190,6 +219,7 @@ class _Shortlist:
                 self._with_subject |= bit
             for preposition, _ in pattern.obliques:
                 self._by_preposition[preposition] = self._by_preposition.get(preposition, 0) | bit
+        self.with_said_words = self._with_subject_words | self._with_complement
 
     def possible(self, roles: _Roles, predicate: Predicate) -> int:
         """The checked patterns whose roles the predicate may fill."""
@@ -204,6 +234,26 @@ class _Shortlist:
             if preposition not in roles.prepositions:
                 found &= ~needing
         return found
+
+    def particles_fit(self, adjacent: set[str]) -> int:
+        """The patterns a verb with the particles ``adjacent`` may fit: a trigger with particles
+        needs all of them right after the verb (``_trigger_words_present``)."""
+        found = self.every & ~self.with_particles
+        for word in adjacent:
+            found |= self._by_particle.get(word, 0)
+        return found
+
+    def said_words_fit(self, subject_words: set[str], complement: Token | None) -> int:
+        """The patterns whose subject and complement the predicate may have: a subject with one
+        of the pattern's words or ending one of its phrases (``has_words``), a complement verb
+        of one of its lemmas."""
+        subject_fits = self.every & ~self._with_subject_words
+        for word in subject_words:
+            subject_fits |= self._by_subject_word.get(word, 0)
+        complement_fits = self.every & ~self._with_complement
+        if complement is not None:
+            complement_fits |= self._by_complement.get(complement.lemma_.lower(), 0)
+        return subject_fits & complement_fits
 
 
 def oblique_objects(predicate: Predicate, preposition: str) -> list[Token]:
