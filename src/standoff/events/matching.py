@@ -40,7 +40,9 @@ class PatternMatcher:
             possible &= shortlist.particles_fit(predicate.adjacent)
         if shortlist.with_said_words:
             subject_words = {word for agent in predicate.agents for word in self.words_of(agent)}
-            possible &= shortlist.said_words_fit(subject_words, predicate.complement)
+            objects = [*predicate.patients, *(o for objects in predicate.obliques.values() for o in objects)]
+            object_words = {word for obj in objects for word in self.words_of(obj)}
+            possible &= shortlist.said_words_fit(subject_words, object_words, predicate.complement)
         while possible:
             lowest = possible & -possible
             possible ^= lowest
@@ -183,10 +185,13 @@ class _Shortlist:
         self.with_particles = 0  # verb patterns whose every trigger has particles ("call on")
         self._by_particle: dict[str, int] = {}  # the first particle of such a trigger
         # Patterns that say what their subject or their complement must be, checked whatever
-        # their object: unless they find actors before ``fits`` reads those (a word's actors
+        # their object, and unchecked patterns that say what their object must be (it may be a
+        # preposition's): unless they find actors before ``fits`` reads those (a word's actors
         # may be resolved on the way, and a pattern passed by must not change what is found).
         self._with_subject_words = 0
         self._by_subject_word: dict[str, int] = {}
+        self._with_any_object_words = 0
+        self._by_any_object_word: dict[str, int] = {}
         self._with_complement = 0
         self._by_complement: dict[str, int] = {}
         for index, pattern in enumerate(patterns):
@@ -206,6 +211,10 @@ class _Shortlist:
                     self._with_complement |= bit
                     for word in pattern.comp.single:
                         self._by_complement[word] = self._by_complement.get(word, 0) | bit
+                if isinstance(obj, Words) and any(extras):
+                    self._with_any_object_words |= bit
+                    for word in obj.heads:
+                        self._by_any_object_word[word] = self._by_any_object_word.get(word, 0) | bit
             if (obj is None and not pattern.obliques and pattern.subject is None) or any(extras):
                 self.unchecked |= bit  # "call on X": the object may be the preposition's
                 continue
@@ -219,7 +228,7 @@ class _Shortlist:
                 self._with_subject |= bit
             for preposition, _ in pattern.obliques:
                 self._by_preposition[preposition] = self._by_preposition.get(preposition, 0) | bit
-        self.with_said_words = self._with_subject_words | self._with_complement
+        self.with_said_words = self._with_subject_words | self._with_complement | self._with_any_object_words
 
     def possible(self, roles: _Roles, predicate: Predicate) -> int:
         """The checked patterns whose roles the predicate may fill."""
@@ -243,17 +252,21 @@ class _Shortlist:
             found |= self._by_particle.get(word, 0)
         return found
 
-    def said_words_fit(self, subject_words: set[str], complement: Token | None) -> int:
-        """The patterns whose subject and complement the predicate may have: a subject with one
+    def said_words_fit(self, subject_words: set[str], object_words: set[str], complement: Token | None) -> int:
+        """The patterns whose subject, object and complement the predicate may have, given the
+        words of its subjects and of all its objects and obliques: a subject or object with one
         of the pattern's words or ending one of its phrases (``has_words``), a complement verb
         of one of its lemmas."""
         subject_fits = self.every & ~self._with_subject_words
         for word in subject_words:
             subject_fits |= self._by_subject_word.get(word, 0)
+        object_fits = self.every & ~self._with_any_object_words
+        for word in object_words:
+            object_fits |= self._by_any_object_word.get(word, 0)
         complement_fits = self.every & ~self._with_complement
         if complement is not None:
             complement_fits |= self._by_complement.get(complement.lemma_.lower(), 0)
-        return subject_fits & complement_fits
+        return subject_fits & object_fits & complement_fits
 
 
 def oblique_objects(predicate: Predicate, preposition: str) -> list[Token]:
