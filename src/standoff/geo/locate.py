@@ -24,9 +24,9 @@ from standoff.geo.resolve import ActorCountry, Resolved, anaphors, best_entry, r
 from standoff.geo.usage import LocatedMention, located
 from standoff.lexicon import Lexicon, load_lexicon
 from standoff.model import Article, Event, Mention, Place
-from standoff.nlp import Doc, Token, sentence_starts
+from standoff.nlp import Doc, Token
 from standoff.syntax.labels import Form, Role, form, is_noun, is_predicate_word, is_subject, link, role
-from standoff.syntax.tree import char_span_bounds, children, subtree_ends
+from standoff.syntax.tree import char_span_bounds, children, sentence_starts, subtree_ends
 from standoff.text.quotes import find_quotes
 
 # Clauses under the trigger that are not where it happened: what was said, wanted or planned.

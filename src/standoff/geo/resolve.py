@@ -19,9 +19,9 @@ from typing import NamedTuple
 from standoff.geo.gazetteer import ALTERNATE, NAME, Candidate, Entry, normalise
 from standoff.geo.mentions import PlaceMention
 from standoff.lexicon import Lexicon
-from standoff.nlp import Doc, sentence_spans
+from standoff.nlp import Doc
 from standoff.syntax.labels import Role, WordClass, first_conjunct, is_subject, role, word_class
-from standoff.syntax.tree import children, tokens
+from standoff.syntax.tree import children, sentence_starts, tokens
 
 WATER = frozenset(("sea", "strait", "canal", "ocean", "river", "reef"))
 # Places a story is set in narrowly: when named, they tell where the other names are.
@@ -107,7 +107,7 @@ def resolve(
     cues = [_cues(doc, m, lexicon) for m in mentions]
     _mark_qualifiers(doc, mentions, cues)
     keys = [normalise(m.text) for m in mentions]
-    starts = [sentence.start for sentence in sentence_spans(doc)]
+    starts = sentence_starts(doc)
 
     def sentence_of(token: int) -> int:
         return starts[bisect_right(starts, token) - 1]

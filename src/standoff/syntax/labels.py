@@ -326,15 +326,23 @@ def continues_entity(token: Token) -> bool:
     return token.ent_iob_ == "I"
 
 
+_latest_names: tuple[Doc, str, list[NamedSpan]] | None = None  # of the doc read last: the coder reads one doc at a time
+
+
 def named_spans(doc: Doc, text: str) -> list[NamedSpan]:
     """The names the model found, as ``doc.ents`` gives them, read from the doc's entity
     columns, their words sliced from ``text`` (the doc's text): Doc.ents builds a Span for every
-    name, and Span.text a Token object for every word."""
+    name, and Span.text a Token object for every word. Read once per doc, for the actors and
+    the places (the list is shared: do not change it)."""
+    global _latest_names
+    if _latest_names is not None and _latest_names[0] is doc and _latest_names[1] is text:
+        return _latest_names[2]
     found = []
     words = tokens(doc)
     for start, end, label in _entity_runs(doc):
         first, last = words[start], words[end - 1]
         found.append(NamedSpan(start, end, _entity_of_label(doc, label), text[first.idx : last.idx + len(last)]))
+    _latest_names = (doc, text, found)
     return found
 
 

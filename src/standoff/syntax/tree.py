@@ -85,6 +85,11 @@ def words_tagged(words: Doc | Span, parts_of_speech: frozenset[int]) -> list[Tok
     return [tree.tokens[i] for i in range(start, end) if tags[i] in parts_of_speech]
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """``nlp.sentence_starts``, read once per doc (the list is shared: do not change it)."""
+    return _tree(doc).sentence_starts
+
+
 def sentence_bounds(token: Token) -> tuple[int, int]:
     """The first token and the end of ``token``'s sentence, as ``Token.sent`` gives it (which
     looks for them anew, token by token, each time)."""
