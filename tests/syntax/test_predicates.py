@@ -70,3 +70,12 @@ def test_a_that_clause_after_the_maker_of_an_act_tells_what_the_act_did():
     # the maker of no act keeps its clause, and so does a maker told apart by "who"
     assert [t.text for t in predicate_of("They met the envoy sent by the council that meets in Geneva.", "meets").agents] == ["council"]
     assert [t.text for t in predicate_of("They asked about an attack by the rebels who fled the town.", "fled").agents] == ["rebels"]
+
+
+def test_a_past_verb_joined_to_a_to_clause_is_joined_to_its_head():
+    doc = next(parse(["The government set up a commission to help the victims and provided 10 million dollars in aid."]))
+    provided = next(t for t in doc if t.text == "provided")
+    assert provided.head.text == "help"  # the model's reading: "to ... provided"; if it changes, this test's premise is gone
+    repair_stranded_verbs(doc)
+    assert provided.head.text == "set"
+    assert [t.text for t in PredicateReader(load_lexicon()).verb(provided).agents] == ["government"]

@@ -7,6 +7,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Modality
 from standoff.nlp import Token
 from standoff.syntax.labels import Form, Role, VerbForm, form, is_auxiliary, is_predicate_word, is_subject, link, role, verb_form
+from standoff.syntax.predicates import is_to_infinitive
 from standoff.syntax.tense import Tense, own_tense
 from standoff.syntax.tree import children, sentence_bounds
 
@@ -24,6 +25,10 @@ _EMBEDDING_LINKS = frozenset(
         (Role.PREPOSITION, Form.PLAIN),
     }
 )
+# Clauses that tell an act of their own, done when told in a past tense: a relative clause, and an
+# adverbial clause with its own subject ("after Russia seized Crimea"; "if" clauses are marked
+# hypothetical on their own verb first).
+_DONE_CLAUSE_LINKS = frozenset({(Role.RELATIVE, Form.PLAIN), (Role.COMPLEMENT, Form.ADVERBIAL)})
 # The tenses of a clause that tells an act as done: "that hit", "which had killed", "that has displaced".
 _DONE_TENSES = frozenset({Tense.PAST, Tense.PAST_PERFECT, Tense.PRESENT_PERFECT})
 # Links under a word that governs whether its complement happens: "refused to", "plans to",
@@ -108,8 +113,9 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
         current_link = link(current)
         if current.head.i == current.i or current_link not in _EMBEDDING_LINKS:
             break
-        if current_link == (Role.RELATIVE, Form.PLAIN) and own_tense(current) in _DONE_TENSES:
-            # "called for an inquiry into a strike that hit a bus": the strike hit it
+        if current_link in _DONE_CLAUSE_LINKS and own_tense(current) in _DONE_TENSES and (current_link[0] is Role.RELATIVE or any(is_subject(c) for c in children(current))):
+            # "called for an inquiry into a strike that hit a bus": the strike hit it; "to stop
+            # Russian action after Russia seized Crimea": Russia seized it
             told_as_done = True
         if told_as_done:
             reported = reported or (current_link == (Role.COMPLEMENT, Form.THAT_CLAUSE) and current.head.lemma_.lower() in words.communication_verbs)
@@ -121,6 +127,8 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
             lemma = next((c.lemma_.lower() for c in children(head) if link(c) == (Role.COMPLEMENT, Form.ADJECTIVE)), lemma)
         if current_link == (Role.PREPOSITION, Form.PLAIN) and current.lower_ in words.deliberation_prepositions and _on_topic_noun(current, words):
             return Modality.HYPOTHETICAL  # "suspend debate on ratifying the treaty": a topic, not an act
+        if current_link == (Role.COMPLEMENT, Form.ADVERBIAL) and is_to_infinitive(current) and lemma not in words.deciding_verbs:
+            return Modality.HYPOTHETICAL  # "sent troops to protect the border": a purpose, not an act done
         if current_link in _GOVERNED_LINKS:
             if lemma in words.negating_heads:
                 return Modality.NEGATED

@@ -125,6 +125,7 @@ class Lexicon:
     here_words: Words
     act_class_nouns: Mapping[str, str]
     deed_nouns: Words
+    deciding_verbs: Words
     holder_verbs: Words
     judgment_nouns: Words
     act_nominalisations: Mapping[str, str]

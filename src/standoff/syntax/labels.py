@@ -419,7 +419,10 @@ def repair_stranded_verbs(doc: Doc) -> None:
     noun, is the sentence's verb and that noun its subject. (2) A past verb without a subject
     joined to the "was" of a reported description is the reporter's next act, not the
     described thing's: "Perry said the tests were reckless and warned of grave consequences"
-    read as "the tests warned". Changes the parse in place: call it before anything reads the doc."""
+    read as "the tests warned". (3) A past verb joined to a "to" clause is joined to the verb that
+    clause hangs on: "established a commission to reassure them and provided $5 million" (a past
+    form cannot share an infinitive's "to"). Changes the parse in place: call it before anything
+    reads the doc."""
     for verb in doc:
         # raw labels, as is_subject reads them: this runs on every word of the article
         if verb.dep_ not in ("acl", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(is_subject(c) for c in verb.children):
@@ -428,6 +431,8 @@ def repair_stranded_verbs(doc: Doc) -> None:
             described = verb.head
             if verb.tag_ == "VBD" and described.lemma_ == "be" and described.dep_ == "ccomp" and described.head.tag_ == "VBD":
                 verb.head = described.head
+            elif verb.tag_ == "VBD" and described.tag_ == "VB" and described.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in described.children):
+                verb.head = described.head  # (3) "set up a fund to help them and provided aid": not "to provided"
             continue
         root = verb.sent.root
         if root.i < verb.i and is_noun(root):

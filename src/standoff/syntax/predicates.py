@@ -22,6 +22,7 @@ from standoff.syntax.labels import (
     conjuncts,
     first_conjunct,
     form,
+    is_auxiliary,
     is_noun,
     is_predicate_word,
     is_subject,
@@ -250,8 +251,8 @@ class PredicateReader:
                 patients = [c for c in children(head) if link(c) == (Role.PATIENT, Form.PLAIN)]
                 if patients:
                     return patients
-            if current_link == (Role.COMPLEMENT, Form.ADVERBIAL) and verb_form(current) not in (VerbForm.GERUND, VerbForm.PARTICIPLE):
-                return []  # a finite adverbial clause has its own subject
+            if current_link == (Role.COMPLEMENT, Form.ADVERBIAL) and verb_form(current) not in (VerbForm.GERUND, VerbForm.PARTICIPLE) and not is_to_infinitive(current):
+                return []  # a finite adverbial clause has its own subject; "voted in May to launch" shares it
             if current_link == (Role.OBLIQUE, Form.CLAUSE):
                 # "continued by donating", "after meeting": the gerund's subject is the verb's; not in
                 # "accused X of blocking" or "blamed X for attacking", where it is X's
@@ -271,6 +272,11 @@ class PredicateReader:
 def obliques(preposition: Token) -> list[Token]:
     """The objects of a preposition: nouns, and gerunds or clauses ("by donating")."""
     return [c for c in children(preposition) if role(c) is Role.OBLIQUE]
+
+
+def is_to_infinitive(verb: Token) -> bool:
+    """A verb with its own "to": "(sent troops) to protect", "(voted in May) to launch"."""
+    return any(c.lower_ == "to" and is_auxiliary(c) for c in children(verb))
 
 
 def by_agents(verb: Token) -> list[Token]:
