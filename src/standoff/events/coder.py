@@ -359,6 +359,15 @@ class EventCoder:
         mode = Modality.HYPOTHETICAL if "hypothetical" in groups else modality(head_verb, self._words)
         answered = self._answering(earlier)
         patients = patients_for(pattern, predicate)
+        if ("future" in groups or "aspect" in groups) and mode in (Modality.FUTURE, Modality.HYPOTHETICAL) and self._announces_own_act(head_predicate, head_verb, actors):
+            # "said it would continue fighting": what the actor says it will go on doing is a threat, or an intent
+            group = "threaten" if pattern.code[:2] >= "09" else "intend"
+            promised = self._composition.compose(group, pattern.code)
+            if promised:
+                sources = source_actors(head_predicate, actors, self._words)
+                targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
+                provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.ANNOUNCED_THREAT if group == "threaten" else RuleId.ANNOUNCED_INTENT,))
+                return self._assembler.build(promised, sources, targets, head_verb, Modality.ASSERTED, pattern, provenance, ctx)
         if mode in NON_EVENTS:
             if not self._unrealised:
                 return []
@@ -374,6 +383,11 @@ class EventCoder:
                 return self._assembler.build(planned, sources, targets, predicate.trigger, Modality.ASSERTED, pattern, provenance, ctx)
             provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.FUTURE,))
             return self._assembler.build(pattern.code, sources, targets, predicate.trigger, Modality.FUTURE, pattern, provenance, ctx)
+        if "aspect" in groups:
+            # "continued shelling the city", "began talks": the act itself, as the head tells it
+            sources = pattern_sources(pattern, predicate, actors, self._words) or self._raised_subject(head_predicate, actors) or source_actors(head_predicate, actors, self._words)
+            targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
+            return self._assembler.build(pattern.code, sources, targets, predicate.trigger, mode, pattern, Provenance(pattern.pattern_set, pattern.id), ctx)
         if "attempt" in groups:
             # "tried to detain fishermen", "attempted to assassinate": force tried is the act; a tried deal is none
             if pattern.code[:2] not in FORCE_ROOTS or mode is Modality.NEGATED:

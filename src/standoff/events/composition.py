@@ -17,7 +17,7 @@ import yaml
 
 from standoff.errors import BadDictionary
 
-GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "attempt", "hypothetical")
+GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "aspect", "attempt", "hypothetical")
 MAPPED_GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future")
 
 
