@@ -433,3 +433,15 @@ def test_a_conjunct_placed_only_by_the_story_shares_its_named_partner_s_side(act
 def test_yugoslavia_is_serbia_its_successor(actor_at) -> None:
     assert code_of(actor_at("NATO warplanes struck targets across Yugoslavia.", "Yugoslavia", date(1999, 3, 25))) == "SRB"
     assert code_of(actor_at("The Yugoslav army shelled the village.", "army", date(1999, 3, 25))) == "SRBMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # radicals, like rebels, belong to the country the story is filed from
+        ("The president accused Islamic extremists of organising the uprising.", "extremists", "UZBRAD"),
+        ("The minister blamed a few thousand troublemakers for the violence.", "troublemakers", "UZBCVL"),
+    ],
+)
+def test_radicals_and_troublemakers_are_at_home(actor_at, text: str, words: str, code: str) -> None:
+    assert code_of(actor_at(text, words, date(2005, 5, 15), home="UZB")) == code
