@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from standoff.actors.resolve import ArticleActors
-from standoff.events.patterns import STATEMENT_ROOT, WEAPON_SOURCES, Pattern
+from standoff.events.patterns import STATEMENT_ROOT, SUBJECT_SOURCES, WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event
 from standoff.nlp import Token
@@ -84,10 +84,6 @@ def source_actors(predicate: Predicate | None, actors: ArticleActors, words: Lex
         # "the US strike on the airbase", "Turkish air strikes": a country before the event noun did it
         return list(actors.owners(predicate.trigger))
     return [None] if predicate.passive and not predicate.agents else []
-
-
-# Source kinds read from the subject; the coder looks further when a passive gives no agent.
-SUBJECT_SOURCES = ("subject", "arrester", "captor")
 
 
 def pattern_sources(pattern: Pattern, predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor | None]:

@@ -206,15 +206,14 @@ class EventCoder:
             # "the rebels said they would release ...", "Russia would shoot down any missiles if
             # the US struck": the actor states an intent (03), or a threat (13) when the act is
             # hostile, made to whoever the condition is about; the act itself has not happened
-            group = "threaten" if pattern.code[:2] >= "09" else "intend"
-            promised = self._composition.compose(group, pattern.code)
+            promised, threat = self._promised(pattern.code)
             if promised:
                 code, mode = promised, Modality.ASSERTED
                 if condition is not None:
-                    rules = (RuleId.CONDITIONAL_THREAT if group == "threaten" else RuleId.CONDITIONAL_PROMISE,)
+                    rules = (RuleId.CONDITIONAL_THREAT if threat else RuleId.CONDITIONAL_PROMISE,)
                     promised_to = self._condition_parties(condition, actors)
                 else:
-                    rules = (RuleId.ANNOUNCED_THREAT if group == "threaten" else RuleId.ANNOUNCED_INTENT,)
+                    rules = (RuleId.ANNOUNCED_THREAT if threat else RuleId.ANNOUNCED_INTENT,)
         elif mode is Modality.FUTURE and (planned := self._composition.compose("future", pattern.code)):
             # "will visit Mauritania": the plan is what happened, an intent to meet
             code, mode, rules = planned, Modality.ASSERTED, (RuleId.PLANNED_MEETING,)
@@ -361,12 +360,11 @@ class EventCoder:
         patients = patients_for(pattern, predicate)
         if ("future" in groups or "aspect" in groups) and mode in (Modality.FUTURE, Modality.HYPOTHETICAL) and self._announces_own_act(head_predicate, head_verb, actors):
             # "said it would continue fighting": what the actor says it will go on doing is a threat, or an intent
-            group = "threaten" if pattern.code[:2] >= "09" else "intend"
-            promised = self._composition.compose(group, pattern.code)
+            promised, threat = self._promised(pattern.code)
             if promised:
                 sources = source_actors(head_predicate, actors, self._words)
                 targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
-                provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.ANNOUNCED_THREAT if group == "threaten" else RuleId.ANNOUNCED_INTENT,))
+                provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.ANNOUNCED_THREAT if threat else RuleId.ANNOUNCED_INTENT,))
                 return self._assembler.build(promised, sources, targets, head_verb, Modality.ASSERTED, pattern, provenance, ctx)
         if mode in NON_EVENTS:
             if not self._unrealised:
@@ -375,7 +373,7 @@ class EventCoder:
             targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
             return self._assembler.build(pattern.code, sources, targets, predicate.trigger, mode, pattern, Provenance(pattern.pattern_set, pattern.id), ctx)
         if "future" in groups:
-            sources = pattern_sources(pattern, predicate, actors, self._words) or self._raised_subject(head_predicate, actors) or source_actors(head_predicate, actors, self._words)
+            sources = self._doers(pattern, predicate, head_predicate, actors)
             targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
             planned = self._composition.compose("future", pattern.code)
             if planned:  # "is due to fly to Beijing": the plan states an intent to meet
@@ -385,7 +383,7 @@ class EventCoder:
             return self._assembler.build(pattern.code, sources, targets, predicate.trigger, Modality.FUTURE, pattern, provenance, ctx)
         if "aspect" in groups:
             # "continued shelling the city", "began talks": the act itself, as the head tells it
-            sources = pattern_sources(pattern, predicate, actors, self._words) or self._raised_subject(head_predicate, actors) or source_actors(head_predicate, actors, self._words)
+            sources = self._doers(pattern, predicate, head_predicate, actors)
             targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
             return self._assembler.build(pattern.code, sources, targets, predicate.trigger, mode, pattern, Provenance(pattern.pattern_set, pattern.id), ctx)
         if "attempt" in groups:
@@ -413,6 +411,17 @@ class EventCoder:
             provenance = Provenance(pattern.pattern_set, pattern.id, (GROUP_RULES[group],))
             return self._assembler.build(code, sources, targets, head_verb, mode, pattern, provenance, ctx)
         return []  # offered, agreed or threatened, but not done: no event for the action itself
+
+    def _promised(self, code: str) -> tuple[str | None, bool]:
+        """What saying one will do the act of ``code`` is: a threat (13) when the act is hostile,
+        else an intent (03); and whether it is a threat."""
+        threat = code[:2] >= "09"
+        return self._composition.compose("threaten" if threat else "intend", code), threat
+
+    def _doers(self, pattern: Pattern, predicate: Predicate, head_predicate: Predicate, actors: ArticleActors) -> list[Actor | None]:
+        """Who does an act under a verb of plan or aspect: the act's own subject, else the one the
+        head raised ("is due to fly"), else the head's ("plans to visit", "continued shelling")."""
+        return pattern_sources(pattern, predicate, actors, self._words) or self._raised_subject(head_predicate, actors) or source_actors(head_predicate, actors, self._words)
 
     def _announces_own_act(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> bool:
         """ "X said it will/would do Y": a clause under a verb of saying, in the future (or the

@@ -11,10 +11,9 @@ from standoff.model import Actor, Event
 # "the launch" names an act whose trigger starts the same way ("launched"), to this many letters.
 _PREFIX = 5
 FORCE_ROOTS = ("17", "18", "19", "20")  # coercion, assault, fighting, mass violence
-CLAIM_ROOTS = ("01", "11")
+CLAIM_ROOTS = ("01", "11")  # statements and accusations: what a denial answers
 JUDGMENT = "116"  # find guilty: the act a verdict names
 CAPTIVITY = ("173", "181")  # arrest or detain; abduct, hijack or take hostage: what a release ends
-CAPTIVITY_ROOTS = ("17", "18")  # statements and accusations: what a denial answers
 # Words about what another did: statements, appeals, praise and verbal support, demands,
 # criticism, rejections, threats (code prefixes). Their object is what they are about
 # ("rejected the verdict", "welcomed the decision"), so it never names them.
@@ -172,7 +171,8 @@ class EarlierActs:
         def took(event: Event) -> bool:
             return event.complete and event.cameo.startswith(CAPTIVITY) and event.target is not None and event.target.code is not None and event.target.code.code in codes
 
-        return self.authors(self._latest_of(CAPTIVITY_ROOTS, took, since), since) if codes else []
+        roots = tuple(sorted({code[:2] for code in CAPTIVITY}))
+        return self.authors(self._latest_of(roots, took, since), since) if codes else []
 
     def authors(self, act: Event | None, since: Sequence[Event] = ()) -> list[Actor]:
         """Who did ``act``: its source, and the sources of the events coded with it at the same

@@ -113,7 +113,7 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
         current_link = link(current)
         if current.head.i == current.i or current_link not in _EMBEDDING_LINKS:
             break
-        if current_link in _DONE_CLAUSE_LINKS and own_tense(current) in _DONE_TENSES and (current_link[0] is Role.RELATIVE or any(is_subject(c) for c in children(current))):
+        if not told_as_done and current_link in _DONE_CLAUSE_LINKS and own_tense(current) in _DONE_TENSES and (current_link[0] is Role.RELATIVE or any(is_subject(c) for c in children(current))):
             # "called for an inquiry into a strike that hit a bus": the strike hit it; "to stop
             # Russian action after Russia seized Crimea": Russia seized it
             told_as_done = True

@@ -107,6 +107,8 @@ STATEMENT_ROOT = "01"  # CAMEO 01: make a public statement
 TARGET_KINDS = ("object", "subject", "phrase", "content", "none", "default")
 SOURCE_KINDS = ("subject", "object", "weapon", "bomber", "arrester", "captor")
 WEAPON_SOURCES = frozenset({"weapon", "bomber"})  # the subject names a weapon, not who used it
+# Read from the subject; the coder looks further when a passive gives no agent.
+SUBJECT_SOURCES = frozenset({"subject", "arrester", "captor"})
 OBJECT_KINDS = ("actor", "party", "thing", "none")
 VOICES = ("active", "passive")
 POLARITIES = ("negated",)
