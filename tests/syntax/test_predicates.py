@@ -79,3 +79,16 @@ def test_a_past_verb_joined_to_a_to_clause_is_joined_to_its_head():
     repair_stranded_verbs(doc)
     assert provided.head.text == "set"
     assert [t.text for t in PredicateReader(load_lexicon()).verb(provided).agents] == ["government"]
+
+
+def test_a_past_verb_joined_to_a_clause_under_a_modal_is_the_reporter_s():
+    doc = next(parse(["The charity said the ban would put lives at risk and called on the government to lift it."]))
+    called = next(t for t in doc if t.text == "called")
+    assert called.head.text == "put"  # the model's reading: "would ... called"; if it changes, this test's premise is gone
+    repair_stranded_verbs(doc)
+    assert called.head.text == "said"
+    assert [t.text for t in PredicateReader(load_lexicon()).verb(called).agents] == ["charity"]
+    shared = next(parse(["Officials said the army would enter the town and close the roads."]))
+    close = next(t for t in shared if t.text == "close")
+    repair_stranded_verbs(shared)
+    assert close.head.text == "enter"  # a bare verb shares the modal: left where it is

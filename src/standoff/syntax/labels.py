@@ -421,7 +421,8 @@ def repair_stranded_verbs(doc: Doc) -> None:
     described thing's: "Perry said the tests were reckless and warned of grave consequences"
     read as "the tests warned". (3) A past verb joined to a "to" clause is joined to the verb that
     clause hangs on: "established a commission to reassure them and provided $5 million" (a past
-    form cannot share an infinitive's "to"). Changes the parse in place: call it before anything
+    form cannot share an infinitive's "to") or a modal: "Oxfam said the expulsion would put lives at
+    risk and called on the government to reverse it" is Oxfam's call, not "would called". Changes the parse in place: call it before anything
     reads the doc."""
     for verb in doc:
         # raw labels, as is_subject reads them: this runs on every word of the article
@@ -431,7 +432,7 @@ def repair_stranded_verbs(doc: Doc) -> None:
             described = verb.head
             if verb.tag_ == "VBD" and described.lemma_ == "be" and described.dep_ == "ccomp" and described.head.tag_ == "VBD":
                 verb.head = described.head
-            elif verb.tag_ == "VBD" and described.tag_ == "VB" and described.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in described.children):
+            elif verb.tag_ == "VBD" and described.tag_ == "VB" and described.dep_ in ("advcl", "xcomp", "ccomp") and any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in described.children):
                 verb.head = described.head  # (3) "set up a fund to help them and provided aid": not "to provided"
             continue
         root = verb.sent.root
