@@ -86,6 +86,7 @@ class Resolution(StrEnum):
     PRONOUN_UNRESOLVED = "pronoun-unresolved"
     SCENE_COUNTRY = "scene-country"  # "police" who detained dozens "in Moscow"
     HOME_COUNTRY = "home-country"  # "police" in a story filed from Tallinn, or headlined "Yemen: ..."
+    STORY_COUNTERPART = "story-counterpart"  # the side the actor deals with in the story ("Moscow rejects verdict")
     SECTOR_WITHOUT_COUNTRY = "sector-without-country"  # "soldiers", no country found
     UNRESOLVED_ENTITY = "unresolved-entity"  # a name the knowledge base does not know
     NULL_CODE = "null-code"  # listed as no actor ("Reuters")
@@ -134,6 +135,7 @@ class RuleId(StrEnum):
     NEEDED_ACTORS = "needed-actors"  # drops an event still without the dyad its pattern asks for
     AT_HOME = "at-home"  # a domestic act without a target, done in its actor's country, is aimed at it
     AT_SCENE = "at-scene"  # force without a named target, used in another country, is aimed at that country
+    STORY_COUNTERPART = "story-counterpart"  # an act without a target is aimed at the side its actor deals with in the story
 
 
 # Rules through which a verb above the act changed its code: the act was composed.

@@ -15,6 +15,7 @@ from standoff.events.coder import EventCoder
 from standoff.events.composition import load_composition
 from standoff.events.confidence import load_confidence_table
 from standoff.events.dating import StoryTime
+from standoff.events.counterpart import aimed_at_counterpart
 from standoff.events.domestic import aimed_at_home
 from standoff.events.embedding import SecondOpinion
 from standoff.events.patterns import PatternStack, load_pattern_set
@@ -165,14 +166,15 @@ class Coder:
             found = self._events.code_sentence(ctx, actors, earlier)
             events.extend(found)
             earlier.add(found)
-        for rule in ARTICLE_RULES:
-            events = rule.apply(events)
         if events:  # finding and resolving the places is only needed to locate events
             countries = [ActorCountry(a.code.country, a.mention.start, a.mention.end) for a in actors.all() if a.code is not None and a.code.country]
             places = ArticlePlaces(self._gazetteer, doc, article, countries, self._lexicon)
             events = places.locate_events(events)
             named = frozenset(c.country for c in countries)
             events = aimed_at_home(events, places, self._events.rescored, self._home_sectors, self._lexicon.dissident_sectors, named)
+            events = aimed_at_counterpart(events, self._events.rescored)
+        for rule in ARTICLE_RULES:  # once the targets are known: the same act told twice is one event
+            events = rule.apply(events)
         quotes = attribute_quotes(article, doc, actors, events, self._predicates, self._lexicon)
         return ArticleResult(article, tuple(events), tuple(quotes), discarded=discarded)
 

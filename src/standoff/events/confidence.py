@@ -4,8 +4,10 @@ An event is described by the kind of evidence behind it: how the pattern matched
 verb under a governing verb, a noun, words in a statement, a bare statement; a pattern of the
 imported PETRARCH dictionary is a kind apart: "petrarch-verb"), how its source was resolved (a
 named person or organisation, a place, a description, a pronoun, unresolved) and whether it
-has a known target, named or given only by the story's context. calibration.tsv holds, for each such key, how many events were right out of
-how many on development data; the score is the smoothed share, backing off to coarser keys.
+has a known target, named, given only by the story's context, or only by the side its source
+deals with in the story. calibration.tsv holds, for each such key, how many events were right
+out of how many on development data; the score is the smoothed share, backing off to coarser
+keys.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ SOURCE_GROUPS = {
     Resolution.COREF_PRONOUN: "coref",
     Resolution.SCENE_COUNTRY: "context",
     Resolution.HOME_COUNTRY: "context",
+    Resolution.STORY_COUNTERPART: "counterpart",
 }
 PRIOR = (1, 2)  # one right out of two: what an unseen key starts from
 
@@ -57,7 +60,7 @@ def evidence_key(pattern: Pattern, composed: bool, source: Actor | None, target:
         family = "verb"
     if pattern.pattern_set == IMPORTED:
         family = f"{IMPORTED}-{family}"  # the imported dictionary is evidence of its own kind
-    target_group = "none" if target is None or target.code is None else "context" if _group(target) == "context" else "actor"
+    target_group = "none" if target is None or target.code is None else _group(target) if _group(target) in ("context", "counterpart") else "actor"
     return f"{family}|{_group(source)}|{target_group}"
 
 
