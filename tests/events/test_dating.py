@@ -85,6 +85,13 @@ def test_a_date_reaches_the_acts_its_clause_governs(text, trigger, expected):
     assert dates_of(text)[trigger] == expected
 
 
+def test_a_date_the_parser_hung_on_the_next_noun_is_still_the_preposition_s():
+    text = "On Sept. 25 militiamen shot down a U.S. helicopter over Mogadishu."
+    day = next(t for t in next(parse([text])) if t.text == "Sept.")
+    assert day.dep_ == "nmod"  # the model's reading: "Sept. 25 militiamen"; if it changes, this test's premise is gone
+    assert dates_of(text, date(2017, 10, 5))["shot"] == text_date(date(2017, 9, 25), "day")
+
+
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [

@@ -195,10 +195,23 @@ def _governing(chain: list[Token], trigger: Token, sentence: Span, dates: Sequen
         tokens = [t for t in sentence_words if mention.start <= t.idx < mention.end]
         if not tokens:
             continue
-        step = _step(_phrase_root(tokens), trigger, steps, words)
+        opening = _stranded_preposition(tokens[0], sentence)
+        step = steps.get(opening.head.i) if opening is not None else _step(_phrase_root(tokens), trigger, steps, words)
         if step is not None and (best is None or step < best[0]):
             best = (step, mention)
     return best[1] if best is not None else None
+
+
+def _stranded_preposition(first: Token, sentence: Span) -> Token | None:
+    """The preposition just before a date phrase that the parser left without its object, the
+    date read as part of the next noun: in "On Sept. 25 militiamen shot down a helicopter" the
+    parser reads "Sept. 25 militiamen"; the date is still what "on" governs."""
+    if first.i == sentence.start:
+        return None
+    before = first.doc[first.i - 1]
+    if word_class(before) is not WordClass.ADPOSITION or children(before):
+        return None
+    return before
 
 
 def _step(root: Token, trigger: Token, steps: dict[int, int], words: Lexicon) -> int | None:
