@@ -55,7 +55,7 @@ def is_right(event: Event, record: GoldRecord) -> bool:
 
 def _key(event: Event, patterns: PatternStack) -> str:
     pattern = patterns.get(event.rule.pattern_set, event.rule.pattern) or SPEECH_PATTERN
-    return evidence_key(pattern, event.rule.composed, event.source, event.target)
+    return evidence_key(pattern, event.rule.composed, event.source, event.target, event.quad_class)
 
 
 def tally(

@@ -80,7 +80,7 @@ class EventAssembler:
             for target in targets or [None]:
                 if source is not None and target is not None and source.code is not None and source.code == target.code:
                     continue  # an actor does not act on itself
-                confidence = self._confidence.score(evidence_key(pattern, provenance.composed, source, target))
+                confidence = self._confidence.score(evidence_key(pattern, provenance.composed, source, target, info.quad_class if info else None))
                 out.append(
                     Event(
                         id=event_id(ctx.article_id, ctx.index, trigger.idx, trigger.idx + len(trigger.text), _code(source), _code(target), code),

@@ -141,7 +141,7 @@ class EventCoder:
     def rescored(self, event: Event) -> Event:
         """An event a rule changed (its target, its actors) is scored on what it now is."""
         pattern = self._patterns.get(event.rule.pattern_set, event.rule.pattern) or SPEECH_PATTERN
-        key = evidence_key(pattern, event.rule.composed, event.source, event.target)
+        key = evidence_key(pattern, event.rule.composed, event.source, event.target, event.quad_class)
         return replace(event, confidence=self._confidence.score(key))
 
     @staticmethod

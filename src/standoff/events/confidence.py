@@ -2,12 +2,14 @@
 
 An event is described by the kind of evidence behind it: how the pattern matched (a verb, a
 verb under a governing verb, a noun, words in a statement, a bare statement; a pattern of the
-imported PETRARCH dictionary is a kind apart: "petrarch-verb"), how its source was resolved (a
-named person or organisation, a place, a description, a pronoun, unresolved) and whether it
-has a known target, named, given only by the story's context, or only by the side its source
-deals with in the story. calibration.tsv holds, for each such key, how many events were right
-out of how many on development data; the score is the smoothed share, backing off to coarser
-keys.
+imported PETRARCH dictionary is a kind apart: "petrarch-verb"), whether it has a known target
+(named, given only by the story's context, or only by the side its source deals with in the
+story), how its source was resolved (a named person or organisation, a place, a description, a
+pronoun, unresolved), and the act's QuadClass (words or deeds, cooperation or conflict).
+calibration.tsv holds, for each such key, how many events were right out of how many on
+development data; the score is the smoothed share, backing off to coarser keys in that order:
+the target tells more than the source of whether an event is right (an event without a target
+is seldom right, whoever its source), so a rare key leans on its family and target first.
 """
 
 from __future__ import annotations
@@ -42,12 +44,13 @@ SOURCE_GROUPS = {
 PRIOR = (1, 2)  # one right out of two: what an unseen key starts from
 
 
-def evidence_key(pattern: Pattern, composed: bool, source: Actor | None, target: Actor | None) -> str:
-    """family|source|target: the construction and pattern set (a bare statement is a family of
-    its own), how the source was resolved, and whether the target is known and how: a target
-    whose country only the story's context gives (the scene, the home country) is a group apart.
-    (The modality and finer target groups were tried on the whole articles and split the
-    evidence too thinly to help; docs/accuracy.md.)"""
+def evidence_key(pattern: Pattern, composed: bool, source: Actor | None, target: Actor | None, quad_class: int | None) -> str:
+    """family|target|source|quad: the construction and pattern set (a bare statement is a family
+    of its own), whether the target is known and how (a target whose country only the story
+    gives, its scene, its home country or its actor's counterpart, is a group apart), how the
+    source was resolved, and the QuadClass of the act ("q-" for a code CAMEO does not define).
+    (The modality was tried on the whole articles and split the evidence too thinly to help;
+    docs/accuracy.md.)"""
     if composed:
         family = "composed"
     elif pattern.code.startswith(STATEMENT_ROOT):
@@ -60,8 +63,9 @@ def evidence_key(pattern: Pattern, composed: bool, source: Actor | None, target:
         family = "verb"
     if pattern.pattern_set == IMPORTED:
         family = f"{IMPORTED}-{family}"  # the imported dictionary is evidence of its own kind
-    target_group = "none" if target is None or target.code is None else _group(target) if _group(target) in ("context", "counterpart") else "actor"
-    return f"{family}|{_group(source)}|{target_group}"
+    group = _group(target)
+    target_group = "none" if target is None or target.code is None else group if group in ("context", "counterpart") else "actor"
+    return f"{family}|{target_group}|{_group(source)}|q{quad_class if quad_class is not None else '-'}"
 
 
 def _group(actor: Actor | None) -> str:
@@ -81,7 +85,8 @@ class ConfidenceTable:
 
     def score(self, key: str) -> float:
         """Smoothed share right for the key: a rare key backs off to the keys that share its
-        family and source, and those to the family's."""
+        family, target and source, those to the keys that share its family and target, and
+        those to the family's."""
         found = self._scores.get(key)
         if found is None:
             found = self._scores[key] = self._smoothed(key)
@@ -90,7 +95,7 @@ class ConfidenceTable:
     def _smoothed(self, key: str) -> float:
         parts = key.split("|")
         share = PRIOR[0] / PRIOR[1]
-        for depth in (1, 2):  # each coarser share acts as a prior worth five events
+        for depth in range(1, len(parts)):  # each coarser share acts as a prior worth five events
             right, total = self._sum("|".join(parts[:depth]) + "|")
             share = (right + 5 * share) / (total + 5)
         right, total = self.counts.get(key, (0, 0))
