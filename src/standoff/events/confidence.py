@@ -1,15 +1,16 @@
 """Event confidence that means something: the share of such events found right on held-out data.
 
-An event is described by the kind of evidence behind it: how the pattern matched (a verb, a
-verb under a governing verb, a noun, words in a statement, a bare statement; a pattern of the
-imported PETRARCH dictionary is a kind apart: "petrarch-verb"), whether it has a known target
-(named, given only by the story's context, or only by the side its source deals with in the
-story), how its source was resolved (a named person or organisation, a place, a description, a
-pronoun, unresolved), and the act's QuadClass (words or deeds, cooperation or conflict).
-calibration.tsv holds, for each such key, how many events were right out of how many on
-development data; the score is the smoothed share, backing off to coarser keys in that order:
-the target tells more than the source of whether an event is right (an event without a target
-is seldom right, whoever its source), so a rare key leans on its family and target first.
+An event is described by the kind of evidence behind it: whether its source is known at all (an
+event without one is incomplete and seldom right, whatever else it has), how the pattern
+matched (a verb, a verb under a governing verb, a noun, words in a statement, a bare statement;
+a pattern of the imported PETRARCH dictionary is a kind apart: "petrarch-verb"), whether it has
+a known target (named, given only by the story's context, or only by the side its source deals
+with in the story), how its source was resolved (a named person or organisation, a place, a
+description, a pronoun, unresolved), and the act's QuadClass (words or deeds, cooperation or
+conflict). calibration.tsv holds, for each such key, how many events were right out of how many
+on development data; the score is the smoothed share, backing off to coarser keys in that order:
+the target tells more than the source's kind of whether an event is right (an event without a
+target is seldom right, whoever its source), so a rare key leans on its family and target first.
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ PRIOR = (1, 2)  # one right out of two: what an unseen key starts from
 
 
 def evidence_key(pattern: Pattern, composed: bool, source: Actor | None, target: Actor | None, quad_class: int | None) -> str:
-    """family|target|source|quad: the construction and pattern set (a bare statement is a family
-    of its own), whether the target is known and how (a target whose country only the story
+    """sourced|family|target|source|quad: whether the source is known, the construction and
+    pattern set (a bare statement is a family of its own), whether the target is known and how (a target whose country only the story
     gives, its scene, its home country or its actor's counterpart, is a group apart), how the
     source was resolved, and the QuadClass of the act ("q-" for a code CAMEO does not define).
     (The modality was tried on the whole articles and split the evidence too thinly to help;
@@ -65,7 +66,8 @@ def evidence_key(pattern: Pattern, composed: bool, source: Actor | None, target:
         family = f"{IMPORTED}-{family}"  # the imported dictionary is evidence of its own kind
     group = _group(target)
     target_group = "none" if target is None or target.code is None else group if group in ("context", "counterpart") else "actor"
-    return f"{family}|{target_group}|{_group(source)}|q{quad_class if quad_class is not None else '-'}"
+    sourced = "sourced" if source is not None and source.code is not None else "unsourced"
+    return f"{sourced}|{family}|{target_group}|{_group(source)}|q{quad_class if quad_class is not None else '-'}"
 
 
 def _group(actor: Actor | None) -> str:
@@ -84,9 +86,8 @@ class ConfidenceTable:
     _scores: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def score(self, key: str) -> float:
-        """Smoothed share right for the key: a rare key backs off to the keys that share its
-        family, target and source, those to the keys that share its family and target, and
-        those to the family's."""
+        """Smoothed share right for the key: a rare key backs off to the keys that share all
+        but its last part, those to the keys that share all but their last part, and so on."""
         found = self._scores.get(key)
         if found is None:
             found = self._scores[key] = self._smoothed(key)
