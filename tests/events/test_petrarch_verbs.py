@@ -60,7 +60,7 @@ LEFT
 +CORDON_OFF {+CORDONED_OFF}
 WIRE_+TAP
 +TAKE_LEAVE
-- * (FOR)                     [0421]
+- * (FOR)                     [031]
 
 --- DELAY  [---]  ---
 DELAY
