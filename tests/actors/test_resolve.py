@@ -445,3 +445,18 @@ def test_yugoslavia_is_serbia_its_successor(actor_at) -> None:
 )
 def test_radicals_and_troublemakers_are_at_home(actor_at, text: str, words: str, code: str) -> None:
     assert code_of(actor_at(text, words, date(2005, 5, 15), home="UZB")) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # "the government" is the government named last with its country
+        ("The Sudanese government revoked the licences of ten aid agencies. Oxfam called on the government to reverse it.", "on the government", "SDNGOV"),
+        # the same word only: an embassy is no government
+        ("Protesters stormed the US embassy in Baghdad. Parliament later urged the government to expel the envoy.", "urged the government", None),
+        # "a government" is another one
+        ("The Sudanese government revoked the licences. Rebels want a government of national unity.", "want a government", None),
+    ],
+)
+def test_the_government_is_the_one_named_last_with_its_country(actor_at, text: str, words: str, code: str | None) -> None:
+    assert code_of(actor_at(text, words, date(2009, 3, 4))) == code

@@ -66,6 +66,9 @@ UNIDENTIFIED_FORCE = "UAF"
 ARRESTING_SECTOR = "COP"
 # Kinds of name the model finds that may be actors the base does not know.
 _ORGANISATION_WINDOW = 3  # sentences back that "the group" can reach
+# How a kind of actor is named with its country in the words ("the Sudanese government", "a
+# spokesman for the Chinese foreign ministry"): such a phrase can be called "the government" after.
+_COLLECTIVE_METHODS = frozenset({Resolution.COUNTRY_SECTOR, Resolution.SECTOR_OF_OWNER})
 ACTOR_ENTITIES = frozenset({Entity.PERSON, Entity.ORGANISATION, Entity.NATIONALITY, Entity.COUNTRY_OR_CITY})
 PHRASE_HEAD_CLASSES = (WordClass.PRONOUN, WordClass.NAME, WordClass.NOUN)  # the only classes _is_phrase_head accepts
 # Dependents that belong to a noun phrase's description ("U.S. Secretary of State Rex Tillerson"),
@@ -144,6 +147,8 @@ class ArticleActors:
         self._antecedents = Antecedents(sentence_of, self._words)
         # named organisations in reading order, with the nouns that can stand for them ("the court", "the alliance")
         self._organisations: list[tuple[int, Actor, frozenset[str]]] = []
+        # kinds of actor named with their country in reading order: "the Sudanese government"
+        self._collectives: list[tuple[int, Actor]] = []
         self._second_of_pair: dict[int, Actor] = {}  # "both countries": the second country named
         self._full_names: dict[str, list[int]] | None = None  # a person's family name -> the last tokens of their full names
         self._first_names: dict[str, list[int]] = {}  # the first word of a name of three words or more -> its last tokens
@@ -169,6 +174,8 @@ class ArticleActors:
                 self._antecedents.add(token.i, actor, self._title_words(token, actor), is_subject(token))
             elif actor is not None and actor.code is not None and actor.method is Resolution.ORGANISATION:
                 self._organisations.append((token.i, actor, self._called(token, actor)))
+            elif actor is not None and actor.code is not None and actor.code.sector and actor.method in _COLLECTIVE_METHODS:
+                self._collectives.append((token.i, actor))
         return self._resolved[token.i]
 
     def actors(self, token: Token) -> list[Actor]:
@@ -438,6 +445,22 @@ class ArticleActors:
         # "the International Criminal Court ... the court", "NATO ... the alliance"
         return self._latest_organisation(head, span, named=head.lower_)
 
+    def _collective_named_before(self, head: Token, span: Description, agent: Agent) -> Actor | None:
+        """ "The government", "the army": the same word named last with its country, a few
+        sentences back at most: "The Sudanese government revoked the licences of aid agencies.
+        Oxfam called on the government to reverse it." Only "the" and the word: "a government",
+        "the new government" are others; and only the same word ("the US embassy" is no
+        government)."""
+        if len(span) != 2 or span[0].lower_ != "the" or agent.sector is None:
+            return None
+        sentence = self._sentence_of.get(head.i, 0)
+        for index, named in reversed(self._collectives):
+            if sentence - self._sentence_of.get(index, 0) > _ORGANISATION_WINDOW:
+                break
+            if index < head.i and named.code is not None and named.code.sector == agent.sector and self._doc[index].lemma_ == head.lemma_:
+                return Actor(self._mention(span[0], span[-1], "title"), named.code, Resolution.COREF_TITLE, 0.7, named.mention)
+        return None
+
     def _members(self, head: Token, span: Description) -> Actor | None:
         """"Its members", "members": the organisation named last, in this sentence or a few
         before, acting through its members ("The Security Council held a meeting, and its
@@ -470,9 +493,10 @@ class ArticleActors:
     def _at_home(self, head: Token, span: Description, agent: Agent) -> Actor:
         """A kind of actor the phrase gives no country: a domestic kind ("police", "protesters",
         "the army") belongs to the country of its act's scene ("detained dozens in Moscow"),
-        else to the one the story is filed from; any other kind stays without a country."""
+        else to the one the story is filed from, else, as "the government", to the country it
+        was last named with; any other kind stays without a country."""
         if agent.sector in self._words.domestic_sectors:
-            found = self._in_scene_country(head, span, agent.sector)
+            found = self._in_scene_country(head, span, agent.sector) or self._collective_named_before(head, span, agent)
             if found is not None:
                 return found
         self._bare[head.i] = agent
