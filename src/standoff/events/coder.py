@@ -21,7 +21,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
 from standoff.ontology import Ontology
-from standoff.syntax.labels import Form, Role, WordClass, first_conjunct, is_predicate_word, link, word_class
+from standoff.syntax.labels import Form, Role, WordClass, first_conjunct, is_predicate_word, is_subject, link, word_class
 from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor
 from standoff.syntax.tree import children
 
@@ -420,8 +420,13 @@ class EventCoder:
 
     def _doers(self, pattern: Pattern, predicate: Predicate, head_predicate: Predicate, actors: ArticleActors) -> list[Actor | None]:
         """Who does an act under a verb of plan or aspect: the act's own subject, else the one the
-        head raised ("is due to fly"), else the head's ("plans to visit", "continued shelling")."""
-        return pattern_sources(pattern, predicate, actors, self._words) or self._raised_subject(head_predicate, actors) or source_actors(head_predicate, actors, self._words)
+        head raised ("is due to fly"), else the head's ("plans to visit", "continued shelling").
+        A subject written in the act's clause is its doer even when it is no actor: in "did not
+        expect the dispute to affect the fight" the speaker does nothing."""
+        own = pattern_sources(pattern, predicate, actors, self._words)
+        if own or any(is_subject(c) for c in children(predicate.trigger)):
+            return own or [None]
+        return self._raised_subject(head_predicate, actors) or source_actors(head_predicate, actors, self._words)
 
     def _announces_own_act(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> bool:
         """ "X said it will/would do Y": a clause under a verb of saying, in the future (or the

@@ -331,7 +331,8 @@ def governor(verb: Token) -> Governor | None:
     if how is Form.INFINITIVE:
         return Governor(token.head, Form.INFINITIVE)
     # "called on China on Friday to release ...": the parser may attach the infinitive as an adverbial
-    if how is Form.ADVERBIAL and any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ == "to" for c in children(token)):
+    # ... and an infinitive with a subject of its own as a clause ("expected Sudan to cooperate")
+    if how in (Form.ADVERBIAL, Form.THAT_CLAUSE) and any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ == "to" for c in children(token)):
         return Governor(token.head, Form.INFINITIVE)
     if how is Form.THAT_CLAUSE:
         return Governor(token.head, Form.THAT_CLAUSE)
