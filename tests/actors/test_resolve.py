@@ -315,6 +315,32 @@ def test_both_countries_stand_for_the_last_pair_named(actor_at: ActorAt, text: s
     assert [a.code.code for a in found if a.code is not None] == codes
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "codes"),
+    [
+        # named long before, the two countries the story names most
+        (
+            "Ethiopia and Eritrea signed a declaration on Monday. Ethiopia reopened its embassy in Eritrea. "
+            "The UN praised the leaders. The African Union welcomed the move. Aid agencies were hopeful. The two neighbours fought a war from 1998.",
+            "neighbours",
+            ["ETH", "ERI"],
+        ),
+        # two sides may be of one country: they need a pair named just before
+        (
+            "Ethiopia and Eritrea signed a declaration on Monday. Ethiopia reopened its embassy in Eritrea. "
+            "The UN praised the leaders. The African Union welcomed the move. Aid agencies were hopeful. The two sides fought a war from 1998.",
+            "sides",
+            [],
+        ),
+        # no two countries stand out
+        ("Ethiopia signed a deal. Kenya signed a deal. Somalia signed a deal. Aid agencies were hopeful. The UN praised it. Both countries said so.", "countries", []),
+    ],
+)
+def test_two_countries_named_long_before_are_the_story_s_pair(actor_at: ActorAt, text: str, words: str, codes: list[str]) -> None:
+    found = actor_at(text, words, date(2018, 7, 10), all=True)
+    assert sorted(a.code.code for a in found if a.code is not None) == sorted(codes)
+
+
 def test_a_bare_family_name_is_the_person_named_in_full_before(actor_at: ActorAt) -> None:
     text = "President Andres Pastrana called off the talks. The United States said it supported Pastrana's decision."
     actor = actor_at(text, "supported Pastrana", home="COL")

@@ -21,6 +21,7 @@ Grammar the resolver relies on, besides the knowledge base:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -294,7 +295,7 @@ class ArticleActors:
         if head.lower_ in self._words.collective_subject_pronouns and word_class(head) is WordClass.PRONOUN:
             return self._subject_before(head)
         if self._names_pair(head):
-            pair = self._last_pair(head)
+            pair = self._last_pair(head) or self._story_pair(head)
             if pair is None:
                 return None
             self._second_of_pair[head.i] = pair[1]
@@ -654,6 +655,21 @@ class ArticleActors:
                 first, second = (Actor(mention, _code(c, sector), Resolution.COREF_PRONOUN, 0.6) for c in countries[:2])
                 return first, second
         return None
+
+    def _story_pair(self, head: Token) -> tuple[Actor, Actor] | None:
+        """ "The two neighbours", "both countries" with no pair named just before: the two
+        countries the story has named most so far, each at least twice ("Ethiopia and Eritrea
+        signed a declaration ... [two paragraphs] ... The two neighbours fought a border war").
+        Not "both sides" or "all parties", which may be two sides of one country."""
+        if head.lower_ not in self._words.pair_nouns or head.lower_ in self._words.party_nouns:
+            return None
+        named = Counter(a.code.country for i, a in self._resolved.items() if i < head.i and a is not None and a.code is not None and a.code.country)
+        top = named.most_common(3)
+        if len(top) < 2 or top[1][1] < 2 or len(top) == 3 and top[2][1] == top[1][1]:
+            return None  # no two countries stand out
+        mention = self._mention(self._description(head)[0], head, "pronoun")
+        first, second = (Actor(mention, _code(country, None), Resolution.COREF_PRONOUN, 0.5) for country, _ in top[:2])
+        return first, second
 
     def _conjoined_words(self, token: Token) -> list[Token]:
         """``token`` and its conjuncts where it is the first of them and may name parties."""
