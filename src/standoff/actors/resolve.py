@@ -259,9 +259,11 @@ class ArticleActors:
         modifiers += [g for c in modifiers for g in conjuncts(c)]
         if not modifiers or token.lemma_.lower() in self._words.currency_nouns:  # "Swiss francs" belong to no one
             return []
-        span = self._description(token)
-        mention = self._mention(span[0], span[-1], "entity")
-        return [Actor(mention, _code(country, None), Resolution.OWNER_ADJECTIVE, 0.6) for country in dict.fromkeys(self.countries(modifiers))]
+        countries = dict.fromkeys(self.countries(modifiers))
+        if not countries:
+            return []
+        mention = self._entity_mention(self._description(token))
+        return [Actor(mention, _code(country, None), Resolution.OWNER_ADJECTIVE, 0.6) for country in countries]
 
     def arresting_police(self, trigger: Token) -> Actor | None:
         """Who made an arrest the text gives no agent for ("the 23 businessmen were arrested last
@@ -302,56 +304,55 @@ class ArticleActors:
             return pair[0]
         match = self._matches.get(head.i)
         span = self._description(head)
-        mention = self._mention(span[0], span[-1], "entity")
         appositive = self._appositive_person(head)
         if appositive is not None:
-            return Actor(mention, appositive.code, Resolution.APPOSITIVE, appositive.confidence, appositive.mention)
+            return Actor(self._entity_mention(span), appositive.code, Resolution.APPOSITIVE, appositive.confidence, appositive.mention)
         if match is None:
             return (
                 self._partitive(head)
                 or self._members(head, span)
-                or self._generic(head, span, mention)
+                or self._generic(head, span)
                 or self._organisation_named_before(head, span)
-                or self._owned(head, span, mention)
-                or self._unknown_entity(head, span, mention)
+                or self._owned(head, span)
+                or self._unknown_entity(head, span)
             )
         if match.kind == "person":
             if _another_given_name(head, match):
                 # "Colonel Turki al-Maliki" is not Nouri al-Maliki: the match names someone else
                 for index in range(match.start, match.end):
                     self._matches.pop(index, None)
-                return self._unknown_entity(head, span, mention)
+                return self._unknown_entity(head, span)
             return self._person(span, match)
         if match.kind == "org":
             assert match.org is not None
             code = match.org.code_on(self._day)
             if code.code == NULL_CODE:
-                return Actor(mention, None, Resolution.NULL_CODE, 0.0)
+                return Actor(self._entity_mention(span), None, Resolution.NULL_CODE, 0.0)
             office = self._office_in_text(span, match, code) if code.sector is None else None
             if office is not None:
-                return Actor(mention, office, Resolution.DESCRIPTION, 0.85)
-            return Actor(mention, code, Resolution.ORGANISATION, 0.9)
+                return Actor(self._entity_mention(span), office, Resolution.DESCRIPTION, 0.85)
+            return Actor(self._entity_mention(span), code, Resolution.ORGANISATION, 0.9)
         if match.kind == "seat":
-            return Actor(mention, _code(match.country, match.sector), Resolution.SEAT, 0.9)
+            return Actor(self._entity_mention(span), _code(match.country, match.sector), Resolution.SEAT, 0.9)
         if match.kind in ("state", "capital", "shared", "place"):
             if match.kind == "place" and _inside_longer_name(head, match):
-                return self._unknown_entity(head, span, mention)  # "Kevin Houston" is a person
+                return self._unknown_entity(head, span)  # "Kevin Houston" is a person
             confidence = 0.5 if match.kind == "place" else 0.9 if not match.alternatives else 0.6
             # A breakaway territory acts as itself when it is the actor ("Abkhazia said"), not
             # when it names a location ("the Transnistria region of Moldova").
             sector = match.sector if not _attributive(head) else None
-            return Actor(mention, _code(match.country, sector), Resolution(match.kind), confidence)
+            return Actor(self._entity_mention(span), _code(match.country, sector), Resolution(match.kind), confidence)
         if match.kind == "adjective":
             # "the Russians": a demonym standing alone names the country's people
             if is_plural_noun(head) or entity(head) is Entity.NATIONALITY and not _attributive(head):
                 sector = "CVL" if any(t.lower_ in self._words.civilian_modifiers for t in span) else None
-                return Actor(mention, _code(match.country, sector), Resolution.DEMONYM, 0.7)
+                return Actor(self._entity_mention(span), _code(match.country, sector), Resolution.DEMONYM, 0.7)
             return None
         if head.lower_ in self._words.partitives and match.end - match.start == 1:  # "a crowd of protesters"
             counted = self._partitive(head)
             if counted is not None:
                 return counted
-        return self._titled(head, span, match, mention)
+        return self._titled(head, span, match)
 
     def _person(self, span: Description, match: Match) -> Actor:
         assert match.person is not None
@@ -383,7 +384,7 @@ class ArticleActors:
                 return _code(country, title.sector)
         return None
 
-    def _titled(self, head: Token, span: Description, match: Match, mention: Mention) -> Actor | None:
+    def _titled(self, head: Token, span: Description, match: Match) -> Actor | None:
         """A sector word as head: 'Russian foreign minister', 'his defence secretary', 'the minister'."""
         assert match.agent is not None
         agent = match.agent
@@ -401,7 +402,7 @@ class ArticleActors:
             antecedent = self._definite_antecedent(head, span, match, code)
             if antecedent is not None:
                 return Actor(self._mention(span[0], span[-1], "title"), antecedent.code, Resolution.COREF_TITLE, 0.8, antecedent.mention)
-            return Actor(mention, code, method, 0.85)
+            return Actor(self._entity_mention(span), code, method, 0.85)
         title = self._doc[match.start : match.end].text.lower()
         antecedent = self._antecedents.latest(head.i, sector=agent.sector, title=title)
         if antecedent is not None and is_singular_noun(head) and not self._is_indefinite(span):
@@ -420,7 +421,7 @@ class ArticleActors:
             return actor
         return None
 
-    def _generic(self, head: Token, span: Description, mention: Mention) -> Actor | None:
+    def _generic(self, head: Token, span: Description) -> Actor | None:
         """A head that says little itself ('organisation', 'office', 'chief') takes the kind of
         its modifiers and owner: 'paramilitary organisation', 'the president's office'."""
         if head.lower_ not in self._words.generic_heads and head.lower_ not in self._words.head_titles:
@@ -433,7 +434,7 @@ class ArticleActors:
         code = _combine(owner, Agent(owner.sector, owner.sector or ""), leading=True)
         if not code.country:
             return self._organisation_named_before(head, span) or self._at_home(head, span, Agent(code.sector, code.code))
-        return Actor(mention, code, Resolution.TITLE_OF_OWNER, 0.75)
+        return Actor(self._entity_mention(span), code, Resolution.TITLE_OF_OWNER, 0.75)
 
     def _organisation_named_before(self, head: Token, span: Description) -> Actor | None:
         """ "The group" is the organisation named last, a few sentences back at most: "Amnesty
@@ -548,7 +549,7 @@ class ArticleActors:
                 yield from _objects_after(obj, _OF)
                 yield from (name for name in children(obj) if link(name) == (Role.MODIFIER, Form.NOUN))  # "Borno state"
 
-    def _owned(self, head: Token, span: Description, mention: Mention) -> Actor | None:
+    def _owned(self, head: Token, span: Description) -> Actor | None:
         """A place or a statement stands for whoever holds or makes it: 'the Ukrainian city of
         Kherson' (UKR), 'targets inside Afghanistan' (AFG), "Trump's assertion" (USAGOV)."""
         place = head.lower_ in self._words.held_place_nouns
@@ -560,7 +561,7 @@ class ArticleActors:
         if owner is None or owner.country is None and owner.code is None:
             return None
         code = _combine(owner, Agent(None, ""), leading=True)
-        return Actor(mention, code, Resolution.PLACE_OF_OWNER if place else Resolution.STATEMENT_OF_OWNER, 0.5)
+        return Actor(self._entity_mention(span), code, Resolution.PLACE_OF_OWNER if place else Resolution.STATEMENT_OF_OWNER, 0.5)
 
     def _title_in(self, span: Description, exclude: Match | None) -> Match | None:
         for token in span:
@@ -842,9 +843,9 @@ class ArticleActors:
                     return self.actor(child)
         return None
 
-    def _unknown_entity(self, head: Token, span: Description, mention: Mention) -> Actor | None:
+    def _unknown_entity(self, head: Token, span: Description) -> Actor | None:
         if word_class(head) is WordClass.NAME and not _attributive(head):
-            known = self._title_and_surname(head, span, mention)
+            known = self._title_and_surname(head, span)
             if known is not None:
                 return known
         if entity(head) not in ACTOR_ENTITIES or _attributive(head):
@@ -852,23 +853,23 @@ class ArticleActors:
         # An unknown name with a known description ("Chinese envoy Liu Wei") takes the description's code.
         title = self._title_in(span, exclude=None)
         if title is None and entity(head) is Entity.PERSON:
-            named = self._named_before(head, mention)
+            named = self._named_before(head, span)
             if named is not None:
                 return named
         sector = "ELI" if title is not None and self._is_former(span) else title.sector if title is not None else None
         owner = self._owner_in([t for t in span if title is None or not title.start <= t.i < title.end], exclude=None)
         if owner is not None and (owner.country or owner.code) and sector is not None:
-            return Actor(mention, _combine(owner, Agent(sector, sector), leading=False), Resolution.DESCRIPTION, 0.7)
+            return Actor(self._entity_mention(span), _combine(owner, Agent(sector, sector), leading=False), Resolution.DESCRIPTION, 0.7)
         if sector is not None and sector in self._words.domestic_sectors:
             # "President Andres Pastrana" in a story filed from Bogota: an office at home
             found = self._in_scene_country(head, span, sector)
             if found is not None:
-                return replace(found, mention=mention)
+                return replace(found, mention=self._entity_mention(span))
         if sector is not None:
             self._bare[head.i] = Agent(sector, sector)
-        return Actor(mention, None, Resolution.UNRESOLVED_ENTITY, 0.0)
+        return Actor(self._entity_mention(span), None, Resolution.UNRESOLVED_ENTITY, 0.0)
 
-    def _named_before(self, head: Token, mention: Mention) -> Actor | None:
+    def _named_before(self, head: Token, span: Description) -> Actor | None:
         """A bare family name ("Pastrana said") is the person named in full earlier in the article
         ("President Andres Pastrana"), when that mention was resolved; a name written family name
         first is found by its first word ("Kim Il Sung ... met Kim in Pyongyang")."""
@@ -884,10 +885,10 @@ class ArticleActors:
                 if last < head.i:
                     earlier = self.actor(self._doc[last])
                     if earlier is not None and earlier.code is not None:
-                        return Actor(mention, earlier.code, Resolution.COREF_NAME, 0.6, antecedent=earlier.mention)
+                        return Actor(self._entity_mention(span), earlier.code, Resolution.COREF_NAME, 0.6, antecedent=earlier.mention)
         return None
 
-    def _title_and_surname(self, head: Token, span: Description, mention: Mention) -> Actor | None:
+    def _title_and_surname(self, head: Token, span: Description) -> Actor | None:
         """'Deputy Secretary Hicks', 'Premier Li': a family name after a title names the one
         known person with that name who held that title, preferring one holding it that day."""
         people = self._table.people_named(head.text)
@@ -918,7 +919,7 @@ class ArticleActors:
             code = _code(code.country, "ELI")
         elif code.sector in (None, "ELI") and not active:
             code = held.actor_code()  # the text gives the title; it is the better witness
-        return Actor(mention, code, Resolution.TITLE_SURNAME, 0.8)
+        return Actor(self._entity_mention(span), code, Resolution.TITLE_SURNAME, 0.8)
 
     def _reading(self, match: Match) -> ActorCode | None:
         if match.kind == "person" and match.person is not None:
@@ -957,6 +958,11 @@ class ArticleActors:
                 found = tuple(t for t in found if t.idx >= self._dateline[1])
             self._descriptions[head.i] = found
         return found
+
+    def _entity_mention(self, span: Description) -> Mention:
+        """The mention of an actor named by its whole phrase: built only once the phrase is
+        found to be one (about half the phrases resolved are no actor)."""
+        return self._mention(span[0], span[-1], "entity")
 
     def _mention(self, first: Token, last: Token, kind: str) -> Mention:
         start, end = first.idx, last.idx + len(last.text)
