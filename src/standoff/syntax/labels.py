@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 
 from standoff.nlp import POS_IDS, Doc, Span, Token, entity_columns
 from standoff.syntax.tree import rights, tokens, words_tagged
@@ -310,8 +311,12 @@ def is_possessive_ending(token: Token) -> bool:
 
 def words_of_class(doc: Doc | Span, classes: Iterable[WordClass]) -> list[Token]:
     """The tokens of one of ``classes``, in order."""
-    wanted = set(classes)
-    return words_tagged(doc, frozenset(POS_IDS[pos] for pos, word_class in _CLASSES.items() if word_class in wanted))
+    return words_tagged(doc, _part_of_speech_ids(frozenset(classes)))
+
+
+@cache  # asked for every sentence, always with one of a few sets of classes
+def _part_of_speech_ids(classes: frozenset[WordClass]) -> frozenset[int]:
+    return frozenset(POS_IDS[pos] for pos, word_class in _CLASSES.items() if word_class in classes)
 
 
 # -- names ---------------------------------------------------------------------------------

@@ -158,13 +158,16 @@ class DateFinder:
             (_rule(rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<span>(?P<decade>(?:1[89]|20)\d)0['’]?s)\b"), _decade, (_CENTURIES,)),
         )
         # Rules that share cue words look for them once per text: each rule keeps the indexes of its groups.
-        self._cue_groups = list(dict.fromkeys(group for _, _, groups in rules for group in groups))
-        self._rules = tuple((pattern, resolve, tuple(map(self._cue_groups.index, groups))) for pattern, resolve, groups in rules)
+        cue_groups = list(dict.fromkeys(group for _, _, groups in rules for group in groups))
+        self._rules = tuple((pattern, resolve, tuple(map(cue_groups.index, groups))) for pattern, resolve, groups in rules)
+        self._cue_groups = [frozenset(group) for group in cue_groups]
+        self._cue_words = tuple(dict.fromkeys(word for group in cue_groups for word in group))  # each looked for once
 
     def find(self, text: str, anchor: dt.date | None, reference: DateMention | None = None) -> list[DateMention]:
         candidates: list[tuple[int, int, Resolved | _Shift]] = []
         lower = text.lower()
-        present = [any(map(lower.__contains__, group)) for group in self._cue_groups]
+        found = {word for word in self._cue_words if word in lower}
+        present = [not found.isdisjoint(group) for group in self._cue_groups]
         for pattern, resolve, groups in self._rules:
             if not all(map(present.__getitem__, groups)):
                 continue
