@@ -26,7 +26,7 @@ from standoff.lexicon import Lexicon, load_lexicon
 from standoff.model import Article, Event, Mention, Place
 from standoff.nlp import Doc, Token
 from standoff.syntax.labels import Form, Role, form, is_noun, is_predicate_word, is_subject, link, role
-from standoff.syntax.tree import char_span_bounds, children, sentence_starts, subtree_ends
+from standoff.syntax.tree import char_span_bounds, children, phrase_root, sentence_starts, subtree_ends
 from standoff.text.quotes import find_quotes
 
 # Clauses under the trigger that are not where it happened: what was said, wanted or planned.
@@ -120,7 +120,7 @@ class ArticlePlaces:
         bounds = char_span_bounds(self._doc, event.trigger_start, event.trigger_end)
         if bounds is None:
             return None
-        found, _ = self._in_words(self._doc[bounds[0] : bounds[1]].root, [(a.mention.start, a.mention.end) for a in (event.source, event.target) if a is not None])
+        found, _ = self._in_words(phrase_root(self._doc, *bounds), [(a.mention.start, a.mention.end) for a in (event.source, event.target) if a is not None])
         if found is None:
             return None
         words = self._doc[found.resolved.mention.start : found.resolved.mention.end]
@@ -186,7 +186,7 @@ class ArticlePlaces:
         source = event.source.code if event.source is not None else None
         if actors is None:
             actors = [(a.mention.start, a.mention.end) for a in (event.source, event.target) if a is not None]
-        place, why = self.locate(self._doc[bounds[0] : bounds[1]].root, [source.country] if source is not None and source.country else None, actors)
+        place, why = self.locate(phrase_root(self._doc, *bounds), [source.country] if source is not None and source.country else None, actors)
         return dataclasses.replace(event, location=place, loc_reason=why)
 
     # -- helpers ------------------------------------------------------------------------
@@ -210,7 +210,7 @@ class ArticlePlaces:
             bounds = char_span_bounds(self._doc, start, end)
             if bounds is None or not (bounds[0] <= place.i < bounds[1]):
                 continue
-            root = self._doc[bounds[0] : bounds[1]].root.i
+            root = phrase_root(self._doc, *bounds).i
             token = place
             while token.i != root and role(token) in _NAME_OF_ACTOR and bounds[0] <= token.head.i < bounds[1]:
                 token = token.head
@@ -236,7 +236,7 @@ class ArticlePlaces:
         bounds = char_span_bounds(self._doc, actor.start, actor.end) if actor.end > actor.start else None
         if bounds is None:
             return actor
-        first, last = subtree_ends(self._doc[bounds[0] : bounds[1]].root)
+        first, last = subtree_ends(phrase_root(self._doc, *bounds))
         return ActorCountry(actor.country, min(actor.start, first.idx), max(actor.end, last.idx + len(last)))
 
     def _dateline_entry(self, gazetteer: Gazetteer, dateline: Dateline, actors: tuple[str, ...]) -> Entry | None:

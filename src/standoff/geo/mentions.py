@@ -13,6 +13,7 @@ from standoff.geo.gazetteer import ALTERNATE, NAME, Candidate, Gazetteer, normal
 from standoff.lexicon import Lexicon, load_lexicon
 from standoff.nlp import Doc, Token
 from standoff.syntax.labels import Entity, Form, NamedSpan, Role, WordClass, entity, is_adjective_tag, is_possessive_ending, is_proper_noun_tag, link, named_spans, role, word_class
+from standoff.syntax.tree import heads, phrase_root, tokens
 
 PLACE_ENTITIES = frozenset({Entity.COUNTRY_OR_CITY, Entity.LOCATION, Entity.FACILITY})
 # A name inside one of these entities is part of another name ("Jordan Peterson", "Bank of Japan").
@@ -68,9 +69,9 @@ def scan(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon, text: str | None = No
     entities = _Entities([_without_article(e, words) for e in named_spans(doc, text)])
     for ent in entities.all:
         if ent.kind in PLACE_ENTITIES:
-            mention = _entity_mention(gazetteer, doc, ent.start, ent.end)
+            mention = _entity_mention(gazetteer, doc, words, spaces, ent.start, ent.end)
             if mention is None and ent.end - ent.start > 1 and normalise(words[ent.start]) in lexicon.direction_words:
-                mention = _entity_mention(gazetteer, doc, ent.start + 1, ent.end)  # "Western Cambodia": Cambodia
+                mention = _entity_mention(gazetteer, doc, words, spaces, ent.start + 1, ent.end)  # "Western Cambodia": Cambodia
             if mention is not None:
                 keep(mention)
     for mention in _name_mentions(gazetteer, doc, words, spaces, entities, covered, lexicon):
@@ -105,20 +106,22 @@ class _Entities:
             yield entity
 
 
-def _entity_mention(gazetteer: Gazetteer, doc: Doc, start: int, end: int) -> PlaceMention | None:
-    """The entity without a trailing possessive ("the United States's")."""
-    while end > start and (is_possessive_ending(doc[end - 1]) or doc[end - 1].is_punct):
+def _entity_mention(gazetteer: Gazetteer, doc: Doc, words: list[str], spaces: list[str], start: int, end: int) -> PlaceMention | None:
+    """The entity without a trailing possessive ("the United States's"). ``words`` and
+    ``spaces``: each token's text and the blank after it."""
+    doc_tokens = tokens(doc)
+    while end > start and (is_possessive_ending(doc_tokens[end - 1]) or doc_tokens[end - 1].is_punct):
         end -= 1
     if start == end:
         return None
-    text = "".join(t.text_with_ws for t in doc[start : end - 1]) + doc[end - 1].text
+    text = "".join(words[i] + spaces[i] for i in range(start, end - 1)) + words[end - 1]
     candidates = gazetteer.candidates(text)
     if not text[:1].isupper():
         candidates = [c for c in candidates if c.entry.source != "shapes"]  # "off its west coast"
     if not candidates:
         return None
-    inside = range(start, end)
-    head = next((t.i for t in doc[start:end] if t.head.i not in inside or t.head.i == t.i), end - 1)
+    up = heads(doc)
+    head = next((i for i in range(start, end) if not start <= up[i] < end or up[i] == i), end - 1)
     return PlaceMention(start, end, head, text, tuple(candidates), "entity")
 
 
@@ -144,7 +147,7 @@ def _name_mentions(
             if words[stop - 1][:1].isalnum() and gazetteer.has(key):
                 candidates = tuple(gazetteer.candidates(text))
                 if _acceptable(doc, entities, i, stop, candidates, lexicon):
-                    match = PlaceMention(i, stop, doc[i:stop].root.i, text, candidates, "name")
+                    match = PlaceMention(i, stop, phrase_root(doc, i, stop).i, text, candidates, "name")
         if match is None:
             i += 1
         else:
@@ -169,7 +172,7 @@ def _acceptable(doc: Doc, entities: _Entities, start: int, end: int, candidates:
     # slot ("in Kharkiv", "bombed Sanaa"), it is one.
     # The words say what kind of place it is ("the town of Kidal"): a place of any size.
     kind_named = _kind_named(doc, start, end, lexicon)
-    trusted = curated or kind_named or _locative_slot(doc[start:end].root, lexicon)
+    trusted = curated or kind_named or _locative_slot(phrase_root(doc, start, end), lexicon)
     if _inside_other_entity(doc, entities, start, end, trusted) or _part_of_longer_name(doc, start, end, lexicon):
         return False
     if all(c.kind == ALTERNATE for c in candidates) and entity(first) is Entity.ORGANISATION:

@@ -16,10 +16,10 @@ from standoff.nlp import Doc, Span, Token, flagged_starts, parse_columns
 
 
 class _Tree:
-    """One doc's tokens, each word's dependents in order, how many of them come before it, each
-    word's part of speech and first character, and where its sentences start."""
+    """One doc's tokens, each word's head and dependents in order, how many of them come before
+    it, each word's part of speech and first character, and where its sentences start."""
 
-    __slots__ = ("doc", "tokens", "children", "lefts_count", "parts_of_speech", "sentence_starts", "characters", "text_end")
+    __slots__ = ("doc", "tokens", "heads", "children", "lefts_count", "parts_of_speech", "sentence_starts", "characters", "text_end")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -29,6 +29,7 @@ class _Tree:
         offsets, self.parts_of_speech, starts, self.characters = parse_columns(doc)
         self.text_end = self.characters[-1] + len(self.tokens[-1].text_with_ws) if self.tokens else 0
         self.sentence_starts = flagged_starts(starts)
+        self.heads = [i + offset for i, offset in enumerate(offsets)]
         for i, offset in enumerate(offsets):
             if offset:
                 self.children[i + offset].append(self.tokens[i])
@@ -83,6 +84,38 @@ def words_tagged(words: Doc | Span, parts_of_speech: frozenset[int]) -> list[Tok
         tree, start, end = _tree(words.doc), words.start, words.end
     tags = tree.parts_of_speech
     return [tree.tokens[i] for i in range(start, end) if tags[i] in parts_of_speech]
+
+
+def heads(doc: Doc) -> list[int]:
+    """The index of each token's head (its own for a sentence's root), read once per doc (the
+    list is shared: do not change it)."""
+    return _tree(doc).heads
+
+
+def phrase_root(doc: Doc, start: int, end: int) -> Token:
+    """``doc[start:end].root``, without building the Span: a sentence's root among the tokens,
+    else the first of those nearest to it among the tokens whose head is outside them (spaCy
+    puts a space or punctuation without dependents last)."""
+    tree = _tree(doc)
+    up = tree.heads
+    for i in range(start, end):
+        if up[i] == i:
+            return tree.tokens[i]
+    root, nearest = start, len(up)
+    for i in range(start, end):
+        if start <= up[i] < end:
+            continue
+        word = tree.tokens[i]
+        if not tree.children[i] and (word.is_space or word.is_punct):
+            steps = len(up) - 1
+        else:
+            steps, above = 0, i
+            while up[above] != above:
+                above = up[above]
+                steps += 1
+        if steps < nearest:
+            root, nearest = i, steps
+    return tree.tokens[root]
 
 
 def sentence_starts(doc: Doc) -> list[int]:
