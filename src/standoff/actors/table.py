@@ -102,8 +102,9 @@ class ActorTable:
         keys_at: dict[tuple[int, int], list[str]] = {}
         for key, start, end in self._table.find(doc):
             base = self._entries[key]
-            keys_at.setdefault((start, end), []).append(key)
-            found = readings.setdefault((start, end), [])
+            span = (start, end)
+            keys_at.setdefault(span, []).append(key)
+            found = readings.setdefault(span, [])
             if all(m is not base for m in found):
                 found.append(base)
         covering: dict[int, Match] = {}
@@ -112,10 +113,13 @@ class ActorTable:
         # military officers": the curated "military officers", not Phoenix's "US MILITARY").
         shipped = {span: all(key in self._shipped for key in keys) for span, keys in keys_at.items()}
         for start, end in sorted(readings, key=lambda span: (-(span[1] - span[0]), shipped[span], span[0])):
-            if any(i in covering for i in range(start, end)):
+            if not covering.keys().isdisjoint(range(start, end)):
                 continue
-            options = sorted(readings[(start, end)], key=lambda m: _PRIORITY[m.kind])
-            others = tuple(_placed(m, start, end, ()) for m in options[1:])
+            options = readings[(start, end)]
+            others: tuple[Match, ...] = ()
+            if len(options) > 1:  # most words have one reading
+                options = sorted(options, key=lambda m: _PRIORITY[m.kind])
+                others = tuple(_placed(m, start, end, ()) for m in options[1:])
             match = _placed(options[0], start, end, others)
             chosen.append(match)
             for i in range(start, end):
