@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
+from itertools import compress
 
 from standoff.nlp import POS_IDS, Doc, Span, Token, entity_columns
 from standoff.syntax.tree import rights, tokens, words_tagged
@@ -358,16 +359,13 @@ def _entity_runs(doc: Doc) -> list[tuple[int, int, int]]:
     """(start, end, label) of each name, as Doc.ents finds them: a name starts at a first word
     with a label and goes on over the words inside it."""
     runs = []
-    start, label = -1, 0
     iobs, labels = entity_columns(doc)
-    for i, (iob, kind) in enumerate(zip(iobs, labels)):
-        if iob == _INSIDE:
-            continue
-        if start != -1:
-            runs.append((start, i, label))
-        start, label = (i, kind) if iob == _BEGIN and kind else (-1, 0)
-    if start != -1:
-        runs.append((start, len(iobs), label))
+    for start in compress(range(len(iobs)), map((_BEGIN).__eq__, iobs)):  # the first words, found in C
+        if labels[start]:
+            end = start + 1
+            while end < len(iobs) and iobs[end] == _INSIDE:
+                end += 1
+            runs.append((start, end, labels[start]))
     return runs
 
 

@@ -60,7 +60,10 @@ def span_tokens(span: Span) -> list[Token]:
 
 def children(token: Token) -> list[Token]:
     """``token.children``, in order (the list is shared: do not change it)."""
-    return _tree(token.doc).children[token.i]
+    tree = _latest  # read here rather than through _tree: this is asked for most often
+    if tree is None or tree.doc is not token.doc:
+        tree = _tree(token.doc)
+    return tree.children[token.i]
 
 
 def lefts(token: Token) -> list[Token]:
@@ -97,6 +100,8 @@ def phrase_root(doc: Doc, start: int, end: int) -> Token:
     else the first of those nearest to it among the tokens whose head is outside them (spaCy
     puts a space or punctuation without dependents last)."""
     tree = _tree(doc)
+    if end - start == 1:
+        return tree.tokens[start]  # most phrases asked about are one word: a trigger
     up = tree.heads
     for i in range(start, end):
         if up[i] == i:
