@@ -8,6 +8,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 
 from standoff.geo.gazetteer import ALTERNATE, NAME, Candidate, Gazetteer, normalise
 from standoff.lexicon import Lexicon, load_lexicon
@@ -29,6 +31,7 @@ _NAME_BEFORE_NOUN = frozenset({(Role.MODIFIER, Form.NOUN), (Role.POSSESSOR, Form
 _MIN_UNLABELLED_POPULATION = 100_000
 _MIN_UNLABELLED_ALTERNATE_POPULATION = 1_000_000
 _MAX_NAME_WORDS = 6
+_FIRST_CHARACTER = itemgetter(slice(0, 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +79,7 @@ def scan(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon, text: str | None = No
                 keep(mention)
     for mention in _name_mentions(gazetteer, doc, words, spaces, entities, covered, lexicon):
         keep(mention)
-    for mention in _demonym_mentions(gazetteer, doc, words, covered, lexicon):
+    for mention in _demonym_mentions(gazetteer, doc, text, words, covered, lexicon):
         keep(mention)
     demonyms = [(e.start, gazetteer.demonym(e.text)) for e in entities.all if e.kind is Entity.NATIONALITY]
     return sorted(mentions, key=lambda m: m.start), [(i, country) for i, country in demonyms if country]
@@ -129,11 +132,11 @@ def _name_mentions(
     gazetteer: Gazetteer, doc: Doc, words: list[str], spaces: list[str], entities: _Entities, covered: set[int], lexicon: Lexicon
 ) -> list[PlaceMention]:
     """Longest gazetteer names starting at capitalised words, where the model saw no place."""
-    found = []
-    i = 0
-    while i < len(words):
-        if i in covered or not words[i][:1].isupper():
-            i += 1
+    found: list[PlaceMention] = []
+    resume = 0  # names do not overlap: the next starts after the last one found
+    capitalised = compress(range(len(words)), map(str.isupper, map(_FIRST_CHARACTER, words)))  # in C: every word of the article
+    for i in capitalised:
+        if i < resume or i in covered:
             continue
         match = None
         text = ""
@@ -148,11 +151,9 @@ def _name_mentions(
                 candidates = tuple(gazetteer.candidates(text))
                 if _acceptable(doc, entities, i, stop, candidates, lexicon):
                     match = PlaceMention(i, stop, phrase_root(doc, i, stop).i, text, candidates, "name")
-        if match is None:
-            i += 1
-        else:
+        if match is not None:
             found.append(match)
-            i = match.end
+            resume = match.end
     return found
 
 
@@ -249,10 +250,13 @@ def _inside_other_entity(doc: Doc, entities: _Entities, start: int, end: int, tr
     return False
 
 
-def _demonym_mentions(gazetteer: Gazetteer, doc: Doc, words: list[str], covered: set[int], lexicon: Lexicon) -> list[PlaceMention]:
+def _demonym_mentions(gazetteer: Gazetteer, doc: Doc, text: str, words: list[str], covered: set[int], lexicon: Lexicon) -> list[PlaceMention]:
     """"Chinese waters", "North Korean territory": the demonym names the country's place."""
-    found = []
+    found: list[PlaceMention] = []
     territory_nouns = lexicon.territory_nouns
+    lowered = text.lower()
+    if not any(noun in lowered for noun in territory_nouns):
+        return found  # most articles name no waters or territory: no need to look word by word
     for i, word in enumerate(words):
         if word.lower() not in territory_nouns or word_class(doc[i]) is not WordClass.NOUN:
             continue

@@ -136,10 +136,10 @@ class DateFinder:
             (_rule(rf"the\s+(?:past|last)\s+{count}\s+(?P<unit>day|week|month|year)s"), self._ago, (("past", "last"),)),
             (_rule(rf"{count}\s+(?P<unit>day|week|month|year)s?\s+ago"), self._ago, (("ago",),)),
             # anaphoric: against the latest date the text gave
-            (_rule(r"(?:the\s+same|that)\s+(?:day|morning|afternoon|evening|night)|(?:hours|minutes|moments)\s+(?:later|earlier)"), _shift("day", 0, "day"), (("same", "that", "hours", "minutes", "moments"),)),  # fmt: skip
+            (_rule(r"(?:the\s+same|that)\s+(?:day|morning|afternoon|evening|night)|(?:hours|minutes|moments)\s+(?:later|earlier)"), _shift("day", 0, "day"), (("same", "that", "hours", "minutes", "moments"), _SAME_DAY_WORDS)),  # fmt: skip
             (_rule(r"the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"), _shift("day", 1, "day"), (("next", "following"),)),
             (_rule(r"the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)"), _shift("day", -1, "day"), (("previous", "preceding"),)),
-            (_rule(r"(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<unit>week|month|year)"), self._same, (("that", "same"),)),
+            (_rule(r"(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<unit>week|month|year)"), self._same, (("that", "same"), ("week", "month", "year"))),
             (_rule(r"the\s+(?:next|following)\s+(?P<unit>week|month|year)"), self._next, (("next", "following"),)),
             (_rule(r"the\s+(?:previous|preceding)\s+(?P<unit>week|month|year)"), self._previous, (("previous", "preceding"),)),
             (_rule(rf"{count}\s+(?P<unit>day|week|month|year)s?\s+(?P<way>later|earlier)"), self._later, (("later", "earlier"),)),
@@ -148,7 +148,7 @@ class DateFinder:
             (_rule(rf"(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), self._month_day, (month_names, _DIGITS)),
             (_rule(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month})\b\.?{_YEAR}"), self._month_day, (month_names, _DIGITS)),
             (_rule(rf"(?P<month>{month})\.?,?\s+(?:of\s+)?(?P<year>\d{{4}})"), self._month_year, (month_names, _DIGITS)),
-            (_rule(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), _iso, (_DIGITS,)),
+            (_rule(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), _iso, (_DIGITS, ("-",))),
             (
                 _rule(rf"(?:(?P<mod>{_DATE_LEAD}|last|next|this)[\s-]+)(?P<month>{month})\b(?!\.?\s*\d)(?:\s+(?P<that>that|the\s+same|the\s+following|the\s+previous)\s+year|\s+(?P<deictic>this|last|next)\s+year)?"),  # fmt: skip
                 self._month,
@@ -373,4 +373,5 @@ def _rule(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 _DIGITS = tuple("0123456789")
+_SAME_DAY_WORDS = ("day", "morning", "afternoon", "evening", "night", "later", "earlier")  # one is in every "that day" or "hours later"
 _CENTURIES = ("18", "19", "20")  # in every calendar year and decade the rules read
