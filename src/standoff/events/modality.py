@@ -42,12 +42,17 @@ _GOVERNED_LINKS = frozenset(
     }
 )
 
+# Links read for every dependent of every verb a modality is asked of: named once, not built each time.
+_NEGATION = (Role.FUNCTION, Form.NEGATION)
+_ADVERB = (Role.MODIFIER, Form.ADVERB)
+_SUBORDINATOR = (Role.FUNCTION, Form.SUBORDINATOR)
+
 
 def _negated(token: Token, words: Lexicon) -> bool:
     """ "did not", "never", and subjects such as "neither X nor Y" or "no country"."""
     for child in children(token):
-        kind, how = link(child)
-        if (kind, how) == (Role.FUNCTION, Form.NEGATION) or ((kind, how) == (Role.MODIFIER, Form.ADVERB) and child.lower_ in words.negating_adverbs):
+        child_link = link(child)
+        if child_link == _NEGATION or (child_link == _ADVERB and child.lower_ in words.negating_adverbs):
             return True
         if is_subject(child):
             for grandchild in children(child):
@@ -63,13 +68,13 @@ def _own(token: Token, words: Lexicon) -> Modality | None:
     if role(token) is Role.ROOT and _asks(token):
         return Modality.QUESTION
     for child in children(token):
-        lower = child.lower_
         if is_auxiliary(child):
+            lower = child.lower_
             if lower in words.hypothetical_auxiliaries:
                 return Modality.HYPOTHETICAL
             if lower in words.future_auxiliaries:
                 return Modality.FUTURE
-        if link(child) == (Role.FUNCTION, Form.SUBORDINATOR) and lower in words.conditional_subordinators:
+        elif link(child) == _SUBORDINATOR and child.lower_ in words.conditional_subordinators:
             return Modality.HYPOTHETICAL
     # "is going to strike"
     if token.head.lemma_ == "go" and link(token) == (Role.COMPLEMENT, Form.INFINITIVE) and verb_form(token.head) is VerbForm.GERUND:

@@ -36,6 +36,7 @@ from standoff.syntax.tree import children
 
 TRIGGER_CLASSES = (WordClass.VERB, WordClass.AUXILIARY, WordClass.NOUN)  # what an event trigger can be
 _ADJECTIVE_MODIFIER = (Role.MODIFIER, Form.ADJECTIVE)
+_ADJACENT_ROLES = frozenset({Role.PARTICLE, Role.PREPOSITION, Role.RECIPIENT})  # words right after a verb that may belong to it: "call on"
 # Links through which a verb shares the subject of the word it depends on.
 SUBJECT_SHARING = frozenset(
     {
@@ -100,7 +101,7 @@ class PredicateReader:
             kind, how = link(child)
             if kind is Role.AGENT:
                 predicate.agents.append(child)
-            elif (kind, how) == (Role.FUNCTION, Form.PASSIVE):
+            elif kind is Role.FUNCTION and how is Form.PASSIVE:
                 predicate.passive = True  # "was later flown to Berlin": passive, whoever the subject
             elif kind is Role.PATIENT and how is Form.PASSIVE:
                 predicate.passive = True
@@ -115,22 +116,23 @@ class PredicateReader:
             elif kind is Role.PREDICATIVE and verb.lemma_ != "be":
                 predicate.predicative = True
                 predicate.called.append(child)
-            if kind in (Role.PARTICLE, Role.PREPOSITION, Role.RECIPIENT) and 0 < child.i - verb.i <= 2:
+            if kind in _ADJACENT_ROLES and 0 < child.i - verb.i <= 2:
                 predicate.adjacent.add(child.lower_)
-            elif kind is Role.COMPLEMENT and how is Form.INFINITIVE and is_predicate_word(child):
-                predicate.complement = child
-            elif kind is Role.COMPLEMENT and how is Form.THAT_CLAUSE and _small_clause(child):
-                # "found him guilty", "held Russia accountable": an object and what it is called
-                predicate.patients.extend(s for s in children(child) if is_subject(s))
-                predicate.predicative = True
-                predicate.called.append(child)
-            elif kind is Role.COMPLEMENT and how is Form.THAT_CLAUSE:
-                predicate.clause = child
-            elif kind is Role.COMPLEMENT and how is Form.ADJECTIVE:
-                # "be ready to talk": the adjective carries the complement
-                for grandchild in children(child):
-                    if link(grandchild) == (Role.COMPLEMENT, Form.INFINITIVE):
-                        predicate.complement = grandchild
+            elif kind is Role.COMPLEMENT:
+                if how is Form.INFINITIVE and is_predicate_word(child):
+                    predicate.complement = child
+                elif how is Form.THAT_CLAUSE and _small_clause(child):
+                    # "found him guilty", "held Russia accountable": an object and what it is called
+                    predicate.patients.extend(s for s in children(child) if is_subject(s))
+                    predicate.predicative = True
+                    predicate.called.append(child)
+                elif how is Form.THAT_CLAUSE:
+                    predicate.clause = child
+                elif how is Form.ADJECTIVE:
+                    # "be ready to talk": the adjective carries the complement
+                    for grandchild in children(child):
+                        if link(grandchild) == (Role.COMPLEMENT, Form.INFINITIVE):
+                            predicate.complement = grandchild
         own_role, own_form = link(verb)
         if own_role is Role.RELATIVE and not predicate.agents:
             # "a missile which flew over Japan": the relative pronoun stands for the noun
