@@ -34,6 +34,11 @@ from standoff.lexicon import Lexicon
 from standoff.model import Actor, ActorCode, Mention, Resolution
 from standoff.nlp import Doc, Token
 from standoff.syntax.labels import (
+    ADVERB_MODIFIER,
+    PLAIN_AGENT,
+    PLAIN_OBLIQUE,
+    PLAIN_PATIENT,
+    THAT_CLAUSE,
     Entity,
     Form,
     Role,
@@ -536,13 +541,13 @@ class ArticleActors:
         """A preposition of place ("in", "outside"), or a direction ("30 km *north* of Baghdad")."""
         if role(word) is Role.PREPOSITION:
             return word.lower_ in self._words.scene_prepositions
-        return link(word) == (Role.MODIFIER, Form.ADVERB) and word.lower_ in self._scene_adverbs
+        return link(word) == ADVERB_MODIFIER and word.lower_ in self._scene_adverbs
 
     def _scene_words(self, preposition: Token) -> Iterator[Token]:
         """The words a scene phrase may name its place by: "in Moscow", "outside of Basra", "north of
         Baghdad", and the name of a place noun ("near the town of Samarra", "in Borno state")."""
         objects = list(_objects_after(preposition, _OF)) if preposition.lower_ not in _OF else []  # "outside of"
-        objects += [o for o in children(preposition) if link(o) == (Role.OBLIQUE, Form.PLAIN)]
+        objects += [o for o in children(preposition) if link(o) == PLAIN_OBLIQUE]
         for obj in objects:
             yield obj
             if obj.lower_ in self._words.locative_place_nouns:
@@ -676,7 +681,7 @@ class ArticleActors:
         """``token`` and its conjuncts where it is the first of them and may name parties."""
         if not conjuncts(token) or token.i > min(c.i for c in conjuncts(token)):
             return []  # the first of conjoined words holds them all
-        if link(token) == (Role.OBLIQUE, Form.PLAIN) and token.head.lower_ not in self._words.pair_prepositions:
+        if link(token) == PLAIN_OBLIQUE and token.head.lower_ not in self._words.pair_prepositions:
             return []  # "flights to cities including Nairobi and Cairo" name places, not a pair of parties
         return [token, *conjuncts(token)]
 
@@ -684,9 +689,9 @@ class ArticleActors:
         """The subject and the object of a clause, when both are actors: "troops fought FARC rebels"."""
         if not is_predicate_word(verb):
             return []
-        subjects = [self.actor(c) for c in children(verb) if link(c) == (Role.AGENT, Form.PLAIN)]
-        objects = [self.actor(c) for c in children(verb) if link(c) == (Role.PATIENT, Form.PLAIN)]
-        objects += [self.actor(o) for p in children(verb) if role(p) is Role.PREPOSITION and p.lower_ in self._words.pair_prepositions for o in children(p) if link(o) == (Role.OBLIQUE, Form.PLAIN)]
+        subjects = [self.actor(c) for c in children(verb) if link(c) == PLAIN_AGENT]
+        objects = [self.actor(c) for c in children(verb) if link(c) == PLAIN_PATIENT]
+        objects += [self.actor(o) for p in children(verb) if role(p) is Role.PREPOSITION and p.lower_ in self._words.pair_prepositions for o in children(p) if link(o) == PLAIN_OBLIQUE]
         return [a for a in subjects[:1] + objects[:1] if a is not None] if subjects and objects else []
 
     def _demonym_country(self, token: Token) -> str | None:
@@ -701,7 +706,7 @@ class ArticleActors:
         Iraq after its parliament voted"), so no owner is read."""
         clause = pronoun
         while clause.head.i != clause.i:
-            if link(clause) == (Role.COMPLEMENT, Form.THAT_CLAUSE):
+            if link(clause) == THAT_CLAUSE:
                 return self._subject_actor(clause.head, before=pronoun)
             clause = clause.head
         return None
@@ -782,7 +787,7 @@ class ArticleActors:
         return self._antecedents.latest(head.i, sector=code.sector, country=code.country, title=title)
 
     def _pronoun(self, token: Token) -> Actor | None:
-        excluded = _own_clause_subjects(token) if link(token) == (Role.PATIENT, Form.PLAIN) else frozenset()
+        excluded = _own_clause_subjects(token) if link(token) == PLAIN_PATIENT else frozenset()
         antecedent = self._cataphora(token) or self._antecedents.latest(token.i, prefer_subject=True, exclude=excluded)
         mention = self._mention(token, token, "pronoun")
         if antecedent is None:
@@ -1073,7 +1078,7 @@ def _objects_after(head: Token, prepositions: frozenset[str]) -> Iterator[Token]
     for prep in rights(head):
         if role(prep) is Role.PREPOSITION and prep.lower_ in prepositions:
             for obj in children(prep):
-                if link(obj) == (Role.OBLIQUE, Form.PLAIN):
+                if link(obj) == PLAIN_OBLIQUE:
                     yield obj
 
 

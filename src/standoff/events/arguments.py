@@ -14,7 +14,7 @@ from standoff.events.patterns import STATEMENT_ROOT, SUBJECT_SOURCES, WEAPON_SOU
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event
 from standoff.nlp import Token
-from standoff.syntax.labels import Form, Role, WordClass, is_predicate_word, link, predicate_above, role, word_class
+from standoff.syntax.labels import ADVERBIAL_CLAUSE, PLAIN_AGENT, PLAIN_OBLIQUE, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, is_predicate_word, link, predicate_above, role, word_class
 from standoff.syntax.predicates import Predicate, by_agents, obliques
 from standoff.syntax.tree import children, sentence_bounds, tokens
 
@@ -120,8 +120,8 @@ def _speaker_of(pronoun: Token, actors: ArticleActors, words: Lexicon) -> list[A
     while token.head.i != token.i:
         if role(token) is Role.RELATIVE and enclosing is None:
             clause = predicate_above(token.head)
-            enclosing = [a for c in children(clause) if link(c) == (Role.AGENT, Form.PLAIN) for a in actors_at(c, actors, words)]
-        if link(token) == (Role.COMPLEMENT, Form.THAT_CLAUSE) and token.head.lemma_.lower() in words.speaker_clause_verbs:
+            enclosing = [a for c in children(clause) if link(c) == PLAIN_AGENT for a in actors_at(c, actors, words)]
+        if link(token) == THAT_CLAUSE and token.head.lemma_.lower() in words.speaker_clause_verbs:
             if enclosing:  # else, as in "said ... an attack it blamed on X", the speaker's
                 return enclosing
             return [a for sp in _speakers(token.head) for a in actors_at(sp, actors, words)]
@@ -133,7 +133,7 @@ def _speakers(verb: Token) -> list[Token]:
     """The subject of a verb of saying, or, where it has none, of the verb it is a conjunct of:
     "Turkey welcomed the operation and said it was ready to cooperate"."""
     for _ in range(_MAX_CONJUNCTS):
-        speakers = [c for c in children(verb) if link(c) == (Role.AGENT, Form.PLAIN)]
+        speakers = [c for c in children(verb) if link(c) == PLAIN_AGENT]
         if speakers or link(verb) != (Role.CONJUNCT, Form.PLAIN) or verb.head.i == verb.i:
             return speakers
         verb = verb.head
@@ -204,7 +204,7 @@ def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleA
     # "speaking in Tirana": where a statement was made is not whom it was aimed at
     scene = words.scene_prepositions if pattern_code.startswith(STATEMENT_ROOT) else frozenset()
     heads = [*patients, *(o for prep, objects in predicate.obliques.items() if prep not in scene for o in objects)]
-    candidates = [t for head in heads for t in head.subtree if t.i == head.i or link(t) == (Role.OBLIQUE, Form.PLAIN)]
+    candidates = [t for head in heads for t in head.subtree if t.i == head.i or link(t) == PLAIN_OBLIQUE]
     if predicate.clause is not None:
         candidates += [c for c in children(predicate.clause) if role(c) is Role.AGENT]
     for candidate in sorted(candidates, key=lambda t: t.i):
@@ -237,7 +237,7 @@ def _holders(thing: Token, words: Lexicon) -> list[Token]:
     found = []
     for clause in children(thing):
         if link(clause) == _NOUN_CLAUSE and clause.lemma_.lower() in words.holder_verbs:
-            found += by_agents(clause) or [o for o in children(clause) if link(o) == (Role.PATIENT, Form.PLAIN)]
+            found += by_agents(clause) or [o for o in children(clause) if link(o) == PLAIN_PATIENT]
     return found
 
 
@@ -257,7 +257,7 @@ def _placed_at(token: Token, actors: ArticleActors, words: Lexicon) -> list[Acto
         if kind is Role.RELATIVE:
             for part in children(child):
                 if role(part) in (Role.PARTICLE, Role.PREPOSITION) and part.lower_ in words.path_prepositions:
-                    objects = [o for o in children(child) if link(o) == (Role.PATIENT, Form.PLAIN)] + _plain_obliques(part)
+                    objects = [o for o in children(child) if link(o) == PLAIN_PATIENT] + _plain_obliques(part)
                     found = [a for o in objects for a in actors_at(o, actors, words)]
                     if found:
                         return found
@@ -269,16 +269,16 @@ def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answ
     else the author of an earlier event it answers ("following the missile launch"), else the
     subject of what was said or the author of the act it names ("said the sanctions were illegal")."""
     if predicate.clause is not None:
-        condition = {t.i for c in predicate.clause.subtree if link(c) == (Role.COMPLEMENT, Form.ADVERBIAL) for t in c.subtree}
+        condition = {t.i for c in predicate.clause.subtree if link(c) == ADVERBIAL_CLAUSE for t in c.subtree}
         verbs = [t for t in predicate.clause.subtree if is_predicate_word(t) and t.i not in condition]
         for verb in verbs:  # the object of what was said to be done: "would strike US bases"
             for obj in children(verb):
-                if link(obj) == (Role.PATIENT, Form.PLAIN):
+                if link(obj) == PLAIN_PATIENT:
                     found = actors_at(obj, actors, words)
                     if found:
                         return found
         for token in predicate.clause.subtree:
-            if token.i not in condition and link(token) == (Role.OBLIQUE, Form.PLAIN) and token.head.lower_ in words.statement_topic_prepositions:
+            if token.i not in condition and link(token) == PLAIN_OBLIQUE and token.head.lower_ in words.statement_topic_prepositions:
                 found = actors_at(token, actors, words)
                 if found:
                     return found
@@ -312,4 +312,4 @@ def _prepositions(token: Token, which: tuple[str, ...] | frozenset[str]) -> list
 
 
 def _plain_obliques(preposition: Token) -> list[Token]:
-    return [o for o in obliques(preposition) if link(o) == (Role.OBLIQUE, Form.PLAIN)]
+    return [o for o in obliques(preposition) if link(o) == PLAIN_OBLIQUE]

@@ -21,7 +21,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
 from standoff.ontology import Ontology
-from standoff.syntax.labels import Form, Role, WordClass, first_conjunct, is_predicate_word, is_subject, link, word_class
+from standoff.syntax.labels import ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, is_predicate_word, is_subject, link, word_class
 from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor
 from standoff.syntax.tree import children
 
@@ -271,7 +271,7 @@ class EventCoder:
         answers it ("Nigeria accepted an American offer of help", "Iran rejected Washington's
         offer of talks"), if of another country than its author."""
         noun = predicate.trigger
-        if link(noun) != (Role.PATIENT, Form.PLAIN) or noun.head.lemma_.lower() not in self._words.answering_verbs:
+        if link(noun) != PLAIN_PATIENT or noun.head.lemma_.lower() not in self._words.answering_verbs:
             return []
         found = source_actors(self._predicates.verb(noun.head), actors, self._words)
         return [a for a in found if a is not None and a.code is not None and a.code.country and a.code.country not in countries]
@@ -300,7 +300,7 @@ class EventCoder:
     def _told_as_another(self, verb: Token, predicate: Predicate) -> bool:
         """ "also severed ties", "did likewise", "made a similar appeal": the act is one more of
         a kind told before."""
-        if any(link(c) == (Role.MODIFIER, Form.ADVERB) and c.lower_ in self._words.additive_adverbs for c in children(verb)):
+        if any(link(c) == ADVERB_MODIFIER and c.lower_ in self._words.additive_adverbs for c in children(verb)):
             return True
         nouns = [predicate.trigger] if predicate.nominal else predicate.patients
         return any(link(c) == (Role.MODIFIER, Form.ADJECTIVE) and c.lower_ in self._words.additive_adjectives for noun in nouns for c in children(noun))
@@ -405,7 +405,7 @@ class EventCoder:
             if group in ADDRESSING_GROUPS:
                 # the addressee: "urged X to", "called on X to", "demanded that X ..."
                 addressed = head_predicate.patients + [o for word in head_predicate.adjacent for o in head_predicate.obliques.get(word, [])]
-                if link(first_conjunct(predicate.trigger)) == (Role.COMPLEMENT, Form.THAT_CLAUSE):
+                if link(first_conjunct(predicate.trigger)) == THAT_CLAUSE:
                     addressed = addressed + predicate.agents  # "demanded that Russia respect ... and withdraw"
                 targets = [a for o in addressed for a in actors_at(o, actors, self._words)] or targets
             provenance = Provenance(pattern.pattern_set, pattern.id, (GROUP_RULES[group],))
@@ -439,7 +439,7 @@ class EventCoder:
         if any(link(c) == (Role.FUNCTION, Form.SUBORDINATOR) and c.lower_ in self._words.conditional_subordinators for c in dependents):
             return False
         clause = first_conjunct(verb)
-        if link(clause) != (Role.COMPLEMENT, Form.THAT_CLAUSE) or clause.head.lemma_.lower() not in self._words.announcing_verbs:
+        if link(clause) != THAT_CLAUSE or clause.head.lemma_.lower() not in self._words.announcing_verbs:
             return False
         speakers = {a.code.country for s in self._predicates.verb(clause.head).agents for a in actors_at(s, actors, self._words) if a.code is not None}
         for subject in predicate.agents:

@@ -17,7 +17,7 @@ from datetime import date
 from standoff.lexicon import Lexicon
 from standoff.model import DateBasis, DatePrecision
 from standoff.nlp import Span, Token
-from standoff.syntax.labels import Form, Role, VerbForm, WordClass, is_auxiliary, is_predicate_word, is_subject, link, verb_form, word_class
+from standoff.syntax.labels import ADVERB_MODIFIER, PLAIN_OBLIQUE, THAT_CLAUSE, Form, Role, VerbForm, WordClass, is_auxiliary, is_predicate_word, is_subject, link, verb_form, word_class
 from standoff.syntax.tense import Tense, tense
 from standoff.syntax.tree import children, span_tokens
 from standoff.text.dates import DateMention
@@ -99,7 +99,7 @@ def statement_verb(trigger: Token) -> Token | None:
         if link(clause) != _CONJUNCT or clause.head.i == clause.i:
             break
         clause = clause.head
-    return clause.head if link(clause) == (Role.COMPLEMENT, Form.THAT_CLAUSE) else None
+    return clause.head if link(clause) == THAT_CLAUSE else None
 
 
 def main_clause_date(sentence: Span, dates: Sequence[DateMention], words: Lexicon) -> DateMention | None:
@@ -243,7 +243,7 @@ def _period_phrase(word: Token, steps: dict[int, int], words: Lexicon) -> int | 
         if token.head.i == token.i or (is_predicate_word(token) and (_has_subject(token) or link(token)[0] is Role.RELATIVE)):
             return None
         head = token.head
-        if head.lower_ in words.period_prepositions and link(token) == (Role.OBLIQUE, Form.PLAIN):
+        if head.lower_ in words.period_prepositions and link(token) == PLAIN_OBLIQUE:
             return steps.get(head.head.i)
         token = head
     return None
@@ -251,7 +251,7 @@ def _period_phrase(word: Token, steps: dict[int, int], words: Lexicon) -> int | 
 
 def _time_phrase(noun: Token, words: Lexicon) -> bool:
     """The noun is the object of a preposition of time: "during *Wednesday's protests*"."""
-    return link(noun) == (Role.OBLIQUE, Form.PLAIN) and noun.head.lower_ in words.time_prepositions
+    return link(noun) == PLAIN_OBLIQUE and noun.head.lower_ in words.time_prepositions
 
 
 def _clause_verb(word: Token) -> Token | None:
@@ -310,7 +310,7 @@ def _reported(verb: Token | None) -> bool:
     for _ in range(_MAX_CHAIN):
         if current is None or current.head.i == current.i:
             return False
-        if link(current) == (Role.COMPLEMENT, Form.THAT_CLAUSE):
+        if link(current) == THAT_CLAUSE:
             return True
         if link(current) not in _DATE_CARRYING_LINKS:
             return False
@@ -335,4 +335,4 @@ def _set_before_the_story(narrative: DateMention | None, published: date | None)
 
 def _habitual(verb: Token, words: Lexicon) -> bool:
     """ "has repeatedly accused", "has long denied": a perfect of many times or a long time."""
-    return any(link(c) == (Role.MODIFIER, Form.ADVERB) and c.lower_ in words.habitual_adverbs for c in children(verb))
+    return any(link(c) == ADVERB_MODIFIER and c.lower_ in words.habitual_adverbs for c in children(verb))

@@ -22,7 +22,7 @@ from standoff.errors import BadDictionary, ModelNotInstalled
 from standoff.lexicon import Lexicon
 from standoff.nlp import Span, Token
 from standoff.ontology import load_ontology
-from standoff.syntax.labels import Entity, Form, Role, WordClass, entity, is_auxiliary, link, role, word_class
+from standoff.syntax.labels import PLAIN_OBLIQUE, THAT_CLAUSE, Entity, Form, Role, WordClass, entity, is_auxiliary, link, role, word_class
 from standoff.syntax.predicates import Predicate
 from standoff.syntax.tree import children
 
@@ -85,7 +85,7 @@ def action_verbs(sentence: Span, words: Lexicon) -> list[Token]:
         return []
     found = [verb]
     while len(found) < 3 and verb.lemma_.lower() in words.saying_verbs:
-        said = next((c for c in children(verb) if link(c) == (Role.COMPLEMENT, Form.THAT_CLAUSE) and word_class(c) is WordClass.VERB), None)
+        said = next((c for c in children(verb) if link(c) == THAT_CLAUSE and word_class(c) is WordClass.VERB), None)
         if said is None:
             break
         found.insert(0, said)
@@ -109,7 +109,7 @@ def predicate_text(predicate: Predicate) -> str:
 
 def _dated(token: Token) -> bool:
     """A preposition whose object is a date: the "on" of "on Friday"."""
-    objects = [c for c in children(token) if link(c) == (Role.OBLIQUE, Form.PLAIN)]
+    objects = [c for c in children(token) if link(c) == PLAIN_OBLIQUE]
     return role(token) is Role.PREPOSITION and bool(objects) and all(entity(o) in SKIPPED_ENTITIES for o in objects)
 
 

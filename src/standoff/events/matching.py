@@ -12,7 +12,7 @@ from standoff.events.patterns import Pattern, Phrase, Words
 from standoff.lexicon import Lexicon
 from standoff.model import Modality, Resolution
 from standoff.nlp import Doc, Token
-from standoff.syntax.labels import Form, Role, first_conjunct, link, role
+from standoff.syntax.labels import ADVERB_MODIFIER, PLAIN_OBLIQUE, Form, Role, first_conjunct, link, role
 from standoff.syntax.predicates import Predicate, obliques
 from standoff.syntax.tree import children, lefts, subtree_ends, tokens
 
@@ -303,7 +303,7 @@ def _forms(token: Token) -> set[str]:
 
 
 def _adverbs(verb: Token) -> list[Token]:
-    return [c for c in children(verb) if link(c) == (Role.MODIFIER, Form.ADVERB)]
+    return [c for c in children(verb) if link(c) == ADVERB_MODIFIER]
 
 
 def _auxiliaries(verb: Token) -> set[str]:
@@ -366,7 +366,7 @@ def _noun_modifiers(token: Token) -> list[Token]:
 
 
 def _plain_obliques(preposition: Token) -> list[Token]:
-    return [o for o in obliques(preposition) if link(o) == (Role.OBLIQUE, Form.PLAIN)]
+    return [o for o in obliques(preposition) if link(o) == PLAIN_OBLIQUE]
 
 
 def _content_text(predicate: Predicate) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from standoff.lexicon import Lexicon
 from standoff.model import Modality
 from standoff.nlp import Token
-from standoff.syntax.labels import Form, Role, VerbForm, form, is_auxiliary, is_predicate_word, is_subject, link, role, verb_form
+from standoff.syntax.labels import ADVERBIAL_CLAUSE, ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, VerbForm, form, is_auxiliary, is_predicate_word, is_subject, link, role, verb_form
 from standoff.syntax.predicates import is_to_infinitive
 from standoff.syntax.tense import Tense, own_tense
 from standoff.syntax.tree import children, sentence_bounds
@@ -44,7 +44,6 @@ _GOVERNED_LINKS = frozenset(
 
 # Links read for every dependent of every verb a modality is asked of: named once, not built each time.
 _NEGATION = (Role.FUNCTION, Form.NEGATION)
-_ADVERB = (Role.MODIFIER, Form.ADVERB)
 _SUBORDINATOR = (Role.FUNCTION, Form.SUBORDINATOR)
 
 
@@ -52,7 +51,7 @@ def _negated(token: Token, words: Lexicon) -> bool:
     """ "did not", "never", and subjects such as "neither X nor Y" or "no country"."""
     for child in children(token):
         child_link = link(child)
-        if child_link == _NEGATION or (child_link == _ADVERB and child.lower_ in words.negating_adverbs):
+        if child_link == _NEGATION or (child_link == ADVERB_MODIFIER and child.lower_ in words.negating_adverbs):
             return True
         if is_subject(child):
             for grandchild in children(child):
@@ -90,7 +89,7 @@ def _on_topic_noun(preposition: Token, words: Lexicon) -> bool:
     if head.lemma_.lower() in words.topic_nouns:
         return True
     return is_predicate_word(head) and any(
-        link(c) == (Role.PATIENT, Form.PLAIN) and c.lemma_.lower() in words.topic_nouns and c.right_edge.i + 1 == preposition.i for c in children(head)
+        link(c) == PLAIN_PATIENT and c.lemma_.lower() in words.topic_nouns and c.right_edge.i + 1 == preposition.i for c in children(head)
     )
 
 
@@ -123,7 +122,7 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
             # Russian action after Russia seized Crimea": Russia seized it
             told_as_done = True
         if told_as_done:
-            reported = reported or (current_link == (Role.COMPLEMENT, Form.THAT_CLAUSE) and current.head.lemma_.lower() in words.communication_verbs)
+            reported = reported or (current_link == THAT_CLAUSE and current.head.lemma_.lower() in words.communication_verbs)
             current = current.head
             continue
         head = current.head
@@ -132,7 +131,7 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
             lemma = next((c.lemma_.lower() for c in children(head) if link(c) == (Role.COMPLEMENT, Form.ADJECTIVE)), lemma)
         if current_link == (Role.PREPOSITION, Form.PLAIN) and current.lower_ in words.deliberation_prepositions and _on_topic_noun(current, words):
             return Modality.HYPOTHETICAL  # "suspend debate on ratifying the treaty": a topic, not an act
-        if current_link == (Role.COMPLEMENT, Form.ADVERBIAL) and is_to_infinitive(current) and lemma not in words.deciding_verbs:
+        if current_link == ADVERBIAL_CLAUSE and is_to_infinitive(current) and lemma not in words.deciding_verbs:
             return Modality.HYPOTHETICAL  # "sent troops to protect the border": a purpose, not an act done
         if current_link in _GOVERNED_LINKS:
             if lemma in words.negating_heads:
@@ -143,7 +142,7 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
                 return Modality.FUTURE
             if lemma in words.hypothetical_heads:
                 return Modality.HYPOTHETICAL
-        if current_link == (Role.COMPLEMENT, Form.THAT_CLAUSE) and lemma in words.communication_verbs:
+        if current_link == THAT_CLAUSE and lemma in words.communication_verbs:
             reported = True
             if lemma in words.denying_heads:
                 return Modality.DENIED

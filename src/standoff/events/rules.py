@@ -18,7 +18,7 @@ from standoff.events.patterns import WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, Resolution, RuleId
 from standoff.nlp import Span, Token
-from standoff.syntax.labels import Form, Role, VerbForm, link, verb_form
+from standoff.syntax.labels import ADVERBIAL_CLAUSE, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, VerbForm, link, verb_form
 from standoff.syntax.predicates import Predicate, PredicateReader
 from standoff.syntax.tree import children
 
@@ -124,7 +124,7 @@ class OutcomeOfForce:
         outcomes: dict[int, int] = {}  # an outcome's trigger -> its act's trigger
         for event in forceful:
             token = trigger_token(event, sentence.ctx.sentence)
-            if token is None or verb_form(token) is not VerbForm.GERUND or link(token) != (Role.COMPLEMENT, Form.ADVERBIAL):
+            if token is None or verb_form(token) is not VerbForm.GERUND or link(token) != ADVERBIAL_CLAUSE:
                 continue
             act = acts.get(token.head.idx)
             if act is not None and act.trigger_start != event.trigger_start and same_country(act.source, event.source):
@@ -392,7 +392,7 @@ ARTICLE_RULES: tuple[ArticleRule, ...] = (OneEventPerAct(),)
 
 def is_light_verb_patient(noun: Token, light_verbs: frozenset[str]) -> bool:
     """ "held *talks*", "carried out *strikes*": the noun is the patient of a light verb."""
-    return link(noun) == (Role.PATIENT, Form.PLAIN) and noun.head.lemma_.lower() in light_verbs
+    return link(noun) == PLAIN_PATIENT and noun.head.lemma_.lower() in light_verbs
 
 
 def _matched_at(event: Event, sentence: Sentence) -> tuple[Predicate, Pattern] | None:
@@ -414,7 +414,7 @@ def speech_verb_above(event: Event, sentence: Span, words: Lexicon) -> Token | N
     """The verb of saying whose clause holds the event's trigger."""
     token = trigger_token(event, sentence)
     while token is not None and token.head.i != token.i:
-        if link(token) == (Role.COMPLEMENT, Form.THAT_CLAUSE) and token.head.lemma_.lower() in words.saying_verbs:
+        if link(token) == THAT_CLAUSE and token.head.lemma_.lower() in words.saying_verbs:
             return token.head
         token = token.head
     return None

@@ -25,7 +25,7 @@ from standoff.geo.usage import LocatedMention, located
 from standoff.lexicon import Lexicon, load_lexicon
 from standoff.model import Article, Event, Mention, Place
 from standoff.nlp import Doc, Token
-from standoff.syntax.labels import Form, Role, form, is_noun, is_predicate_word, is_subject, link, role
+from standoff.syntax.labels import ADVERBIAL_CLAUSE, ADVERB_MODIFIER, PLAIN_OBLIQUE, PLAIN_PATIENT, Form, Role, form, is_noun, is_predicate_word, is_subject, link, role
 from standoff.syntax.tree import char_span_bounds, children, phrase_root, sentence_starts, subtree_ends
 from standoff.text.quotes import find_quotes
 
@@ -110,7 +110,7 @@ class ArticlePlaces:
         wanted = set(countries) if countries is not None else set()
         if wanted and not wanted & set(entry.countries()):
             return None, why + f"; the dateline {self.dateline.name} is not in the acting side's country"
-        if any(c.lower_ in self._words.here_words and link(c) == (Role.MODIFIER, Form.ADVERB) for c in children(trigger)):
+        if any(c.lower_ in self._words.here_words and link(c) == ADVERB_MODIFIER for c in children(trigger)):
             return entry.place(), f"'here' in an article datelined {self.dateline.name}: {_describe(entry)}"
         return entry.place(), f"{why}; the article is datelined {self.dateline.name}: {_describe(entry)}"
 
@@ -221,7 +221,7 @@ class ArticlePlaces:
     def _in_locative_phrase(self, name: Token) -> bool:
         """The name is the object of a place preposition ("retook a village *in Cambodia*"): it
         says where even when the event's actor, the place's owner, was read from it."""
-        return link(name) == (Role.OBLIQUE, Form.PLAIN) and name.head.lower_ in self._words.noun_place_prepositions
+        return link(name) == PLAIN_OBLIQUE and name.head.lower_ in self._words.noun_place_prepositions
 
     def _quoted_apart(self, place: Token, trigger: Token) -> bool:
         """The place is quoted and the trigger is not in the same quote."""
@@ -270,7 +270,7 @@ class ArticlePlaces:
         kind, how = link(token)
         if not is_predicate_word(token) or kind is Role.RELATIVE or (kind, how) == (Role.COMPLEMENT, Form.NOUN_CLAUSE):
             return False
-        if (kind, how) == (Role.COMPLEMENT, Form.ADVERBIAL) and any(_opens_clause(c) and c.lower_ == "when" for c in children(token)):
+        if (kind, how) == ADVERBIAL_CLAUSE and any(_opens_clause(c) and c.lower_ == "when" for c in children(token)):
             return False
         return any((is_subject(c) or form(c) is Form.EXPLETIVE) and c.lower_ not in self._words.relative_words for c in children(token))
 
@@ -287,7 +287,7 @@ def _reason(usage: LocatedMention, relation: str) -> str:
 
 def _is_argument(token: Token) -> bool:
     """A noun as subject, object or predicate of its verb."""
-    return is_subject(token) or link(token) == (Role.PATIENT, Form.PLAIN) or role(token) is Role.PREDICATIVE
+    return is_subject(token) or link(token) == PLAIN_PATIENT or role(token) is Role.PREDICATIVE
 
 
 def _opens_clause(token: Token) -> bool:

@@ -14,7 +14,7 @@ from operator import itemgetter
 from standoff.geo.gazetteer import ALTERNATE, NAME, Candidate, Gazetteer, normalise
 from standoff.lexicon import Lexicon, load_lexicon
 from standoff.nlp import Doc, Token
-from standoff.syntax.labels import Entity, Form, NamedSpan, Role, WordClass, entity, is_adjective_tag, is_possessive_ending, is_proper_noun_tag, link, named_spans, role, word_class
+from standoff.syntax.labels import PLAIN_OBLIQUE, PLAIN_PATIENT, Entity, Form, NamedSpan, Role, WordClass, entity, is_adjective_tag, is_possessive_ending, is_proper_noun_tag, link, named_spans, role, word_class
 from standoff.syntax.tree import heads, phrase_root, tokens
 
 PLACE_ENTITIES = frozenset({Entity.COUNTRY_OR_CITY, Entity.LOCATION, Entity.FACILITY})
@@ -220,9 +220,9 @@ def _locative_slot(token: Token, lexicon: Lexicon) -> bool:
         token = token.head
     head = token.head
     kind = link(token)
-    if kind == (Role.OBLIQUE, Form.PLAIN):
+    if kind == PLAIN_OBLIQUE:
         return head.lower_ in lexicon.place_prepositions
-    if kind == (Role.PATIENT, Form.PLAIN):
+    if kind == PLAIN_PATIENT:
         return head.lemma_.lower() in lexicon.place_object_verbs
     return kind in _NAME_BEFORE_NOUN and head.lower_ in lexicon.locative_place_nouns
 

@@ -14,7 +14,7 @@ from standoff.geo.resolve import WATER, Resolved
 from standoff.lexicon import Lexicon
 from standoff.model import Place
 from standoff.nlp import Doc, Token
-from standoff.syntax.labels import Form, Role, WordClass, is_noun, is_predicate_word, link, role, word_class
+from standoff.syntax.labels import ADVERB_MODIFIER, Form, Role, WordClass, is_noun, is_predicate_word, link, role, word_class
 from standoff.syntax.tree import children
 
 # How a name attaches to the place noun it modifies: "*Japan's* waters", "the *Hokkaido* coast".
@@ -88,7 +88,7 @@ def located(doc: Doc, resolved: Resolved, words: Lexicon) -> LocatedMention | No
         attached, anchor = head.lower_, head.head
     elif token_link == _PLAIN_OBLIQUE and head.lower_ == "of" and head.head.lower_ in place_prepositions:
         attached, anchor = head.head.lower_, head.head.head  # "outside of Basra"
-    elif token_link == (Role.MODIFIER, Form.ADVERB) and token.lower_ in words.direction_words:
+    elif token_link == ADVERB_MODIFIER and token.lower_ in words.direction_words:
         attached, anchor = token.lower_, head  # "30 km north of Baghdad": the direction carries the phrase
     elif token_link in (_PLAIN_PATIENT, _PLAIN_OBLIQUE) and particle is not None:
         attached, anchor = particle, head  # "flew over Japan" parsed as a particle and an object

@@ -125,6 +125,15 @@ _LINKS: dict[str, tuple[Role, Form]] = {
 }
 _OTHER = (Role.OTHER, Form.PLAIN)
 
+# The links the rules compare words against most often, named once: a (role, form) pair written
+# out in a comparison is built anew every time it is evaluated.
+PLAIN_AGENT = (Role.AGENT, Form.PLAIN)
+PLAIN_PATIENT = (Role.PATIENT, Form.PLAIN)
+PLAIN_OBLIQUE = (Role.OBLIQUE, Form.PLAIN)
+THAT_CLAUSE = (Role.COMPLEMENT, Form.THAT_CLAUSE)
+ADVERBIAL_CLAUSE = (Role.COMPLEMENT, Form.ADVERBIAL)
+ADVERB_MODIFIER = (Role.MODIFIER, Form.ADVERB)
+
 
 class WordClass(Enum):
     VERB = "verb"

@@ -15,6 +15,10 @@ from dataclasses import dataclass, field
 from standoff.lexicon import Lexicon
 from standoff.nlp import Span, Token
 from standoff.syntax.labels import (
+    ADVERBIAL_CLAUSE,
+    PLAIN_AGENT,
+    PLAIN_OBLIQUE,
+    PLAIN_PATIENT,
     Form,
     Role,
     VerbForm,
@@ -70,7 +74,7 @@ class Predicate:
     def objects_of(self, preposition: str) -> list[Token]:
         """Objects of a preposition on the trigger or on one of its patients ("favored
         negotiations *with* X", "imposed sanctions *on* Russia on Friday")."""
-        on_patients = [t for p in self.patients for c in children(p) if role(c) is Role.PREPOSITION and c.lower_ == preposition for t in children(c) if link(t) == (Role.OBLIQUE, Form.PLAIN)]
+        on_patients = [t for p in self.patients for c in children(p) if role(c) is Role.PREPOSITION and c.lower_ == preposition for t in children(c) if link(t) == PLAIN_OBLIQUE]
         return self.obliques.get(preposition, []) + on_patients
 
 
@@ -108,7 +112,7 @@ class PredicateReader:
                 predicate.patients.append(child)
             elif kind is Role.BY_AGENT:
                 predicate.passive = True
-                predicate.agents.extend(p for p in children(child) if link(p) == (Role.OBLIQUE, Form.PLAIN))
+                predicate.agents.extend(p for p in children(child) if link(p) == PLAIN_OBLIQUE)
             elif kind is Role.PREPOSITION:
                 _add_oblique(predicate, child)
             elif kind is Role.RECIPIENT or (kind is Role.PATIENT and how is Form.PLAIN):
@@ -165,7 +169,7 @@ class PredicateReader:
         if not predicate.patients:
             # "proposed and defended a plan": conjoined verbs share the patient of a later one; an
             # earlier one's is its own ("met the French president and will fly to London")
-            predicate.patients = [o for c in conjuncts(verb) if c.i > verb.i for o in children(c) if link(o) == (Role.PATIENT, Form.PLAIN)][:2]
+            predicate.patients = [o for c in conjuncts(verb) if c.i > verb.i for o in children(c) if link(o) == PLAIN_PATIENT][:2]
         _quotative_inversion(predicate)
         return predicate
 
@@ -176,8 +180,8 @@ class PredicateReader:
         rarely told apart from others by what it did."""
         noun = clause.head
         by = noun.head
-        pronoun_that = any(link(c) == (Role.AGENT, Form.PLAIN) and c.lower_ == "that" for c in children(clause))
-        if pronoun_that and link(noun) == (Role.OBLIQUE, Form.PLAIN) and by.lower_ == "by" and by.head.lemma_.lower() in self._words.act_class_nouns:
+        pronoun_that = any(link(c) == PLAIN_AGENT and c.lower_ == "that" for c in children(clause))
+        if pronoun_that and link(noun) == PLAIN_OBLIQUE and by.lower_ == "by" and by.head.lemma_.lower() in self._words.act_class_nouns:
             return by.head
         return noun
 
@@ -186,7 +190,7 @@ class PredicateReader:
         Israel's use of force"."""
         if clause.lemma_.lower() not in self._words.naming_verbs:
             return None
-        if not any(link(c) == (Role.PATIENT, Form.PLAIN) and c.lower_ == "what" for c in children(clause)):
+        if not any(link(c) == PLAIN_PATIENT and c.lower_ == "what" for c in children(clause)):
             return None
         return next((c for c in children(clause) if role(c) is Role.PREDICATIVE), None)
 
@@ -201,7 +205,7 @@ class PredicateReader:
             elif kind is Role.COMPLEMENT and how is Form.NOUN_CLAUSE:
                 predicate.clause = child
         verb = noun.head
-        is_patient = link(noun) == (Role.PATIENT, Form.PLAIN)
+        is_patient = link(noun) == PLAIN_PATIENT
         verb_lemma = verb.lemma_.lower()
         if is_patient and verb_lemma in self._words.light_verbs | self._words.reaction_verbs:
             # "conducted drills near Taiwan", "drew condemnation from Tokyo": the verb's phrases are the noun's
@@ -219,7 +223,7 @@ class PredicateReader:
             predicate.agents = list(predicate.obliques["by"])  # "the siege of the town by government forces"
         if is_patient and verb_lemma in self._words.reaction_verbs:
             # "the launch drew condemnation": the reaction is aimed at what drew it
-            predicate.patients = [c for c in children(verb) if link(c) == (Role.AGENT, Form.PLAIN)]
+            predicate.patients = [c for c in children(verb) if link(c) == PLAIN_AGENT]
         return predicate
 
     def _nominal_agent(self, noun: Token) -> list[Token]:
@@ -230,7 +234,7 @@ class PredicateReader:
             head = head.head
         if not is_predicate_word(head):
             return []
-        if link(noun) == (Role.PATIENT, Form.PLAIN) and head.lemma_.lower() not in self._words.light_verbs:
+        if link(noun) == PLAIN_PATIENT and head.lemma_.lower() not in self._words.light_verbs:
             return []
         # "agreed to stage a joint exercise": the light verb's subject may be the one it shares
         agents = _agents_of(head) or self.inherited_agents(head)
@@ -250,10 +254,10 @@ class PredicateReader:
                 return []
             head = current.head
             if current_link == (Role.COMPLEMENT, Form.INFINITIVE):
-                patients = [c for c in children(head) if link(c) == (Role.PATIENT, Form.PLAIN)]
+                patients = [c for c in children(head) if link(c) == PLAIN_PATIENT]
                 if patients:
                     return patients
-            if current_link == (Role.COMPLEMENT, Form.ADVERBIAL) and verb_form(current) not in (VerbForm.GERUND, VerbForm.PARTICIPLE) and not is_to_infinitive(current):
+            if current_link == ADVERBIAL_CLAUSE and verb_form(current) not in (VerbForm.GERUND, VerbForm.PARTICIPLE) and not is_to_infinitive(current):
                 return []  # a finite adverbial clause has its own subject; "voted in May to launch" shares it
             if current_link == (Role.OBLIQUE, Form.CLAUSE):
                 # "continued by donating", "after meeting": the gerund's subject is the verb's; not in
@@ -283,7 +287,7 @@ def is_to_infinitive(verb: Token) -> bool:
 
 def by_agents(verb: Token) -> list[Token]:
     """The objects of a passive's "by": "was fired *by North Korea*"."""
-    return [p for c in children(verb) if role(c) is Role.BY_AGENT for p in children(c) if link(p) == (Role.OBLIQUE, Form.PLAIN)]
+    return [p for c in children(verb) if role(c) is Role.BY_AGENT for p in children(c) if link(p) == PLAIN_OBLIQUE]
 
 
 def _agents_of(verb: Token) -> list[Token]:
@@ -352,7 +356,7 @@ def adverbial_clause(verb: Token, openers: frozenset[str]) -> Token | None:
     of "would shoot down missiles *if the US struck*", the circumstance of "were arrested *when
     police raided the office*"."""
     for child in children(verb):
-        if link(child) == (Role.COMPLEMENT, Form.ADVERBIAL) and any(
+        if link(child) == ADVERBIAL_CLAUSE and any(
             link(c) in _CLAUSE_OPENERS and c.lower_ in openers for c in children(child)
         ):
             return child
