@@ -102,8 +102,10 @@ class PatternMatcher:
             return False
         if pattern.bare and (predicate.predicative or predicate.complement is not None or predicate.clause is not None):
             return False
-        if pattern.content and not any(expr.search(_content_text(predicate)) for expr in pattern.content):
-            return False
+        if pattern.content:
+            clause = _content_text(predicate)  # read once for all the pattern's expressions
+            if not any(expr.search(clause) for expr in pattern.content):
+                return False
         if pattern.called is not None and not any(self.has_words(c, pattern.called) for c in predicate.called):
             return False
         if pattern.adverb is not None and not any(_forms(a) & pattern.adverb.single for a in _adverbs(predicate.trigger)):
@@ -137,7 +139,7 @@ class PatternMatcher:
         words = {token.lemma_.lower(), token.lower_}
         for child in children(token):
             kind, how = link(child)
-            if (kind, how) == (Role.MODIFIER, Form.NOUN):
+            if kind is Role.MODIFIER and how is Form.NOUN:
                 words.add(child.lemma_.lower())
             elif kind is Role.PREPOSITION and child.lower_ in self._words.nesting_prepositions and token.lemma_.lower() not in self._words.stopping_nouns:
                 words |= {g.lemma_.lower() for g in _plain_obliques(child)}
@@ -320,6 +322,7 @@ def _governed_by(verb: Token, governors: Words) -> bool:
 
 _AUXILIARY_LINKS = frozenset({(Role.FUNCTION, Form.AUXILIARY), (Role.FUNCTION, Form.PASSIVE)})
 _COMPLEMENT_LINKS = frozenset({(Role.COMPLEMENT, Form.THAT_CLAUSE), (Role.COMPLEMENT, Form.INFINITIVE)})
+_NOUN_MODIFIER_LINKS = frozenset({(Role.MODIFIER, Form.ADJECTIVE), (Role.MODIFIER, Form.NOUN)})  # "*military* aid", "*road* map"
 
 
 def _joint_subject(predicate: Predicate) -> bool:
@@ -338,9 +341,10 @@ def _has_sector(tokens: list[Token], sectors: frozenset[str], actors: ArticleAct
 def patients_for(pattern: Pattern, predicate: Predicate) -> list[Token]:
     """Patients, and the object of a preposition the trigger is written with: the addressee of
     "call on X", the ceasefire in "agree to a ceasefire"."""
-    extra = {word for words in pattern.extras.get(predicate.lemma, ()) for word in words}
-    if not extra:
+    triggers = pattern.extras.get(predicate.lemma, ())
+    if not any(triggers):  # most triggers are the verb alone
         return predicate.patients
+    extra = {word for words in triggers for word in words}
     return predicate.patients + [o for word in sorted(extra) for o in predicate.obliques.get(word, [])]
 
 
@@ -362,7 +366,7 @@ def _trigger_words_present(pattern: Pattern, predicate: Predicate) -> bool:
 
 
 def _noun_modifiers(token: Token) -> list[Token]:
-    return [c for c in children(token) if link(c) in ((Role.MODIFIER, Form.ADJECTIVE), (Role.MODIFIER, Form.NOUN))]
+    return [c for c in children(token) if link(c) in _NOUN_MODIFIER_LINKS]
 
 
 def _plain_obliques(preposition: Token) -> list[Token]:
