@@ -70,11 +70,11 @@ LOCATED_NOT_OWNED = frozenset({"MIL", "IGO"})
 UNIDENTIFIED_FORCE = "UAF"
 # Who arrests people when the text does not say: the police.
 ARRESTING_SECTOR = "COP"
-# Kinds of name the model finds that may be actors the base does not know.
 _ORGANISATION_WINDOW = 3  # sentences back that "the group" can reach
 # How a kind of actor is named with its country in the words ("the Sudanese government", "a
 # spokesman for the Chinese foreign ministry"): such a phrase can be called "the government" after.
 _COLLECTIVE_METHODS = frozenset({Resolution.COUNTRY_SECTOR, Resolution.SECTOR_OF_OWNER})
+# Kinds of name the model finds that may be actors the base does not know.
 ACTOR_ENTITIES = frozenset({Entity.PERSON, Entity.ORGANISATION, Entity.NATIONALITY, Entity.COUNTRY_OR_CITY})
 PHRASE_HEAD_CLASSES = (WordClass.PRONOUN, WordClass.NAME, WordClass.NOUN)  # the only classes _is_phrase_head accepts
 # Dependents that belong to a noun phrase's description ("U.S. Secretary of State Rex Tillerson"),
@@ -671,7 +671,7 @@ class ArticleActors:
             return None
         named = Counter(a.code.country for i, a in self._resolved.items() if i < head.i and a is not None and a.code is not None and a.code.country)
         top = named.most_common(3)
-        if len(top) < 2 or top[1][1] < 2 or len(top) == 3 and top[2][1] == top[1][1]:
+        if len(top) < 2 or top[1][1] < 2 or (len(top) == 3 and top[2][1] == top[1][1]):
             return None  # no two countries stand out
         mention = self._mention(self._description(head)[0], head, "pronoun")
         first, second = (Actor(mention, _code(country, None), Resolution.COREF_PRONOUN, 0.5) for country, _ in top[:2])

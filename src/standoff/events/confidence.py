@@ -47,9 +47,10 @@ PRIOR = (1, 2)  # one right out of two: what an unseen key starts from
 
 def evidence_key(pattern: Pattern, composed: bool, source: Actor | None, target: Actor | None, quad_class: int | None) -> str:
     """sourced|family|target|source|quad: whether the source is known, the construction and
-    pattern set (a bare statement is a family of its own), whether the target is known and how (a target whose country only the story
-    gives, its scene, its home country or its actor's counterpart, is a group apart), how the
-    source was resolved, and the QuadClass of the act ("q-" for a code CAMEO does not define).
+    pattern set (a bare statement is a family of its own), whether the target is known and how
+    (a target whose country only the story gives, its scene, its home country or its actor's
+    counterpart, is a group apart), how the source was resolved, and the QuadClass of the act
+    ("q-" for a code CAMEO does not define).
     (The modality was tried on the whole articles and split the evidence too thinly to help;
     docs/accuracy.md.)"""
     if composed:

@@ -6,9 +6,11 @@ in 2018" in a story about the United States and Iran, "Orban had previously thre
 in a story about Hungary and the European Union. An analyst codes each of these against the
 party its actor deals with throughout the story, and so does this rule: an event with a known
 source and no known target takes as target the country its source's country is most often
-paired with in the article's events that name both sides (its own country, when the story is
-about its affairs at home: "the authorities sealed off Andijan"). The target's method says
-the story gave it, so its confidence is that of such targets, not of named ones.
+paired with in the events of the article's other sentences that name both sides (its own
+country, when the story is about its affairs at home: "the authorities sealed off Andijan").
+A pair within the act's own sentence is not counted: a text of one sentence has no story.
+The target's method says the story gave it, so its confidence is that of such targets, not of
+named ones.
 """
 
 from __future__ import annotations

@@ -423,6 +423,11 @@ def is_auxiliary(token: Token) -> bool:
     return token.dep_ in ("aux", "auxpass")
 
 
+def _shared_marker(verb: Token) -> bool:
+    """The bare verb has an infinitive's "to" or a modal, which no past form joined to it can share."""
+    return any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in verb.children)
+
+
 def repair_stranded_verbs(doc: Doc) -> None:
     """Re-attach verbs the parser hung on the wrong word. (1) Re-root sentences the parser rooted
     in their subject noun, the verb hung on a later noun as if a reduced relative: "Germany,
@@ -433,9 +438,9 @@ def repair_stranded_verbs(doc: Doc) -> None:
     described thing's: "Perry said the tests were reckless and warned of grave consequences"
     read as "the tests warned". (3) A past verb joined to a "to" clause is joined to the verb that
     clause hangs on: "established a commission to reassure them and provided $5 million" (a past
-    form cannot share an infinitive's "to") or a modal: "Oxfam said the expulsion would put lives at
-    risk and called on the government to reverse it" is Oxfam's call, not "would called". Changes the parse in place: call it before anything
-    reads the doc."""
+    form cannot share an infinitive's "to") or a modal: "Oxfam said the expulsion would put
+    lives at risk and called on the government to reverse it" is Oxfam's call, not "would
+    called". Changes the parse in place: call it before anything reads the doc."""
     for verb in doc:
         # raw labels, as is_subject reads them: this runs on every word of the article
         if verb.dep_ not in ("acl", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(is_subject(c) for c in verb.children):
@@ -444,7 +449,7 @@ def repair_stranded_verbs(doc: Doc) -> None:
             described = verb.head
             if verb.tag_ == "VBD" and described.lemma_ == "be" and described.dep_ == "ccomp" and described.head.tag_ == "VBD":
                 verb.head = described.head
-            elif verb.tag_ == "VBD" and described.tag_ == "VB" and described.dep_ in ("advcl", "xcomp", "ccomp") and any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in described.children):
+            elif verb.tag_ == "VBD" and described.tag_ == "VB" and described.dep_ in ("advcl", "xcomp", "ccomp") and _shared_marker(described):
                 verb.head = described.head  # (3) "set up a fund to help them and provided aid": not "to provided"
             continue
         root = verb.sent.root
