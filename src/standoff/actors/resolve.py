@@ -46,6 +46,7 @@ from standoff.syntax.labels import (
     conjuncts,
     continues_entity,
     entity,
+    has_subject,
     is_plural_noun,
     is_predicate_word,
     is_singular_noun,
@@ -527,7 +528,7 @@ class ArticleActors:
         while stack:
             token = stack.pop()
             for child in children(token):
-                if role(child) is Role.COMPLEMENT or (is_predicate_word(child) and any(is_subject(c) for c in children(child))):
+                if role(child) is Role.COMPLEMENT or (is_predicate_word(child) and has_subject(child)):
                     continue
                 if self._opens_scene(child):
                     for place in self._scene_words(child):

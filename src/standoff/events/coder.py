@@ -21,7 +21,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
 from standoff.ontology import Ontology
-from standoff.syntax.labels import ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, is_predicate_word, is_subject, link, word_class
+from standoff.syntax.labels import ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, has_subject, is_predicate_word, link, word_class
 from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor
 from standoff.syntax.tree import children
 
@@ -424,7 +424,7 @@ class EventCoder:
         A subject written in the act's clause is its doer even when it is no actor: in "did not
         expect the dispute to affect the fight" the speaker does nothing."""
         own = pattern_sources(pattern, predicate, actors, self._words)
-        if own or any(is_subject(c) for c in children(predicate.trigger)):
+        if own or has_subject(predicate.trigger):
             return own or [None]
         return self._raised_subject(head_predicate, actors) or source_actors(head_predicate, actors, self._words)
 

@@ -31,18 +31,18 @@ def aimed_at_counterpart(events: list[Event], rescore: Callable[[Event], Event])
     """Each event, one with a source country and no resolved target given its source's
     counterpart in the story as target; ``rescore`` scores a changed event on what it now is."""
     pairs = _pairs(events)
-    return [_aimed(event, events, pairs, rescore) for event in events]
+    total: Counter[tuple[str, str]] = sum(pairs.values(), Counter())
+    return [_aimed(event, events, pairs, total, rescore) for event in events]
 
 
-def _aimed(event: Event, events: list[Event], pairs: dict[int, Counter[tuple[str, str]]], rescore: Callable[[Event], Event]) -> Event:
+def _aimed(
+    event: Event, events: list[Event], pairs: dict[int, Counter[tuple[str, str]]], total: Counter[tuple[str, str]], rescore: Callable[[Event], Event]
+) -> Event:
     source = _country(event.source)
     if source is None or _country(event.target) is not None or event.cameo_root in UNAIMED_ROOTS:
         return event
     # the story is the other sentences: within its own, a pair says little of whom the act was aimed at
-    story: Counter[tuple[str, str]] = Counter()
-    for index, counted in pairs.items():
-        if index != event.sentence_index:
-            story.update(counted)
+    story = total - pairs.get(event.sentence_index, Counter())
     partners = [(count, other) for (one, other), count in story.items() if one == source]
     if not partners:
         return event

@@ -17,7 +17,7 @@ from datetime import date
 from standoff.lexicon import Lexicon
 from standoff.model import DateBasis, DatePrecision
 from standoff.nlp import Span, Token
-from standoff.syntax.labels import ADVERB_MODIFIER, PLAIN_OBLIQUE, THAT_CLAUSE, Form, Role, VerbForm, WordClass, is_auxiliary, is_predicate_word, is_subject, link, verb_form, word_class
+from standoff.syntax.labels import ADVERB_MODIFIER, PLAIN_OBLIQUE, THAT_CLAUSE, Form, Role, VerbForm, WordClass, has_subject, is_auxiliary, is_predicate_word, is_subject, link, verb_form, word_class
 from standoff.syntax.tense import Tense, tense
 from standoff.syntax.tree import children, span_tokens
 from standoff.text.dates import DateMention
@@ -177,7 +177,7 @@ def _chain(trigger: Token) -> list[Token]:
         if how not in _DATE_CARRYING_LINKS and not (how == _NOUN_SUBJECT and not is_predicate_word(current)):
             if how != _NOUN_CLAUSE or _participle(current):
                 break  # "a report that Baghdad had not cooperated" carries; "a case brought by" does not
-        if how == _CONJUNCT and _has_subject(current):
+        if how == _CONJUNCT and has_subject(current):
             break  # "troops shelled the town on Friday and rebels fired back": a clause of its own
         current = current.head
         chain.append(current)
@@ -229,7 +229,7 @@ def _step(root: Token, trigger: Token, steps: dict[int, int], words: Lexicon) ->
     verb = _clause_verb(word)
     if verb is not None and verb.i in steps:
         return steps[verb.i]
-    if verb is not None and link(verb) == _CONJUNCT and verb.head.i in steps and not _has_subject(verb):
+    if verb is not None and link(verb) == _CONJUNCT and verb.head.i in steps and not has_subject(verb):
         return steps[verb.head.i]  # "closed the airspace and cut the power on Saturday"
     return _period_phrase(word, steps, words)
 
@@ -240,7 +240,7 @@ def _period_phrase(word: Token, steps: dict[int, int], words: Lexicon) -> int | 
     with a subject of its own or a relative clause, which tell their own time."""
     token = word
     for _ in range(_MAX_CHAIN):
-        if token.head.i == token.i or (is_predicate_word(token) and (_has_subject(token) or link(token)[0] is Role.RELATIVE)):
+        if token.head.i == token.i or (is_predicate_word(token) and (has_subject(token) or link(token)[0] is Role.RELATIVE)):
             return None
         head = token.head
         if head.lower_ in words.period_prepositions and link(token) == PLAIN_OBLIQUE:
@@ -263,7 +263,7 @@ def _clause_verb(word: Token) -> Token | None:
             if verb.head.i == verb.i:
                 return None
             verb = verb.head
-        if link(verb) not in _CIRCUMSTANCE_LINKS or verb_form(verb) not in _CIRCUMSTANCE_FORMS or _has_subject(verb):
+        if link(verb) not in _CIRCUMSTANCE_LINKS or verb_form(verb) not in _CIRCUMSTANCE_FORMS or has_subject(verb):
             return verb
         if link(verb)[1] is Form.NOUN_CLAUSE and not is_subject(verb.head):
             return verb  # "bases hosting troops": what the noun is, not when its verb acted
@@ -277,10 +277,6 @@ def _phrase_root(tokens: list[Token]) -> Token:
     """The word of a phrase that hangs from outside it."""
     inside = {t.i for t in tokens}
     return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(is_subject(c) for c in children(verb))
 
 
 def _participle_form(word: Token) -> bool:

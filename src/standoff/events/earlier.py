@@ -14,6 +14,7 @@ FORCE_ROOTS = ("17", "18", "19", "20")  # coercion, assault, fighting, mass viol
 CLAIM_ROOTS = ("01", "11")  # statements and accusations: what a denial answers
 JUDGMENT = "116"  # find guilty: the act a verdict names
 CAPTIVITY = ("173", "181")  # arrest or detain; abduct, hijack or take hostage: what a release ends
+_CAPTIVITY_ROOTS = tuple(sorted({code[:2] for code in CAPTIVITY}))
 # Words about what another did: statements, appeals, praise and verbal support, demands,
 # criticism, rejections, threats (code prefixes). Their object is what they are about
 # ("rejected the verdict", "welcomed the decision"), so it never names them.
@@ -171,8 +172,7 @@ class EarlierActs:
         def took(event: Event) -> bool:
             return event.complete and event.cameo.startswith(CAPTIVITY) and event.target is not None and event.target.code is not None and event.target.code.code in codes
 
-        roots = tuple(sorted({code[:2] for code in CAPTIVITY}))
-        return self.authors(self._latest_of(roots, took, since), since) if codes else []
+        return self.authors(self._latest_of(_CAPTIVITY_ROOTS, took, since), since) if codes else []
 
     def authors(self, act: Event | None, since: Sequence[Event] = ()) -> list[Actor]:
         """Who did ``act``: its source, and the sources of the events coded with it at the same

@@ -6,7 +6,7 @@ from __future__ import annotations
 from standoff.lexicon import Lexicon
 from standoff.model import Modality
 from standoff.nlp import Token
-from standoff.syntax.labels import ADVERBIAL_CLAUSE, ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, VerbForm, form, is_auxiliary, is_predicate_word, is_subject, link, role, verb_form
+from standoff.syntax.labels import ADVERBIAL_CLAUSE, ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, VerbForm, form, has_subject, is_auxiliary, is_predicate_word, is_subject, link, role, verb_form
 from standoff.syntax.predicates import is_to_infinitive
 from standoff.syntax.tense import Tense, own_tense
 from standoff.syntax.tree import children, sentence_bounds
@@ -117,7 +117,7 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
         current_link = link(current)
         if current.head.i == current.i or current_link not in _EMBEDDING_LINKS:
             break
-        if not told_as_done and current_link in _DONE_CLAUSE_LINKS and own_tense(current) in _DONE_TENSES and (current_link[0] is Role.RELATIVE or any(is_subject(c) for c in children(current))):
+        if not told_as_done and current_link in _DONE_CLAUSE_LINKS and own_tense(current) in _DONE_TENSES and (current_link[0] is Role.RELATIVE or has_subject(current)):
             # "called for an inquiry into a strike that hit a bus": the strike hit it; "to stop
             # Russian action after Russia seized Crimea": Russia seized it
             told_as_done = True

@@ -19,7 +19,7 @@ from functools import cache
 from itertools import compress
 
 from standoff.nlp import POS_IDS, Doc, Span, Token, entity_columns
-from standoff.syntax.tree import rights, tokens, words_tagged
+from standoff.syntax.tree import children, rights, tokens, words_tagged
 
 
 class Role(Enum):
@@ -394,6 +394,12 @@ def _entity_of_label(doc: Doc, label: int) -> Entity:
 def is_subject(token: Token) -> bool:
     """The noun-phrase subject of its clause, active or passive."""
     return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def has_subject(verb: Token) -> bool:
+    """The clause of ``verb`` has a subject of its own ("after Russia seized Crimea"), not one
+    it shares or takes from the verb above it."""
+    return any(is_subject(c) for c in children(verb))
 
 
 def first_conjunct(token: Token) -> Token:
