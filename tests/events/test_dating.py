@@ -114,6 +114,8 @@ def test_a_date_of_another_word_does_not_date_the_event(text, trigger):
         ("Moscow has repeatedly accused Kyiv of sabotage.", "accused"),  # a perfect of many times
         ("The Kremlin has long denied any role.", "denied"),
         ("The judges heard a case brought by Gambia.", "brought"),  # a participle naming an earlier act
+        ("Marcos had repeatedly said his government would not cooperate.", "cooperate"),  # a refusal as old as its saying
+        ("Ankara has long said it would close the border.", "close"),
     ],
 )
 def test_background_without_a_date_has_no_date(text, trigger):
@@ -127,6 +129,7 @@ def test_background_without_a_date_has_no_date(text, trigger):
         ("The army shelled the town.", "shelled"),
         ("Iran says it rejects the claim.", "rejects"),
         ("Officials said the rebels had shelled the road.", "shelled"),  # reported: the speaker's past
+        ("Marcos said his government would not cooperate.", "cooperate"),  # said in the news, refused in the news
     ],
 )
 def test_current_reporting_takes_the_article_date(text, trigger):

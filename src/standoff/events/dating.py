@@ -75,6 +75,9 @@ def event_date(
         return mention.date, DateBasis.TEXT, DatePrecision(mention.precision)
     verb = next((t for t in chain if is_predicate_word(t)), None)
     when = tense(verb) if verb is not None else Tense.NONFINITE
+    if when is Tense.MODAL and verb is not None and (saying := statement_verb(verb)) is not None:
+        # "had repeatedly said his government would not cooperate": a promise, refusal or threat is as old as its saying
+        verb, when = saying, tense(saying)
     if when is Tense.PAST_PERFECT and not _reported(verb):
         return None, DateBasis.UNKNOWN, None  # "had seized": background the text does not date
     if verb is not None and link(verb) == _NOUN_CLAUSE and _participle(verb):
