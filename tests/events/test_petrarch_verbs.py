@@ -266,3 +266,30 @@ def test_a_subject_that_names_an_act_is_no_source_of_a_dyad(tmp_path: Path) -> N
     )
     assert [(e.cameo, e.source.code.code, e.target.code.code) for e in plain.events] == [("110", "KEN", "UGA")]  # type: ignore[union-attr]
     assert not [e for e in act.events if e.rule.pattern_set == "anger.verbs"]
+
+
+def test_words_after_the_verb_are_read_in_the_clause_it_takes_and_its_subject_is_the_target(tmp_path: Path) -> None:
+    path = tmp_path / "doubt.verbs.txt"
+    path.write_text("--- DOUBT [023] ---\nDOUBT\n- * THE_RIGHT_PLACE [027]\n", encoding="utf-8")
+    coder = Coder(Settings(pattern_files=(path,)))
+    texts = [
+        "Kenya doubts that Uganda can cope with the drought.",  # the verb's own code, aimed at the clause's subject
+        "Kenya doubts that Uganda is the right place for the summit.",  # the pattern's words in the clause
+        "Uganda can cope with the drought, Kenya doubts.",  # a clause told before the verb: no phrase after it
+    ]
+    results = coder.code([Article(str(i), text, date(2024, 1, 5)) for i, text in enumerate(texts)])
+    coded = [[(e.cameo, e.source.code.code, e.target.code.code) for e in r.events if e.rule.pattern_set == "doubt.verbs"] for r in results]  # type: ignore[union-attr]
+    assert coded == [[("023", "KEN", "UGA")], [("027", "KEN", "UGA")], []]
+
+
+def test_the_target_after_the_verb_is_not_the_actors_own(tmp_path: Path) -> None:
+    path = tmp_path / "halt.verbs.txt"
+    path.write_text("--- HALT [191] ---\nHALT\n- * MARCH [192]\n--- MARCH [181] ---\nMARCH\n", encoding="utf-8")
+    coder = Coder(Settings(pattern_files=(path,)))
+    texts = [
+        "President Ruto halted his march towards the border of Uganda.",  # "his" is Ruto: the target is further on
+        "Kenya has marched very close to the border with Uganda.",  # a preposition on the verb's adverb
+    ]
+    results = coder.code([Article(str(i), text, date(2024, 1, 5)) for i, text in enumerate(texts)])
+    coded = [[(e.cameo, e.source.code.code, e.target.code.code) for e in r.events if e.rule.pattern_set == "halt.verbs"] for r in results]  # type: ignore[union-attr]
+    assert coded == [[("192", "KENGOV", "UGA")], [("181", "KEN", "UGA")]]

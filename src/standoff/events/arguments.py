@@ -14,7 +14,7 @@ from standoff.events.patterns import STATEMENT_ROOT, SUBJECT_SOURCES, WEAPON_SOU
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event
 from standoff.nlp import Token
-from standoff.syntax.labels import ADVERBIAL_CLAUSE, PLAIN_AGENT, PLAIN_OBLIQUE, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, is_predicate_word, link, predicate_above, role, word_class
+from standoff.syntax.labels import ADVERB_MODIFIER, ADVERBIAL_CLAUSE, PLAIN_AGENT, PLAIN_OBLIQUE, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, is_predicate_word, link, predicate_above, role, word_class
 from standoff.syntax.predicates import Predicate, by_agents, obliques
 from standoff.syntax.tree import children, sentence_bounds, tokens
 
@@ -144,7 +144,7 @@ def target_actors(
     pattern: Pattern, predicate: Predicate, patients: list[Token], actors: ArticleActors, answered: Answered, sources: list[Actor | None], words: Lexicon
 ) -> list[Actor]:
     """At whom the act is aimed. ``patients`` are the predicate's patients as the pattern reads them."""
-    found = _addressees(pattern, predicate, actors, words) or _named_targets(pattern, predicate, patients, actors, answered, words)
+    found = _addressees(pattern, predicate, actors, words) or _named_targets(pattern, predicate, patients, actors, answered, sources, words)
     if not found and pattern.code[:2] >= "14":
         # force shown or used somewhere is aimed at that country, unless it is the actor's own
         places = _located(predicate, actors, words) or [a for o in predicate.patients for a in _placed_at(o, actors, words)]
@@ -156,7 +156,9 @@ def target_actors(
     return found
 
 
-def _named_targets(pattern: Pattern, predicate: Predicate, patients: list[Token], actors: ArticleActors, answered: Answered, words: Lexicon) -> list[Actor]:
+def _named_targets(
+    pattern: Pattern, predicate: Predicate, patients: list[Token], actors: ArticleActors, answered: Answered, sources: list[Actor | None], words: Lexicon
+) -> list[Actor]:
     kind = pattern.target
     if kind == "none":
         return []
@@ -172,7 +174,7 @@ def _named_targets(pattern: Pattern, predicate: Predicate, patients: list[Token]
     if kind == "subject":
         return [a for s in predicate.agents for a in actors_at(s, actors, words)]
     if kind == "phrase":
-        return _phrase_actors(predicate, patients, actors, words, pattern.code)
+        return _phrase_actors(predicate, patients, actors, sources, words, pattern.code)
     if kind == "content":
         return _content_targets(predicate, actors, answered, words)
     found = [a for o in patients for a in actors_at(o, actors, words)]
@@ -194,24 +196,36 @@ def _addressees(pattern: Pattern, predicate: Predicate, actors: ArticleActors, w
     return [a for s in children(predicate.clause) if role(s) is Role.AGENT for a in actors_at(s, actors, words)]
 
 
-def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleActors, words: Lexicon, pattern_code: str) -> list[Actor]:
+def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleActors, sources: list[Actor | None], words: Lexicon, pattern_code: str) -> list[Actor]:
     """Where PETRARCH finds a target: the object, else the first actor named after the verb in
     its phrase: the object of a preposition on the verb, or of one anywhere in its object or in
-    those ("welcomed a resumption of ties *with Osgiliath*"), or the subject of the clause it takes."""
+    those ("welcomed a resumption of ties *with Osgiliath*"), or the subject of the clause it takes.
+    A thing of the actor's own ("halted *his* march to X") is passed over for the next."""
+    own = {s.code for s in sources if s is not None}
     found = [a for o in patients for a in actors_at(o, actors, words)]
-    if found:
+    if found and not (all(a.code in own for a in found) and all(_owned_by_pronoun(o) for o in patients)):
         return found
     # "speaking in Tirana": where a statement was made is not whom it was aimed at
     scene = words.scene_prepositions if pattern_code.startswith(STATEMENT_ROOT) else frozenset()
-    heads = [*patients, *(o for prep, objects in predicate.obliques.items() if prep not in scene for o in objects)]
+    heads = [*patients, *(o for prep, objects in predicate.obliques.items() if prep not in scene for o in objects), *_adverb_obliques(predicate.trigger)]
     candidates = [t for head in heads for t in head.subtree if t.i == head.i or link(t) == PLAIN_OBLIQUE]
     if predicate.clause is not None:
         candidates += [c for c in children(predicate.clause) if role(c) is Role.AGENT]
     for candidate in sorted(candidates, key=lambda t: t.i):
         found = actors_at(candidate, actors, words)
-        if found:
+        if found and not (all(a.code in own for a in found) and _owned_by_pronoun(candidate)):
             return found
     return []
+
+
+def _owned_by_pronoun(noun: Token) -> bool:
+    """ "his march", "its troops": a noun whose owner is a pronoun."""
+    return any(link(c) == (Role.POSSESSOR, Form.PLAIN) and word_class(c) is WordClass.PRONOUN for c in children(noun))
+
+
+def _adverb_obliques(verb: Token) -> list[Token]:
+    """The objects of a preposition on the verb's adverb: "marched close *to the border*"."""
+    return [o for adverb in children(verb) if link(adverb) == ADVERB_MODIFIER for prep in children(adverb) if role(prep) is Role.PREPOSITION for o in _plain_obliques(prep)]
 
 
 def _authors(patients: list[Token], answered: Answered, words: Lexicon) -> list[Actor]:

@@ -60,7 +60,7 @@ class PatternMatcher:
 
     def _roles(self, predicate: Predicate) -> _Roles:
         words: set[str] = set()
-        for patient in predicate.patients:
+        for patient in predicate.patients or _clause_fillers(predicate):
             words |= self.words_of(patient)
         heads = [*predicate.patients, *(o for objects in predicate.obliques.values() for o in objects)]
         preps = set(predicate.obliques) | predicate.adjacent | {c.lower_ for h in heads for c in children(h) if role(c) is Role.PREPOSITION}
@@ -86,7 +86,9 @@ class PatternMatcher:
             named = patients + [o for objects in predicate.obliques.values() for o in objects]
             if not _has_sector(named, pattern.target_sectors, actors, self._words):
                 return False
-        if isinstance(pattern.object, Words) and not any(self.has_words(o, pattern.object) for o in patients):
+        # PETRARCH's words after the verb are in its object, or in the clause it takes instead
+        fillers = patients or (_clause_fillers(predicate) if pattern.dyad and not self._reports_clause(predicate) else [])
+        if isinstance(pattern.object, Words) and not any(self.has_words(o, pattern.object) for o in fillers):
             return False
         if pattern.modifier is not None and not any(self._modifiers_of(o) & pattern.modifier.single for o in patients):
             return False
@@ -100,7 +102,7 @@ class PatternMatcher:
             return False
         if pattern.clause and predicate.clause is None:
             return False
-        if pattern.bare and (predicate.predicative or predicate.complement is not None or predicate.clause is not None):
+        if pattern.bare and (predicate.predicative or predicate.complement is not None or self._reports_clause(predicate)):
             return False
         if pattern.content:
             clause = _content_text(predicate)  # read once for all the pattern's expressions
@@ -144,6 +146,12 @@ class PatternMatcher:
             elif kind is Role.PREPOSITION and child.lower_ in self._words.nesting_prepositions and token.lemma_.lower() not in self._words.stopping_nouns:
                 words |= {g.lemma_.lower() for g in _plain_obliques(child)}
         return words
+
+    def _reports_clause(self, predicate: Predicate) -> bool:
+        """The clause is no phrase of the verb's own act: what was said ("said that ...", "...,
+        a senior official said"), or a clause beside an object ("told reporters that ...")."""
+        clause = predicate.clause
+        return clause is not None and (clause.i < predicate.trigger.i or bool(predicate.patients) or predicate.lemma in self._words.saying_verbs)
 
     def _oblique_fits(self, predicate: Predicate, preposition: str, words: Words | None) -> bool:
         objects = oblique_objects(predicate, preposition)
@@ -298,6 +306,15 @@ def _ends_phrase(token: Token, phrase: Phrase) -> bool:
         if _forms(word) & words:
             words = next(wanted, None)
     return words is None
+
+
+def _clause_fillers(predicate: Predicate) -> list[Token]:
+    """The objects and predicatives of a that-clause after a verb with no object of its own:
+    "allowed that Mordor isn't *the neatest place*"."""
+    clause = predicate.clause
+    if predicate.patients or clause is None or clause.i < predicate.trigger.i:
+        return []
+    return [c for c in children(clause) if role(c) in (Role.PATIENT, Role.PREDICATIVE)]
 
 
 def _forms(token: Token) -> set[str]:

@@ -28,8 +28,9 @@ Pattern keys:
   comp      words of the verb in an infinitival complement ("urge X to *refrain*")
   content   regular expressions; one must occur in the clause the verb introduces (statements)
   clause    true: the verb must introduce a clause ("warned that ...")
-  bare      true: the verb must have no complement, clause or object predicate ("called X" is a
-            phone call; "called X a liar" and "called X to apologise" are not)
+  bare      true: the verb must have no complement or object predicate ("called X" is a phone
+            call; "called X a liar" and "called X to apologise" are not), nor a clause other than
+            one in place of an object ("doubts that X can cope"; not "said that ...")
   subject   words the subject's head (or a modifier of it) must belong to ("warplanes struck"
             is an air strike)
   source_sectors  CAMEO sectors one of the source actors must have ("the leaders clashed" is a
