@@ -293,3 +293,17 @@ def test_the_target_after_the_verb_is_not_the_actors_own(tmp_path: Path) -> None
     results = coder.code([Article(str(i), text, date(2024, 1, 5)) for i, text in enumerate(texts)])
     coded = [[(e.cameo, e.source.code.code, e.target.code.code) for e in r.events if e.rule.pattern_set == "halt.verbs"] for r in results]  # type: ignore[union-attr]
     assert coded == [[("192", "KENGOV", "UGA")], [("181", "KEN", "UGA")]]
+
+
+def test_words_after_the_verb_may_be_an_adjective_of_its_object(tmp_path: Path) -> None:
+    path = tmp_path / "renew.verbs.txt"
+    path.write_text("--- RENEW [---] ---\nRENEW\n- * DIPLOMATIC [064]\n--- DOUBT [023] ---\nDOUBT\n- * REALLY_SAFE [027]\n", encoding="utf-8")
+    coder = Coder(Settings(pattern_files=(path,)))
+    texts = [
+        "Kenya renewed diplomatic ties with Uganda.",
+        "Kenya doubts that Uganda is a really safe place for the summit.",
+        "Kenya renewed its ties with Uganda.",  # no such word: the block's null code
+    ]
+    results = coder.code([Article(str(i), text, date(2024, 1, 5)) for i, text in enumerate(texts)])
+    coded = [[(e.cameo, e.source.code.code, e.target.code.code) for e in r.events if e.rule.pattern_set == "renew.verbs"] for r in results]  # type: ignore[union-attr]
+    assert coded == [[("064", "KEN", "UGA")], [("027", "KEN", "UGA")], []]

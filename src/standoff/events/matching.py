@@ -17,6 +17,7 @@ from standoff.syntax.predicates import Predicate, obliques
 from standoff.syntax.tree import children, lefts, subtree_ends, tokens
 
 
+_ADJECTIVE_MODIFIER = (Role.MODIFIER, Form.ADJECTIVE)
 # Actors a thing stands for: "the French position" stands for France, but is no party to meet.
 OWNED_THINGS = frozenset({Resolution.OWNER_ADJECTIVE, Resolution.PLACE_OF_OWNER, Resolution.STATEMENT_OF_OWNER})
 
@@ -61,7 +62,7 @@ class PatternMatcher:
     def _roles(self, predicate: Predicate) -> _Roles:
         words: set[str] = set()
         for patient in predicate.patients or _clause_fillers(predicate):
-            words |= self.words_of(patient)
+            words |= self.words_of(patient) | {a.lemma_.lower() for a in _adjectives(patient)}
         heads = [*predicate.patients, *(o for objects in predicate.obliques.values() for o in objects)]
         preps = set(predicate.obliques) | predicate.adjacent | {c.lower_ for h in heads for c in children(h) if role(c) is Role.PREPOSITION}
         return _Roles(words, preps)
@@ -88,7 +89,7 @@ class PatternMatcher:
                 return False
         # PETRARCH's words after the verb are in its object, or in the clause it takes instead
         fillers = patients or (_clause_fillers(predicate) if pattern.dyad and not self._reports_clause(predicate) else [])
-        if isinstance(pattern.object, Words) and not any(self.has_words(o, pattern.object) for o in fillers):
+        if isinstance(pattern.object, Words) and not any(self.has_words(o, pattern.object) or (pattern.dyad and _described_by(o, pattern.object)) for o in fillers):
             return False
         if pattern.modifier is not None and not any(self._modifiers_of(o) & pattern.modifier.single for o in patients):
             return False
@@ -315,6 +316,16 @@ def _clause_fillers(predicate: Predicate) -> list[Token]:
     if predicate.patients or clause is None or clause.i < predicate.trigger.i:
         return []
     return [c for c in children(clause) if role(c) in (Role.PATIENT, Role.PREDICATIVE)]
+
+
+def _adjectives(noun: Token) -> list[Token]:
+    return [c for c in children(noun) if link(c) == _ADJECTIVE_MODIFIER]
+
+
+def _described_by(noun: Token, words: Words) -> bool:
+    """PETRARCH's words after the verb may be an adjective of its object: `* DIPLOMATIC` fits
+    "renewed diplomatic ties", `* REALLY_PLEASANT` "a really pleasant place"."""
+    return any(_forms(a) & words.single or any(_ends_phrase(a, phrase) for phrase in words.phrases) for a in _adjectives(noun))
 
 
 def _forms(token: Token) -> set[str]:
