@@ -125,7 +125,6 @@ class RuleId(StrEnum):
     INSTITUTION_VISIT = "institution-visit"  # a trip to The Hague to appear at the ICJ visits the court
     MEETING_ABROAD = "meeting-abroad"  # a meeting held in the other side's country is a visit it hosts
     OWN_SIDE = "own-side"  # a government speaking of its own country's stance
-    SPEAKER = "speaker"  # the statement of whoever reports another's act
     RECIPROCAL = "reciprocal"  # a joint act of conjoined actors, each toward the other
     MUTUAL = "mutual"  # negotiating or signing an agreement with another side is that side's act too
     ONE_EVENT_PER_ACT = "one-event-per-act"  # the same act told twice in an article is one event

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from standoff.events.confidence import ConfidenceTable, evidence_key
-from standoff.events.rules import SPEECH_PATTERN
+from standoff.events.rules import OFF_STACK_PATTERN
 from standoff.model import Actor, ActorCode, Mention, Resolution
 
 
@@ -54,8 +54,8 @@ def _actor(method: Resolution) -> Actor:
 
 
 def test_the_key_names_a_bare_statement_a_target_only_the_story_gives_and_the_quad_class() -> None:
-    said = replace(SPEECH_PATTERN, pattern_set="curated", code="010")
-    attacked = replace(SPEECH_PATTERN, pattern_set="curated", code="190", clause=False)
+    said = replace(OFF_STACK_PATTERN, pattern_set="curated", code="010")
+    attacked = replace(OFF_STACK_PATTERN, pattern_set="curated", code="190", clause=False)
     named, home, counterpart = _actor(Resolution.STATE), _actor(Resolution.HOME_COUNTRY), _actor(Resolution.STORY_COUNTERPART)
     assert evidence_key(said, False, named, named, 1) == "sourced|say|actor|place|q1"  # "said": right far less often than acts
     assert evidence_key(attacked, False, named, named, 4) == "sourced|verb|actor|place|q4"

@@ -67,7 +67,7 @@ def dyads(events: list[Event]) -> Counter[tuple[str | None, str, str | None]]:
 def test_the_rules_run_in_the_declared_order() -> None:
     assert [rule.id for rule in all_rules()] == [
         RuleId.LIGHT_VERB_WINS, RuleId.FIRED_WEAPON_HITS, RuleId.OUTCOME_OF_FORCE, RuleId.ANSWER_TARGET, RuleId.INSTITUTION_VISIT, RuleId.OWN_SIDE,
-        RuleId.RECIPROCAL, RuleId.MUTUAL, RuleId.MEETING_ABROAD, RuleId.NEEDED_ACTORS, RuleId.SPEAKER,
+        RuleId.RECIPROCAL, RuleId.MUTUAL, RuleId.MEETING_ABROAD, RuleId.NEEDED_ACTORS,
     ]  # fmt: skip
     assert [rule.id for rule in ARTICLE_RULES] == [RuleId.ONE_EVENT_PER_ACT]
 
@@ -122,11 +122,10 @@ def test_a_government_speaking_of_its_own_country_is_the_source(table: ActorTabl
     assert [(e.source.code.code, e.modality) for e in without if e.cameo.startswith("03")] == [("RUS", Modality.REPORTED)]
 
 
-def test_the_speaker_of_a_reported_act_makes_a_statement(table: ActorTable) -> None:
-    text = "Japan said North Korea fired a ballistic missile into the sea."
-    with_rule = dyads(code(text, table))
-    without = dyads(code(text, table, without=RuleId.SPEAKER))
-    assert with_rule - without == Counter({("JPN", "01", "PRK"): 1})
+def test_the_speaker_of_a_reported_act_is_no_event_of_its_own(table: ActorTable) -> None:
+    # "Japan said North Korea fired": the act is North Korea's; a statement by Japan about it is
+    # rarely what a coder wants (1 in 12 on the whole articles, docs/accuracy.md)
+    assert dyads(code("Japan said North Korea fired a ballistic missile into the sea.", table)) == Counter({("PRK", "15", None): 1})
 
 
 def test_a_joint_act_of_conjoined_actors_runs_both_ways(table: ActorTable) -> None:

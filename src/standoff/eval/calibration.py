@@ -20,7 +20,7 @@ from standoff.eval.report import HIGH_CONFIDENCE, CalibrationBin, Rate, calibrat
 from standoff.eval.score import ConfidenceBins
 from standoff.events.confidence import ConfidenceTable, evidence_key, write_table
 from standoff.events.patterns import PatternStack
-from standoff.events.rules import SPEECH_PATTERN
+from standoff.events.rules import OFF_STACK_PATTERN
 from standoff.model import ArticleResult, Event
 from standoff.ontology import penta_class
 
@@ -54,7 +54,7 @@ def is_right(event: Event, record: GoldRecord) -> bool:
 
 
 def _key(event: Event, patterns: PatternStack) -> str:
-    pattern = patterns.get(event.rule.pattern_set, event.rule.pattern) or SPEECH_PATTERN
+    pattern = patterns.get(event.rule.pattern_set, event.rule.pattern) or OFF_STACK_PATTERN
     return evidence_key(pattern, event.rule.composed, event.source, event.target, event.quad_class)
 
 

@@ -16,7 +16,7 @@ from standoff.events.embedding import SecondOpinion, action_verbs, predicate_tex
 from standoff.events.matching import PatternMatcher, patients_for
 from standoff.events.modality import modality
 from standoff.events.patterns import NO_EVENT, Pattern, PatternStack
-from standoff.events.rules import DENIAL, ENGINE, ANSWERING_THREATS, SPEECH_PATTERN, THREAT_ROOT, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
+from standoff.events.rules import DENIAL, ENGINE, ANSWERING_THREATS, OFF_STACK_PATTERN, THREAT_ROOT, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
@@ -140,7 +140,7 @@ class EventCoder:
 
     def rescored(self, event: Event) -> Event:
         """An event a rule changed (its target, its actors) is scored on what it now is."""
-        pattern = self._patterns.get(event.rule.pattern_set, event.rule.pattern) or SPEECH_PATTERN
+        pattern = self._patterns.get(event.rule.pattern_set, event.rule.pattern) or OFF_STACK_PATTERN
         key = evidence_key(pattern, event.rule.composed, event.source, event.target, event.quad_class)
         return replace(event, confidence=self._confidence.score(key))
 

@@ -24,9 +24,9 @@ from standoff.syntax.tree import children
 
 STATEMENT_CODE = "010"
 ENGINE = "engine"  # the pattern set of events the coder makes itself
-# Not in any pattern set: made by the coder for the speaker of reported speech.
-SPEECH_PATTERN = Pattern(
-    id="speech.reported", pattern_set=ENGINE, code=STATEMENT_CODE, triggers=(), nominal=False, object=None, prep=None, comp=None,
+# What an event made outside the pattern sets (the second opinion's) is scored as when a rule changes it.
+OFF_STACK_PATTERN = Pattern(
+    id="off-stack", pattern_set=ENGINE, code=STATEMENT_CODE, triggers=(), nominal=False, object=None, prep=None, comp=None,
     content=(), clause=True, bare=False, subject=None, modifier=None, source_sectors=None, target_sectors=None, voice=None, target="none", needs_target=False, negated=None,
 )  # fmt: skip
 # Codes of acts that, done by conjoined actors, they do with each other: consult, meet,
@@ -183,31 +183,6 @@ class OwnSide:
                     event = reidentified(replace(event, source=speaker, modality=Modality.ASSERTED, rule=event.rule.with_rule(self.id)))
             out.append(event)
         return out
-
-
-class Speakers:
-    """ "X said Y did Z": besides Y's reported act, X made a statement (010) about Y."""
-
-    id = RuleId.SPEAKER
-
-    def __init__(self, lexicon: Lexicon, predicates: PredicateReader, assembler: EventAssembler) -> None:
-        self._words = lexicon
-        self._predicates = predicates
-        self._assembler = assembler
-
-    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
-        spoken: list[Event] = []
-        for event in events:
-            if event.modality is not Modality.REPORTED or event.source is None or event.source.code is None:
-                continue
-            verb = speech_verb_above(event, sentence.ctx.sentence, self._words)
-            if verb is None or any(e.trigger_start == verb.idx for e in events):
-                continue
-            for speaker in source_actors(self._predicates.verb(verb), sentence.actors, self._words):
-                if speaker is not None and speaker.code is not None and not same_country(speaker, event.source):
-                    provenance = Provenance(ENGINE, SPEECH_PATTERN.id, (self.id,))
-                    spoken += self._assembler.build(STATEMENT_CODE, [speaker], [event.source], verb, Modality.ASSERTED, SPEECH_PATTERN, provenance, sentence.ctx)
-        return events + _unique(spoken)
 
 
 class Reciprocity:
@@ -378,8 +353,7 @@ def sentence_rules(lexicon: Lexicon, predicates: PredicateReader, assembler: Eve
         Reciprocity(),
         MutualActs(),
         MeetingsAbroad(lexicon, assembler),  # after Reciprocity: "X and Y met in Ankara" is X's visit too
-        NeededActors(),  # before Speakers: a dropped act has no speaker's statement either
-        Speakers(lexicon, predicates, assembler),
+        NeededActors(),
     )
 
 
