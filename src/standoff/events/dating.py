@@ -229,12 +229,27 @@ def _step(root: Token, trigger: Token, steps: dict[int, int], words: Lexicon) ->
     if root.i < word.i and not is_predicate_word(word) and not _time_phrase(word, words):
         return None  # "the 2015 accord": a date before a noun is the noun's own, unless the
         # noun tells when ("killed during Wednesday's protests")
+    holder = _described_by_gerund(word)
+    if holder is not None and holder.i in steps:
+        return steps[holder.i]  # "struck a bus carrying civilians ... on Saturday": the bus carried them then
     verb = _clause_verb(word)
     if verb is not None and verb.i in steps:
         return steps[verb.i]
     if verb is not None and link(verb) == _CONJUNCT and verb.head.i in steps and not has_subject(verb):
         return steps[verb.head.i]  # "closed the airspace and cut the power on Saturday"
     return _period_phrase(word, steps, words)
+
+
+def _described_by_gerund(word: Token) -> Token | None:
+    """The word governing the noun an -ing participle describes ("struck *a bus carrying*
+    civilians", "fired on *a convoy heading* north"): what the participle tells holds at that
+    word's time, so a date on it is that word's."""
+    if link(word) != _NOUN_CLAUSE or verb_form(word) is not VerbForm.GERUND or has_subject(word):
+        return None
+    governor = word.head.head
+    if word_class(governor) is WordClass.ADPOSITION and governor.head.i != governor.i:
+        governor = governor.head
+    return governor if governor.i != word.head.i else None
 
 
 def _period_phrase(word: Token, steps: dict[int, int], words: Lexicon) -> int | None:
