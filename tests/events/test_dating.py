@@ -82,6 +82,8 @@ def test_a_date_phrase_on_the_clause_dates_the_event(text, trigger, expected):
         # a date the parser hung on an -ing participle describing the object dates the act on it
         ("A drone struck a bus carrying civilians in the region on Saturday, killing nine people.", "struck", text_date(date(2017, 8, 26), "day")),
         ("Rebels fired on a convoy heading to the border on Wednesday.", "fired", text_date(date(2017, 8, 30), "day")),
+        # a relative clause on the act's noun tells that act, and its date
+        ("The town was hit by a missile strike that killed 35 people in July.", "hit", text_date(date(2017, 7, 1), "month")),
     ],
 )
 def test_a_date_reaches_the_acts_its_clause_governs(text, trigger, expected):

@@ -28,6 +28,8 @@ def _one(text, anchor=FRIDAY):
         ("They met last Friday.", ("last Friday", date(2017, 8, 25), "day")),
         ("They will meet next Friday.", ("next Friday", date(2017, 9, 8), "day")),
         ("They will meet next Monday.", ("next Monday", date(2017, 9, 4), "day")),
+        ("The envoy left on Tuesday last week.", ("Tuesday last week", date(2017, 8, 22), "day")),  # that week's Tuesday
+        ("Talks resume on Friday next week.", ("Friday next week", date(2017, 9, 8), "day")),
     ],
 )
 def test_weekdays(sentence, expected):
@@ -58,6 +60,7 @@ def test_days(sentence, expected):
         ("The summit is due next week.", ("next week", date(2017, 9, 4), "week")),
         ("Protests spread over the weekend.", ("over the weekend", date(2017, 8, 21), "week")),
         ("Sanctions were imposed last month.", ("last month", date(2017, 8, 1), "month")),
+        ("A strike killed 35 people on Palm Sunday last month.", ("Sunday last month", date(2017, 8, 1), "month")),  # which Sunday is not said
         ("Sanctions were imposed earlier this month.", ("earlier this month", date(2017, 9, 1), "month")),
         ("Elections are due next month.", ("next month", date(2017, 10, 1), "month")),
         ("The treaty was signed last year.", ("last year", date(2016, 1, 1), "year")),

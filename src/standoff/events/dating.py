@@ -229,7 +229,7 @@ def _step(root: Token, trigger: Token, steps: dict[int, int], words: Lexicon) ->
     if root.i < word.i and not is_predicate_word(word) and not _time_phrase(word, words):
         return None  # "the 2015 accord": a date before a noun is the noun's own, unless the
         # noun tells when ("killed during Wednesday's protests")
-    holder = _described_by_gerund(word)
+    holder = _described_by_gerund(word) or _act_told_by_relative(word, words)
     if holder is not None and holder.i in steps:
         return steps[holder.i]  # "struck a bus carrying civilians ... on Saturday": the bus carried them then
     verb = _clause_verb(word)
@@ -245,6 +245,18 @@ def _described_by_gerund(word: Token) -> Token | None:
     civilians", "fired on *a convoy heading* north"): what the participle tells holds at that
     word's time, so a date on it is that word's."""
     if link(word) != _NOUN_CLAUSE or verb_form(word) is not VerbForm.GERUND or has_subject(word):
+        return None
+    governor = word.head.head
+    if word_class(governor) is WordClass.ADPOSITION and governor.head.i != governor.i:
+        governor = governor.head
+    return governor if governor.i != word.head.i else None
+
+
+def _act_told_by_relative(word: Token, words: Lexicon) -> Token | None:
+    """The word governing a noun of an act that a relative clause tells more of ("was hit by *a
+    strike that killed* 35 people on Palm Sunday"): the clause tells that act, so its date is
+    the act's, and the act's is its governor's."""
+    if link(word)[0] is not Role.RELATIVE or word.head.lemma_.lower() not in words.act_class_nouns:
         return None
     governor = word.head.head
     if word_class(governor) is WordClass.ADPOSITION and governor.head.i != governor.i:

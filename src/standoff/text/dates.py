@@ -122,6 +122,11 @@ class DateFinder:
                 _weekday,
                 (("day",),),
             ),
+            (
+                _rule(rf"(?P<day>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\s+(?P<when>last|next)\s+(?P<unit>week|month)"),
+                _weekday_of_period,
+                (("day",), ("week", "month")),
+            ),
             (_rule(r"(?:over\s+the|at\s+the|this|last)\s+weekend"), _weekend, (("weekend",),)),
             (_rule(r"(?:(?:earlier|later)\s+)?this\s+week"), _relative("day", 0, "week"), (("week",),)),
             (_rule(r"last\s+week"), _relative("week", -1, "week"), (("week",),)),
@@ -339,6 +344,18 @@ def _weekday(match: re.Match[str], anchor: dt.date | None) -> Resolved:
         back = back or 7  # "last Friday" written on a Friday is a week earlier
     # Plain "on Friday" written on a Friday is the publication day itself.
     return _shift_by(anchor, "day", -back), "day"
+
+
+def _weekday_of_period(match: re.Match[str], anchor: dt.date | None) -> Resolved:
+    """ "Tuesday last week" is that week's Tuesday; "Palm Sunday last month" is some day of last
+    month, which the weekday alone does not tell."""
+    step = -1 if match.group("when").lower() == "last" else 1
+    if match.group("unit").lower() == "month":
+        return (_shift_by(anchor, "month", step) if anchor is not None else None), "month"
+    if anchor is None:
+        return None, "day"
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    return _shift_by(monday, "day", 7 * step + _WEEKDAYS[match.group("day").capitalize()]), "day"
 
 
 def _weekend(match: re.Match[str], anchor: dt.date | None) -> Resolved:
