@@ -194,6 +194,7 @@ def test_counts_are_not_years(sentence):
         ("Jets bombed the base in 1998. A week later, the envoy left.", ("A week later", date(1998, 1, 1), "year")),  # no finer than its reference
         ("The war began in March 2003. Baghdad fell the following month.", ("the following month", date(2003, 4, 1), "month")),
         ("The talks failed in 2012. Troops moved in June that year.", ("in June that year", date(2012, 6, 1), "month")),
+        ("The talks failed in 2012. Troops moved in June of that year.", ("in June of that year", date(2012, 6, 1), "month")),
         ("The talks failed in 2012. Relations were cut later that year.", ("later that year", date(2012, 1, 1), "year")),
     ],
 )

@@ -155,7 +155,7 @@ class DateFinder:
             (_rule(rf"(?P<month>{month})\.?,?\s+(?:of\s+)?(?P<year>\d{{4}})"), self._month_year, (month_names, _DIGITS)),
             (_rule(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), _iso, (_DIGITS, ("-",))),
             (
-                _rule(rf"(?:(?P<mod>{_DATE_LEAD}|last|next|this)[\s-]+)(?P<month>{month})\b(?!\.?\s*\d)(?:\s+(?P<that>that|the\s+same|the\s+following|the\s+previous)\s+year|\s+(?P<deictic>this|last|next)\s+year)?"),  # fmt: skip
+                _rule(rf"(?:(?P<mod>{_DATE_LEAD}|last|next|this)[\s-]+)(?P<month>{month})\b(?!\.?\s*\d)(?:\s+(?:of\s+)?(?P<that>that|the\s+same|the\s+following|the\s+previous)\s+year|\s+(?P<deictic>this|last|next)\s+year)?"),  # fmt: skip
                 self._month,
                 (month_names,),
             ),
