@@ -130,6 +130,7 @@ FIRES = [
     ("negotiate", "Britain negotiated with the European Union.", "046"),
     ("sign agreement", "Israel signed an agreement with the United Arab Emirates.", "057"),
     ("praise", "India praised Japan.", "051"),
+    ("mass killing", "Government forces killed tens of thousands of civilians in the campaign.", "202"),  # counted in thousands
     ("praise a deed", "Amnesty International welcomed the arrest of the former president.", "051"),  # not disapproval, as PETRARCH's WELCOME has it
     ("restore ties", "Saudi Arabia restored diplomatic ties with Iran.", "054"),
     ("apologize", "Japan apologized to South Korea.", "055"),
@@ -212,6 +213,7 @@ DOES_NOT_FIRE = [
     ("meet a deadline", "Iran met the deadline.", ("04",)),
     ("call a name", "Iran called the American president a liar.", ("04",)),
     ("welcome a deed", "The rebels welcomed the air strikes.", ("11",)),
+    ("kill a few", "Government forces killed five rebels in the campaign.", ("20",)),
 ]
 
 
