@@ -246,10 +246,7 @@ def _described_by_gerund(word: Token) -> Token | None:
     word's time, so a date on it is that word's."""
     if link(word) != _NOUN_CLAUSE or verb_form(word) is not VerbForm.GERUND or has_subject(word):
         return None
-    governor = word.head.head
-    if word_class(governor) is WordClass.ADPOSITION and governor.head.i != governor.i:
-        governor = governor.head
-    return governor if governor.i != word.head.i else None
+    return _governor(word.head)
 
 
 def _act_told_by_relative(word: Token, words: Lexicon) -> Token | None:
@@ -258,10 +255,15 @@ def _act_told_by_relative(word: Token, words: Lexicon) -> Token | None:
     the act's, and the act's is its governor's."""
     if link(word)[0] is not Role.RELATIVE or word.head.lemma_.lower() not in words.act_class_nouns:
         return None
-    governor = word.head.head
+    return _governor(word.head)
+
+
+def _governor(noun: Token) -> Token | None:
+    """The word ``noun`` is an argument of, through a preposition ("fired *on* a convoy")."""
+    governor = noun.head
     if word_class(governor) is WordClass.ADPOSITION and governor.head.i != governor.i:
         governor = governor.head
-    return governor if governor.i != word.head.i else None
+    return governor if governor.i != noun.i else None
 
 
 def _period_phrase(word: Token, steps: dict[int, int], words: Lexicon) -> int | None:

@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from standoff.actors.resolve import ArticleActors
-from standoff.events.arguments import actors_at, same_country, source_actors
+from standoff.events.arguments import same_country, source_actors
 from standoff.events.assembly import EventAssembler, SentenceContext, reidentified
 from standoff.events.patterns import WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
-from standoff.model import Actor, Event, Modality, Provenance, Resolution, RuleId
+from standoff.model import Actor, Event, Modality, Resolution, RuleId
 from standoff.nlp import Span, Token
 from standoff.syntax.labels import ADVERBIAL_CLAUSE, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, VerbForm, link, verb_form
 from standoff.syntax.predicates import Predicate, PredicateReader
@@ -420,11 +420,6 @@ def _event_inside(predicate: Predicate, events: list[Event]) -> Event | None:
                 if other.trigger_start in span:
                     return other
     return None
-
-
-def _unique(events: list[Event]) -> list[Event]:
-    seen: set[str] = set()
-    return [e for e in events if not (e.id in seen or seen.add(e.id))]
 
 
 def _code(actor: Actor | None) -> str | None:
