@@ -23,6 +23,7 @@ from standoff.syntax.tree import children, sentence_bounds, tokens
 Answered = Callable[[Token], list[Actor]]
 # Roots of acts addressed to someone who is to act: appeals (02) and demands (10).
 ADDRESSING_ROOTS = frozenset({"02", "10"})
+MEDIATION_CODE = "045"
 # Roles of a noun's dependents that may name its owner: "Lavrov's call", "the Afghan army base", "the head, Lavrov".
 _OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN), (Role.APPOSITIVE, Form.PLAIN))
 _NOUN_CLAUSE = (Role.COMPLEMENT, Form.NOUN_CLAUSE)
@@ -145,6 +146,8 @@ def target_actors(
 ) -> list[Actor]:
     """At whom the act is aimed. ``patients`` are the predicate's patients as the pattern reads them."""
     found = _addressees(pattern, predicate, actors, words) or _named_targets(pattern, predicate, patients, actors, answered, sources, words)
+    if not found and pattern.code.startswith(MEDIATION_CODE):
+        found = _parties_between(predicate, actors, words)
     if not found and pattern.code[:2] >= "14":
         # force shown or used somewhere is aimed at that country, unless it is the actor's own
         places = _located(predicate, actors, words) or [a for o in predicate.patients for a in _placed_at(o, actors, words)]
@@ -215,6 +218,20 @@ def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleA
         found = actors_at(candidate, actors, words)
         if found and not (all(a.code in own for a in found) and _owned_by_pronoun(candidate)):
             return found
+    return []
+
+
+def _parties_between(predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor]:
+    """Whom a mediation is aimed at: the sides named "between" anywhere in its phrase, on the
+    mediator too ("talks mediated by Angola between Congo and Rwanda"), or on the noun a
+    participle describes."""
+    trigger = predicate.trigger
+    words_around = [*trigger.subtree, *(children(trigger.head) if link(trigger) == _NOUN_CLAUSE else [])]
+    for preposition in words_around:
+        if role(preposition) is Role.PREPOSITION and preposition.lower_ == "between":
+            found = [a for o in _plain_obliques(preposition) for a in actors_at(o, actors, words)]
+            if found:
+                return found
     return []
 
 
