@@ -9,7 +9,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IDX, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LOWER, ORTH, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
@@ -31,7 +31,7 @@ _PAUSE_TOKENS = (",", ";", ":", "--", "—", "–")
 PIECE_CHARACTERS = 100_000
 
 # Re-exported so other modules can type-annotate without importing spaCy themselves.
-__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "flagged_starts", "sentence_of_tokens", "parse_columns", "entity_columns", "POS_IDS", "Casing", "PhraseTable"]
+__all__ = ["Doc", "Span", "Token", "Language", "MODEL_NAME", "load_pipeline", "parse", "model_version", "sentence_spans", "sentence_starts", "flagged_starts", "sentence_of_tokens", "parse_columns", "entity_columns", "word_columns", "string_ids", "POS_IDS", "Casing", "PhraseTable"]
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -140,6 +140,18 @@ def parse_columns(doc: Doc) -> tuple[list[int], list[int], list[int], list[int]]
     and the offset of its first character, read in one array."""
     offsets, parts, starts, characters = doc.to_array([HEAD, POS, SENT_START, IDX]).astype("int64").T.tolist()
     return offsets, parts, starts, characters
+
+
+def word_columns(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token: its dependency label and its lower-case form, as string ids (``token.dep``,
+    ``token.lower``)."""
+    labels, lowers = doc.to_array([DEP, LOWER]).T.tolist()
+    return labels, lowers
+
+
+def string_ids(strings: Iterable[str]) -> frozenset[int]:
+    """The string ids of ``strings``, as the word columns hold them."""
+    return frozenset(map(get_string_id, strings))
 
 
 def entity_columns(doc: Doc) -> tuple[list[int], list[int]]:

@@ -16,10 +16,10 @@ from datetime import date
 
 from standoff.lexicon import Lexicon
 from standoff.model import DateBasis, DatePrecision
-from standoff.nlp import Span, Token
-from standoff.syntax.labels import ADVERB_MODIFIER, PLAIN_OBLIQUE, THAT_CLAUSE, Form, Role, VerbForm, WordClass, has_subject, is_auxiliary, is_predicate_word, is_subject, link, verb_form, word_class
+from standoff.nlp import Span, Token, string_ids
+from standoff.syntax.labels import ADVERB_MODIFIER, PLAIN_OBLIQUE, THAT_CLAUSE, Form, Role, VerbForm, WordClass, has_subject, is_auxiliary, is_predicate_word, is_subject, label_ids, link, verb_form, word_class
 from standoff.syntax.tense import Tense, tense
-from standoff.syntax.tree import children, span_tokens
+from standoff.syntax.tree import children, span_tokens, words_labelled_or_written
 from standoff.text.dates import DateMention
 
 EventDate = tuple[date | None, DateBasis, DatePrecision | None]
@@ -125,6 +125,7 @@ class StoryTime:
         self._end: int | None = None
         self._date: DateMention | None = None
         self._done: set[str] = set()
+        self._act_nouns = string_ids(words.act_nominalisations)
         self.presupposed: frozenset[str] = frozenset()  # forms and lemmas of acts done before the current sentence
 
     def sentence(self, sentence: Span, dates: Sequence[DateMention], following: tuple[Span, Sequence[DateMention]] | None = None) -> DateMention | None:
@@ -147,7 +148,8 @@ class StoryTime:
 
     def _acts_told_as_done(self, sentence: Span) -> list[str]:
         acts = []
-        for token in span_tokens(sentence):
+        # the words with the link or the form of such an act, found in the doc's columns: most have neither
+        for token in words_labelled_or_written(sentence, label_ids(_DONE_ACT), self._act_nouns):
             if link(token) == _DONE_ACT and _participle_form(token):
                 acts += (token.lower_, token.lemma_.lower())
             elif token.lower_ in self._words.act_nominalisations and _definite(token):

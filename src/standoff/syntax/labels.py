@@ -18,7 +18,7 @@ from enum import Enum
 from functools import cache
 from itertools import compress
 
-from standoff.nlp import POS_IDS, Doc, Span, Token, entity_columns
+from standoff.nlp import POS_IDS, Doc, Span, Token, entity_columns, string_ids
 from standoff.syntax.tree import children, rights, tokens, words_tagged
 
 
@@ -251,6 +251,18 @@ def link(token: Token) -> tuple[Role, Form]:
     if found is _RECIPIENT_LINK and word_class(token) is WordClass.ADPOSITION:
         return _PREPOSITION_LINK  # "offered condolences to Morocco": a preposition
     return found
+
+
+@cache  # asked for by every article, with one of a few links
+def label_ids(wanted: tuple[Role, Form]) -> frozenset[int]:
+    """The string ids of the parser's labels that ``link`` reads as ``wanted``, for finding
+    words in the doc's label column."""
+    if wanted == _OTHER:
+        raise ValueError("the labels read as no link are not listed")
+    labels = [label for label, found in _LINKS.items() if found == wanted]
+    if wanted == _PREPOSITION_LINK:
+        labels.append("dative")  # "offered condolences to Morocco"
+    return string_ids(labels)
 
 
 def role(token: Token) -> Role:

@@ -1,5 +1,6 @@
 """The dependency tree of a doc, read once: each word's dependents as tokens, with the columns
-the coder asks for often (parts of speech, sentence starts, character offsets).
+the coder asks for often (parts of speech, sentence starts, character offsets, dependency
+labels and lower-case forms).
 
 ``Token.children``, ``lefts`` and ``rights`` scan the doc and build a new Token object for
 every word they give, each time they are read, and the coder reads the same words' dependents
@@ -12,14 +13,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from standoff.nlp import Doc, Span, Token, flagged_starts, parse_columns
+from standoff.nlp import Doc, Span, Token, flagged_starts, parse_columns, word_columns
 
 
 class _Tree:
     """One doc's tokens, each word's head and dependents in order, how many of them come before
-    it, each word's part of speech and first character, and where its sentences start."""
+    it, each word's part of speech, first character, dependency label and lower-case form (as
+    string ids), and where its sentences start."""
 
-    __slots__ = ("doc", "tokens", "heads", "children", "lefts_count", "parts_of_speech", "sentence_starts", "characters", "text_end")
+    __slots__ = ("doc", "tokens", "heads", "children", "lefts_count", "parts_of_speech", "sentence_starts", "characters", "text_end", "labels", "lowers")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -29,6 +31,7 @@ class _Tree:
         offsets, self.parts_of_speech, starts, self.characters = parse_columns(doc)
         self.text_end = self.characters[-1] + len(self.tokens[-1].text_with_ws) if self.tokens else 0
         self.sentence_starts = flagged_starts(starts)
+        self.labels, self.lowers = word_columns(doc)
         self.heads = [i + offset for i, offset in enumerate(offsets)]
         for i, offset in enumerate(offsets):
             if offset:
@@ -87,6 +90,15 @@ def words_tagged(words: Doc | Span, parts_of_speech: frozenset[int]) -> list[Tok
         tree, start, end = _tree(words.doc), words.start, words.end
     tags = tree.parts_of_speech
     return [tree.tokens[i] for i in range(start, end) if tags[i] in parts_of_speech]
+
+
+def words_labelled_or_written(words: Span, labels: frozenset[int], forms: frozenset[int]) -> list[Token]:
+    """The tokens of ``words`` whose dependency label is one of ``labels`` or whose lower-case
+    form is one of ``forms`` (string ids), in order: read from the doc's arrays, for questions
+    that few words pass."""
+    tree = _tree(words.doc)
+    label_of, lower_of = tree.labels, tree.lowers
+    return [tree.tokens[i] for i in range(words.start, words.end) if label_of[i] in labels or lower_of[i] in forms]
 
 
 def heads(doc: Doc) -> list[int]:
