@@ -151,6 +151,7 @@ class ArticleActors:
         self._descriptions: dict[int, Description] = {}
         self._backers: dict[tuple[int, int], bool] = {}
         self._actors_at: dict[int, list[Actor]] = {}
+        self._scenes: dict[int, str | None] = {}  # a clause's verb -> the country of its scene: its words are walked once
         self._antecedents = Antecedents(sentence_of, self._words)
         # named organisations in reading order, with the nouns that can stand for them ("the court", "the alliance")
         self._organisations: list[tuple[int, Actor, frozenset[str]]] = []
@@ -523,8 +524,11 @@ class ArticleActors:
         """The one country named as the scene of the clause ``head`` acts in: "police *in
         Moscow*", "protesters marched *through Khartoum*". What was said or planned there, and
         clauses with a subject of their own, are other scenes."""
+        clause = predicate_above(head)
+        if clause.i in self._scenes:
+            return self._scenes[clause.i]
         countries = set()
-        stack = [predicate_above(head)]
+        stack = [clause]
         while stack:
             token = stack.pop()
             for child in children(token):
@@ -536,7 +540,8 @@ class ArticleActors:
                         if match is not None and match.kind in _PLACES_OF_STATES and match.country:
                             countries.add(match.country)
                 stack.append(child)
-        return countries.pop() if len(countries) == 1 else None
+        found = self._scenes[clause.i] = countries.pop() if len(countries) == 1 else None
+        return found
 
     def _opens_scene(self, word: Token) -> bool:
         """A preposition of place ("in", "outside"), or a direction ("30 km *north* of Baghdad")."""
