@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -113,9 +113,15 @@ class Gazetteer:
         # Every leading run of words of a name ("south", "south china", "south china sea"), so a
         # scan over text can stop as soon as no name goes on that way.
         self._prefixes = {key[:i] for key in names for i, char in enumerate(key) if char == " "} | set(names)
+        # The same names come back article after article ("Syria", "Kabul"): each one's candidates
+        # are built once, for a few thousand names (few objects more for the collector to track).
+        self._candidates_of = lru_cache(maxsize=4096)(self._read_candidates)
 
     def candidates(self, name: str) -> list[Candidate]:
-        return [Candidate(Entry._make(self._rows[i]), kind) for i, kind in self._names.get(normalise(name), ())]
+        return list(self._candidates_of(normalise(name)))
+
+    def _read_candidates(self, key: str) -> tuple[Candidate, ...]:
+        return tuple(Candidate(Entry._make(self._rows[i]), kind) for i, kind in self._names.get(key, ()))
 
     def __len__(self) -> int:
         return len(self._rows)
