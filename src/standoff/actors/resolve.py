@@ -47,6 +47,7 @@ from standoff.syntax.labels import (
     continues_entity,
     entity,
     has_subject,
+    heads_linked,
     is_plural_noun,
     is_predicate_word,
     is_singular_noun,
@@ -847,6 +848,8 @@ class ArticleActors:
         return frozenset(text.lower().replace("-", " ").split())
 
     def _appositive_person(self, head: Token) -> Actor | None:
+        if head.i not in heads_linked(self._doc, _APPOSITIVE):
+            return None  # most heads have no appositive
         for child in children(head):
             if role(child) is Role.APPOSITIVE:
                 match = self._matches.get(child.i)
@@ -1045,6 +1048,7 @@ def _attributive(token: Token) -> bool:
 
 
 _ATTRIBUTIVE = frozenset({(Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.ADJECTIVE)})
+_APPOSITIVE = (Role.APPOSITIVE, Form.PLAIN)
 
 
 def _determiner_or_possessor(token: Token) -> bool:

@@ -19,7 +19,7 @@ from functools import cache
 from itertools import compress
 
 from standoff.nlp import POS_IDS, Doc, Span, Token, entity_columns, string_ids
-from standoff.syntax.tree import children, rights, tokens, words_tagged
+from standoff.syntax.tree import children, dependency_labels, heads, rights, tokens, words_tagged
 
 
 class Role(Enum):
@@ -239,6 +239,7 @@ class NamedSpan:
 # The parser's labels are numbers in the token; each number is looked up once per process.
 _LINK_OF_ID: dict[int, tuple[Role, Form]] = {}
 _PREPOSITION_LINK = (Role.PREPOSITION, Form.PLAIN)
+_CONJUNCT_LINK = (Role.CONJUNCT, Form.PLAIN)
 _RECIPIENT_LINK = _LINKS["dative"]
 
 
@@ -263,6 +264,23 @@ def label_ids(wanted: tuple[Role, Form]) -> frozenset[int]:
     if wanted == _PREPOSITION_LINK:
         labels.append("dative")  # "offered condolences to Morocco"
     return string_ids(labels)
+
+
+_latest_linked: tuple[Doc, dict[tuple[Role, Form], frozenset[int]]] | None = None  # of the doc read last
+
+
+def heads_linked(doc: Doc, wanted: tuple[Role, Form]) -> frozenset[int]:
+    """The words of ``doc`` with a dependent whose label ``link`` may read as ``wanted`` (any
+    dative, for a preposition), read from the doc's label column once per doc and link: a
+    word not among them has no such dependent, which most words asked about have not."""
+    global _latest_linked
+    if _latest_linked is None or _latest_linked[0] is not doc:
+        _latest_linked = (doc, {})
+    found = _latest_linked[1].get(wanted)
+    if found is None:
+        wanted_labels = label_ids(wanted)
+        found = _latest_linked[1][wanted] = frozenset(compress(heads(doc), map(wanted_labels.__contains__, dependency_labels(doc))))
+    return found
 
 
 def role(token: Token) -> Role:
@@ -425,6 +443,8 @@ def first_conjunct(token: Token) -> Token:
 def conjuncts(token: Token) -> tuple[Token, ...]:
     """``token.conjuncts``: the words coordinated with it ("Moscow and Beijing"), itself left
     out, read from the doc's tree."""
+    if token.i not in heads_linked(token.doc, _CONJUNCT_LINK) and role(token) is not Role.CONJUNCT:
+        return ()  # most words are coordinated with none
     start = first_conjunct(token)
     queue = [start]
     found = [start]

@@ -26,6 +26,7 @@ from standoff.syntax.labels import (
     conjuncts,
     first_conjunct,
     form,
+    heads_linked,
     is_auxiliary,
     is_noun,
     is_predicate_word,
@@ -355,6 +356,8 @@ def adverbial_clause(verb: Token, openers: frozenset[str]) -> Token | None:
     """The verb of an adverbial clause on ``verb`` opened by one of ``openers``: the condition
     of "would shoot down missiles *if the US struck*", the circumstance of "were arrested *when
     police raided the office*"."""
+    if verb.i not in heads_linked(verb.doc, ADVERBIAL_CLAUSE):
+        return None  # most verbs have no adverbial clause
     for child in children(verb):
         if link(child) == ADVERBIAL_CLAUSE and any(
             link(c) in _CLAUSE_OPENERS and c.lower_ in openers for c in children(child)

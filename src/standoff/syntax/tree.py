@@ -101,6 +101,12 @@ def words_labelled_or_written(words: Span, labels: frozenset[int], forms: frozen
     return [tree.tokens[i] for i in range(words.start, words.end) if label_of[i] in labels or lower_of[i] in forms]
 
 
+def dependency_labels(doc: Doc) -> list[int]:
+    """Each token's dependency label as a string id (``token.dep``), read once per doc (the list
+    is shared: do not change it)."""
+    return _tree(doc).labels
+
+
 def heads(doc: Doc) -> list[int]:
     """The index of each token's head (its own for a sentence's root), read once per doc (the
     list is shared: do not change it)."""
