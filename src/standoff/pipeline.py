@@ -153,7 +153,7 @@ class Coder:
         discarded = discard_sentences(self._discards, article.text, texts)
         skipped = {d.sentence_index for d in discarded}
         earlier = self._events.earlier_acts()
-        timeline = Timeline(article.published, self._lexicon)
+        timeline = Timeline(article.published, self._lexicon, article.text)
         story = StoryTime(article.text, article.published, self._lexicon)
         # A discarded sentence's dates still set the story's time; a sentence's time may be told by the next one.
         dates = [timeline.sentence(text, sentence.start_char) for text, sentence in zip(texts, sentences)]

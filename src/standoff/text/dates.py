@@ -84,16 +84,19 @@ class Timeline:
     """The dates of one article, sentence by sentence in reading order: each anaphoric date
     ("two days later") is resolved against the latest date the article gave before it."""
 
-    def __init__(self, anchor: dt.date | None, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, anchor: dt.date | None, lexicon: Lexicon | None = None, text: str | None = None) -> None:
+        """``text``: the article's text, which the sentences are parts of: its cue words are
+        looked for once, and each sentence's among them only."""
         self._anchor = anchor
         self._finder = _finder(lexicon or load_lexicon())
         self._reference: DateMention | None = None
+        self._cue_words = self._finder.cue_words_in(text) if text is not None else None
 
     def sentence(self, text: str, offset: int = 0) -> list[DateMention]:
         """The dates of the next sentence, with offsets shifted by ``offset``."""
         found = [
             DateMention(m.start + offset, m.end + offset, m.text, m.date, m.precision, m.anaphoric)
-            for m in self._finder.find(text, self._anchor, self._reference)
+            for m in self._finder.find(text, self._anchor, self._reference, self._cue_words)
         ]
         dated = [m for m in found if m.date is not None]
         if dated:
@@ -162,19 +165,28 @@ class DateFinder:
             (_rule(rf"(?:(?:{_DATE_LEAD})[\s-]+)(?P<span>(?P<year>{_CALENDAR_YEAR}))(?!\d|[,.]\d|\s*%|\s*[-–]\s*\d|\s+percent)|(?P<span2>(?P<year2>{_CALENDAR_YEAR}))['’]s\b"), _calendar_year, (_CENTURIES,)),  # fmt: skip
             (_rule(rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<span>(?P<decade>(?:1[89]|20)\d)0['’]?s)\b"), _decade, (_CENTURIES,)),
         )
-        # Rules that share cue words look for them once per text: each rule keeps the indexes of its groups.
+        # Rules that share cue words look for them once per text: each rule keeps the bits of its
+        # groups, each group its bit (1 << its index).
         cue_groups = list(dict.fromkeys(group for _, _, groups in rules for group in groups))
-        self._rules = tuple((pattern, resolve, tuple(map(cue_groups.index, groups))) for pattern, resolve, groups in rules)
-        self._cue_groups = [frozenset(group) for group in cue_groups]
+        self._rules = tuple((pattern, resolve, sum(1 << cue_groups.index(group) for group in set(groups))) for pattern, resolve, groups in rules)
+        self._cue_groups = [(1 << index, frozenset(group)) for index, group in enumerate(cue_groups)]
         self._cue_words = tuple(dict.fromkeys(word for group in cue_groups for word in group))  # each looked for once
 
-    def find(self, text: str, anchor: dt.date | None, reference: DateMention | None = None) -> list[DateMention]:
+    def cue_words_in(self, text: str) -> tuple[str, ...]:
+        """The cue words ``text`` holds: any part of it holds no others (they are ASCII, which
+        lower-casing a part gives as it does the whole)."""
+        lower = text.lower()
+        return tuple(word for word in self._cue_words if word in lower)
+
+    def find(self, text: str, anchor: dt.date | None, reference: DateMention | None = None, cue_words: tuple[str, ...] | None = None) -> list[DateMention]:
+        """The dates in ``text``; ``cue_words``: the only cue words it may hold, those of a text it
+        is part of (``cue_words_in``), default all."""
         candidates: list[tuple[int, int, Resolved | _Shift]] = []
         lower = text.lower()
-        found = {word for word in self._cue_words if word in lower}
-        present = [not found.isdisjoint(group) for group in self._cue_groups]
-        for pattern, resolve, groups in self._rules:
-            if not all(map(present.__getitem__, groups)):
+        found = {word for word in (self._cue_words if cue_words is None else cue_words) if word in lower}
+        missing = sum(bit for bit, group in self._cue_groups if found.isdisjoint(group))
+        for pattern, resolve, needed in self._rules:
+            if needed & missing:
                 continue
             for match in pattern.finditer(text):
                 resolved = resolve(match, anchor)
