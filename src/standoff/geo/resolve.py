@@ -19,9 +19,9 @@ from typing import NamedTuple
 from standoff.geo.gazetteer import ALTERNATE, NAME, Candidate, Entry, normalise
 from standoff.geo.mentions import PlaceMention
 from standoff.lexicon import Lexicon
-from standoff.nlp import Doc
+from standoff.nlp import Doc, string_ids
 from standoff.syntax.labels import Role, WordClass, first_conjunct, is_subject, role, word_class
-from standoff.syntax.tree import children, sentence_starts, tokens
+from standoff.syntax.tree import children, sentence_starts, tokens, words_labelled_or_written
 
 WATER = frozenset(("sea", "strait", "canal", "ocean", "river", "reef"))
 # Places a story is set in narrowly: when named, they tell where the other names are.
@@ -159,7 +159,7 @@ def anaphors(doc: Doc, resolved: list[Resolved], lexicon: Lexicon) -> list[Resol
     covered = {i for r in resolved for i in range(r.mention.start, r.mention.end)}
     latest: dict[str, Resolved] = {}  # the last word of a place's name -> the latest place so named, before the token
     passed = 0
-    for token in doc:
+    for token in words_labelled_or_written(doc, forms=string_ids(nouns)):  # the nouns' words, found in the doc's columns
         if token.i in covered or token.lower_ not in nouns or word_class(token) is not WordClass.NOUN or not any(c.lower_ == "the" for c in children(token)):
             continue
         while passed < len(named) and named[passed].mention.end <= token.i:

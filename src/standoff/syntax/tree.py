@@ -92,13 +92,16 @@ def words_tagged(words: Doc | Span, parts_of_speech: frozenset[int]) -> list[Tok
     return [tree.tokens[i] for i in range(start, end) if tags[i] in parts_of_speech]
 
 
-def words_labelled_or_written(words: Span, labels: frozenset[int], forms: frozenset[int]) -> list[Token]:
+def words_labelled_or_written(words: Doc | Span, labels: frozenset[int] = frozenset(), forms: frozenset[int] = frozenset()) -> list[Token]:
     """The tokens of ``words`` whose dependency label is one of ``labels`` or whose lower-case
     form is one of ``forms`` (string ids), in order: read from the doc's arrays, for questions
     that few words pass."""
-    tree = _tree(words.doc)
+    if isinstance(words, Doc):
+        tree, start, end = _tree(words), 0, len(words)
+    else:
+        tree, start, end = _tree(words.doc), words.start, words.end
     label_of, lower_of = tree.labels, tree.lowers
-    return [tree.tokens[i] for i in range(words.start, words.end) if label_of[i] in labels or lower_of[i] in forms]
+    return [tree.tokens[i] for i in range(start, end) if label_of[i] in labels or lower_of[i] in forms]
 
 
 def dependency_labels(doc: Doc) -> list[int]:
