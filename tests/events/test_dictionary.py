@@ -212,6 +212,7 @@ DOES_NOT_FIRE = [
     ("attack a plan", "Russia attacked the American plan.", ("19",)),
     ("meet a deadline", "Iran met the deadline.", ("04",)),
     ("call a name", "Iran called the American president a liar.", ("04",)),
+    ("call a strike a name", "Iran called the strike an attack on its sovereignty.", ("14",)),
     ("welcome a deed", "The rebels welcomed the air strikes.", ("11",)),
     ("kill a few", "Government forces killed five rebels in the campaign.", ("20",)),
 ]

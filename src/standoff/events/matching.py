@@ -111,6 +111,8 @@ class PatternMatcher:
                 return False
         if pattern.called is not None and not any(self.has_words(c, pattern.called) for c in predicate.called):
             return False
+        if pattern.called is None and isinstance(pattern.object, Words) and predicate.called:
+            return False  # "called the strike an attack": naming the thing, not calling a strike
         if pattern.adverb is not None and not any(_forms(a) & pattern.adverb.single for a in _adverbs(predicate.trigger)):
             return False
         if pattern.auxiliaries and not pattern.auxiliaries <= _auxiliaries(predicate.trigger):
