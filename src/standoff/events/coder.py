@@ -21,7 +21,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
 from standoff.ontology import Ontology
-from standoff.syntax.labels import ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, has_subject, is_predicate_word, link, word_class
+from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, has_subject, is_predicate_word, link, word_class
 from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor
 from standoff.syntax.tree import children
 
@@ -303,7 +303,7 @@ class EventCoder:
         if any(link(c) == ADVERB_MODIFIER and c.lower_ in self._words.additive_adverbs for c in children(verb)):
             return True
         nouns = [predicate.trigger] if predicate.nominal else predicate.patients
-        return any(link(c) == (Role.MODIFIER, Form.ADJECTIVE) and c.lower_ in self._words.additive_adjectives for noun in nouns for c in children(noun))
+        return any(link(c) == ADJECTIVE_MODIFIER and c.lower_ in self._words.additive_adjectives for noun in nouns for c in children(noun))
 
     def _threatened(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> list[Actor]:
         """Whom a threat without a named target is made to: whoever its condition is about, on

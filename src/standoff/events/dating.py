@@ -19,7 +19,7 @@ from standoff.model import DateBasis, DatePrecision
 from standoff.nlp import Span, Token, string_ids
 from standoff.syntax.labels import ADVERB_MODIFIER, PLAIN_OBLIQUE, THAT_CLAUSE, Form, Role, VerbForm, WordClass, has_subject, is_auxiliary, is_predicate_word, is_subject, label_ids, link, verb_form, word_class
 from standoff.syntax.tense import Tense, tense
-from standoff.syntax.tree import children, span_tokens, words_labelled_or_written
+from standoff.syntax.tree import children, first_hanging_word, span_tokens, words_labelled_or_written
 from standoff.text.dates import DateMention
 
 EventDate = tuple[date | None, DateBasis, DatePrecision | None]
@@ -201,7 +201,7 @@ def _governing(chain: list[Token], trigger: Token, sentence: Span, dates: Sequen
         if not tokens:
             continue
         opening = _stranded_preposition(tokens[0], sentence)
-        step = steps.get(opening.head.i) if opening is not None else _step(_phrase_root(tokens), trigger, steps, words)
+        step = steps.get(opening.head.i) if opening is not None else _step(first_hanging_word(tokens[0].doc, tokens[0].i, tokens[-1].i + 1), trigger, steps, words)
         if step is not None and (best is None or step < best[0]):
             best = (step, mention)
     return best[1] if best is not None else None
@@ -305,12 +305,6 @@ def _clause_verb(word: Token) -> Token | None:
             return verb
         verb = verb.head
     return verb
-
-
-def _phrase_root(tokens: list[Token]) -> Token:
-    """The word of a phrase that hangs from outside it."""
-    inside = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
 
 
 def _participle_form(word: Token) -> bool:

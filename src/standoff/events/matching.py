@@ -12,12 +12,11 @@ from standoff.events.patterns import Pattern, Phrase, Words
 from standoff.lexicon import Lexicon
 from standoff.model import Modality, Resolution
 from standoff.nlp import Doc, Token
-from standoff.syntax.labels import ADVERB_MODIFIER, PLAIN_OBLIQUE, Form, Role, first_conjunct, link, role
+from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, PLAIN_OBLIQUE, Form, Role, first_conjunct, link, role
 from standoff.syntax.predicates import Predicate, obliques
 from standoff.syntax.tree import children, lefts, subtree_ends, tokens
 
 
-_ADJECTIVE_MODIFIER = (Role.MODIFIER, Form.ADJECTIVE)
 # Actors a thing stands for: "the French position" stands for France, but is no party to meet.
 OWNED_THINGS = frozenset({Resolution.OWNER_ADJECTIVE, Resolution.PLACE_OF_OWNER, Resolution.STATEMENT_OF_OWNER})
 
@@ -321,7 +320,7 @@ def _clause_fillers(predicate: Predicate) -> list[Token]:
 
 
 def _adjectives(noun: Token) -> list[Token]:
-    return [c for c in children(noun) if link(c) == _ADJECTIVE_MODIFIER]
+    return [c for c in children(noun) if link(c) == ADJECTIVE_MODIFIER]
 
 
 def _described_by(noun: Token, words: Words) -> bool:

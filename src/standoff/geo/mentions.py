@@ -15,7 +15,7 @@ from standoff.geo.gazetteer import ALTERNATE, NAME, Candidate, Gazetteer, normal
 from standoff.lexicon import Lexicon, load_lexicon
 from standoff.nlp import Doc, Token
 from standoff.syntax.labels import PLAIN_OBLIQUE, PLAIN_PATIENT, Entity, Form, NamedSpan, Role, WordClass, entity, is_adjective_tag, is_possessive_ending, is_proper_noun_tag, link, named_spans, role, word_class
-from standoff.syntax.tree import heads, phrase_root, tokens
+from standoff.syntax.tree import first_hanging_word, phrase_root, tokens
 
 PLACE_ENTITIES = frozenset({Entity.COUNTRY_OR_CITY, Entity.LOCATION, Entity.FACILITY})
 # A name inside one of these entities is part of another name ("Jordan Peterson", "Bank of Japan").
@@ -123,9 +123,7 @@ def _entity_mention(gazetteer: Gazetteer, doc: Doc, words: list[str], spaces: li
         candidates = [c for c in candidates if c.entry.source != "shapes"]  # "off its west coast"
     if not candidates:
         return None
-    up = heads(doc)
-    head = next((i for i in range(start, end) if not start <= up[i] < end or up[i] == i), end - 1)
-    return PlaceMention(start, end, head, text, tuple(candidates), "entity")
+    return PlaceMention(start, end, first_hanging_word(doc, start, end).i, text, tuple(candidates), "entity")
 
 
 def _name_mentions(

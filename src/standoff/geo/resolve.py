@@ -160,7 +160,7 @@ def anaphors(doc: Doc, resolved: list[Resolved], lexicon: Lexicon) -> list[Resol
     latest: dict[str, Resolved] = {}  # the last word of a place's name -> the latest place so named, before the token
     passed = 0
     for token in words_labelled_or_written(doc, forms=string_ids(nouns)):  # the nouns' words, found in the doc's columns
-        if token.i in covered or token.lower_ not in nouns or word_class(token) is not WordClass.NOUN or not any(c.lower_ == "the" for c in children(token)):
+        if token.i in covered or word_class(token) is not WordClass.NOUN or not any(c.lower_ == "the" for c in children(token)):
             continue
         while passed < len(named) and named[passed].mention.end <= token.i:
             place = named[passed]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from standoff.lexicon import Lexicon
 from standoff.nlp import Span, Token
 from standoff.syntax.labels import (
+    ADJECTIVE_MODIFIER,
     ADVERBIAL_CLAUSE,
     PLAIN_AGENT,
     PLAIN_OBLIQUE,
@@ -40,7 +41,6 @@ from standoff.syntax.labels import (
 from standoff.syntax.tree import children
 
 TRIGGER_CLASSES = (WordClass.VERB, WordClass.AUXILIARY, WordClass.NOUN)  # what an event trigger can be
-_ADJECTIVE_MODIFIER = (Role.MODIFIER, Form.ADJECTIVE)
 _ADJACENT_ROLES = frozenset({Role.PARTICLE, Role.PREPOSITION, Role.RECIPIENT})  # words right after a verb that may belong to it: "call on"
 # Links through which a verb shares the subject of the word it depends on.
 SUBJECT_SHARING = frozenset(
@@ -94,7 +94,7 @@ class PredicateReader:
             kind = word_class(token)
             if kind is WordClass.VERB or (kind is WordClass.AUXILIARY and lemma == "be"):
                 # a participle used as an adjective ("the internationally recognised government") names no act
-                if lemma in verb_lemmas and link(token) != _ADJECTIVE_MODIFIER:
+                if lemma in verb_lemmas and link(token) != ADJECTIVE_MODIFIER:
                     found.append(self.verb(token))
             elif kind is WordClass.NOUN and (lemma in noun_lemmas or token.lower_ in noun_lemmas):
                 found.append(self.noun(token))

@@ -116,6 +116,14 @@ def heads(doc: Doc) -> list[int]:
     return _tree(doc).heads
 
 
+def first_hanging_word(doc: Doc, start: int, end: int) -> Token:
+    """The first word of ``doc[start:end]`` whose head is outside it, or a sentence's root: the
+    head of a name or a date phrase, read as the geo and date code always have (``phrase_root``
+    is spaCy's ``Span.root``, which prefers the word nearest the sentence's root)."""
+    up = _tree(doc).heads
+    return tokens(doc)[next(i for i in range(start, end) if not start <= up[i] < end or up[i] == i)]
+
+
 def phrase_root(doc: Doc, start: int, end: int) -> Token:
     """``doc[start:end].root``, without building the Span: a sentence's root among the tokens,
     else the first of those nearest to it among the tokens whose head is outside them (spaCy
