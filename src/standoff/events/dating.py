@@ -223,9 +223,7 @@ def _step(root: Token, trigger: Token, steps: dict[int, int], words: Lexicon) ->
     """How far up the chain the word a date phrase modifies is, or None when it is off the chain."""
     if word_class(trigger) is WordClass.NOUN and any(a.i == trigger.i for a in root.ancestors):
         return 0  # "the visit next week": the date is the noun's own
-    word = root.head
-    if word_class(word) is WordClass.ADPOSITION and word.head.i != word.i:
-        word = word.head  # "on Tuesday" modifies the word "on" hangs from
+    word = _governor(root) or root  # "on Tuesday" modifies the word "on" hangs from
     if word.i in steps:
         return steps[word.i]
     if root.i < word.i and not is_predicate_word(word) and not _time_phrase(word, words):
