@@ -235,6 +235,18 @@ def test_a_present_perfect_deed_past_the_lead_tells_a_result_not_a_day(coder: Co
     assert by_trigger["demanded"] == ARTICLE  # a statement: a stance Turkey holds now
 
 
+def test_a_threat_in_the_present_perfect_past_the_lead_stands_from_before(coder: Coder):
+    text = (
+        "Iran has threatened to close the Strait of Hormuz. The navy said it had tracked a tanker. Oil rose.\n\n"
+        "Tehran has threatened to block the shipping lane. Iran has said it will retaliate against Israel."
+    )
+    [result] = coder.code([Article("a", text, FRIDAY)])
+    dated = [(e.trigger, e.sentence_index, (e.event_date, e.date_basis, e.date_precision)) for e in result.events]
+    assert ("threatened", 0, ARTICLE) in dated  # the lead's threat is the day's news
+    assert ("threatened", 3, UNKNOWN) in dated  # told past the lead: a threat made some time before
+    assert [d for t, i, d in dated if i == 4] == [ARTICLE]  # said as a statement: the day's stance
+
+
 def test_a_present_perfect_in_a_paragraph_set_earlier_is_background():
     text = (
         "Moscow has expelled two diplomats.\n\n"

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from standoff.actors.resolve import ArticleActors
 from standoff.events.arguments import same_country, source_actors
-from standoff.events.assembly import EventAssembler, SentenceContext, reidentified
+from standoff.events.assembly import THREAT_ROOT, EventAssembler, SentenceContext, reidentified
 from standoff.events.patterns import WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Resolution, RuleId
@@ -36,7 +36,6 @@ MUTUAL_PREFIXES = ("046", "057")  # negotiating and signing an agreement take tw
 MUTUAL_PREPOSITION = "with"
 VISIT_ROOT = "04"
 MEETING_CODE, VISIT_CODE, HOST_CODE = "040", "042", "043"
-THREAT_ROOT = "13"
 FORCE_OUTCOME_ROOTS = frozenset({"18", "19", "20"})  # assault, fighting, mass violence
 FORCE_THREAT = "138"  # threaten with military force
 ANSWERING_THREATS = frozenset({"130", FORCE_THREAT})  # threats that, naming no one, answer the latest force against the threatener
