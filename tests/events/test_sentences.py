@@ -19,7 +19,7 @@ FAMILIES = {
     "active", "passive", "compound", "nominal", "relative", "negation",
     "hypothetical", "intent", "consider", "appeal", "reported", "statement", "question", "none",
     "conditional", "supplied-agent", "sense", "background", "answered", "at-home", "weapon", "joint",
-    "planned", "protest", "mediation",
+    "planned", "protest", "mediation", "habit",
 }  # fmt: skip
 
 EventKey = tuple[str | None, str, str | None, str]

@@ -8,9 +8,10 @@ from dataclasses import replace
 
 from standoff.actors.resolve import ArticleActors
 from standoff.events.arguments import Answered, actors_at, is_definite, pattern_sources, source_actors, target_actors
-from standoff.events.assembly import EventAssembler, SentenceContext
+from standoff.events.assembly import LEAD_SENTENCES, EventAssembler, SentenceContext
 from standoff.events.composition import Composition
 from standoff.events.confidence import ConfidenceTable, evidence_key
+from standoff.events.dating import date_phrase_of
 from standoff.events.earlier import FORCE_ROOTS, EarlierActs
 from standoff.events.embedding import SecondOpinion, action_verbs, predicate_text
 from standoff.events.matching import PatternMatcher, patients_for
@@ -21,8 +22,9 @@ from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
 from standoff.ontology import Ontology
-from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, has_subject, is_predicate_word, link, word_class
+from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, has_subject, is_auxiliary, is_predicate_word, link, word_class
 from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor
+from standoff.syntax.tense import Tense, own_tense
 from standoff.syntax.tree import children
 
 # Modalities under which the coded action did not (or not yet knowably) happen: no event.
@@ -44,6 +46,8 @@ GROUP_RULES = {
 # Material acts that go on from day to day: "launched the operation", "ordered the attacks" name one told before.
 CONTINUED_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 ADDRESSING_GROUPS = ("appeal", "demand")  # the head's object (or clause subject) is the addressee
+# Statements of a stance the actor holds now: said, appealed, demanded, accused, rejected, threatened.
+STANCE_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 
 
 class EventCoder:
@@ -165,6 +169,18 @@ class EventCoder:
             return trigger.head
         return trigger
 
+    def _tells_a_habit(self, verb: Token, code: str, ctx: SentenceContext) -> bool:
+        """Past the lead, an act in the simple present with no day of its own tells a habit or a
+        standing state, not an event: "Qatar hosts the air base", "Hungary receives 5 billion
+        euros a year". A statement in it is the actor's word now ("Kinshasa accuses Rwanda")."""
+        return (
+            ctx.index >= LEAD_SENTENCES
+            and code[:2] not in STANCE_ROOTS
+            and own_tense(verb) is Tense.PRESENT
+            and not any(is_auxiliary(c) for c in children(verb))
+            and date_phrase_of(verb, ctx.sentence, ctx.dates, self._words) is None
+        )
+
     def _governing_head(self, trigger: Token) -> tuple[Token, list[str]] | None:
         """The verb (or adjective: "ready to talk") whose complement the trigger is, with the
         composition groups it belongs to."""
@@ -220,6 +236,8 @@ class EventCoder:
         if mode in UNREALISED and not self._unrealised:
             return []
         assert code is not None
+        if self._tells_a_habit(verb, code, ctx):
+            return []
         if pattern.dyad and self._act_as_subject(predicate):
             return []  # "the kidnapping of two journalists shocked France": its actors are the act's parties
         sources = pattern_sources(pattern, predicate, actors, self._words)

@@ -107,8 +107,12 @@ def statement_verb(trigger: Token) -> Token | None:
 
 def main_clause_date(sentence: Span, dates: Sequence[DateMention], words: Lexicon) -> DateMention | None:
     """The date phrase on the sentence's main clause, if any: the time its story is set at."""
-    root = sentence.root
-    return _governing(_chain(root), root, sentence, dates, words)
+    return date_phrase_of(sentence.root, sentence, dates, words)
+
+
+def date_phrase_of(trigger: Token, sentence: Span, dates: Sequence[DateMention], words: Lexicon) -> DateMention | None:
+    """The date phrase on ``trigger``'s clause or a clause that governs it, if any."""
+    return _governing(_chain(trigger), trigger, sentence, dates, words)
 
 
 class StoryTime:
