@@ -22,7 +22,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
 from standoff.ontology import Ontology
-from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, has_subject, is_auxiliary, is_predicate_word, link, word_class
+from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, CLAUSE_ON_NOUN, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, has_subject, is_auxiliary, is_predicate_word, link, word_class
 from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor
 from standoff.syntax.tense import Tense, own_tense
 from standoff.syntax.tree import children
@@ -181,6 +181,11 @@ class EventCoder:
             and date_phrase_of(verb, ctx.sentence, ctx.dates, self._words) is None
         )
 
+    def _describes_its_noun(self, trigger: Token) -> bool:
+        """ "fighters backed by Ankara", "a mission led by a former ruler": a participle that
+        describes its noun by a standing relation tells no act."""
+        return link(trigger) == CLAUSE_ON_NOUN and trigger.lower_ in self._words.describing_participles
+
     def _governing_head(self, trigger: Token) -> tuple[Token, list[str]] | None:
         """The verb (or adjective: "ready to talk") whose complement the trigger is, with the
         composition groups it belongs to."""
@@ -236,7 +241,7 @@ class EventCoder:
         if mode in UNREALISED and not self._unrealised:
             return []
         assert code is not None
-        if self._tells_a_habit(verb, code, ctx):
+        if self._tells_a_habit(verb, code, ctx) or self._describes_its_noun(predicate.trigger):
             return []
         if pattern.dyad and self._act_as_subject(predicate):
             return []  # "the kidnapping of two journalists shocked France": its actors are the act's parties

@@ -17,7 +17,7 @@ from datetime import date
 from standoff.lexicon import Lexicon
 from standoff.model import DateBasis, DatePrecision
 from standoff.nlp import Span, Token, string_ids
-from standoff.syntax.labels import ADVERB_MODIFIER, PLAIN_OBLIQUE, THAT_CLAUSE, Form, Role, VerbForm, WordClass, has_subject, is_auxiliary, is_predicate_word, is_subject, label_ids, link, verb_form, word_class
+from standoff.syntax.labels import ADVERB_MODIFIER, CLAUSE_ON_NOUN, PLAIN_OBLIQUE, THAT_CLAUSE, Form, Role, VerbForm, WordClass, has_subject, is_auxiliary, is_predicate_word, is_subject, label_ids, link, verb_form, word_class
 from standoff.syntax.tense import Tense, tense
 from standoff.syntax.tree import children, first_hanging_word, span_tokens, words_labelled_or_written
 from standoff.text.dates import DateMention
@@ -43,7 +43,6 @@ _DATE_CARRYING_LINKS = frozenset(
 # An event noun as the subject of a verb happens when the verb's act does ("air strikes killed").
 _NOUN_SUBJECT = (Role.AGENT, Form.PLAIN)
 _CONJUNCT = (Role.CONJUNCT, Form.PLAIN)
-_NOUN_CLAUSE = (Role.COMPLEMENT, Form.NOUN_CLAUSE)
 # Participle clauses that tell the circumstances of their head's act ("speaking on Wednesday, he
 # said", "Trump, speaking on Wednesday, said").
 _CIRCUMSTANCE_FORMS = frozenset({VerbForm.GERUND, VerbForm.PARTICIPLE})
@@ -80,7 +79,7 @@ def event_date(
         verb, when = saying, tense(saying)
     if when is Tense.PAST_PERFECT and not _reported(verb):
         return None, DateBasis.UNKNOWN, None  # "had seized": background the text does not date
-    if verb is not None and link(verb) == _NOUN_CLAUSE and _participle(verb):
+    if verb is not None and link(verb) == CLAUSE_ON_NOUN and _participle(verb):
         return None, DateBasis.UNKNOWN, None  # "a genocide case brought by Gambia": an act before the story
     if when is Tense.PRESENT_PERFECT and verb is not None and (resultative or _habitual(verb, words)):
         return None, DateBasis.UNKNOWN, None  # "has repeatedly accused", "has long denied", "have been killed"
@@ -184,7 +183,7 @@ def _chain(trigger: Token) -> list[Token]:
         if current.head.i == current.i:
             break
         if how not in _DATE_CARRYING_LINKS and not (how == _NOUN_SUBJECT and not is_predicate_word(current)):
-            if how != _NOUN_CLAUSE or _participle(current):
+            if how != CLAUSE_ON_NOUN or _participle(current):
                 break  # "a report that Baghdad had not cooperated" carries; "a case brought by" does not
         if how == _CONJUNCT and has_subject(current):
             break  # "troops shelled the town on Friday and rebels fired back": a clause of its own
@@ -248,7 +247,7 @@ def _described_by_gerund(word: Token) -> Token | None:
     """The word governing the noun an -ing participle describes ("struck *a bus carrying*
     civilians", "fired on *a convoy heading* north"): what the participle tells holds at that
     word's time, so a date on it is that word's."""
-    if link(word) != _NOUN_CLAUSE or verb_form(word) is not VerbForm.GERUND or has_subject(word):
+    if link(word) != CLAUSE_ON_NOUN or verb_form(word) is not VerbForm.GERUND or has_subject(word):
         return None
     return _governor(word.head)
 

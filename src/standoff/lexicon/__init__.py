@@ -99,6 +99,7 @@ class Lexicon:
     scene_prepositions: Words
     civilian_modifiers: Words
     backer_participles: Words
+    describing_participles: Words
     stance_prefixes: Words
     title_abbreviations: Mapping[str, str]
     title_fillers: Words
