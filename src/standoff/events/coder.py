@@ -23,7 +23,7 @@ from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
 from standoff.ontology import Ontology
 from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, CLAUSE_ON_NOUN, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, has_subject, is_auxiliary, is_predicate_word, link, word_class
-from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor
+from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor, names_a_free_relative
 from standoff.syntax.tense import Tense, own_tense
 from standoff.syntax.tree import children
 
@@ -183,7 +183,10 @@ class EventCoder:
 
     def _describes_its_noun(self, trigger: Token) -> bool:
         """ "fighters backed by Ankara", "a mission led by a former ruler": a participle that
-        describes its noun by a standing relation tells no act."""
+        describes its noun by a standing relation tells no act. "struck what New Delhi described
+        as a training camp": a free relative of naming is whose word the name is, not a statement."""
+        if names_a_free_relative(trigger, self._words.naming_verbs):
+            return True
         return link(trigger) == CLAUSE_ON_NOUN and trigger.lower_ in self._words.describing_participles
 
     def _governing_head(self, trigger: Token) -> tuple[Token, list[str]] | None:

@@ -189,9 +189,7 @@ class PredicateReader:
     def _named_thing(self, clause: Token) -> Token | None:
         """What a free relative of naming stands for: "Israel's use of force" in "what it called
         Israel's use of force"."""
-        if clause.lemma_.lower() not in self._words.naming_verbs:
-            return None
-        if not any(link(c) == PLAIN_PATIENT and c.lower_ == "what" for c in children(clause)):
+        if not names_a_free_relative(clause, self._words.naming_verbs):
             return None
         return next((c for c in children(clause) if role(c) is Role.PREDICATIVE), None)
 
@@ -367,3 +365,9 @@ def adverbial_clause(verb: Token, openers: frozenset[str]) -> Token | None:
 
 
 _CLAUSE_OPENERS = frozenset({(Role.FUNCTION, Form.SUBORDINATOR), (Role.MODIFIER, Form.ADVERB)})
+
+
+def names_a_free_relative(clause: Token, naming_verbs: frozenset[str]) -> bool:
+    """ "what New Delhi described as a training camp": the verb of naming of a free relative,
+    whose object is "what"."""
+    return clause.lemma_.lower() in naming_verbs and any(link(c) == PLAIN_PATIENT and c.lower_ == "what" for c in children(clause))
