@@ -173,7 +173,10 @@ def _named_targets(
             or [a for o in patients for a in actors.actors(o)]
         )
     if kind.startswith("prep:"):
-        return [a for t in predicate.objects_of(kind[5:]) for a in actors_at(t, actors, words)]
+        preposition = kind[5:]
+        # "withdrew from talks *with* Kyiv": the object of the trigger's own preposition carries it too
+        trigger_objects = [t for p in patients if p not in predicate.patients for c in children(p) if role(c) is Role.PREPOSITION and c.lower_ == preposition for t in obliques(c)]
+        return [a for t in predicate.objects_of(preposition) + trigger_objects for a in actors_at(t, actors, words)]
     if kind == "subject":
         return [a for s in predicate.agents for a in actors_at(s, actors, words)]
     if kind == "phrase":

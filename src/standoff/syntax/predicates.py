@@ -116,6 +116,10 @@ class PredicateReader:
                 predicate.agents.extend(p for p in children(child) if link(p) == PLAIN_OBLIQUE)
             elif kind is Role.PREPOSITION:
                 _add_oblique(predicate, child)
+                if 0 < child.i - verb.i <= 2 and (inner := _second_preposition(child)) is not None:
+                    # "pulled out of the talks": the parser hangs "of" on "out"; the verb is "pull out of"
+                    _add_oblique(predicate, inner)
+                    predicate.adjacent.add(inner.lower_)
             elif kind is Role.RECIPIENT or (kind is Role.PATIENT and how is Form.PLAIN):
                 predicate.patients.append(child)
             elif kind is Role.PREDICATIVE and verb.lemma_ != "be":
@@ -303,6 +307,14 @@ def _may_have_nominal_agent(noun: Token) -> bool:
     """A noun in a place where the clause around it may say who did the act it names."""
     kind, how = link(noun)
     return kind is Role.CONJUNCT or (kind in (Role.PATIENT, Role.OBLIQUE) and how in (Form.PLAIN, Form.PASSIVE))
+
+
+def _second_preposition(preposition: Token) -> Token | None:
+    """The second word of a two-word preposition the parser split ("out *of*"): a preposition
+    right after one that has no object of its own."""
+    if obliques(preposition):
+        return None
+    return next((c for c in children(preposition) if role(c) is Role.PREPOSITION and c.i == preposition.i + 1), None)
 
 
 def _add_oblique(predicate: Predicate, preposition: Token) -> None:
