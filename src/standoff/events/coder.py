@@ -333,9 +333,10 @@ class EventCoder:
 
     def _threatened(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> list[Actor]:
         """Whom a threat without a named target is made to: whoever its condition is about, on
-        the verb or in what was said ("warned of grave consequences if China attacked Taiwan",
-        "said there would be consequences if foreign forces stayed")."""
-        for clause in (verb, predicate.clause):
+        the verb, in what was said or in the act threatened ("warned of grave consequences if
+        China attacked Taiwan", "said there would be consequences if foreign forces stayed",
+        "threatened to launch an offensive if Syria did not withdraw")."""
+        for clause in (verb, predicate.clause, predicate.complement):
             condition = adverbial_clause(clause, self._words.condition_openers) if clause is not None else None
             if condition is not None:
                 return self._condition_parties(condition, actors)
@@ -434,6 +435,8 @@ class EventCoder:
                 if link(first_conjunct(predicate.trigger)) == THAT_CLAUSE:
                     addressed = addressed + predicate.agents  # "demanded that Russia respect ... and withdraw"
                 targets = [a for o in addressed for a in actors_at(o, actors, self._words)] or targets
+            if group == "threaten" and not targets:
+                targets = self._threatened(head_predicate, head_verb, actors)
             provenance = Provenance(pattern.pattern_set, pattern.id, (GROUP_RULES[group],))
             return self._assembler.build(code, sources, targets, head_verb, mode, pattern, provenance, ctx)
         return []  # offered, agreed or threatened, but not done: no event for the action itself

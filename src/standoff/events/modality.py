@@ -61,7 +61,10 @@ def _negated(token: Token, words: Lexicon) -> bool:
 
 
 def _own(token: Token, words: Lexicon) -> Modality | None:
-    """Modality marked on the verb itself; negation first ("will not lift" is negated, not future)."""
+    """Modality marked on the verb itself; a condition first ("if the soldiers were not freed"
+    is no refusal), then negation ("will not lift" is negated, not future)."""
+    if any(link(c) == _SUBORDINATOR and c.lower_ in words.conditional_subordinators for c in children(token)):
+        return Modality.HYPOTHETICAL
     if _negated(token, words):
         return Modality.NEGATED
     if role(token) is Role.ROOT and _asks(token):
@@ -73,8 +76,6 @@ def _own(token: Token, words: Lexicon) -> Modality | None:
                 return Modality.HYPOTHETICAL
             if lower in words.future_auxiliaries:
                 return Modality.FUTURE
-        elif link(child) == _SUBORDINATOR and child.lower_ in words.conditional_subordinators:
-            return Modality.HYPOTHETICAL
     # "is going to strike"
     if token.head.lemma_ == "go" and link(token) == (Role.COMPLEMENT, Form.INFINITIVE) and verb_form(token.head) is VerbForm.GERUND:
         return Modality.FUTURE
