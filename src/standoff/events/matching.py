@@ -27,6 +27,8 @@ class PatternMatcher:
         self._memo_doc: Doc | None = None
         self._memo: dict[int, set[str]] = {}
         self._shortlists: dict[tuple[str, bool], _Shortlist] = {}
+        self._clause_of: Predicate | None = None
+        self._clause: tuple[bool, list[Token]] = (False, [])
 
     def first_fit(self, patterns: tuple[Pattern, ...], predicate: Predicate, actors: ArticleActors) -> Pattern | None:
         """The first of ``patterns`` that fits. A verb known to several sets has many patterns:
@@ -86,10 +88,11 @@ class PatternMatcher:
             named = patients + [o for objects in predicate.obliques.values() for o in objects]
             if not _has_sector(named, pattern.target_sectors, actors, self._words):
                 return False
-        # PETRARCH's words after the verb are in its object, or in the clause it takes instead
-        fillers = patients or (_clause_fillers(predicate) if pattern.dyad and not self._reports_clause(predicate) else [])
-        if isinstance(pattern.object, Words) and not any(self.has_words(o, pattern.object) or (pattern.dyad and _described_by(o, pattern.object)) for o in fillers):
-            return False
+        if isinstance(pattern.object, Words):
+            # PETRARCH's words after the verb are in its object, or in the clause it takes instead
+            fillers = patients or (self._clause_reading(predicate)[1] if pattern.dyad else [])
+            if not any(self.has_words(o, pattern.object) or (pattern.dyad and _described_by(o, pattern.object)) for o in fillers):
+                return False
         if pattern.modifier is not None and not any(self._modifiers_of(o) & pattern.modifier.single for o in patients):
             return False
         if pattern.subject is not None and not any(self.has_words(s, pattern.subject) for s in predicate.agents):
@@ -102,7 +105,7 @@ class PatternMatcher:
             return False
         if pattern.clause and predicate.clause is None:
             return False
-        if pattern.bare and (predicate.predicative or predicate.complement is not None or self._reports_clause(predicate)):
+        if pattern.bare and (predicate.predicative or predicate.complement is not None or self._clause_reading(predicate)[0]):
             return False
         if pattern.content:
             clause = _content_text(predicate)  # read once for all the pattern's expressions
@@ -148,6 +151,15 @@ class PatternMatcher:
             elif kind is Role.PREPOSITION and child.lower_ in self._words.nesting_prepositions and token.lemma_.lower() not in self._words.stopping_nouns:
                 words |= {g.lemma_.lower() for g in _plain_obliques(child)}
         return words
+
+    def _clause_reading(self, predicate: Predicate) -> tuple[bool, list[Token]]:
+        """Whether the predicate reports its clause, and else the clause's fillers: they depend
+        on the predicate alone, and every candidate pattern of its verb may ask, one after the
+        other, so the latest predicate's are kept."""
+        if self._clause_of is not predicate:
+            reports = self._reports_clause(predicate)
+            self._clause_of, self._clause = predicate, (reports, [] if reports else _clause_fillers(predicate))
+        return self._clause
 
     def _reports_clause(self, predicate: Predicate) -> bool:
         """The clause is no phrase of the verb's own act: what was said ("said that ...", "...,
