@@ -79,6 +79,9 @@ _COLLECTIVE_METHODS = frozenset({Resolution.COUNTRY_SECTOR, Resolution.SECTOR_OF
 # Kinds of name the model finds that may be actors the base does not know.
 ACTOR_ENTITIES = frozenset({Entity.PERSON, Entity.ORGANISATION, Entity.NATIONALITY, Entity.COUNTRY_OR_CITY})
 PHRASE_HEAD_CLASSES = (WordClass.PRONOUN, WordClass.NAME, WordClass.NOUN)  # the only classes _is_phrase_head accepts
+# Members asked about for every noun, as module names: on Python 3.11 reading an Enum's member
+# goes through EnumType.__getattr__, which costs more than the test it is read for.
+_PRONOUN, _NAME, _POSSESSOR, _PERSON = WordClass.PRONOUN, WordClass.NAME, Role.POSSESSOR, Entity.PERSON
 # Dependents that belong to a noun phrase's description ("U.S. Secretary of State Rex Tillerson"),
 # and so are no heads of a phrase of their own.
 DESCRIPTION_LINKS = frozenset(
@@ -890,9 +893,9 @@ class ArticleActors:
         if self._full_names is None:
             self._full_names, self._first_names = {}, {}
             for name in named_spans(self._doc, self._text):
-                if name.kind is Entity.PERSON and name.end - name.start > 1:
+                if name.kind is _PERSON and name.end - name.start > 1:
                     self._full_names.setdefault(self._doc[name.end - 1].lower_, []).append(name.end - 1)
-                if name.kind is Entity.PERSON and name.end - name.start > 2:
+                if name.kind is _PERSON and name.end - name.start > 2:
                     self._first_names.setdefault(self._doc[name.start].lower_, []).append(name.end - 1)
         for names in (self._full_names, self._first_names):
             for last in reversed(names.get(head.lower_, [])):
@@ -949,8 +952,8 @@ class ArticleActors:
             return False
         if actor.method is Resolution.TITLE_OF_OWNER:  # "the CIA director", not "the president's office"
             return token.lower_ in self._words.head_titles
-        if actor.method in (Resolution.HOME_COUNTRY, Resolution.SCENE_COUNTRY):
-            return entity(token) is Entity.PERSON  # "President Andres Pastrana" in a story from Bogota
+        if actor.method in _PLACED_BY_STORY:
+            return entity(token) is _PERSON  # "President Andres Pastrana" in a story from Bogota
         return actor.method in PERSON_LIKE
 
     def _is_former(self, span: Description | list[Token]) -> bool:
@@ -1049,10 +1052,11 @@ def _attributive(token: Token) -> bool:
 
 _ATTRIBUTIVE = frozenset({(Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.ADJECTIVE)})
 _APPOSITIVE = (Role.APPOSITIVE, Form.PLAIN)
+_DETERMINER = (Role.FUNCTION, Form.DETERMINER)
 
 
 def _determiner_or_possessor(token: Token) -> bool:
-    return role(token) is Role.POSSESSOR or link(token) == (Role.FUNCTION, Form.DETERMINER)
+    return role(token) is _POSSESSOR or link(token) == _DETERMINER
 
 
 def _two_parties(first: ActorCode, second: ActorCode) -> bool:
@@ -1094,10 +1098,10 @@ def _objects_after(head: Token, prepositions: frozenset[str]) -> Iterator[Token]
 
 def _is_phrase_head(token: Token, words: Lexicon) -> bool:
     kind = word_class(token)
-    if kind is WordClass.PRONOUN:
+    if kind is _PRONOUN:
         return token.lower_ in words.personal_pronouns
     token_link = link(token)
-    if token_link[0] is Role.POSSESSOR and kind is WordClass.NAME:
+    if token_link[0] is _POSSESSOR and kind is _NAME:
         return True  # "Trump's assertion": a possessor is an antecedent too
     return token_link not in DESCRIPTION_LINKS
 

@@ -19,6 +19,10 @@ from standoff.syntax.tree import children, lefts, subtree_ends, tokens
 
 # Actors a thing stands for: "the French position" stands for France, but is no party to meet.
 OWNED_THINGS = frozenset({Resolution.OWNER_ADJECTIVE, Resolution.PLACE_OF_OWNER, Resolution.STATEMENT_OF_OWNER})
+# Read for every dependent of a role filler, as module names: on Python 3.11 reading an Enum's
+# member goes through EnumType.__getattr__, which costs more than the test it is read for.
+_PREPOSITION = Role.PREPOSITION
+_NOUN_MODIFIER = (Role.MODIFIER, Form.NOUN)
 
 
 class PatternMatcher:
@@ -65,7 +69,7 @@ class PatternMatcher:
         for patient in predicate.patients or _clause_fillers(predicate):
             words |= self.words_of(patient) | {a.lemma_.lower() for a in _adjectives(patient)}
         heads = [*predicate.patients, *(o for objects in predicate.obliques.values() for o in objects)]
-        preps = set(predicate.obliques) | predicate.adjacent | {c.lower_ for h in heads for c in children(h) if role(c) is Role.PREPOSITION}
+        preps = set(predicate.obliques) | predicate.adjacent | {c.lower_ for h in heads for c in children(h) if role(c) is _PREPOSITION}
         return _Roles(words, preps)
 
     def fits(self, pattern: Pattern, predicate: Predicate, actors: ArticleActors) -> bool:
@@ -145,10 +149,10 @@ class PatternMatcher:
     def _read_words(self, token: Token) -> set[str]:
         words = {token.lemma_.lower(), token.lower_}
         for child in children(token):
-            kind, how = link(child)
-            if kind is Role.MODIFIER and how is Form.NOUN:
+            child_link = link(child)
+            if child_link == _NOUN_MODIFIER:
                 words.add(child.lemma_.lower())
-            elif kind is Role.PREPOSITION and child.lower_ in self._words.nesting_prepositions and token.lemma_.lower() not in self._words.stopping_nouns:
+            elif child_link[0] is _PREPOSITION and child.lower_ in self._words.nesting_prepositions and token.lemma_.lower() not in self._words.stopping_nouns:
                 words |= {g.lemma_.lower() for g in _plain_obliques(child)}
         return words
 

@@ -45,6 +45,9 @@ _GOVERNED_LINKS = frozenset(
 # Links read for every dependent of every verb a modality is asked of: named once, not built each time.
 _NEGATION = (Role.FUNCTION, Form.NEGATION)
 _SUBORDINATOR = (Role.FUNCTION, Form.SUBORDINATOR)
+_PLAIN_PREPOSITION = (Role.PREPOSITION, Form.PLAIN)
+_CLAIM_CLAUSE_LINKS = ((Role.COMPLEMENT, Form.NOUN_CLAUSE), (Role.COMPLEMENT, Form.THAT_CLAUSE))  # "claims *that* ..."
+_ROOT = Role.ROOT  # a module name: on Python 3.11 reading an Enum's member goes through EnumType.__getattr__, slowly
 
 
 def _negated(token: Token, words: Lexicon) -> bool:
@@ -67,7 +70,7 @@ def _own(token: Token, words: Lexicon) -> Modality | None:
         return Modality.HYPOTHETICAL
     if _negated(token, words):
         return Modality.NEGATED
-    if role(token) is Role.ROOT and _asks(token):
+    if role(token) is _ROOT and _asks(token):
         return Modality.QUESTION
     for child in children(token):
         if is_auxiliary(child):
@@ -130,7 +133,7 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
         lemma = head.lemma_.lower()
         if lemma == "be":  # "it is possible to halt ...": the adjective governs the infinitive
             lemma = next((c.lemma_.lower() for c in children(head) if link(c) == (Role.COMPLEMENT, Form.ADJECTIVE)), lemma)
-        if current_link == (Role.PREPOSITION, Form.PLAIN) and current.lower_ in words.deliberation_prepositions and _on_topic_noun(current, words):
+        if current_link == _PLAIN_PREPOSITION and current.lower_ in words.deliberation_prepositions and _on_topic_noun(current, words):
             return Modality.HYPOTHETICAL  # "suspend debate on ratifying the treaty": a topic, not an act
         if current_link == ADVERBIAL_CLAUSE and is_to_infinitive(current) and lemma not in words.deciding_verbs:
             return Modality.HYPOTHETICAL  # "sent troops to protect the border": a purpose, not an act done
@@ -147,7 +150,7 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
             reported = True
             if lemma in words.denying_heads:
                 return Modality.DENIED
-        if current_link in ((Role.COMPLEMENT, Form.NOUN_CLAUSE), (Role.COMPLEMENT, Form.THAT_CLAUSE)) and lemma in words.claim_nouns:
+        if current_link in _CLAIM_CLAUSE_LINKS and lemma in words.claim_nouns:
             # "denied claims that its forces had shelled ...": the denied act is no event
             if head.head.lemma_.lower() in words.rejecting_verbs:
                 return Modality.DENIED

@@ -242,6 +242,11 @@ class NamedSpan:
 _LINK_OF_ID: dict[int, tuple[Role, Form]] = {}
 _PREPOSITION_LINK = (Role.PREPOSITION, Form.PLAIN)
 _CONJUNCT_LINK = (Role.CONJUNCT, Form.PLAIN)
+# Members read for most words, as module names: on Python 3.11 reading an Enum's member goes
+# through EnumType.__getattr__, which costs more than the look-up it is read for.
+_CONJUNCT = Role.CONJUNCT
+_NO_VERB_FORM = VerbForm.OTHER
+_UNLISTED_ENTITY = Entity.QUANTITY
 _RECIPIENT_LINK = _LINKS["dative"]
 
 
@@ -326,7 +331,7 @@ def is_noun(token: Token) -> bool:
 
 
 def verb_form(token: Token) -> VerbForm:
-    return _VERB_FORMS.get(token.tag_, VerbForm.OTHER)
+    return _VERB_FORMS.get(token.tag_, _NO_VERB_FORM)
 
 
 def is_plural_noun(token: Token) -> bool:
@@ -365,7 +370,7 @@ def _part_of_speech_ids(classes: frozenset[WordClass]) -> frozenset[int]:
 
 
 def entity(token: Token) -> Entity:
-    return _ENTITIES.get(token.ent_type_, Entity.QUANTITY)
+    return _ENTITIES.get(token.ent_type_, _UNLISTED_ENTITY)
 
 
 def continues_entity(token: Token) -> bool:
@@ -437,7 +442,7 @@ def has_subject(verb: Token) -> bool:
 def first_conjunct(token: Token) -> Token:
     """The first of conjoined words, which carries their phrase's or clause's link: "respect"
     in "that Russia respect ... and withdraw"."""
-    while role(token) is Role.CONJUNCT and token.head.i != token.i:
+    while role(token) is _CONJUNCT and token.head.i != token.i:
         token = token.head
     return token
 
@@ -445,14 +450,14 @@ def first_conjunct(token: Token) -> Token:
 def conjuncts(token: Token) -> tuple[Token, ...]:
     """``token.conjuncts``: the words coordinated with it ("Moscow and Beijing"), itself left
     out, read from the doc's tree."""
-    if token.i not in heads_linked(token.doc, _CONJUNCT_LINK) and role(token) is not Role.CONJUNCT:
+    if token.i not in heads_linked(token.doc, _CONJUNCT_LINK) and role(token) is not _CONJUNCT:
         return ()  # most words are coordinated with none
     start = first_conjunct(token)
     queue = [start]
     found = [start]
     for word in queue:
         for child in rights(word):
-            if role(child) is Role.CONJUNCT:
+            if role(child) is _CONJUNCT:
                 found.append(child)
                 queue.append(child)
     return tuple(word for word in found if word.i != token.i)

@@ -52,6 +52,13 @@ SUBJECT_SHARING = frozenset(
         (Role.OBLIQUE, Form.CLAUSE),  # "continued by donating"
     }
 )
+# What ``PredicateReader`` tests each word and dependent for, as module names: on Python 3.11
+# reading an Enum's member goes through EnumType.__getattr__, which costs more than the test.
+_AGENT, _PATIENT, _RECIPIENT, _BY_AGENT = Role.AGENT, Role.PATIENT, Role.RECIPIENT, Role.BY_AGENT
+_PREPOSITION, _PREDICATIVE, _COMPLEMENT, _FUNCTION = Role.PREPOSITION, Role.PREDICATIVE, Role.COMPLEMENT, Role.FUNCTION
+_PLAIN, _PASSIVE, _INFINITIVE, _THAT_CLAUSE, _ADJECTIVE_COMPLEMENT = Form.PLAIN, Form.PASSIVE, Form.INFINITIVE, Form.THAT_CLAUSE, Form.ADJECTIVE
+_INFINITIVE_COMPLEMENT = (Role.COMPLEMENT, Form.INFINITIVE)
+_VERB, _AUXILIARY, _NOUN = WordClass.VERB, WordClass.AUXILIARY, WordClass.NOUN
 
 
 @dataclass(slots=True)
@@ -92,11 +99,11 @@ class PredicateReader:
         for token in words_of_class(sentence, TRIGGER_CLASSES):
             lemma = token.lemma_.lower()
             kind = word_class(token)
-            if kind is WordClass.VERB or (kind is WordClass.AUXILIARY and lemma == "be"):
+            if kind is _VERB or (kind is _AUXILIARY and lemma == "be"):
                 # a participle used as an adjective ("the internationally recognised government") names no act
                 if lemma in verb_lemmas and link(token) != ADJECTIVE_MODIFIER:
                     found.append(self.verb(token))
-            elif kind is WordClass.NOUN and (lemma in noun_lemmas or token.lower_ in noun_lemmas):
+            elif kind is _NOUN and (lemma in noun_lemmas or token.lower_ in noun_lemmas):
                 found.append(self.noun(token))
         return found
 
@@ -104,43 +111,43 @@ class PredicateReader:
         predicate = Predicate(verb, nominal=False)
         for child in children(verb):
             kind, how = link(child)
-            if kind is Role.AGENT:
+            if kind is _AGENT:
                 predicate.agents.append(child)
-            elif kind is Role.FUNCTION and how is Form.PASSIVE:
+            elif kind is _FUNCTION and how is _PASSIVE:
                 predicate.passive = True  # "was later flown to Berlin": passive, whoever the subject
-            elif kind is Role.PATIENT and how is Form.PASSIVE:
+            elif kind is _PATIENT and how is _PASSIVE:
                 predicate.passive = True
                 predicate.patients.append(child)
-            elif kind is Role.BY_AGENT:
+            elif kind is _BY_AGENT:
                 predicate.passive = True
                 predicate.agents.extend(p for p in children(child) if link(p) == PLAIN_OBLIQUE)
-            elif kind is Role.PREPOSITION:
+            elif kind is _PREPOSITION:
                 _add_oblique(predicate, child)
                 if 0 < child.i - verb.i <= 2 and (inner := _second_preposition(child)) is not None:
                     # "pulled out of the talks": the parser hangs "of" on "out"; the verb is "pull out of"
                     _add_oblique(predicate, inner)
                     predicate.adjacent.add(inner.lower_)
-            elif kind is Role.RECIPIENT or (kind is Role.PATIENT and how is Form.PLAIN):
+            elif kind is _RECIPIENT or (kind is _PATIENT and how is _PLAIN):
                 predicate.patients.append(child)
-            elif kind is Role.PREDICATIVE and verb.lemma_ != "be":
+            elif kind is _PREDICATIVE and verb.lemma_ != "be":
                 predicate.predicative = True
                 predicate.called.append(child)
             if kind in _ADJACENT_ROLES and 0 < child.i - verb.i <= 2:
                 predicate.adjacent.add(child.lower_)
-            elif kind is Role.COMPLEMENT:
-                if how is Form.INFINITIVE and is_predicate_word(child):
+            elif kind is _COMPLEMENT:
+                if how is _INFINITIVE and is_predicate_word(child):
                     predicate.complement = child
-                elif how is Form.THAT_CLAUSE and _small_clause(child):
+                elif how is _THAT_CLAUSE and _small_clause(child):
                     # "found him guilty", "held Russia accountable": an object and what it is called
                     predicate.patients.extend(s for s in children(child) if is_subject(s))
                     predicate.predicative = True
                     predicate.called.append(child)
-                elif how is Form.THAT_CLAUSE:
+                elif how is _THAT_CLAUSE:
                     predicate.clause = child
-                elif how is Form.ADJECTIVE:
+                elif how is _ADJECTIVE_COMPLEMENT:
                     # "be ready to talk": the adjective carries the complement
                     for grandchild in children(child):
-                        if link(grandchild) == (Role.COMPLEMENT, Form.INFINITIVE):
+                        if link(grandchild) == _INFINITIVE_COMPLEMENT:
                             predicate.complement = grandchild
         own_role, own_form = link(verb)
         if own_role is Role.RELATIVE and not predicate.agents:
