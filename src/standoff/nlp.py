@@ -169,6 +169,9 @@ class Casing(StrEnum):
     NAME = "name"  # in any case, as long as one of its words is capitalised: "Chad", not "chad"
 
 
+_NAME = Casing.NAME  # a module name: on Python 3.11 reading an Enum's member goes through EnumType.__getattr__, slowly
+
+
 class PhraseTable:
     """Finds listed phrases in parsed docs, each written as its ``Casing`` says.
 
@@ -217,7 +220,7 @@ class PhraseTable:
                 while end < size and (node := branches.get(words[end])) is not None:
                     end += 1
                     for key, casing in node.phrases:
-                        if casing is Casing.NAME and lower[start:end] == written[start:end]:
+                        if casing is _NAME and lower[start:end] == written[start:end]:
                             continue  # written all in lower case: "chad" is no name
                         found.append((key, start, end))
                     branches = node.branches

@@ -81,7 +81,8 @@ ACTOR_ENTITIES = frozenset({Entity.PERSON, Entity.ORGANISATION, Entity.NATIONALI
 PHRASE_HEAD_CLASSES = (WordClass.PRONOUN, WordClass.NAME, WordClass.NOUN)  # the only classes _is_phrase_head accepts
 # Members asked about for every noun, as module names: on Python 3.11 reading an Enum's member
 # goes through EnumType.__getattr__, which costs more than the test it is read for.
-_PRONOUN, _NAME, _POSSESSOR, _PERSON = WordClass.PRONOUN, WordClass.NAME, Role.POSSESSOR, Entity.PERSON
+_PRONOUN, _NAME, _NUMBER, _PERSON = WordClass.PRONOUN, WordClass.NAME, WordClass.NUMBER, Entity.PERSON
+_POSSESSOR, _PREPOSITION, _COMPLEMENT = Role.POSSESSOR, Role.PREPOSITION, Role.COMPLEMENT
 # Dependents that belong to a noun phrase's description ("U.S. Secretary of State Rex Tillerson"),
 # and so are no heads of a phrase of their own.
 DESCRIPTION_LINKS = frozenset(
@@ -423,7 +424,7 @@ class ArticleActors:
 
     def _partitive(self, head: Token) -> Actor | None:
         """'members of SANDF', 'a group of tourists': the actor is what is counted."""
-        if head.lower_ not in self._words.partitives and word_class(head) is not WordClass.NUMBER:
+        if head.lower_ not in self._words.partitives and word_class(head) is not _NUMBER:
             return None
         for obj in _objects_after(head, _OF):
             actor = self.actor(obj)
@@ -536,7 +537,7 @@ class ArticleActors:
         while stack:
             token = stack.pop()
             for child in children(token):
-                if role(child) is Role.COMPLEMENT or (is_predicate_word(child) and has_subject(child)):
+                if role(child) is _COMPLEMENT or (is_predicate_word(child) and has_subject(child)):
                     continue
                 if self._opens_scene(child):
                     for place in self._scene_words(child):
@@ -549,7 +550,7 @@ class ArticleActors:
 
     def _opens_scene(self, word: Token) -> bool:
         """A preposition of place ("in", "outside"), or a direction ("30 km *north* of Baghdad")."""
-        if role(word) is Role.PREPOSITION:
+        if role(word) is _PREPOSITION:
             return word.lower_ in self._words.scene_prepositions
         return link(word) == ADVERB_MODIFIER and word.lower_ in self._scene_adverbs
 
@@ -618,7 +619,7 @@ class ArticleActors:
                     sector = sector or match.sector
         if country is None:
             for token in span:
-                if role(token) is not Role.POSSESSOR:
+                if role(token) is not _POSSESSOR:
                     continue
                 if token.lower_ in self._words.possessive_pronouns:
                     owner = self._pronoun(token)
@@ -861,7 +862,7 @@ class ArticleActors:
         return None
 
     def _unknown_entity(self, head: Token, span: Description) -> Actor | None:
-        if word_class(head) is WordClass.NAME and not _attributive(head):
+        if word_class(head) is _NAME and not _attributive(head):
             known = self._title_and_surname(head, span)
             if known is not None:
                 return known

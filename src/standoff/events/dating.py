@@ -52,6 +52,9 @@ _DAYS_OF_CURRENT_NEWS = 30  # a story set within the past month is part of the c
 _DONE_ACT = (Role.MODIFIER, Form.ADJECTIVE)  # "a *captured* pilot"
 _POSSESSOR = (Role.POSSESSOR, Form.PLAIN)
 _DETERMINER = (Role.FUNCTION, Form.DETERMINER)
+# asked of every adjective modifier of a sentence: module names, since on Python 3.11 an Enum's member is
+# read through EnumType.__getattr__, slowly
+_PARTICIPLE, _ADJECTIVE = VerbForm.PARTICIPLE, WordClass.ADJECTIVE
 
 
 def event_date(
@@ -310,7 +313,7 @@ def _clause_verb(word: Token) -> Token | None:
 
 def _participle_form(word: Token) -> bool:
     """A past participle, or an adjective made of one ("a kidnapped aid worker")."""
-    return verb_form(word) is VerbForm.PARTICIPLE or word_class(word) is WordClass.ADJECTIVE and word.lower_.endswith("ed")
+    return verb_form(word) is _PARTICIPLE or word_class(word) is _ADJECTIVE and word.lower_.endswith("ed")
 
 
 def _definite(noun: Token) -> bool:

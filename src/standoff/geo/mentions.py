@@ -81,7 +81,8 @@ def scan(gazetteer: Gazetteer, doc: Doc, lexicon: Lexicon, text: str | None = No
         keep(mention)
     for mention in _demonym_mentions(gazetteer, doc, text, words, covered, lexicon):
         keep(mention)
-    demonyms = [(e.start, gazetteer.demonym(e.text)) for e in entities.all if e.kind is Entity.NATIONALITY]
+    nationality = Entity.NATIONALITY  # read once: on Python 3.11 an Enum's member is read through EnumType.__getattr__, slowly
+    demonyms = [(e.start, gazetteer.demonym(e.text)) for e in entities.all if e.kind is nationality]
     return sorted(mentions, key=lambda m: m.start), [(i, country) for i, country in demonyms if country]
 
 

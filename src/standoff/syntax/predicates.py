@@ -56,8 +56,13 @@ SUBJECT_SHARING = frozenset(
 # reading an Enum's member goes through EnumType.__getattr__, which costs more than the test.
 _AGENT, _PATIENT, _RECIPIENT, _BY_AGENT = Role.AGENT, Role.PATIENT, Role.RECIPIENT, Role.BY_AGENT
 _PREPOSITION, _PREDICATIVE, _COMPLEMENT, _FUNCTION = Role.PREPOSITION, Role.PREDICATIVE, Role.COMPLEMENT, Role.FUNCTION
-_PLAIN, _PASSIVE, _INFINITIVE, _THAT_CLAUSE, _ADJECTIVE_COMPLEMENT = Form.PLAIN, Form.PASSIVE, Form.INFINITIVE, Form.THAT_CLAUSE, Form.ADJECTIVE
+_OBLIQUE, _PARTICLE, _POSSESSOR, _RELATIVE, _CONJUNCT = Role.OBLIQUE, Role.PARTICLE, Role.POSSESSOR, Role.RELATIVE, Role.CONJUNCT
+_PLAIN, _PASSIVE, _INFINITIVE, _THAT_CLAUSE, _ADVERBIAL = Form.PLAIN, Form.PASSIVE, Form.INFINITIVE, Form.THAT_CLAUSE, Form.ADVERBIAL
+_ADJECTIVE_COMPLEMENT = Form.ADJECTIVE
 _INFINITIVE_COMPLEMENT = (Role.COMPLEMENT, Form.INFINITIVE)
+_NOUN_CLAUSE = (Role.COMPLEMENT, Form.NOUN_CLAUSE)
+_CLAUSE_OBLIQUE = (Role.OBLIQUE, Form.CLAUSE)
+_AUXILIARY_LINK = (Role.FUNCTION, Form.AUXILIARY)
 _VERB, _AUXILIARY, _NOUN = WordClass.VERB, WordClass.AUXILIARY, WordClass.NOUN
 
 
@@ -82,7 +87,7 @@ class Predicate:
     def objects_of(self, preposition: str) -> list[Token]:
         """Objects of a preposition on the trigger or on one of its patients ("favored
         negotiations *with* X", "imposed sanctions *on* Russia on Friday")."""
-        on_patients = [t for p in self.patients for c in children(p) if role(c) is Role.PREPOSITION and c.lower_ == preposition for t in children(c) if link(t) == PLAIN_OBLIQUE]
+        on_patients = [t for p in self.patients for c in children(p) if role(c) is _PREPOSITION and c.lower_ == preposition for t in children(c) if link(t) == PLAIN_OBLIQUE]
         return self.obliques.get(preposition, []) + on_patients
 
 
@@ -150,10 +155,10 @@ class PredicateReader:
                         if link(grandchild) == _INFINITIVE_COMPLEMENT:
                             predicate.complement = grandchild
         own_role, own_form = link(verb)
-        if own_role is Role.RELATIVE and not predicate.agents:
+        if own_role is _RELATIVE and not predicate.agents:
             # "a missile which flew over Japan": the relative pronoun stands for the noun
             predicate.agents.append(verb.head)
-        elif own_role is Role.RELATIVE:
+        elif own_role is _RELATIVE:
             relative = self._words.relative_pronouns
             antecedent = self._antecedent(verb)
             predicate.agents = [antecedent if s.lower_ in relative else s for s in predicate.agents]
@@ -161,7 +166,7 @@ class PredicateReader:
             predicate.patients = [o for o in predicate.patients if o.lower_ not in relative]
             if not predicate.patients and not predicate.passive:
                 predicate.patients.append(antecedent)
-        noun_clause = (own_role, own_form) == (Role.COMPLEMENT, Form.NOUN_CLAUSE)
+        noun_clause = (own_role, own_form) == _NOUN_CLAUSE
         if noun_clause and predicate.passive and is_noun(verb.head):
             # "a road map formulated by Moscow": the modified noun is the patient
             predicate.patients.append(verb.head)
@@ -208,9 +213,9 @@ class PredicateReader:
         predicate = Predicate(noun, nominal=True)
         for child in children(noun):
             kind, how = link(child)
-            if kind is Role.POSSESSOR:
+            if kind is _POSSESSOR:
                 predicate.agents.append(child)
-            elif kind is Role.PREPOSITION:
+            elif kind is _PREPOSITION:
                 _add_oblique(predicate, child)
             elif kind is Role.COMPLEMENT and how is Form.NOUN_CLAUSE:
                 predicate.clause = child
@@ -263,13 +268,13 @@ class PredicateReader:
             if current_link not in SUBJECT_SHARING or current.head.i == current.i:
                 return []
             head = current.head
-            if current_link == (Role.COMPLEMENT, Form.INFINITIVE):
+            if current_link == _INFINITIVE_COMPLEMENT:
                 patients = [c for c in children(head) if link(c) == PLAIN_PATIENT]
                 if patients:
                     return patients
             if current_link == ADVERBIAL_CLAUSE and verb_form(current) not in (VerbForm.GERUND, VerbForm.PARTICIPLE) and not is_to_infinitive(current):
                 return []  # a finite adverbial clause has its own subject; "voted in May to launch" shares it
-            if current_link == (Role.OBLIQUE, Form.CLAUSE):
+            if current_link == _CLAUSE_OBLIQUE:
                 # "continued by donating", "after meeting": the gerund's subject is the verb's; not in
                 # "accused X of blocking" or "blamed X for attacking", where it is X's
                 if head.lower_ not in self._words.manner_prepositions:
@@ -287,7 +292,7 @@ class PredicateReader:
 
 def obliques(preposition: Token) -> list[Token]:
     """The objects of a preposition: nouns, and gerunds or clauses ("by donating")."""
-    return [c for c in children(preposition) if role(c) is Role.OBLIQUE]
+    return [c for c in children(preposition) if role(c) is _OBLIQUE]
 
 
 def is_to_infinitive(verb: Token) -> bool:
@@ -301,7 +306,7 @@ def by_agents(verb: Token) -> list[Token]:
 
 
 def _agents_of(verb: Token) -> list[Token]:
-    return [c for c in children(verb) if role(c) is Role.AGENT]
+    return [c for c in children(verb) if role(c) is _AGENT]
 
 
 def _small_clause(clause: Token) -> bool:
@@ -313,7 +318,7 @@ def _small_clause(clause: Token) -> bool:
 def _may_have_nominal_agent(noun: Token) -> bool:
     """A noun in a place where the clause around it may say who did the act it names."""
     kind, how = link(noun)
-    return kind is Role.CONJUNCT or (kind in (Role.PATIENT, Role.OBLIQUE) and how in (Form.PLAIN, Form.PASSIVE))
+    return kind is _CONJUNCT or (kind in (_PATIENT, _OBLIQUE) and how in (_PLAIN, _PASSIVE))
 
 
 def _second_preposition(preposition: Token) -> Token | None:
@@ -350,22 +355,22 @@ def governor(verb: Token) -> Governor | None:
     """What governs ``verb`` (or the first of the conjuncts it belongs to) as a complement."""
     token = first_conjunct(verb)
     kind, how = link(token)
-    if kind is not Role.COMPLEMENT:
+    if kind is not _COMPLEMENT:
         return None
-    if how is Form.INFINITIVE:
-        return Governor(token.head, Form.INFINITIVE)
+    if how is _INFINITIVE:
+        return Governor(token.head, _INFINITIVE)
     # "called on China on Friday to release ...": the parser may attach the infinitive as an adverbial
     # ... and an infinitive with a subject of its own as a clause ("expected Sudan to cooperate")
-    if how in (Form.ADVERBIAL, Form.THAT_CLAUSE) and any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ == "to" for c in children(token)):
-        return Governor(token.head, Form.INFINITIVE)
-    if how is Form.THAT_CLAUSE:
-        return Governor(token.head, Form.THAT_CLAUSE)
+    if how in (_ADVERBIAL, _THAT_CLAUSE) and any(link(c) == _AUXILIARY_LINK and c.lower_ == "to" for c in children(token)):
+        return Governor(token.head, _INFINITIVE)
+    if how is _THAT_CLAUSE:
+        return Governor(token.head, _THAT_CLAUSE)
     return None
 
 
 def adjacent_particles(verb: Token) -> set[str]:
     """Particles and prepositions right after a verb: the "on" of "call on"."""
-    return {c.lower_ for c in children(verb) if role(c) in (Role.PARTICLE, Role.PREPOSITION) and 0 < c.i - verb.i <= 2}
+    return {c.lower_ for c in children(verb) if role(c) in (_PARTICLE, _PREPOSITION) and 0 < c.i - verb.i <= 2}
 
 
 
