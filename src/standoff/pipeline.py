@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -77,6 +79,19 @@ def pattern_stack(settings: Settings) -> PatternStack:
     return PatternStack([*user_sets, load_pattern_set(), *imported])
 
 
+def _freeze_loaded() -> None:
+    """Keeps what is loaded so far out of the cyclic collector's passes. The model and the
+    knowledge, which the loaders cache for the life of the process, are some 700,000 objects that
+    every full pass would walk: one pass every few hundred articles, 0.3 s each, ~0.7 ms an
+    article. The garbage of loading is collected first, so that none is kept; the freeze is
+    undone at exit, where the interpreter finalises objects that only a collection reaches
+    (a module's open files)."""
+    gc.collect()
+    gc.freeze()
+    atexit.unregister(gc.unfreeze)  # registered once, however many coders a process makes
+    atexit.register(gc.unfreeze)
+
+
 class Coder:
     """Loads the model and the knowledge once; codes articles in batches."""
 
@@ -98,6 +113,7 @@ class Coder:
         )
         self._gazetteer = load_gazetteer()
         self._discards = load_discards(settings.discard_file)
+        _freeze_loaded()
 
     def versions(self) -> dict[str, str]:
         """What produced the codes, to store with every run: every data file that changes output."""
