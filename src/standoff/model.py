@@ -7,9 +7,11 @@ changes after cleaning: every annotation points back into that text.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
+from operator import attrgetter
+from typing import Any
 
 # The contracts between stages are closed sets of values: reading a value outside the set
 # (from a store, a file or another stage) raises ValueError instead of passing as "other".
@@ -291,6 +293,19 @@ class Event:
         """Whether the source is known: an act nobody can be said to have done is kept, flagged, and
         left out of series, tension and alerts."""
         return self.source is not None and self.source.code is not None
+
+    def replaced(self, **changes: Any) -> Event:
+        """``dataclasses.replace(self, **changes)`` at less than half its cost: an event is copied
+        several times (rescored, retargeted, placed), and ``replace`` checks every field's kind
+        on every copy."""
+        values = list(_event_values(self))
+        for name, value in changes.items():
+            values[_EVENT_FIELD_AT[name]] = value
+        return Event(*values)
+
+
+_EVENT_FIELD_AT = {f.name: index for index, f in enumerate(fields(Event))}  # every field is an argument of __init__, in this order
+_event_values = attrgetter(*_EVENT_FIELD_AT)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from standoff.events.composition import Composition
@@ -116,7 +116,7 @@ class EventAssembler:
 def reidentified(event: Event) -> Event:
     """The event with its id recomputed after a change of actors."""
     new_id = event_id(event.article_id, event.sentence_index, event.trigger_start, event.trigger_end, _code(event.source), _code(event.target), event.cameo)
-    return replace(event, id=new_id)
+    return event.replaced(id=new_id)
 
 
 def _code(actor: Actor | None) -> str | None:

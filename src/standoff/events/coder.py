@@ -4,7 +4,6 @@ find source and target actors and modality, then run the named rules (rules.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from standoff.actors.resolve import ArticleActors
 from standoff.events.arguments import Answered, actors_at, is_definite, pattern_sources, source_actors, target_actors
@@ -140,13 +139,13 @@ class EventCoder:
             content=(), clause=False, bare=False, subject=None, modifier=None, source_sectors=None, target_sectors=None, voice=None, target="default", needs_target=False, negated=None,
         )  # fmt: skip
         events = self._plain(pattern, predicate, ctx, actors, earlier, similarity=opinion.similarity)
-        return [replace(e, confidence=opinion.confidence) for e in events]
+        return [e.replaced(confidence=opinion.confidence) for e in events]
 
     def rescored(self, event: Event) -> Event:
         """An event a rule changed (its target, its actors) is scored on what it now is."""
         pattern = self._patterns.get(event.rule.pattern_set, event.rule.pattern) or OFF_STACK_PATTERN
         key = evidence_key(pattern, event.rule.composed, event.source, event.target, event.quad_class)
-        return replace(event, confidence=self._confidence.score(key))
+        return event.replaced(confidence=self._confidence.score(key))
 
     @staticmethod
     def _answering(

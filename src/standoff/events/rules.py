@@ -8,7 +8,7 @@ order; nothing else decides it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 from standoff.actors.resolve import ArticleActors
@@ -174,12 +174,12 @@ class OwnSide:
             verb = speech_verb_above(event, sentence.ctx.sentence, self._words) if event.modality is Modality.REPORTED else None
             speakers = [] if verb is None else [a for a in source_actors(self._predicates.verb(verb), sentence.actors, self._words) if a is not None and a.code is not None]
             if event.source is not None and any(sp.code == event.source.code for sp in speakers):
-                event = replace(event, modality=Modality.ASSERTED, rule=event.rule.with_rule(self.id))
+                event = event.replaced(modality=Modality.ASSERTED, rule=event.rule.with_rule(self.id))
             elif len(speakers) == 1 and event.quad_class in (1, 3):
                 speaker = speakers[0]
                 assert speaker.code is not None
                 if same_country(speaker, event.source) and speaker.code.sector and event.source is not None and event.source.code is not None and not event.source.code.sector:
-                    event = reidentified(replace(event, source=speaker, modality=Modality.ASSERTED, rule=event.rule.with_rule(self.id)))
+                    event = reidentified(event.replaced(source=speaker, modality=Modality.ASSERTED, rule=event.rule.with_rule(self.id)))
             out.append(event)
         return out
 
@@ -228,7 +228,7 @@ class MutualActs:
                 continue
             if (event.trigger_start, event.cameo, target, source) not in present:
                 present.add((event.trigger_start, event.cameo, target, source))
-                out.append(reidentified(replace(event, source=event.target, target=event.source, rule=event.rule.with_rule(self.id))))
+                out.append(reidentified(event.replaced(source=event.target, target=event.source, rule=event.rule.with_rule(self.id))))
         return out
 
 
@@ -394,7 +394,7 @@ def speech_verb_above(event: Event, sentence: Span, words: Lexicon) -> Token | N
 
 
 def retargeted(event: Event, target: Actor, rule: RuleId) -> Event:
-    return reidentified(replace(event, target=target, rule=event.rule.with_rule(rule)))
+    return reidentified(event.replaced(target=target, rule=event.rule.with_rule(rule)))
 
 
 def _body_in_purpose(predicate: Predicate, actors: ArticleActors) -> Actor | None:

@@ -13,7 +13,6 @@ that tells about a noun ("students at universities in Cairo and Alexandria").
 
 from __future__ import annotations
 
-import dataclasses
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
@@ -182,12 +181,12 @@ class ArticlePlaces:
         actors were read from (default: the event's own source and target)."""
         bounds = char_span_bounds(self._doc, event.trigger_start, event.trigger_end)
         if bounds is None:
-            return dataclasses.replace(event, location=None, loc_reason="the trigger is not in the parsed text")
+            return event.replaced(location=None, loc_reason="the trigger is not in the parsed text")
         source = event.source.code if event.source is not None else None
         if actors is None:
             actors = [(a.mention.start, a.mention.end) for a in (event.source, event.target) if a is not None]
         place, why = self.locate(phrase_root(self._doc, *bounds), [source.country] if source is not None and source.country else None, actors)
-        return dataclasses.replace(event, location=place, loc_reason=why)
+        return event.replaced(location=place, loc_reason=why)
 
     # -- helpers ------------------------------------------------------------------------
 
