@@ -18,7 +18,7 @@ from enum import Enum
 from functools import cache
 from itertools import compress
 
-from standoff.nlp import POS_IDS, Doc, Span, Token, entity_columns, string_ids
+from standoff.nlp import POS_IDS, Doc, Span, Token, entity_columns, string_ids, word_columns
 from standoff.syntax.tree import children, dependency_labels, heads, rights, tokens, words_tagged
 
 
@@ -473,6 +473,9 @@ def _shared_marker(verb: Token) -> bool:
     return any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in verb.children)
 
 
+_STRANDED_LABELS = string_ids(("acl", "conj"))  # of the verbs repair_stranded_verbs may re-attach
+
+
 def repair_stranded_verbs(doc: Doc) -> None:
     """Re-attach verbs the parser hung on the wrong word. (1) Re-root sentences the parser rooted
     in their subject noun, the verb hung on a later noun as if a reduced relative: "Germany,
@@ -486,9 +489,11 @@ def repair_stranded_verbs(doc: Doc) -> None:
     form cannot share an infinitive's "to") or a modal: "Oxfam said the expulsion would put
     lives at risk and called on the government to reverse it" is Oxfam's call, not "would
     called". Changes the parse in place: call it before anything reads the doc."""
-    for verb in doc:
-        # raw labels, as is_subject reads them: this runs on every word of the article
-        if verb.dep_ not in ("acl", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(is_subject(c) for c in verb.children):
+    # The verbs labelled acl or conj, found in the doc's label column rather than by reading
+    # every word: a repair relabels only words already passed (the verb, and a root before it).
+    for verb in [doc[i] for i, label in enumerate(word_columns(doc)[0]) if label in _STRANDED_LABELS]:
+        # raw labels, as is_subject reads them
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(is_subject(c) for c in verb.children):
             continue
         if verb.dep_ == "conj":
             described = verb.head
