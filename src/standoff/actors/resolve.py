@@ -870,8 +870,9 @@ class ArticleActors:
             return None
         # An unknown name with a known description ("Chinese envoy Liu Wei") takes the description's code.
         title = self._title_in(span, exclude=None)
-        if title is None and entity(head) is Entity.PERSON:
-            named = self._named_before(head, span)
+        if title is None and (entity(head) is Entity.PERSON or len(span) == 1):
+            # a bare family name the tagger took for an organisation ("Butler pulled ...") is still the person named before
+            named = self._named_before(head, span) or self._described_beside(head, span)
             if named is not None:
                 return named
         sector = "ELI" if title is not None and self._is_former(span) else title.sector if title is not None else None
@@ -886,6 +887,22 @@ class ArticleActors:
         if sector is not None:
             self._bare[head.i] = Agent(sector, sector)
         return Actor(self._entity_mention(span), None, Resolution.UNRESOLVED_ENTITY, 0.0)
+
+    def _described_beside(self, head: Token, span: Description) -> Actor | None:
+        """An unknown person named beside a description is what it describes: "the chief U.N.
+        weapons inspector, Richard Butler", "Richard Butler, the chief U.N. weapons inspector"."""
+        if role(head) is Role.APPOSITIVE:
+            beside = head.head
+        else:
+            beside = next((c for c in children(head) if role(c) is Role.APPOSITIVE), None) if head.i in heads_linked(self._doc, _APPOSITIVE) else None
+        if beside is None or beside.i == head.i or entity(beside) is _PERSON or word_class(beside) is _NAME:
+            return None
+        described = self.actor(beside)
+        owner = self._owner_in(list(self._description(beside)), exclude=None) if described is None else None
+        code = described.code if described is not None else owner.code if owner is not None else None
+        if code is None:
+            return None
+        return Actor(self._entity_mention(span), code, Resolution.DESCRIPTION, 0.7)
 
     def _named_before(self, head: Token, span: Description) -> Actor | None:
         """A bare family name ("Pastrana said") is the person named in full earlier in the article
