@@ -128,10 +128,10 @@ class PredicateReader:
                 predicate.agents.extend(p for p in children(child) if link(p) == PLAIN_OBLIQUE)
             elif kind is _PREPOSITION:
                 _add_oblique(predicate, child)
-                if 0 < child.i - verb.i <= 2 and (inner := _second_preposition(child)) is not None:
-                    # "pulled out of the talks": the parser hangs "of" on "out"; the verb is "pull out of"
-                    _add_oblique(predicate, inner)
-                    predicate.adjacent.add(inner.lower_)
+                if (inner := _second_preposition(child)) is not None:
+                    # "pulled out of the talks", "pulled its troops out of Syria": the parser hangs
+                    # "of" on "out"; "out" is the verb's particle and "of" its preposition
+                    self._add_split_preposition(predicate, child, inner)
             elif kind is _RECIPIENT or (kind is _PATIENT and how is _PLAIN):
                 predicate.patients.append(child)
             elif kind is _PREDICATIVE and verb.lemma_ != "be":
@@ -189,6 +189,14 @@ class PredicateReader:
             predicate.patients = [o for c in conjuncts(verb) if c.i > verb.i for o in children(c) if link(o) == PLAIN_PATIENT][:2]
         _quotative_inversion(predicate)
         return predicate
+
+    def _add_split_preposition(self, predicate: Predicate, particle: Token, preposition: Token) -> None:
+        predicate.adjacent.update((particle.lower_, preposition.lower_))
+        _add_oblique(predicate, preposition)
+        pair = f"{particle.lower_} {preposition.lower_}"
+        if pair in self._words.source_prepositions:
+            # "out of Syria" is where the motion starts, as "from Syria" is
+            predicate.obliques.setdefault("from", []).extend(obliques(preposition))
 
     def _antecedent(self, clause: Token) -> Token:
         """The noun a relative clause stands for: the one it hangs on, or, where that noun says
@@ -323,8 +331,8 @@ def _may_have_nominal_agent(noun: Token) -> bool:
 
 def _second_preposition(preposition: Token) -> Token | None:
     """The second word of a two-word preposition the parser split ("out *of*"): a preposition
-    right after one that has no object of its own."""
-    if obliques(preposition):
+    right after an adposition that has no object of its own ("according to" is a verb's)."""
+    if word_class(preposition) is not WordClass.ADPOSITION or obliques(preposition):
         return None
     return next((c for c in children(preposition) if role(c) is Role.PREPOSITION and c.i == preposition.i + 1), None)
 
