@@ -108,10 +108,12 @@ def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
             held = []
 
 
-def sentence_spans(doc: Doc) -> list[Span]:
+def sentence_spans(doc: Doc, starts: list[int] | None = None) -> list[Span]:
     """The sentences of ``doc`` as ``doc.sents`` gives them, read from one array: walking
-    ``doc.sents`` builds a Token object for every token, which costs more than the rest."""
-    starts = sentence_starts(doc)
+    ``doc.sents`` builds a Token object for every token, which costs more than the rest.
+    ``starts``: the sentences' first tokens, when the caller has read them already."""
+    if starts is None:
+        starts = sentence_starts(doc)
     return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
 
 

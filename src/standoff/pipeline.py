@@ -32,6 +32,7 @@ from standoff.nlp import Doc, Span, model_version, parse, sentence_of_tokens, se
 from standoff.ontology import load_ontology
 from standoff.syntax.labels import repair_stranded_verbs
 from standoff.syntax.predicates import PredicateReader
+from standoff.syntax.tree import sentence_starts
 from standoff.text.dates import Timeline
 from standoff.text.discards import discard_sentences, load_discards
 
@@ -158,7 +159,8 @@ class Coder:
 
     def code_doc(self, article: Article, doc: Doc) -> ArticleResult:
         repair_stranded_verbs(doc)
-        sentences = [s for s in map(_trimmed, sentence_spans(doc)) if len(s)]
+        # the starts the doc's tree reads (every stage reads the tree): not a second array
+        sentences = [s for s in map(_trimmed, sentence_spans(doc, sentence_starts(doc))) if len(s)]
         sentence_of = sentence_of_tokens(sentences)
         filed = filed_from(article.text, self._gazetteer, self._lexicon, article.title)
         actors = ArticleActors(self._actors, doc, article.id, article.published, sentence_of, filed, article.text)
