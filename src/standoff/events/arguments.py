@@ -14,7 +14,7 @@ from standoff.events.patterns import STATEMENT_ROOT, SUBJECT_SOURCES, WEAPON_SOU
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event
 from standoff.nlp import Token
-from standoff.syntax.labels import ADVERB_MODIFIER, ADVERBIAL_CLAUSE, PLAIN_AGENT, PLAIN_OBLIQUE, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, is_predicate_word, link, predicate_above, role, word_class
+from standoff.syntax.labels import ADVERB_MODIFIER, ADVERBIAL_CLAUSE, CLAUSE_ON_NOUN, PLAIN_AGENT, PLAIN_OBLIQUE, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, is_predicate_word, link, predicate_above, role, word_class
 from standoff.syntax.predicates import Predicate, by_agents, obliques
 from standoff.syntax.tree import children, sentence_bounds, tokens
 
@@ -26,7 +26,6 @@ ADDRESSING_ROOTS = frozenset({"02", "10"})
 MEDIATION_CODE = "045"
 # Roles of a noun's dependents that may name its owner: "Lavrov's call", "the Afghan army base", "the head, Lavrov".
 _OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN), (Role.APPOSITIVE, Form.PLAIN))
-_NOUN_CLAUSE = (Role.COMPLEMENT, Form.NOUN_CLAUSE)
 _MAX_CONJUNCTS = 6  # "A, B and said": a chain of verbs sharing one subject is short
 
 
@@ -107,7 +106,7 @@ def _wielders(weapon: Token, actors: ArticleActors, words: Lexicon) -> list[Acto
     """Who a weapon or an attack belongs to: its owner ("Iranian missiles"), who fired it
     ("shells fired by Congolese troops"), or who made it ("an air strike by the coalition")."""
     agents = [o for by in _prepositions(weapon, ("by",)) for o in _plain_obliques(by)]
-    agents += [agent for clause in children(weapon) if link(clause) == _NOUN_CLAUSE for agent in by_agents(clause)]
+    agents += [agent for clause in children(weapon) if link(clause) == CLAUSE_ON_NOUN for agent in by_agents(clause)]
     return actors_at(weapon, actors, words) or [a for agent in agents for a in actors_at(agent, actors, words)]
 
 
@@ -229,7 +228,7 @@ def _parties_between(predicate: Predicate, actors: ArticleActors, words: Lexicon
     mediator too ("talks mediated by Angola between Congo and Rwanda"), or on the noun a
     participle describes."""
     trigger = predicate.trigger
-    words_around = [*trigger.subtree, *(children(trigger.head) if link(trigger) == _NOUN_CLAUSE else [])]
+    words_around = [*trigger.subtree, *(children(trigger.head) if link(trigger) == CLAUSE_ON_NOUN else [])]
     for preposition in words_around:
         if role(preposition) is Role.PREPOSITION and preposition.lower_ == "between":
             found = [a for o in _plain_obliques(preposition) for a in actors_at(o, actors, words)]
@@ -270,7 +269,7 @@ def _holders(thing: Token, words: Lexicon) -> list[Token]:
     "two bases *hosting American troops*"."""
     found = []
     for clause in children(thing):
-        if link(clause) == _NOUN_CLAUSE and clause.lemma_.lower() in words.holder_verbs:
+        if link(clause) == CLAUSE_ON_NOUN and clause.lemma_.lower() in words.holder_verbs:
             found += by_agents(clause) or [o for o in children(clause) if link(o) == PLAIN_PATIENT]
     return found
 

@@ -180,10 +180,11 @@ class EventCoder:
             and date_phrase_of(verb, ctx.sentence, ctx.dates, self._words) is None
         )
 
-    def _describes_its_noun(self, trigger: Token) -> bool:
-        """ "fighters backed by Ankara", "a mission led by a former ruler": a participle that
-        describes its noun by a standing relation tells no act. "struck what New Delhi described
-        as a training camp": a free relative of naming is whose word the name is, not a statement."""
+    def _describes(self, trigger: Token) -> bool:
+        """A verb that describes something rather than tells an act: a participle describing its
+        noun by a standing relation ("fighters backed by Ankara", "a mission led by a former
+        ruler"), or the verb of naming of a free relative, which says whose word a name is
+        ("struck what New Delhi described as a training camp")."""
         if names_a_free_relative(trigger, self._words.naming_verbs):
             return True
         return link(trigger) == CLAUSE_ON_NOUN and trigger.lower_ in self._words.describing_participles
@@ -243,7 +244,7 @@ class EventCoder:
         if mode in UNREALISED and not self._unrealised:
             return []
         assert code is not None
-        if self._tells_a_habit(verb, code, ctx) or self._describes_its_noun(predicate.trigger):
+        if self._tells_a_habit(verb, code, ctx) or self._describes(predicate.trigger):
             return []
         if pattern.dyad and self._act_as_subject(predicate):
             return []  # "the kidnapping of two journalists shocked France": its actors are the act's parties

@@ -17,6 +17,7 @@ from standoff.nlp import Span, Token
 from standoff.syntax.labels import (
     ADJECTIVE_MODIFIER,
     ADVERBIAL_CLAUSE,
+    CLAUSE_ON_NOUN,
     PLAIN_AGENT,
     PLAIN_OBLIQUE,
     PLAIN_PATIENT,
@@ -60,7 +61,6 @@ _OBLIQUE, _PARTICLE, _POSSESSOR, _RELATIVE, _CONJUNCT = Role.OBLIQUE, Role.PARTI
 _PLAIN, _PASSIVE, _INFINITIVE, _THAT_CLAUSE, _ADVERBIAL = Form.PLAIN, Form.PASSIVE, Form.INFINITIVE, Form.THAT_CLAUSE, Form.ADVERBIAL
 _ADJECTIVE_COMPLEMENT = Form.ADJECTIVE
 _INFINITIVE_COMPLEMENT = (Role.COMPLEMENT, Form.INFINITIVE)
-_NOUN_CLAUSE = (Role.COMPLEMENT, Form.NOUN_CLAUSE)
 _CLAUSE_OBLIQUE = (Role.OBLIQUE, Form.CLAUSE)
 _AUXILIARY_LINK = (Role.FUNCTION, Form.AUXILIARY)
 _VERB, _AUXILIARY, _NOUN = WordClass.VERB, WordClass.AUXILIARY, WordClass.NOUN
@@ -166,7 +166,7 @@ class PredicateReader:
             predicate.patients = [o for o in predicate.patients if o.lower_ not in relative]
             if not predicate.patients and not predicate.passive:
                 predicate.patients.append(antecedent)
-        noun_clause = (own_role, own_form) == _NOUN_CLAUSE
+        noun_clause = (own_role, own_form) == CLAUSE_ON_NOUN
         if noun_clause and predicate.passive and is_noun(verb.head):
             # "a road map formulated by Moscow": the modified noun is the patient
             predicate.patients.append(verb.head)
