@@ -15,7 +15,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event
 from standoff.nlp import Token
 from standoff.syntax.labels import ADVERB_MODIFIER, ADVERBIAL_CLAUSE, CLAUSE_ON_NOUN, PLAIN_AGENT, PLAIN_OBLIQUE, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, is_predicate_word, link, predicate_above, role, word_class
-from standoff.syntax.predicates import Predicate, by_agents, obliques
+from standoff.syntax.predicates import Predicate, by_agents, obliques, preposition_objects
 from standoff.syntax.tree import children, sentence_bounds, tokens
 
 # Who did the latest earlier act a noun names ("the launch", "the accusation", "the sanctions"):
@@ -174,7 +174,7 @@ def _named_targets(
     if kind.startswith("prep:"):
         preposition = kind[5:]
         # "withdrew from talks *with* Kyiv": the object of the trigger's own preposition carries it too
-        trigger_objects = [t for p in patients if p not in predicate.patients for c in children(p) if role(c) is Role.PREPOSITION and c.lower_ == preposition for t in obliques(c)]
+        trigger_objects = preposition_objects([p for p in patients if p not in predicate.patients], preposition)
         return [a for t in predicate.objects_of(preposition) + trigger_objects for a in actors_at(t, actors, words)]
     if kind == "subject":
         return [a for s in predicate.agents for a in actors_at(s, actors, words)]

@@ -63,7 +63,7 @@ _ADJECTIVE_COMPLEMENT = Form.ADJECTIVE
 _INFINITIVE_COMPLEMENT = (Role.COMPLEMENT, Form.INFINITIVE)
 _CLAUSE_OBLIQUE = (Role.OBLIQUE, Form.CLAUSE)
 _AUXILIARY_LINK = (Role.FUNCTION, Form.AUXILIARY)
-_VERB, _AUXILIARY, _NOUN = WordClass.VERB, WordClass.AUXILIARY, WordClass.NOUN
+_VERB, _AUXILIARY, _NOUN, _ADPOSITION = WordClass.VERB, WordClass.AUXILIARY, WordClass.NOUN, WordClass.ADPOSITION
 
 
 @dataclass(slots=True)
@@ -87,8 +87,7 @@ class Predicate:
     def objects_of(self, preposition: str) -> list[Token]:
         """Objects of a preposition on the trigger or on one of its patients ("favored
         negotiations *with* X", "imposed sanctions *on* Russia on Friday")."""
-        on_patients = [t for p in self.patients for c in children(p) if role(c) is _PREPOSITION and c.lower_ == preposition for t in children(c) if link(t) == PLAIN_OBLIQUE]
-        return self.obliques.get(preposition, []) + on_patients
+        return self.obliques.get(preposition, []) + preposition_objects(self.patients, preposition)
 
 
 class PredicateReader:
@@ -298,6 +297,11 @@ class PredicateReader:
         return []
 
 
+def preposition_objects(nouns: list[Token], preposition: str) -> list[Token]:
+    """The objects of ``preposition`` where it hangs on one of ``nouns``: "negotiations *with* X"."""
+    return [t for noun in nouns for c in children(noun) if role(c) is _PREPOSITION and c.lower_ == preposition for t in children(c) if link(t) == PLAIN_OBLIQUE]
+
+
 def obliques(preposition: Token) -> list[Token]:
     """The objects of a preposition: nouns, and gerunds or clauses ("by donating")."""
     return [c for c in children(preposition) if role(c) is _OBLIQUE]
@@ -332,9 +336,9 @@ def _may_have_nominal_agent(noun: Token) -> bool:
 def _second_preposition(preposition: Token) -> Token | None:
     """The second word of a two-word preposition the parser split ("out *of*"): a preposition
     right after an adposition that has no object of its own ("according to" is a verb's)."""
-    if word_class(preposition) is not WordClass.ADPOSITION or obliques(preposition):
+    if word_class(preposition) is not _ADPOSITION or obliques(preposition):
         return None
-    return next((c for c in children(preposition) if role(c) is Role.PREPOSITION and c.i == preposition.i + 1), None)
+    return next((c for c in children(preposition) if role(c) is _PREPOSITION and c.i == preposition.i + 1), None)
 
 
 def _add_oblique(predicate: Predicate, preposition: Token) -> None:
