@@ -101,6 +101,7 @@ class Lexicon:
     civilian_modifiers: Words
     backer_participles: Words
     describing_participles: Words
+    document_nouns: Words
     stance_prefixes: Words
     title_abbreviations: Mapping[str, str]
     title_fillers: Words

@@ -41,6 +41,7 @@ from standoff.syntax.labels import (
 )
 from standoff.syntax.tree import children
 
+_OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN))  # "Russia's letter", "a U.N. resolution"
 TRIGGER_CLASSES = (WordClass.VERB, WordClass.AUXILIARY, WordClass.NOUN)  # what an event trigger can be
 _ADJACENT_ROLES = frozenset({Role.PARTICLE, Role.PREPOSITION, Role.RECIPIENT})  # words right after a verb that may belong to it: "call on"
 # Links through which a verb shares the subject of the word it depends on.
@@ -173,6 +174,8 @@ class PredicateReader:
             # a past-tense verb the parser hung under the sentence's first noun ("The air force carried
             # out strikes" parsed as "the air force [that] carried ..."): that noun is its agent
             predicate.agents = [verb.head]
+        if not predicate.agents and not predicate.passive:
+            predicate.agents = self._document_author(verb)
         if predicate.passive and not predicate.patients:
             # a subject a passive shares is what the act was done to: "attacked a post and were repelled"
             predicate.patients = self.inherited_agents(verb)
@@ -265,6 +268,21 @@ class PredicateReader:
             agents = [p for s in passive_subjects for p in children(s) if role(p) is Role.POSSESSOR]
             agents += by_agents(head)
         return agents
+
+    def _document_author(self, verb: Token) -> list[Token]:
+        """Who wrote the document a participle describes, and so does what it says: "Trump issued
+        a statement *recognising* Guaido and *calling* ...", "Russia's letter *urging* restraint"."""
+        clause = first_conjunct(verb)
+        if link(clause) != CLAUSE_ON_NOUN or verb_form(verb) is not VerbForm.GERUND or clause.head.lemma_.lower() not in self._words.document_nouns:
+            return []
+        document = clause.head
+        owners = [c for c in children(document) if link(c) in _OWNER_LINKS]
+        if owners:
+            return owners
+        issuer = document.head
+        if link(document) == PLAIN_PATIENT and is_predicate_word(issuer):
+            return _agents_of(issuer) or self.inherited_agents(issuer)
+        return []
 
     def inherited_agents(self, verb: Token) -> list[Token]:
         """The agent a verb shares with the verb it depends on: "Russia agreed and signed",
