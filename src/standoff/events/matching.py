@@ -115,7 +115,7 @@ class PatternMatcher:
             clause = _content_text(predicate)  # read once for all the pattern's expressions
             if not any(expr.search(clause) for expr in pattern.content):
                 return False
-        if pattern.called is not None and not any(self.has_words(c, pattern.called) for c in predicate.called):
+        if pattern.called is not None and not any(self._is_called(c, pattern.called) for c in predicate.called):
             return False
         if pattern.called is None and isinstance(pattern.object, Words) and predicate.called:
             return False  # "called the strike an attack": naming the thing, not calling a strike
@@ -134,6 +134,11 @@ class PatternMatcher:
     def has_words(self, token: Token, words: Words) -> bool:
         """The role filler is one of the words, or ends one of the phrases."""
         return bool(self.words_of(token) & words.single) or any(_ends_phrase(token, phrase) for phrase in words.phrases)
+
+    def _is_called(self, token: Token, words: Words) -> bool:
+        """What the object is called is one of the words: its head ("a mistake"), an adjective on
+        it ("a *heinous* act"), or a phrase it heads at either end ("a slap in the face")."""
+        return self.has_words(token, words) or _described_by(token, words) or any(_begins_phrase(token, phrase) for phrase in words.phrases)
 
     def words_of(self, token: Token) -> set[str]:
         """A role filler's lemma and form, those of its noun modifiers ("road map") and of the
@@ -324,6 +329,12 @@ def _ends_phrase(token: Token, phrase: Phrase) -> bool:
         if _forms(word) & words:
             words = next(wanted, None)
     return words is None
+
+
+def _begins_phrase(token: Token, phrase: Phrase) -> bool:
+    """The phrase's words follow ``token`` in order, from it on: "slap in the face"."""
+    words = token.doc[token.i : token.i + len(phrase)]
+    return len(words) == len(phrase) and all(_forms(word) & wanted for word, wanted in zip(words, phrase, strict=True))
 
 
 def _clause_fillers(predicate: Predicate) -> list[Token]:
