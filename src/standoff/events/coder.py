@@ -22,7 +22,7 @@ from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
 from standoff.ontology import Ontology
 from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, CLAUSE_ON_NOUN, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, has_subject, is_auxiliary, is_predicate_word, link, word_class
-from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor, names_a_free_relative
+from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor, in_a_judgement, names_a_free_relative
 from standoff.syntax.tense import Tense, own_tense
 from standoff.syntax.tree import children
 
@@ -181,11 +181,12 @@ class EventCoder:
         )
 
     def _describes(self, trigger: Token) -> bool:
-        """A verb that describes something rather than tells an act: a participle describing its
+        """A word that describes something rather than tells an act: a participle describing its
         noun by a standing relation ("fighters backed by Ankara", "a mission led by a former
-        ruler"), or the verb of naming of a free relative, which says whose word a name is
-        ("struck what New Delhi described as a training camp")."""
-        if names_a_free_relative(trigger, self._words.naming_verbs):
+        ruler"), the verb of naming of a free relative, which says whose word a name is
+        ("struck what New Delhi described as a training camp"), or a noun in what a judgement
+        calls its object ("criticised the strike as a clear attack")."""
+        if names_a_free_relative(trigger, self._words.naming_verbs) or in_a_judgement(trigger, self._words.judging_verbs):
             return True
         return link(trigger) == CLAUSE_ON_NOUN and trigger.lower_ in self._words.describing_participles
 

@@ -115,7 +115,7 @@ class PatternMatcher:
             clause = _content_text(predicate)  # read once for all the pattern's expressions
             if not any(expr.search(clause) for expr in pattern.content):
                 return False
-        if pattern.called is not None and not any(self._is_called(c, pattern.called) for c in predicate.called):
+        if pattern.called is not None and not any(self._is_called(c, pattern.called) for c in self._called(predicate)):
             return False
         if pattern.called is None and isinstance(pattern.object, Words) and predicate.called:
             return False  # "called the strike an attack": naming the thing, not calling a strike
@@ -134,6 +134,13 @@ class PatternMatcher:
     def has_words(self, token: Token, words: Words) -> bool:
         """The role filler is one of the words, or ends one of the phrases."""
         return bool(self.words_of(token) & words.single) or any(_ends_phrase(token, phrase) for phrase in words.phrases)
+
+    def _called(self, predicate: Predicate) -> list[Token]:
+        """What a verb of naming calls its object, also after "as" ("described the exercise as a
+        provocation"); other patterns of the verb still read the "as" phrase as an oblique."""
+        if predicate.called or predicate.lemma not in self._words.naming_verbs:
+            return predicate.called
+        return predicate.obliques.get("as", [])
 
     def _is_called(self, token: Token, words: Words) -> bool:
         """What the object is called is one of the words: its head ("a mistake"), an adjective on

@@ -116,6 +116,7 @@ class Lexicon:
     topic_nouns: Words
     deliberation_prepositions: Words
     naming_verbs: Words
+    judging_verbs: Words
     topic_prepositions: Words
     of_place_nouns: Words
     place_object_verbs: Words

@@ -425,3 +425,17 @@ def names_a_free_relative(clause: Token, naming_verbs: frozenset[str]) -> bool:
     """ "what New Delhi described as a training camp": the verb of naming of a free relative,
     whose object is "what"."""
     return clause.lemma_.lower() in naming_verbs and any(link(c) == PLAIN_PATIENT and c.lower_ == "what" for c in children(clause))
+
+
+def in_a_judgement(noun: Token, judging_verbs: frozenset[str]) -> bool:
+    """A noun in what a verb of judging calls its object, which names the thing judged and no
+    act of its own: "criticised the strike as *a clear attack*", "called the raids an act of
+    *aggression*"."""
+    token = noun
+    while (is_noun(token) or word_class(token) is _ADPOSITION) and token.head.i != token.i:
+        head = token.head
+        if is_predicate_word(head):
+            judged = (role(token) is _PREPOSITION and token.lower_ == "as") or (role(token) is _PREDICATIVE and head.lemma_ != "be")
+            return judged and head.lemma_.lower() in judging_verbs
+        token = head
+    return False
