@@ -47,12 +47,11 @@ def test_a_story_of_one_country_s_affairs_aims_its_acts_at_home(coder: Coder) ->
     assert (country(suspended, "source"), country(suspended, "target")) == ("COL", "COL")
 
 
-def test_a_meeting_with_no_one_named_and_an_actor_without_a_counterpart_keep_no_target(coder: Coder) -> None:
+def test_a_meeting_with_no_one_named_is_no_event_and_an_actor_without_a_counterpart_keeps_no_target(coder: Coder) -> None:
     events = events_of(
         coder,
         "The United States imposed new sanctions on Iran on Monday. Iranian leaders met on Tuesday to discuss the crisis. Japan suspended its aid programme.",
     )
-    met = by_trigger(events, "met")
-    assert met.cameo_root == "04" and country(met, "source") == "IRN" and met.target is None
+    assert not [e for e in events if e.trigger == "met"]  # not given the story's counterpart either
     suspended = by_trigger(events, "suspended")
     assert country(suspended, "source") == "JPN" and suspended.target is None

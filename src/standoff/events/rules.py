@@ -312,13 +312,14 @@ class InstitutionVisits:
 class NeededActors:
     """An event whose pattern asks for a dyad ("dyad": a known source and target) and has none
     once the other rules ran is dropped: the joint act of "X and Y renewed talks" has its
-    targets from ``Reciprocity`` first."""
+    targets from ``Reciprocity`` first. A meeting needs someone met: "the Security Council held
+    a closed meeting", "spoke to reporters" are a body's own business, not an event."""
 
     id = RuleId.NEEDED_ACTORS
 
     def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
         dyadic = {(p.pattern_set, p.id) for _, p in sentence.matched if p.dyad}
-        return [e for e in events if (e.rule.pattern_set, e.rule.pattern) not in dyadic or (_code(e.source) and _code(e.target))]
+        return [e for e in events if ((e.rule.pattern_set, e.rule.pattern) not in dyadic or (_code(e.source) and _code(e.target))) and (e.cameo != MEETING_CODE or _code(e.target))]
 
 
 class OneEventPerAct:
