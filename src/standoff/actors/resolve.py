@@ -73,6 +73,7 @@ UNIDENTIFIED_FORCE = "UAF"
 # Who arrests people when the text does not say: the police.
 ARRESTING_SECTOR = "COP"
 _ORGANISATION_WINDOW = 3  # sentences back that "the group" can reach
+_COLLECTIVE_WINDOW = 12  # ... and "the government": a story's government stays its subject for long
 # How a kind of actor is named with its country in the words ("the Sudanese government", "a
 # spokesman for the Chinese foreign ministry"): such a phrase can be called "the government" after.
 _COLLECTIVE_METHODS = frozenset({Resolution.COUNTRY_SECTOR, Resolution.SECTOR_OF_OWNER})
@@ -469,7 +470,7 @@ class ArticleActors:
             return None
         sentence = self._sentence_of.get(head.i, 0)
         for index, named in reversed(self._collectives):
-            if sentence - self._sentence_of.get(index, 0) > _ORGANISATION_WINDOW:
+            if sentence - self._sentence_of.get(index, 0) > _COLLECTIVE_WINDOW:
                 break
             if index < head.i and named.code is not None and named.code.sector == agent.sector and self._doc[index].lemma_ == head.lemma_:
                 return Actor(self._mention(span[0], span[-1], "title"), named.code, Resolution.COREF_TITLE, 0.7, named.mention)
