@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from standoff.events.assembly import LEAD_SENTENCES
 from standoff.events.patterns import PatternStack, Words
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event
@@ -11,6 +12,7 @@ from standoff.model import Actor, Event
 # "the launch" names an act whose trigger starts the same way ("launched"), to this many letters.
 _PREFIX = 5
 FORCE_ROOTS = ("17", "18", "19", "20")  # coercion, assault, fighting, mass violence
+VIOLENT_ROOTS = FORCE_ROOTS[1:]  # the acts a story is about: "condemned the attack" is the lead's
 CLAIM_ROOTS = ("01", "11")  # statements and accusations: what a denial answers
 JUDGMENT = "116"  # find guilty: the act a verdict names
 CAPTIVITY = ("173", "181")  # arrest or detain; abduct, hijack or take hostage: what a release ends
@@ -80,6 +82,9 @@ class EarlierActs:
             roots = self._deed_roots
         else:
             return None
+        lead = self._lead_act([r for r in roots if r in VIOLENT_ROOTS], not_by)
+        if lead is not None:
+            return lead
         for event in reversed(since):
             if event.complete and event.cameo_root in roots and _country(event) not in not_by:
                 return event
@@ -181,6 +186,13 @@ class EarlierActs:
             return []
         found = [e.source for e in self._together(act, since) if e.source is not None]
         return list({(a.code.code if a.code is not None else a.mention.text): a for a in found}.values())
+
+    def _lead_act(self, roots: Sequence[str], countries: frozenset[str]) -> Event | None:
+        """The story's own violent act of one of ``roots``, told in its lead and done by none of
+        ``countries``: what a reaction that names an act by its kind ("condemned the attack")
+        answers, whatever other acts the paragraphs between recall."""
+        positions = [p for root in roots for p in self._by_root.get(root, ()) if self._events[p].sentence_index < LEAD_SENTENCES and _country(self._events[p]) not in countries]
+        return self._events[min(positions)] if positions else None
 
     def _latest_not_by(self, root: str, countries: frozenset[str]) -> int | None:
         for position in reversed(self._by_root.get(root, ())):
