@@ -15,13 +15,13 @@ from standoff.events.earlier import FORCE_ROOTS, EarlierActs
 from standoff.events.embedding import SecondOpinion, action_verbs, predicate_text
 from standoff.events.matching import PatternMatcher, patients_for
 from standoff.events.modality import modality
-from standoff.events.patterns import NO_EVENT, Pattern, PatternStack
+from standoff.events.patterns import CURATED, IMPORTED, NO_EVENT, Pattern, PatternStack
 from standoff.events.rules import DENIAL, ENGINE, ANSWERING_THREATS, OFF_STACK_PATTERN, THREAT_ROOT, Sentence, SentenceRule, is_light_verb_patient, sentence_rules
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
 from standoff.ontology import Ontology
-from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, CLAUSE_ON_NOUN, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, has_subject, is_auxiliary, is_predicate_word, link, word_class
+from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, CLAUSE_ON_NOUN, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, has_subject, is_auxiliary, is_predicate_word, link, role, word_class
 from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor, in_a_judgement, names_a_free_relative
 from standoff.syntax.tense import Tense, own_tense
 from standoff.syntax.tree import children
@@ -48,6 +48,8 @@ ADDRESSING_GROUPS = ("appeal", "demand")  # the head's object (or clause subject
 # Statements of a stance the actor holds now: said, appealed, demanded, accused, rejected, threatened.
 STANCE_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 
+
+CAMEO_SETS = frozenset({CURATED, IMPORTED})  # the packaged pattern sets, whose codes are CAMEO's
 
 class EventCoder:
     def __init__(
@@ -242,6 +244,11 @@ class EventCoder:
         elif mode is Modality.FUTURE and (planned := self._composition.compose("future", pattern.code)):
             # "will visit Mauritania": the plan is what happened, an intent to meet
             code, mode, rules = planned, Modality.ASSERTED, (RuleId.PLANNED_MEETING,)
+        elif mode is Modality.FUTURE and pattern.pattern_set in CAMEO_SETS and self._tells_own_plan(predicate, verb) and (promised := self._promised(pattern.code))[0]:
+            # "Finland will give Tanzania a grant": the story tells the actor's intent, not the act.
+            # A user's dictionary keeps its code: PETRARCH's own dictionaries code the verb whatever its tense
+            code, mode = promised[0], Modality.ASSERTED
+            rules = (RuleId.ANNOUNCED_THREAT if promised[1] else RuleId.ANNOUNCED_INTENT,)
         if mode in UNREALISED and not self._unrealised:
             return []
         assert code is not None
@@ -457,6 +464,11 @@ class EventCoder:
         if own or has_subject(predicate.trigger):
             return own or [None]
         return self._raised_subject(head_predicate, actors) or source_actors(head_predicate, actors, self._words)
+
+    def _tells_own_plan(self, predicate: Predicate, verb: Token) -> bool:
+        """ "Finland will give Tanzania a grant": the sentence's own verb, with "will" and a
+        subject; not a clause under another verb, whose speaker ``_announces_own_act`` reads."""
+        return bool(predicate.agents) and role(first_conjunct(verb)) is Role.ROOT and any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ == "will" for c in children(verb))
 
     def _announces_own_act(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> bool:
         """ "X said it will/would do Y": a clause under a verb of saying, in the future (or the
