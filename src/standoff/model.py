@@ -134,6 +134,7 @@ class RuleId(StrEnum):
     OUTCOME_OF_FORCE = "outcome-of-force"  # "struck a bus, killing nine people": one act, the strike
     PAIRED = "paired"  # the target's side of a paired act: "arrived in X" is X's hosting too
     NEEDED_ACTORS = "needed-actors"  # drops an event still without the dyad its pattern asks for
+    DOCUMENT_SAYS = "document-says"  # "issued a statement recognising X": the recognition, not the issuing
     AT_HOME = "at-home"  # a domestic act without a target, done in its actor's country, is aimed at it
     AT_SCENE = "at-scene"  # force without a named target, used in another country, is aimed at that country
     STORY_COUNTERPART = "story-counterpart"  # an act without a target is aimed at the side its actor deals with in the story

@@ -66,7 +66,7 @@ def dyads(events: list[Event]) -> Counter[tuple[str | None, str, str | None]]:
 
 def test_the_rules_run_in_the_declared_order() -> None:
     assert [rule.id for rule in all_rules()] == [
-        RuleId.LIGHT_VERB_WINS, RuleId.FIRED_WEAPON_HITS, RuleId.OUTCOME_OF_FORCE, RuleId.ANSWER_TARGET, RuleId.INSTITUTION_VISIT, RuleId.OWN_SIDE,
+        RuleId.LIGHT_VERB_WINS, RuleId.DOCUMENT_SAYS, RuleId.FIRED_WEAPON_HITS, RuleId.OUTCOME_OF_FORCE, RuleId.ANSWER_TARGET, RuleId.INSTITUTION_VISIT, RuleId.OWN_SIDE,
         RuleId.RECIPROCAL, RuleId.MUTUAL, RuleId.MEETING_ABROAD, RuleId.NEEDED_ACTORS,
     ]  # fmt: skip
     assert [rule.id for rule in ARTICLE_RULES] == [RuleId.ONE_EVENT_PER_ACT]
@@ -78,6 +78,14 @@ def test_light_verb_wins_over_its_noun(table: ActorTable) -> None:
     both = code(text, table, without=RuleId.LIGHT_VERB_WINS)
     assert [e.trigger for e in kept] == ["carried"]
     assert sorted(e.trigger for e in both) == ["carried", "strikes"]
+
+
+def test_a_document_that_says_an_act_is_no_statement_besides(table: ActorTable) -> None:
+    text = "Japan's foreign ministry issued a statement condemning North Korea."
+    kept = code(text, table)
+    both = code(text, table, without=RuleId.DOCUMENT_SAYS)
+    assert [e.trigger for e in kept] == ["condemning"]
+    assert sorted(e.trigger for e in both) == ["condemning", "issued"]
 
 
 def test_a_weapon_fired_by_someone_that_hits_is_one_act(table: ActorTable) -> None:

@@ -14,11 +14,11 @@ from typing import Protocol
 from standoff.actors.resolve import ArticleActors
 from standoff.events.arguments import same_country, source_actors
 from standoff.events.assembly import THREAT_ROOT, EventAssembler, SentenceContext, reidentified
-from standoff.events.patterns import WEAPON_SOURCES, Pattern
+from standoff.events.patterns import STATEMENT_ROOT, WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Resolution, RuleId
 from standoff.nlp import Span, Token
-from standoff.syntax.labels import ADVERBIAL_CLAUSE, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, VerbForm, link, verb_form
+from standoff.syntax.labels import ADVERBIAL_CLAUSE, CLAUSE_ON_NOUN, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, VerbForm, link, verb_form
 from standoff.syntax.predicates import Predicate, PredicateReader
 from standoff.syntax.tree import children
 
@@ -89,6 +89,25 @@ class LightVerbWins:
                 # the verb's event, unless the noun's pattern comes from a higher set
                 redundant.add(predicate.trigger.idx if verb_rank[verb] <= sentence.rank(pattern.pattern_set) else verb)
         return [e for e in events if e.trigger_start not in redundant]
+
+
+class DocumentSays:
+    """ "Trump issued a statement recognising Guaido": when a participle on the document coded
+    what it says, issuing the document adds no statement of its own."""
+
+    id = RuleId.DOCUMENT_SAYS
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._document_nouns = lexicon.document_nouns
+
+    def apply(self, events: list[Event], sentence: Sentence) -> list[Event]:
+        acts = {e.trigger_start for e in events}
+        issued = set()
+        for predicate, _ in sentence.matched:
+            for document in predicate.patients:
+                if document.lemma_.lower() in self._document_nouns and any(link(c) == CLAUSE_ON_NOUN and c.idx in acts for c in children(document)):
+                    issued.add(predicate.trigger.idx)
+        return [e for e in events if e.trigger_start not in issued or not e.cameo.startswith(STATEMENT_ROOT)]
 
 
 class FiredWeaponHits:
@@ -345,6 +364,7 @@ def sentence_rules(lexicon: Lexicon, predicates: PredicateReader, assembler: Eve
     """The rules run on each sentence's events, in this order."""
     return (
         LightVerbWins(lexicon),
+        DocumentSays(lexicon),
         FiredWeaponHits(),
         OutcomeOfForce(),
         AnswerTargets(),
