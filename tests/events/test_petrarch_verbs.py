@@ -181,6 +181,16 @@ def test_a_dyad_makes_every_pattern_need_a_known_source_and_target() -> None:
     assert all(p["dyad"] for p in strict.patterns)
 
 
+def test_a_verb_that_is_another_verbs_irregular_form_is_a_verb_of_its_own() -> None:
+    text = "--- DISCOVER [---] ---\nFIND {FINDS FOUND FINDING}\n- * EVIDENCE [010]\n\n--- ENACT [060] ---\nESTABLISH\nFOUND\n- * LINK [030]\n"
+    found = translate(read_verb_dictionary(text, "f.txt"), "f.txt", load_lexicon())
+    enacting = [p for p in found.patterns if p["id"].startswith("enact.")]
+    # FOUND of ENACT is "founded", not every "found" of "find"; FIND keeps its own form
+    assert all("forms" not in p for p in enacting)
+    assert "find" not in {v for p in enacting for v in p["verb"]} and "found" in found.classes["enact_verbs"]
+    assert [p["verb"] for p in found.patterns if p["id"].startswith("discover.")][0] == ["find"]
+
+
 def test_codes_cameo_does_not_define_are_kept_and_counted() -> None:
     weis = translate(read_verb_dictionary("--- GIVE [---] ---\nGIVE\n- * DOLLARS [903]\n", "w.txt"), "w.txt", load_lexicon())
     assert weis.codes_as_given == {"903": 1}

@@ -180,9 +180,13 @@ def translate(dictionary: VerbDictionary, source: str, lexicon: Lexicon, dyad: b
     verb_words |= {form[min(v.verb, len(form) - 1)].lower() for b in dictionary.blocks for v in b.verbs for form in v.forms}
     lemmas = verb_lemmas(verb_words | {word for word, kind in kinds.items() if kind is Kind.VERB})
     reader = _PatternReader(lexicon, kinds, lemmas, synsets)
+    # A verb that is another's irregular form too (FOUND, and FIND {FOUND}) is a verb of its own
+    # under its own entry: "founded", not every "found" of "find".
+    irregular = {form[min(v.verb, len(form) - 1)].lower() for b in dictionary.blocks for v in b.verbs for form in v.forms}
+    entry_lemmas = {**lemmas, **{w: w for w in irregular if w in {v.words[v.verb].lower() for b in dictionary.blocks for v in b.verbs} and lemmas[w] != w}}
     kept: dict[tuple[str, ...], tuple[int, dict[str, Any]]] = {}
     for block in dictionary.blocks:
-        groups = _verb_groups(block, lemmas, lexicon, out)
+        groups = _verb_groups(block, lemmas, entry_lemmas, lexicon, out)
         if len(groups.get((), ())) > 1:  # the block's verbs, written once as a class
             name = _verb_class_name(block, out.verb_classes)
             out.verb_classes[name] = groups[()]
@@ -207,7 +211,7 @@ def translate(dictionary: VerbDictionary, source: str, lexicon: Lexicon, dyad: b
                     made.pop("via", None)
                     found.append((_specificity(made), len(found), made))
         found.sort(key=lambda item: (-item[0], item[1]))
-        own = _own_codes(block, lemmas, lexicon, cameo, out)
+        own = _own_codes(block, entry_lemmas, lexicon, cameo, out)
         for candidate in [m for _, _, m in found] + own:
             made = _without_travel(candidate, out.verb_classes, lexicon, out)
             made = _without_rule(made, out.verb_classes, lexicon, out) if made is not None else None
@@ -382,8 +386,9 @@ def _restricted_form(verb: VerbLine, block: Block, lemmas: dict[str, str]) -> tu
     return (word,)
 
 
-def _verb_groups(block: Block, lemmas: dict[str, str], lexicon: Lexicon, out: Translation) -> dict[tuple[str, ...], list[str]]:
-    """The block's triggers ("set", "cordon off"), grouped by the form they are restricted to."""
+def _verb_groups(block: Block, lemmas: dict[str, str], entry_lemmas: dict[str, str], lexicon: Lexicon, out: Translation) -> dict[tuple[str, ...], list[str]]:
+    """The block's triggers ("set", "cordon off"), grouped by the form they are restricted to;
+    ``entry_lemmas`` are the lemmas of the verbs' own entries, ``lemmas`` those of their forms."""
     groups: dict[tuple[str, ...], list[str]] = {}
     for verb in block.verbs:
         problem = _unusable(verb, lexicon)
@@ -391,9 +396,9 @@ def _verb_groups(block: Block, lemmas: dict[str, str], lexicon: Lexicon, out: Tr
             out.untranslated.append(Untranslated(verb.line, verb.text, problem, "verb"))
             continue
         later = [w.lower() for w in verb.words[1:]]
-        triggers = groups.setdefault(_restricted_form(verb, block, lemmas), [])
-        triggers.append(_trigger(verb, lemmas))
-        base = lemmas[verb.words[0].lower()]
+        triggers = groups.setdefault(_restricted_form(verb, block, entry_lemmas), [])
+        triggers.append(_trigger(verb, entry_lemmas))
+        base = entry_lemmas[verb.words[0].lower()]
         for form in verb.forms:  # an irregular form the model lemmatizes apart
             lemma = lemmas.get(form[0].lower(), base)
             if lemma != base:
