@@ -102,6 +102,7 @@ class Lexicon:
     backer_participles: Words
     describing_participles: Words
     document_nouns: Words
+    allowance_nouns: Words
     stance_prefixes: Words
     title_abbreviations: Mapping[str, str]
     title_fillers: Words

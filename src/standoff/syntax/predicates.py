@@ -154,6 +154,8 @@ class PredicateReader:
                     for grandchild in children(child):
                         if link(grandchild) == _INFINITIVE_COMPLEMENT:
                             predicate.complement = grandchild
+        if predicate.complement is None and predicate.patients:
+            predicate.complement = self._allowed_act(verb)
         own_role, own_form = link(verb)
         if own_role is _RELATIVE and not predicate.agents:
             # "a missile which flew over Japan": the relative pronoun stands for the noun
@@ -268,6 +270,15 @@ class PredicateReader:
             agents = [p for s in passive_subjects for p in children(s) if role(p) is Role.POSSESSOR]
             agents += by_agents(head)
         return agents
+
+    def _allowed_act(self, verb: Token) -> Token | None:
+        """The act a span of time is given for, which the parser hangs on the span or reads as a
+        purpose: "gave American diplomats 72 hours *to leave*" is told as "ordered them to leave"."""
+        spans = [w for w in children(verb) if w.lemma_.lower() in self._words.allowance_nouns]
+        if not spans:
+            return None
+        clauses = [c for span in spans for c in children(span)] + [c for c in children(verb) if link(c) == ADVERBIAL_CLAUSE]
+        return next((c for c in clauses if is_predicate_word(c) and is_to_infinitive(c)), None)
 
     def _document_author(self, verb: Token) -> list[Token]:
         """Who wrote the document a participle describes, and so does what it says: "Trump issued
