@@ -190,6 +190,7 @@ def test_counts_are_not_years(sentence):
     [
         ("Jets bombed the base on Aug. 29. Two days later, crowds stormed the embassy.", ("Two days later", date(2017, 8, 31), "day")),
         ("Jets bombed the base on Aug. 29. The same evening, crowds gathered.", ("The same evening", date(2017, 8, 29), "day")),
+        ("Jets bombed the base on Aug. 29. Within hours, crowds gathered outside the embassy.", ("Within hours", date(2017, 8, 29), "day")),
         ("Jets bombed the base on Aug. 29. The next day, crowds gathered.", ("The next day", date(2017, 8, 30), "day")),
         ("Jets bombed the base in 1998. A week later, the envoy left.", ("A week later", date(1998, 1, 1), "year")),  # no finer than its reference
         ("The war began in March 2003. Baghdad fell the following month.", ("the following month", date(2003, 4, 1), "month")),

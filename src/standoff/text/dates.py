@@ -145,6 +145,7 @@ class DateFinder:
             (_rule(rf"{count}\s+(?P<unit>day|week|month|year)s?\s+ago"), self._ago, (("ago",),)),
             # anaphoric: against the latest date the text gave
             (_rule(r"(?:the\s+same|that)\s+(?:day|morning|afternoon|evening|night)|(?:hours|minutes|moments)\s+(?:later|earlier)"), _shift("day", 0, "day"), (("same", "that", "hours", "minutes", "moments"), _SAME_DAY_WORDS)),  # fmt: skip
+            (_rule(r"within\s+(?:hours|minutes|moments)"), _shift("day", 0, "day"), (("within",), ("hours", "minutes", "moments"))),  # "Within minutes, Trump issued a statement"
             (_rule(r"the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"), _shift("day", 1, "day"), (("next", "following"),)),
             (_rule(r"the\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)"), _shift("day", -1, "day"), (("previous", "preceding"),)),
             (_rule(r"(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<unit>week|month|year)"), self._same, (("that", "same"), ("week", "month", "year"))),
