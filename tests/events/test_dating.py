@@ -79,6 +79,9 @@ def test_a_date_phrase_on_the_clause_dates_the_event(text, trigger, expected):
         ("Troops shelled the villages during fighting between the clans in 2009.", "shelled", text_date(date(2009, 1, 1), "year")),
         # "hours after": the clause under the dated one shares its date
         ("Troops attacked the town on Monday hours after the president had announced a truce.", "announced", text_date(MONDAY, "day")),
+        # ... and a measured "after" or "before" clause lies that far from it
+        ("Jets bombed the airport on Thursday, a day after guerrillas captured two soldiers.", "captured", text_date(date(2017, 8, 30), "day")),
+        ("Russia launched strikes on Tuesday, two days after Ukraine attacked its airbase.", "attacked", text_date(date(2017, 8, 27), "day")),
         # a date the parser hung on an -ing participle describing the object dates the act on it
         ("A drone struck a bus carrying civilians in the region on Saturday, killing nine people.", "struck", text_date(date(2017, 8, 26), "day")),
         ("Rebels fired on a convoy heading to the border on Wednesday.", "fired", text_date(date(2017, 8, 30), "day")),

@@ -12,14 +12,14 @@ article (basis article).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from standoff.lexicon import Lexicon
 from standoff.model import DateBasis, DatePrecision
 from standoff.nlp import Span, Token, string_ids
 from standoff.syntax.labels import ADVERB_MODIFIER, CLAUSE_ON_NOUN, PLAIN_OBLIQUE, THAT_CLAUSE, Form, Role, VerbForm, WordClass, has_subject, is_auxiliary, is_predicate_word, is_subject, label_ids, link, verb_form, word_class
 from standoff.syntax.tense import Tense, tense
-from standoff.syntax.tree import children, first_hanging_word, span_tokens, words_labelled_or_written
+from standoff.syntax.tree import children, first_hanging_word, span_tokens, subtree_ends, words_labelled_or_written
 from standoff.text.dates import DateMention
 
 EventDate = tuple[date | None, DateBasis, DatePrecision | None]
@@ -48,6 +48,10 @@ _CONJUNCT = (Role.CONJUNCT, Form.PLAIN)
 _CIRCUMSTANCE_FORMS = frozenset({VerbForm.GERUND, VerbForm.PARTICIPLE})
 _CIRCUMSTANCE_LINKS = frozenset({(Role.COMPLEMENT, Form.ADVERBIAL), (Role.COMPLEMENT, Form.NOUN_CLAUSE)})
 _MAX_CHAIN = 12
+_ADVERBIAL_CLAUSE = (Role.COMPLEMENT, Form.ADVERBIAL)
+_SUBORDINATOR = (Role.FUNCTION, Form.SUBORDINATOR)
+_SIDES = {"after": -1, "before": 1}  # an act "a day after" the date above lies a day before it
+_DAYS_IN = {"day": 1, "week": 7, "hour": 0, "minute": 0}  # "hours after": the same day
 _DAYS_OF_CURRENT_NEWS = 30  # a story set within the past month is part of the current news
 _DONE_ACT = (Role.MODIFIER, Form.ADJECTIVE)  # "a *captured* pilot"
 _POSSESSOR = (Role.POSSESSOR, Form.PLAIN)
@@ -74,6 +78,9 @@ def event_date(
     chain = _chain(trigger)
     mention = _governing(chain, trigger, sentence, dates, words)
     if mention is not None:
+        days = _days_between(chain, mention, words)
+        if days and mention.date is not None and mention.precision == DatePrecision.DAY.value:
+            return mention.date + timedelta(days=days), DateBasis.TEXT, DatePrecision.DAY
         return mention.date, DateBasis.TEXT, DatePrecision(mention.precision)
     verb = next((t for t in chain if is_predicate_word(t)), None)
     when = tense(verb) if verb is not None else Tense.NONFINITE
@@ -95,6 +102,31 @@ def event_date(
     if published is not None:
         return published, DateBasis.ARTICLE, DatePrecision.DAY
     return None, DateBasis.UNKNOWN, None
+
+
+def _days_between(chain: list[Token], mention: DateMention, words: Lexicon) -> int:
+    """How many days an act told in a measured "after" or "before" clause lies from the date
+    above it: "was flown to The Hague on Wednesday, *a day after* he was arrested" (-1), "two
+    days before the vote" (+2); 0 when the act is not in such a clause or the date is its own."""
+    clause = next((t for t in chain if link(t) == _ADVERBIAL_CLAUSE), None)
+    if clause is None:
+        return 0
+    first, last = subtree_ends(clause)
+    if first.idx <= mention.start <= last.idx:
+        return 0  # "after he was arrested on Tuesday": the date is the clause's own
+    marker = next((c for c in children(clause) if link(c) == _SUBORDINATOR and c.lower_ in _SIDES), None)
+    measure = next((c for c in children(clause) if link(c) == ADVERB_MODIFIER and c.lemma_.lower() in _DAYS_IN), None)
+    if marker is None or measure is None or measure.i > marker.i:
+        return 0
+    count = next((_count(c, words) for c in children(measure) if _count(c, words)), 1)
+    return _SIDES[marker.lower_] * _DAYS_IN[measure.lemma_.lower()] * count
+
+
+def _count(word: Token, words: Lexicon) -> int:
+    """The number a word says: "two", "3"; 0 when none."""
+    if word.text.isdigit():
+        return int(word.text)
+    return words.number_words.get(word.lower_, 0)
 
 
 def statement_verb(trigger: Token) -> Token | None:
