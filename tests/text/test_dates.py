@@ -44,6 +44,7 @@ def test_weekdays(sentence, expected):
         ("Shots were fired this morning.", ("this morning", FRIDAY, "day")),
         ("The envoy left yesterday.", ("yesterday", date(2017, 8, 31), "day")),
         ("Sirens sounded last night.", ("last night", date(2017, 8, 31), "day")),
+        ("Warplanes struck targets across the country overnight.", ("overnight", date(2017, 8, 31), "day")),
         ("Talks resume tomorrow.", ("tomorrow", date(2017, 9, 2), "day")),
     ],
 )

@@ -118,7 +118,7 @@ class DateFinder:
         # with a group all absent from a sentence is not run (most sentences hold no date).
         rules: tuple[_Rule, ...] = (
             (_rule(r"today|tonight|this\s+(?:morning|afternoon|evening)"), _relative("day", 0, "day"), (("today", "tonight", "this"),)),
-            (_rule(r"yesterday|last\s+night"), _relative("day", -1, "day"), (("yesterday", "last"),)),
+            (_rule(r"yesterday|last\s+night|overnight"), _relative("day", -1, "day"), (("yesterday", "last", "overnight"),)),  # "overnight": the night before the story's day
             (_rule(r"tomorrow"), _relative("day", 1, "day"), (("tomorrow",),)),
             (
                 _rule(rf"(?:(?P<mod>last|past|next|this)\s+)?(?P<day>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?"),
