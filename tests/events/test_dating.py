@@ -229,13 +229,15 @@ def test_coded_events_carry_their_dates(coder: Coder):
 def test_a_present_perfect_deed_past_the_lead_tells_a_result_not_a_day(coder: Coder):
     text = (
         "Syrian troops have captured the town of Saraqeb. The army said rebels had fled. Rebels shelled a road.\n\n"
-        "Rebel shelling of Aleppo has killed 40 civilians. Turkey has demanded an inquiry."
+        "Rebel shelling of Aleppo has killed 40 civilians. Turkey has demanded an inquiry. "
+        "Ukraine has taken Russia to the International Court of Justice over the war."
     )
     [result] = coder.code([Article("a", text, FRIDAY)])
     by_trigger = {e.trigger: (e.event_date, e.date_basis, e.date_precision) for e in result.events}
     assert by_trigger["captured"] == ARTICLE  # the lead's present perfect is the day's news
     assert by_trigger["killed"] == UNKNOWN  # a toll: a result, not a day
     assert by_trigger["demanded"] == ARTICLE  # a statement: a stance Turkey holds now
+    assert by_trigger["taken"] == UNKNOWN  # a lawsuit brought: a legal deed, not a word
 
 
 def test_a_threat_in_the_present_perfect_past_the_lead_stands_from_before(coder: Coder):

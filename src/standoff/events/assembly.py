@@ -19,6 +19,7 @@ from standoff.text.dates import DateMention
 # The headline, the dateline and the lead: the sentences that report the story's own news.
 LEAD_SENTENCES = 3
 MATERIAL_QUAD_CLASSES = frozenset({2, 4})  # material cooperation and conflict: deeds, not words
+LEGAL_DEEDS = frozenset({"115", "116"})  # a lawsuit brought, a verdict given: deeds among the verbal codes
 THREAT_ROOT = "13"
 
 
@@ -67,7 +68,7 @@ class EventAssembler:
         # A threat, once made, stands: "has threatened to close the pipeline" past the lead tells
         # one made some time before ("has said it will keep fighting" is still the day's word).
         standing_threat = code.startswith(THREAT_ROOT) and told_by.lemma_.lower() not in self._words.announcing_verbs
-        resultative = ctx.index >= LEAD_SENTENCES and kind is not None and (kind.quad_class in MATERIAL_QUAD_CLASSES or standing_threat)
+        resultative = ctx.index >= LEAD_SENTENCES and kind is not None and (kind.quad_class in MATERIAL_QUAD_CLASSES or code in LEGAL_DEEDS or standing_threat)
         event_date, basis, precision = dated(told_by, ctx.sentence, ctx.dates, ctx.narrative, ctx.published, self._words, ctx.presupposed, resultative)
         if mode is Modality.ASSERTED and basis is DateBasis.TEXT and ctx.published and event_date and event_date > ctx.published and not provenance.planned:
             planned = self._composition.compose("future", code)
