@@ -47,9 +47,8 @@ CONTINUED_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 ADDRESSING_GROUPS = ("appeal", "demand")  # the head's object (or clause subject) is the addressee
 # Statements of a stance the actor holds now: said, appealed, demanded, accused, rejected, threatened.
 STANCE_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
-
-
 CAMEO_SETS = frozenset({CURATED, IMPORTED})  # the packaged pattern sets, whose codes are CAMEO's
+
 
 class EventCoder:
     def __init__(
@@ -244,11 +243,12 @@ class EventCoder:
         elif mode is Modality.FUTURE and (planned := self._composition.compose("future", pattern.code)):
             # "will visit Mauritania": the plan is what happened, an intent to meet
             code, mode, rules = planned, Modality.ASSERTED, (RuleId.PLANNED_MEETING,)
-        elif mode is Modality.FUTURE and pattern.pattern_set in CAMEO_SETS and self._tells_own_plan(predicate, verb) and (promised := self._promised(pattern.code))[0]:
+        elif mode is Modality.FUTURE and pattern.pattern_set in CAMEO_SETS and self._tells_own_plan(predicate, verb) and self._promised(pattern.code)[0]:
             # "Finland will give Tanzania a grant": the story tells the actor's intent, not the act.
             # A user's dictionary keeps its code: PETRARCH's own dictionaries code the verb whatever its tense
-            code, mode = promised[0], Modality.ASSERTED
-            rules = (RuleId.ANNOUNCED_THREAT if promised[1] else RuleId.ANNOUNCED_INTENT,)
+            promised, threat = self._promised(pattern.code)
+            code, mode = promised, Modality.ASSERTED
+            rules = (RuleId.ANNOUNCED_THREAT if threat else RuleId.ANNOUNCED_INTENT,)
         if mode in UNREALISED and not self._unrealised:
             return []
         assert code is not None
