@@ -898,12 +898,10 @@ class ArticleActors:
             beside = next((c for c in children(head) if role(c) is Role.APPOSITIVE), None) if head.i in heads_linked(self._doc, _APPOSITIVE) else None
         if beside is None or beside.i == head.i or entity(beside) is _PERSON or word_class(beside) is _NAME:
             return None
-        described = self.actor(beside)
-        owner = self._owner_in(list(self._description(beside)), exclude=None) if described is None else None
-        code = described.code if described is not None else owner.code if owner is not None else None
-        if code is None:
+        described = self.actor(beside) or self._owner_in(list(self._description(beside)), exclude=None)
+        if described is None or described.code is None:
             return None
-        return Actor(self._entity_mention(span), code, Resolution.DESCRIPTION, 0.7)
+        return Actor(self._entity_mention(span), described.code, Resolution.DESCRIPTION, 0.7)
 
     def _named_before(self, head: Token, span: Description) -> Actor | None:
         """A bare family name ("Pastrana said") is the person named in full earlier in the article

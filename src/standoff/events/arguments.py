@@ -15,7 +15,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event
 from standoff.nlp import Token
 from standoff.syntax.labels import ADVERB_MODIFIER, ADVERBIAL_CLAUSE, CLAUSE_ON_NOUN, PLAIN_AGENT, PLAIN_OBLIQUE, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, is_predicate_word, link, predicate_above, role, word_class
-from standoff.syntax.predicates import Predicate, by_agents, obliques, preposition_objects
+from standoff.syntax.predicates import OWNER_LINKS, Predicate, by_agents, obliques, preposition_objects
 from standoff.syntax.tree import children, sentence_bounds, tokens
 
 # Who did the latest earlier act a noun names ("the launch", "the accusation", "the sanctions"):
@@ -25,7 +25,7 @@ Answered = Callable[[Token], list[Actor]]
 ADDRESSING_ROOTS = frozenset({"02", "10"})
 MEDIATION_CODE = "045"
 # Roles of a noun's dependents that may name its owner: "Lavrov's call", "the Afghan army base", "the head, Lavrov".
-_OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN), (Role.APPOSITIVE, Form.PLAIN))
+_OWNER_LINKS = (*OWNER_LINKS, (Role.APPOSITIVE, Form.PLAIN))
 _MAX_CONJUNCTS = 6  # "A, B and said": a chain of verbs sharing one subject is short
 
 

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from standoff.lexicon import Lexicon
 from standoff.model import DateBasis, DatePrecision
 from standoff.nlp import Span, Token, string_ids
-from standoff.syntax.labels import ADVERB_MODIFIER, CLAUSE_ON_NOUN, PLAIN_OBLIQUE, THAT_CLAUSE, Form, Role, VerbForm, WordClass, has_subject, is_auxiliary, is_predicate_word, is_subject, label_ids, link, verb_form, word_class
+from standoff.syntax.labels import ADVERB_MODIFIER, ADVERBIAL_CLAUSE, CLAUSE_ON_NOUN, PLAIN_OBLIQUE, THAT_CLAUSE, Form, Role, VerbForm, WordClass, has_subject, is_auxiliary, is_predicate_word, is_subject, label_ids, link, verb_form, word_class
 from standoff.syntax.tense import Tense, tense
 from standoff.syntax.tree import children, first_hanging_word, span_tokens, subtree_ends, words_labelled_or_written
 from standoff.text.dates import DateMention
@@ -48,7 +48,6 @@ _CONJUNCT = (Role.CONJUNCT, Form.PLAIN)
 _CIRCUMSTANCE_FORMS = frozenset({VerbForm.GERUND, VerbForm.PARTICIPLE})
 _CIRCUMSTANCE_LINKS = frozenset({(Role.COMPLEMENT, Form.ADVERBIAL), (Role.COMPLEMENT, Form.NOUN_CLAUSE)})
 _MAX_CHAIN = 12
-_ADVERBIAL_CLAUSE = (Role.COMPLEMENT, Form.ADVERBIAL)
 _SUBORDINATOR = (Role.FUNCTION, Form.SUBORDINATOR)
 _SIDES = {"after": -1, "before": 1}  # an act "a day after" the date above lies a day before it
 _DAYS_IN = {"day": 1, "week": 7, "hour": 0, "minute": 0}  # "hours after": the same day
@@ -108,7 +107,7 @@ def _days_between(chain: list[Token], mention: DateMention, words: Lexicon) -> i
     """How many days an act told in a measured "after" or "before" clause lies from the date
     above it: "was flown to The Hague on Wednesday, *a day after* he was arrested" (-1), "two
     days before the vote" (+2); 0 when the act is not in such a clause or the date is its own."""
-    clause = next((t for t in chain if link(t) == _ADVERBIAL_CLAUSE), None)
+    clause = next((t for t in chain if link(t) == ADVERBIAL_CLAUSE), None)
     if clause is None:
         return 0
     first, last = subtree_ends(clause)
@@ -118,7 +117,7 @@ def _days_between(chain: list[Token], mention: DateMention, words: Lexicon) -> i
     measure = next((c for c in children(clause) if link(c) == ADVERB_MODIFIER and c.lemma_.lower() in _DAYS_IN), None)
     if marker is None or measure is None or measure.i > marker.i:
         return 0
-    count = next((_count(c, words) for c in children(measure) if _count(c, words)), 1)
+    count = next((n for n in (_count(c, words) for c in children(measure)) if n), 1)
     return _SIDES[marker.lower_] * _DAYS_IN[measure.lemma_.lower()] * count
 
 

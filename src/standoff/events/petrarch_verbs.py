@@ -176,14 +176,13 @@ def translate(dictionary: VerbDictionary, source: str, lexicon: Lexicon, dyad: b
     before |= {w for members in synsets.members.values() for member in members for w in member.split()}
     before |= {w for elements in parsed.values() if isinstance(elements, tuple) for w in _lone_word(elements[1])}  # "* ANGRILY"
     kinds = word_kinds(before, lexicon)
-    verb_words = {v.words[v.verb].lower() for b in dictionary.blocks for v in b.verbs}
-    verb_words |= {form[min(v.verb, len(form) - 1)].lower() for b in dictionary.blocks for v in b.verbs for form in v.forms}
-    lemmas = verb_lemmas(verb_words | {word for word, kind in kinds.items() if kind is Kind.VERB})
+    entries = {v.words[v.verb].lower() for b in dictionary.blocks for v in b.verbs}
+    irregular = {form[min(v.verb, len(form) - 1)].lower() for b in dictionary.blocks for v in b.verbs for form in v.forms}
+    lemmas = verb_lemmas(entries | irregular | {word for word, kind in kinds.items() if kind is Kind.VERB})
     reader = _PatternReader(lexicon, kinds, lemmas, synsets)
     # A verb that is another's irregular form too (FOUND, and FIND {FOUND}) is a verb of its own
     # under its own entry: "founded", not every "found" of "find".
-    irregular = {form[min(v.verb, len(form) - 1)].lower() for b in dictionary.blocks for v in b.verbs for form in v.forms}
-    entry_lemmas = {**lemmas, **{w: w for w in irregular if w in {v.words[v.verb].lower() for b in dictionary.blocks for v in b.verbs} and lemmas[w] != w}}
+    entry_lemmas = {**lemmas, **{w: w for w in irregular & entries if lemmas[w] != w}}
     kept: dict[tuple[str, ...], tuple[int, dict[str, Any]]] = {}
     for block in dictionary.blocks:
         groups = _verb_groups(block, lemmas, entry_lemmas, lexicon, out)

@@ -41,7 +41,7 @@ from standoff.syntax.labels import (
 )
 from standoff.syntax.tree import children
 
-_OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN))  # "Russia's letter", "a U.N. resolution"
+OWNER_LINKS = ((Role.POSSESSOR, Form.PLAIN), (Role.MODIFIER, Form.NOUN))  # words before a noun that name its owner: "Russia's letter", "a U.N. resolution"
 TRIGGER_CLASSES = (WordClass.VERB, WordClass.AUXILIARY, WordClass.NOUN)  # what an event trigger can be
 _ADJACENT_ROLES = frozenset({Role.PARTICLE, Role.PREPOSITION, Role.RECIPIENT})  # words right after a verb that may belong to it: "call on"
 # Links through which a verb shares the subject of the word it depends on.
@@ -287,7 +287,7 @@ class PredicateReader:
         if link(clause) != CLAUSE_ON_NOUN or verb_form(verb) is not VerbForm.GERUND or clause.head.lemma_.lower() not in self._words.document_nouns:
             return []
         document = clause.head
-        owners = [c for c in children(document) if link(c) in _OWNER_LINKS]
+        owners = [c for c in children(document) if link(c) in OWNER_LINKS]
         if owners:
             return owners
         issuer = document.head
