@@ -175,6 +175,21 @@ def test_an_act_told_before_as_done_is_background():
     assert own_date["kidnapped"] == text_date(date(2016, 1, 1), "year")
 
 
+def test_an_act_a_relative_clause_dated_is_told_again_at_that_date():
+    text = (
+        "Relatives of the 12 miners who vanished near the border in March marched on Friday.\n\n"
+        "The miners vanished after soldiers stopped their truck and then searched the men. Police arrested a guard."
+    )
+    found = dates_of(text)
+    march = text_date(date(2017, 3, 1), "month")
+    assert found["vanished"] == march  # told again: done in March, not on the publication day
+    assert found["stopped"] == march  # what happened before it, in its "after" clause, then too
+    assert found["searched"] == march
+    assert found["arrested"] == ARTICLE  # an act the story had not told
+    undated = dates_of("Relatives of the miners who vanished marched on Friday. The miners vanished after soldiers stopped their truck.")
+    assert undated["stopped"] == text_date(FRIDAY, "day")  # a relative clause without a date of its own tells none
+
+
 def test_an_act_noun_told_as_known_makes_its_later_telling_background():
     text = (
         "Amnesty said the army failed to stop the abduction of the students. Critics condemned his arrest.\n\n"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from standoff.events.composition import Composition
@@ -31,7 +32,7 @@ class SentenceContext:
     published: date | None
     dates: list[DateMention]  # with offsets into the article text
     narrative: DateMention | None = None  # the date the paragraph's story is set at (dating.StoryTime)
-    presupposed: frozenset[str] = frozenset()  # acts the story took as done before (dating.StoryTime)
+    presupposed: Mapping[str, DateMention | None] = field(default_factory=dict)  # acts the story took as done before, with their dates (dating.StoryTime)
 
 
 class EventAssembler:

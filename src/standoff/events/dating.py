@@ -11,7 +11,7 @@ article (basis article).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from standoff.lexicon import Lexicon
@@ -58,6 +58,8 @@ _DETERMINER = (Role.FUNCTION, Form.DETERMINER)
 # asked of every adjective modifier of a sentence: module names, since on Python 3.11 an Enum's member is
 # read through EnumType.__getattr__, slowly
 _PARTICIPLE, _ADJECTIVE = VerbForm.PARTICIPLE, WordClass.ADJECTIVE
+_NOTHING_DONE: Mapping[str, DateMention | None] = {}
+_RELATIVE_CLAUSE = (Role.RELATIVE, Form.PLAIN)
 
 
 def event_date(
@@ -67,11 +69,12 @@ def event_date(
     narrative: DateMention | None,
     published: date | None,
     words: Lexicon,
-    presupposed: frozenset[str] = frozenset(),
+    presupposed: Mapping[str, DateMention | None] = _NOTHING_DONE,
     resultative: bool = False,
 ) -> EventDate:
     """The date of the act ``trigger`` names, its basis and precision. ``presupposed``: forms
-    and lemmas of acts the story took as done before this sentence ("a captured Indian pilot").
+    and lemmas of acts the story took as done before this sentence ("a captured Indian pilot"),
+    with the date it told for them ("the students who disappeared in September"), if any.
     ``resultative``: a present perfect of the act tells a result, not when it happened (a
     material act past the article's lead: "more than 10,000 people have been killed in the war")."""
     chain = _chain(trigger)
@@ -94,6 +97,8 @@ def event_date(
         return None, DateBasis.UNKNOWN, None  # "has repeatedly accused", "has long denied", "have been killed"
     if when is Tense.PRESENT_PERFECT and _set_before_the_story(narrative, published):
         return None, DateBasis.UNKNOWN, None  # "He fell ill in August. He has accused the Kremlin": background
+    if when in (Tense.PAST, Tense.NONFINITE) and (told := _told_before(chain, presupposed, words)) is not None:
+        return told.date, DateBasis.TEXT, DatePrecision(told.precision)  # "the students who disappeared in September ... The students disappeared after police opened fire"
     if when is Tense.PAST and verb is not None and (verb.lower_ in presupposed or verb.lemma_.lower() in presupposed) and verb.lemma_.lower() not in words.saying_verbs:
         return None, DateBasis.UNKNOWN, None  # "a captured pilot ... The pilot was captured after ejecting": done before the story
     if when in (Tense.PAST, Tense.PAST_PERFECT) and narrative is not None and narrative.date is not None:
@@ -101,6 +106,25 @@ def event_date(
     if published is not None:
         return published, DateBasis.ARTICLE, DatePrecision.DAY
     return None, DateBasis.UNKNOWN, None
+
+
+def _told_before(chain: list[Token], presupposed: Mapping[str, DateMention | None], words: Lexicon) -> DateMention | None:
+    """The date the story gave an act told again in the past, the act itself or one whose time
+    the trigger shares ("disappeared after police *opened fire*"): told as done on that date."""
+    for token in chain:
+        if not is_predicate_word(token) or not _told_in_the_past(token) or token.lemma_.lower() in words.saying_verbs:
+            continue
+        told = presupposed.get(token.lemma_.lower())
+        if told is not None:
+            return told
+    return None
+
+
+def _told_in_the_past(verb: Token) -> bool:
+    """A verb in the past, or a participle with a subject and no auxiliary, which the tagger
+    gives for a past now and then ("The students *disappeared* after ...")."""
+    when = tense(verb)
+    return when is Tense.PAST or when is Tense.NONFINITE and verb_form(verb) is _PARTICIPLE and has_subject(verb)
 
 
 def _days_between(chain: list[Token], mention: DateMention, words: Lexicon) -> int:
@@ -153,7 +177,9 @@ class StoryTime:
     main clause of the paragraph that is not a plan or in the future. A new paragraph starts
     without one. Also the acts the story has taken as done so far: a past participle before a
     noun ("a captured pilot", "the kidnapped girls") and an act noun with "the" or an owner
-    ("the abduction of the girls", "his arrest") tell their act as already over."""
+    ("the abduction of the girls", "his arrest") tell their act as already over, and a relative
+    clause in the past with a date of its own tells it as over on that date ("the 43 students
+    who disappeared in September")."""
 
     def __init__(self, text: str, published: date | None, words: Lexicon) -> None:
         self._words = words
@@ -161,15 +187,17 @@ class StoryTime:
         self._published = published
         self._end: int | None = None
         self._date: DateMention | None = None
-        self._done: set[str] = set()
+        self._done: dict[str, DateMention | None] = {}
         self._act_nouns = string_ids(words.act_nominalisations)
-        self.presupposed: frozenset[str] = frozenset()  # forms and lemmas of acts done before the current sentence
+        self.presupposed: Mapping[str, DateMention | None] = _NOTHING_DONE  # forms and lemmas of acts done before the current sentence, with their date
 
     def sentence(self, sentence: Span, dates: Sequence[DateMention], following: tuple[Span, Sequence[DateMention]] | None = None) -> DateMention | None:
         """The story's date for ``sentence``, its own main clause's date counted; ``following``:
         the next sentence with its dates, whose opening date may count from this one's."""
-        self.presupposed = frozenset(self._done)
-        self._done.update(self._acts_told_as_done(sentence))
+        self.presupposed = dict(self._done)
+        for act in self._acts_told_as_done(sentence):
+            self._done.setdefault(act, None)
+        self._done.update(self._acts_dated_by_relatives(sentence, dates))
         start = sentence.start_char
         if self._end is not None and "\n" in self._text[self._end : start]:
             self._date = None
@@ -191,6 +219,16 @@ class StoryTime:
                 acts += (token.lower_, token.lemma_.lower())
             elif token.lower_ in self._words.act_nominalisations and _definite(token):
                 acts.append(self._words.act_nominalisations[token.lower_])
+        return acts
+
+    def _acts_dated_by_relatives(self, sentence: Span, dates: Sequence[DateMention]) -> dict[str, DateMention]:
+        acts = {}
+        for token in words_labelled_or_written(sentence, label_ids(_RELATIVE_CLAUSE)):
+            if tense(token) is not Tense.PAST or token.lemma_.lower() in self._words.saying_verbs:
+                continue
+            told = _governing([token], token, sentence, dates, self._words)
+            if told is not None and told.date is not None and (self._published is None or told.date <= self._published):
+                acts[token.lemma_.lower()] = told
         return acts
 
     def _day_told_by_next(self, dates: Sequence[DateMention], following: Span, its_dates: Sequence[DateMention]) -> DateMention | None:
