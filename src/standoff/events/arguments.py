@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from standoff.actors.resolve import ArticleActors
-from standoff.events.patterns import STATEMENT_ROOT, SUBJECT_SOURCES, WEAPON_SOURCES, Pattern
+from standoff.events.patterns import FORCE_ROOT, STATEMENT_ROOT, SUBJECT_SOURCES, WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
-from standoff.model import Actor, Event
+from standoff.model import Actor, Event, Resolution
 from standoff.nlp import Token
 from standoff.syntax.labels import ADVERB_MODIFIER, ADVERBIAL_CLAUSE, CLAUSE_ON_NOUN, PLAIN_AGENT, PLAIN_OBLIQUE, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, is_predicate_word, link, predicate_above, role, word_class
 from standoff.syntax.predicates import OWNER_LINKS, Predicate, by_agents, obliques, preposition_objects
@@ -147,7 +147,7 @@ def target_actors(
     found = _addressees(pattern, predicate, actors, words) or _named_targets(pattern, predicate, patients, actors, answered, sources, words)
     if not found and pattern.code.startswith(MEDIATION_CODE):
         found = _parties_between(predicate, actors, words)
-    if not found and pattern.code[:2] >= "14":
+    if not found and pattern.code[:2] >= FORCE_ROOT:
         # force shown or used somewhere is aimed at that country, unless it is the actor's own
         places = _located(predicate, actors, words) or [a for o in predicate.patients for a in _placed_at(o, actors, words)]
         if places:
@@ -218,9 +218,17 @@ def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleA
         candidates += [c for c in children(predicate.clause) if role(c) is Role.AGENT]
     for candidate in sorted(candidates, key=lambda t: t.i):
         found = actors_at(candidate, actors, words)
+        if found and pattern_code[:2] < FORCE_ROOT and _venue(candidate, found, words):
+            continue
         if found and not (all(a.code in own for a in found) and _owned_by_pronoun(candidate)):
             return found
     return []
+
+
+def _venue(candidate: Token, found: list[Actor], words: Lexicon) -> bool:
+    """A town or region where something was said or agreed ("preparing talks *in Geneva*",
+    "negotiated the text in New York"): not whom it concerned, as force used there would be."""
+    return candidate.head.lower_ in words.scene_prepositions and all(a.method is Resolution.PLACE for a in found)
 
 
 def _parties_between(predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor]:

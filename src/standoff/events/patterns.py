@@ -105,6 +105,7 @@ PATTERN_KEYS = {
 }  # fmt: skip
 NO_EVENT = "none"
 STATEMENT_ROOT = "01"  # CAMEO 01: make a public statement
+FORCE_ROOT = "14"  # CAMEO 14 and above: protest and force, done in a place to whoever is there
 TARGET_KINDS = ("object", "subject", "phrase", "content", "none", "default")
 SOURCE_KINDS = ("subject", "object", "weapon", "bomber", "arrester", "captor")
 WEAPON_SOURCES = frozenset({"weapon", "bomber"})  # the subject names a weapon, not who used it
