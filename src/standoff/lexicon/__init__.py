@@ -145,6 +145,7 @@ class Lexicon:
     additive_adverbs: Words
     additive_adjectives: Words
     time_prepositions: Words
+    sequence_prepositions: Words
     period_prepositions: Words
 
 

@@ -257,6 +257,8 @@ class PredicateReader:
         """Who carried out a nominal event: the subject of the light verb governing it ("held
         talks"), or the owner of the subject ("Lavrov's call was made in a telephone conversation")."""
         head = noun.head
+        if role(noun) is Role.OBLIQUE and form(noun) is Form.PLAIN and head.lower_ in self._words.sequence_prepositions:
+            return []  # "offered talks following the invasions": an act before or after, not the subject's own
         if role(noun) is Role.OBLIQUE and form(noun) is Form.PLAIN and role(head) is Role.PREPOSITION:
             head = head.head
         if not is_predicate_word(head):
