@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from standoff.actors.resolve import ArticleActors
-from standoff.events.patterns import FORCE_ROOT, STATEMENT_ROOT, SUBJECT_SOURCES, WEAPON_SOURCES, Pattern
+from standoff.events.patterns import FORCE_ROOT, STATEMENT_ROOT, SUBJECT_SOURCES, WEAPON_SOURCES, Pattern, Words
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Resolution
 from standoff.nlp import Token
@@ -183,12 +183,13 @@ def _named_targets(
     if kind == "content":
         return _content_targets(predicate, actors, answered, words)
     found = [a for o in patients for a in actors_at(o, actors, words)]
-    # "launched an offensive against X": a light verb's act is aimed where its noun is
-    light = predicate.lemma in words.light_verbs
+    # "launched an offensive against X", "issued a warning to X": a light verb's act, or one whose
+    # pattern names its noun, is aimed where its noun is
+    through_object = predicate.lemma in words.light_verbs or isinstance(pattern.object, Words)
     for prep in words.target_prepositions:
         if found:
             break
-        objects = predicate.objects_of(prep) if light else predicate.obliques.get(prep, [])
+        objects = predicate.objects_of(prep) if through_object else predicate.obliques.get(prep, [])
         found = [a for t in objects for a in actors_at(t, actors, words)]
     return found or [a for o in patients for a in _placed_at(o, actors, words)] or _authors(patients, answered, words)
 
