@@ -340,7 +340,8 @@ def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answ
                 found = actors_at(subject, actors, words) or answered(subject)
                 if found:
                     return found
-    return []
+    # "reminded Iraq that it must cooperate": else whom it was told to
+    return [a for o in predicate.patients for a in actors_at(o, actors, words)]
 
 
 def same_country(source: Actor | None, target: Actor | None) -> bool:
