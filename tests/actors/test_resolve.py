@@ -133,6 +133,12 @@ def test_possessive_pronoun_and_metonymic_owner(actor_at) -> None:
     assert leader.antecedent is not None and leader.antecedent.text == "North Korean leader Kim Jong Un"
 
 
+def test_a_possessive_with_own_is_the_clause_subject(actor_at) -> None:
+    text = "The United States recognised the new government. Canada and Brazil followed with their own recognition."
+    assert [code_of(a) for a in actor_at(text, "their", date(2019, 1, 24), all=True)] == ["CAN", "BRA"]
+    assert code_of(actor_at("Russia welcomed the talks. Egypt later sent its own envoy.", "its", date(2019, 1, 24), all=True)[0]) == "EGY"
+
+
 def test_without_an_antecedent_pronouns_and_titles_stay_unresolved(actor_at) -> None:
     he = actor_at("He said the talks had gone well.", "He")
     assert he.code is None and he.method == "pronoun-unresolved"

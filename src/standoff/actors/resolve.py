@@ -198,6 +198,8 @@ class ArticleActors:
         pattern of a predicate asks again for its fillers' actors: they are found once per
         token (the list is shared: do not change it)."""
         found = self._actors_at.get(token.i)
+        if found is None and (subject := self._own_owner(token)) is not None:
+            found = self._actors_at[token.i] = self.actors(subject)
         if found is None:
             found = []
             for head in (token, *conjuncts(token)):
@@ -211,6 +213,17 @@ class ArticleActors:
                         found.append(self._second_of_pair[head.i])
             self._actors_at[token.i] = found
         return found
+
+    def _own_owner(self, token: Token) -> Token | None:
+        """The subject a possessive with "own" stands for: "Canada, Brazil and Colombia followed
+        with *their* own recognition" (all three), "Egypt sent its own envoy"."""
+        if token.lower_ not in self._words.possessive_pronouns | self._words.collective_possessives or role(token) is not Role.POSSESSOR:
+            return None
+        noun = token.head
+        if not any(c.lower_ == "own" for c in children(noun)):
+            return None
+        verb = predicate_above(noun)
+        return next((c for c in children(verb) if is_subject(c) and c.i < token.i), None)
 
     def _coordinated_owners(self, head: Token, actor: Actor) -> list[Actor]:
         code = actor.code
