@@ -139,6 +139,11 @@ def test_a_possessive_with_own_is_the_clause_subject(actor_at) -> None:
     assert code_of(actor_at("Russia welcomed the talks. Egypt later sent its own envoy.", "its", date(2019, 1, 24), all=True)[0]) == "EGY"
 
 
+def test_a_hyphenated_title_takes_the_owner_hung_on_its_second_half(actor_at) -> None:
+    assert code_of(actor_at("The secretary-general of NATO visited Kiev.", "The secretary", date(2019, 1, 24))) == "IGOWSTNAT"
+    assert code_of(actor_at("The secretary-general of the Arab League flew to Cairo.", "The secretary", date(2019, 1, 24))) == "IGOMEAARL"
+
+
 def test_without_an_antecedent_pronouns_and_titles_stay_unresolved(actor_at) -> None:
     he = actor_at("He said the talks had gone well.", "He")
     assert he.code is None and he.method == "pronoun-unresolved"

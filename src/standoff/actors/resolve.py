@@ -1118,8 +1118,10 @@ PERSON_LIKE = frozenset(
 
 def _objects_after(head: Token, prepositions: frozenset[str]) -> Iterator[Token]:
     """The objects of the prepositions among ``prepositions`` after ``head``, in order: "Mexico"
-    in "the leaders of Mexico", "SANDF" in "members of SANDF"."""
-    for prep in rights(head):
+    in "the leaders of Mexico", "SANDF" in "members of SANDF", "NATO" in "the secretary-general of
+    NATO" (the parser may hang the phrase on the title's second half)."""
+    halves = [c for c in rights(head) if c.i == head.i + 2 and head.doc[head.i + 1].text == "-"]
+    for prep in [p for word in (head, *halves) for p in rights(word)]:
         if role(prep) is Role.PREPOSITION and prep.lower_ in prepositions:
             for obj in children(prep):
                 if link(obj) == PLAIN_OBLIQUE:
