@@ -41,6 +41,8 @@ def test_former_makes_an_office_holder_eli(actor_at) -> None:
     [
         ("A road map formulated by Moscow and Beijing was welcomed.", "Moscow", ["RUS", "CHN"]),
         ("France, Germany and Italy signed the accord.", "France", ["FRA", "DEU", "ITA"]),
+        # the parser reads this list as an apposition ("Brazil" on "Canada") with a conjunct
+        ("Canada, Brazil and Colombia recognised Guaido as president.", "Canada", ["CAN", "BRA", "COL"]),
         ("American and British warplanes struck targets.", "warplanes", ["USAMIL", "GBRMIL"]),
         ("He spoke with his Polish and Lithuanian counterparts.", "counterparts", ["POLGOV", "LTUGOV"]),
     ],

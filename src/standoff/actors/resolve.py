@@ -202,7 +202,7 @@ class ArticleActors:
             found = self._actors_at[token.i] = self.actors(subject)
         if found is None:
             found = []
-            for head in (token, *conjuncts(token)):
+            for head in (token, *conjuncts(token), *_listed_as_apposition(token)):
                 actor = self.actor(head)
                 if actor is not None and actor.method in _PLACED_BY_STORY and any(a.method not in _PLACED_BY_STORY for a in found):
                     continue  # "American warplanes and cruise missiles": the missiles are theirs, not the dateline country's
@@ -1114,6 +1114,15 @@ _MODIFYING = frozenset({(Role.MODIFIER, Form.ADJECTIVE), (Role.MODIFIER, Form.NO
 PERSON_LIKE = frozenset(
     {Resolution.PERSON, Resolution.APPOSITIVE, Resolution.COUNTRY_SECTOR, Resolution.DESCRIPTION, Resolution.SECTOR_OF_OWNER, Resolution.TITLE_SURNAME, Resolution.COREF_NAME}
 )
+
+
+def _listed_as_apposition(token: Token) -> tuple[Token, ...]:
+    """The rest of a list of names the parser read as an apposition: "Canada, Brazil and
+    Colombia" hangs "Brazil" on "Canada" as an appositive and "Colombia" on "Brazil"."""
+    for child in rights(token):
+        if role(child) is Role.APPOSITIVE and word_class(child) is WordClass.NAME and any(role(c) is Role.CONJUNCT for c in rights(child)):
+            return (child, *conjuncts(child))
+    return ()
 
 
 def _objects_after(head: Token, prepositions: frozenset[str]) -> Iterator[Token]:
