@@ -13,6 +13,7 @@ from standoff.model import Actor, Event
 _PREFIX = 5
 FORCE_ROOTS = ("17", "18", "19", "20")  # coercion, assault, fighting, mass violence
 VIOLENT_ROOTS = FORCE_ROOTS[1:]  # the acts a story is about: "condemned the attack" is the lead's
+RIOT = "145"  # a violent protest: force a threat of punishment answers, as it answers an attack
 CLAIM_ROOTS = ("01", "11")  # statements and accusations: what a denial answers
 JUDGMENT = "116"  # find guilty: the act a verdict names
 CAPTIVITY = ("173", "181")  # arrest or detain; abduct, hijack or take hostage: what a release ends
@@ -108,16 +109,18 @@ class EarlierActs:
         return self._latest_of(tuple(self._by_root), own, since)
 
     def latest_force_against(self, countries: frozenset[str], since: Sequence[Event] = ()) -> Event | None:
-        """The latest known act of coercion or force (roots 17-20) aimed at one of ``countries``
-        by another, or by a dissident of its own (rioters, rebels, opposition): what a threat that
-        names no target answers ("promised a painful response" after Hezbollah captured two
-        Israeli soldiers; "those responsible will be punished" after rioters stormed Congress)."""
+        """The latest known act of coercion or force (roots 17-20, and riots) aimed at one of
+        ``countries`` by another, or by a dissident of its own (rioters, rebels, opposition): what
+        a threat that names no target answers ("promised a painful response" after Hezbollah
+        captured two Israeli soldiers; "those responsible will be punished" after rioters stormed
+        Congress)."""
 
         def against(event: Event) -> bool:
             target = event.target.code.country if event.target is not None and event.target.code is not None else None
-            return event.complete and event.cameo_root in FORCE_ROOTS and target in countries and (_country(event) not in countries or self._dissident(event))
+            forceful = event.cameo_root in FORCE_ROOTS or event.cameo == RIOT
+            return event.complete and forceful and target in countries and (_country(event) not in countries or self._dissident(event))
 
-        return self._latest_of(FORCE_ROOTS, against, since)
+        return self._latest_of((*FORCE_ROOTS, RIOT[:2]), against, since)
 
     def _dissident(self, event: Event) -> bool:
         source = event.source.code if event.source is not None else None
