@@ -243,7 +243,7 @@ class EventCoder:
         elif mode is Modality.FUTURE and (planned := self._composition.compose("future", pattern.code)):
             # "will visit Mauritania": the plan is what happened, an intent to meet
             code, mode, rules = planned, Modality.ASSERTED, (RuleId.PLANNED_MEETING,)
-        elif mode is Modality.FUTURE and pattern.pattern_set in CAMEO_SETS and self._tells_own_plan(predicate, verb) and self._promised(pattern.code)[0]:
+        elif mode is Modality.FUTURE and pattern.pattern_set in CAMEO_SETS and self._tells_own_plan(predicate, verb, actors) and self._promised(pattern.code)[0]:
             # "Finland will give Tanzania a grant": the story tells the actor's intent, not the act.
             # A user's dictionary keeps its code: PETRARCH's own dictionaries code the verb whatever its tense
             promised, threat = self._promised(pattern.code)
@@ -465,10 +465,20 @@ class EventCoder:
             return own or [None]
         return self._raised_subject(head_predicate, actors) or source_actors(head_predicate, actors, self._words)
 
-    def _tells_own_plan(self, predicate: Predicate, verb: Token) -> bool:
+    def _tells_own_plan(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> bool:
         """ "Finland will give Tanzania a grant": the sentence's own verb, with "will" and a
-        subject; not a clause under another verb, whose speaker ``_announces_own_act`` reads."""
-        return bool(predicate.agents) and role(first_conjunct(verb)) is Role.ROOT and any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ == "will" for c in children(verb))
+        subject, or such a clause told by no known actor ("..., a statement issued by the ministry
+        said"); a clause a known speaker tells is read by ``_announces_own_act``."""
+        if not predicate.agents or not any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ == "will" for c in children(verb)):
+            return False
+        clause = first_conjunct(verb)
+        if role(clause) is Role.ROOT:
+            return True
+        return link(clause) == THAT_CLAUSE and clause.head.lemma_.lower() in self._words.announcing_verbs and not self._speakers(clause.head, actors)
+
+    def _speakers(self, saying: Token, actors: ArticleActors) -> set[str]:
+        """The countries of who says, at a verb of saying."""
+        return {a.code.country for s in self._predicates.verb(saying).agents for a in actors_at(s, actors, self._words) if a.code is not None}
 
     def _announces_own_act(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> bool:
         """ "X said it will/would do Y": a clause under a verb of saying, in the future (or the
@@ -483,7 +493,7 @@ class EventCoder:
         clause = first_conjunct(verb)
         if link(clause) != THAT_CLAUSE or clause.head.lemma_.lower() not in self._words.announcing_verbs:
             return False
-        speakers = {a.code.country for s in self._predicates.verb(clause.head).agents for a in actors_at(s, actors, self._words) if a.code is not None}
+        speakers = self._speakers(clause.head, actors)
         for subject in predicate.agents:
             if subject.lower_ in self._words.self_pronouns:
                 continue
