@@ -175,7 +175,9 @@ def _named_targets(
         preposition = kind[5:]
         # "withdrew from talks *with* Kyiv": the object of the trigger's own preposition carries it too
         trigger_objects = preposition_objects([p for p in patients if p not in predicate.patients], preposition)
-        return [a for t in predicate.objects_of(preposition) + trigger_objects for a in actors_at(t, actors, words)]
+        # "give Malawi a grant": the recipient before the object is whom it is given to
+        recipients = [p for p in predicate.patients if role(p) is Role.RECIPIENT] if preposition == "to" else []
+        return [a for t in predicate.objects_of(preposition) + trigger_objects + recipients for a in actors_at(t, actors, words)]
     if kind == "subject":
         return [a for s in predicate.agents for a in actors_at(s, actors, words)]
     if kind == "phrase":
