@@ -146,6 +146,14 @@ def test_a_hyphenated_title_takes_the_owner_hung_on_its_second_half(actor_at) ->
     assert code_of(actor_at("The secretary-general of the Arab League flew to Cairo.", "The secretary", date(2019, 1, 24))) == "IGOMEAARL"
 
 
+def test_a_family_name_tagged_as_a_common_noun_is_the_person_named_before(actor_at) -> None:
+    # the tagger reads the second "Waters" as the plural of "water"
+    text = "The EU envoy Anna Waters held talks in Kabul, the first in years. Waters travelled to Doha in July."
+    later = actor_at(text, ". Waters", date(2019, 1, 24))
+    assert code_of(later) == "IGOEUREEC" and later.method == "coref-name"
+    assert actor_at("Waters rose in the valley.", "Waters", date(2019, 1, 24)) is None  # no one of that name before
+
+
 def test_without_an_antecedent_pronouns_and_titles_stay_unresolved(actor_at) -> None:
     he = actor_at("He said the talks had gone well.", "He")
     assert he.code is None and he.method == "pronoun-unresolved"

@@ -880,6 +880,9 @@ class ArticleActors:
             known = self._title_and_surname(head, span)
             if known is not None:
                 return known
+        if entity(head) not in ACTOR_ENTITIES and len(span) == 1 and head.text[:1].isupper() and word_class(head) is WordClass.NOUN:
+            # "Griffiths travelled to Sanaa": a family name the tagger took for a common noun
+            return self._named_before(head, span)
         if entity(head) not in ACTOR_ENTITIES or _attributive(head):
             return None
         # An unknown name with a known description ("Chinese envoy Liu Wei") takes the description's code.
