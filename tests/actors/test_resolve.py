@@ -154,6 +154,11 @@ def test_a_family_name_tagged_as_a_common_noun_is_the_person_named_before(actor_
     assert actor_at("Waters rose in the valley.", "Waters", date(2019, 1, 24)) is None  # no one of that name before
 
 
+def test_a_titled_unknown_name_beside_a_description_takes_its_country(actor_at) -> None:
+    text = "According to the Nigerian army spokesman, Colonel Sani Okafor, troops killed 20 militants."
+    assert code_of(actor_at(text, "Sani Okafor", date(2019, 1, 24))) == "NGAMIL"
+
+
 def test_without_an_antecedent_pronouns_and_titles_stay_unresolved(actor_at) -> None:
     he = actor_at("He said the talks had gone well.", "He")
     assert he.code is None and he.method == "pronoun-unresolved"

@@ -896,6 +896,9 @@ class ArticleActors:
         owner = self._owner_in([t for t in span if title is None or not title.start <= t.i < title.end], exclude=None)
         if owner is not None and (owner.country or owner.code) and sector is not None:
             return Actor(self._entity_mention(span), _combine(owner, Agent(sector, sector), leading=False), Resolution.DESCRIPTION, 0.7)
+        if sector is not None and (beside := self._described_beside(head, span)) is not None and beside.code is not None and beside.code.country:
+            # "the coalition spokesman, Colonel Turki al-Maliki": the title's kind, the description's country
+            return Actor(self._entity_mention(span), _code(beside.code.country, sector), Resolution.DESCRIPTION, 0.7)
         if sector is not None and sector in self._words.domestic_sectors:
             # "President Andres Pastrana" in a story filed from Bogota: an office at home
             found = self._in_scene_country(head, span, sector)
