@@ -6,8 +6,9 @@ from the actor's own country, which its dateline places at home ("BOGOTA - Colom
 bombed camps in the south"). Where the words name no place, a protest or an act of
 repression by a kind of actor that acts at home (police, protesters, a court; not the armed
 forces, often abroad) is aimed at its own country too ("police fired tear gas to disperse
-the crowds"). A threat that names no one, by a kind of actor that stands against its own state
-(opposition, rebels, protesters), is made to its own country; not a threat of force. And force
+the crowds"), and so is a threat of such repression ("prepared to impose martial law"). A
+threat that names no one, by a kind of actor that stands against its own state (opposition,
+rebels, protesters), is made to its own country; not a threat of force. And force
 or coercion (17-20) whose words name no target, done in another country than the actor's, is
 aimed at that country, as force "in" or "inside" a country already is ("a Russian drone struck
 a bus carrying civilians in Ukraine's Sumy region"), when the article names that country's
@@ -26,6 +27,7 @@ from standoff.model import Actor, ActorCode, Event, Resolution, RuleId
 DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # Protest and repression: aimed at home even where no place is named.
 INWARD_ROOTS = frozenset({"14", "17"})
+ADMINISTRATIVE_THREAT = "132"  # a threat of a curfew, martial law, a ban on parties: repression to come
 # Coercion and force: aimed at the country of their scene when it is another's.
 ABROAD_ROOTS = frozenset(FORCE_ROOTS)
 
@@ -60,11 +62,12 @@ def _at_home(
     source = event.source.code
     # not a threat of force, which insurgents often make to foreign troops ("there would be consequences")
     dissident_threat = event.cameo_root == THREAT_ROOT and event.cameo != FORCE_THREAT and source.sector in dissident_sectors
-    if event.cameo_root not in DOMESTIC_ROOTS and not dissident_threat:
+    repression_threatened = event.cameo.startswith(ADMINISTRATIVE_THREAT)
+    if event.cameo_root not in DOMESTIC_ROOTS and not dissident_threat and not repression_threatened:
         return event
     scene = places.named_scene(event)
     if scene is None:
-        inward = event.cameo_root in INWARD_ROOTS and source.sector in home_sectors
+        inward = (event.cameo_root in INWARD_ROOTS or repression_threatened) and source.sector in home_sectors
         # "Colombian jets bombed rebel camps" in a story filed from Bogota: the act is placed at home
         filed_at_home = places.dateline_entry is not None and places.dateline_entry.country == source.country
         if not dissident_threat and not inward and not filed_at_home:
