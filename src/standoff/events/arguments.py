@@ -230,7 +230,8 @@ def _phrase_actors(predicate: Predicate, patients: list[Token], actors: ArticleA
 
 def _venue(candidate: Token, found: list[Actor], words: Lexicon) -> bool:
     """A town or region where something was said or agreed ("preparing talks *in Geneva*",
-    "negotiated the text in New York"): not whom it concerned, as force used there would be."""
+    "negotiated the text in New York"): where it happened, not whom it concerned (force used
+    there is aimed at it, which the caller leaves to the acts from FORCE_ROOT)."""
     return candidate.head.lower_ in words.scene_prepositions and all(a.method is Resolution.PLACE for a in found)
 
 

@@ -222,6 +222,8 @@ class StoryTime:
         return acts
 
     def _acts_dated_by_relatives(self, sentence: Span, dates: Sequence[DateMention]) -> dict[str, DateMention]:
+        """The lemmas of acts told in relative clauses in the past with a date of their own, not
+        after the article's: "the students who disappeared in September" -> disappear: September."""
         acts = {}
         for token in words_labelled_or_written(sentence, label_ids(_RELATIVE_CLAUSE)):
             if tense(token) is not Tense.PAST or token.lemma_.lower() in self._words.saying_verbs:
