@@ -177,7 +177,9 @@ def _named_targets(
         trigger_objects = preposition_objects([p for p in patients if p not in predicate.patients], preposition)
         # "give Malawi a grant": the recipient before the object is whom it is given to
         recipients = [p for p in predicate.patients if role(p) is Role.RECIPIENT] if preposition == "to" else []
-        return [a for t in predicate.objects_of(preposition) + trigger_objects + recipients for a in actors_at(t, actors, words)]
+        objects = predicate.objects_of(preposition) + trigger_objects + recipients
+        # "an inquiry into the killings": an act told before names whoever did it
+        return [a for t in objects for a in actors_at(t, actors, words)] or _authors(objects, answered, words)
     if kind == "subject":
         return [a for s in predicate.agents for a in actors_at(s, actors, words)]
     if kind == "phrase":
