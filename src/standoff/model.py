@@ -111,6 +111,9 @@ class RuleId(StrEnum):
     # The speaker's own act announced with "will"/"would": intent (03) or threat (13).
     ANNOUNCED_INTENT = "announced-intent"
     ANNOUNCED_THREAT = "announced-threat"
+    # A measure the actor says it will take, on no condition ("said it would close its border with
+    # Qatar", "would immediately impose sanctions"): the decision is the act, told when announced.
+    ANNOUNCED_MEASURE = "announced-measure"
     # A hostile (or cooperative) act the actor says it would do on a condition: a threat
     # (or a promise) to whoever the condition is about ("would shoot down missiles if the US struck").
     CONDITIONAL_THREAT = "conditional-threat"
@@ -175,8 +178,8 @@ class Provenance:
 
     @property
     def announced(self) -> bool:
-        """The event is a speaker's announced intent or threat, not the act announced."""
-        return RuleId.ANNOUNCED_INTENT in self.rules or RuleId.ANNOUNCED_THREAT in self.rules
+        """The event is a speaker's announced intent, threat or measure, dated when it was announced."""
+        return RuleId.ANNOUNCED_INTENT in self.rules or RuleId.ANNOUNCED_THREAT in self.rules or RuleId.ANNOUNCED_MEASURE in self.rules
 
     @property
     def planned(self) -> bool:

@@ -48,6 +48,9 @@ ADDRESSING_GROUPS = ("appeal", "demand")  # the head's object (or clause subject
 # Statements of a stance the actor holds now: said, appealed, demanded, accused, rejected, threatened.
 STANCE_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 CAMEO_SETS = frozenset({CURATED, IMPORTED})  # the packaged pattern sets, whose codes are CAMEO's
+# Measures decided by saying one will take them: reducing relations or aid, sanctions, halting
+# talks or mediation (160-165; withdrawing a presence, 166, is announced as a threat as often).
+MEASURE_CODES = ("160", "161", "162", "163", "164", "165")
 
 
 class EventCoder:
@@ -233,7 +236,9 @@ class EventCoder:
             # the US struck": the actor states an intent (03), or a threat (13) when the act is
             # hostile, made to whoever the condition is about; the act itself has not happened
             promised, threat = self._promised(pattern.code)
-            if promised:
+            if condition is None and pattern.code.startswith(MEASURE_CODES):
+                mode, rules = Modality.ASSERTED, (RuleId.ANNOUNCED_MEASURE,)  # "said it would close its border": decided
+            elif promised:
                 code, mode = promised, Modality.ASSERTED
                 if condition is not None:
                     rules = (RuleId.CONDITIONAL_THREAT if threat else RuleId.CONDITIONAL_PROMISE,)
