@@ -163,6 +163,7 @@ class ArticleActors:
         self._organisations: list[tuple[int, Actor, frozenset[str]]] = []
         # kinds of actor named with their country in reading order: "the Sudanese government"
         self._collectives: list[tuple[int, Actor]] = []
+        self._possessives = self._words.possessive_pronouns | self._words.collective_possessives
         self._second_of_pair: dict[int, Actor] = {}  # "both countries": the second country named
         self._full_names: dict[str, list[int]] | None = None  # a person's family name -> the last tokens of their full names
         self._first_names: dict[str, list[int]] = {}  # the first word of a name of three words or more -> its last tokens
@@ -217,7 +218,7 @@ class ArticleActors:
     def _own_owner(self, token: Token) -> Token | None:
         """The subject a possessive with "own" stands for: "Canada, Brazil and Colombia followed
         with *their* own recognition" (all three), "Egypt sent its own envoy"."""
-        if token.lower_ not in self._words.possessive_pronouns | self._words.collective_possessives or role(token) is not Role.POSSESSOR:
+        if token.lower_ not in self._possessives or role(token) is not Role.POSSESSOR:
             return None
         noun = token.head
         if not any(c.lower_ == "own" for c in children(noun)):
