@@ -248,10 +248,10 @@ class EventCoder:
         elif mode is Modality.FUTURE and (planned := self._composition.compose("future", pattern.code)):
             # "will visit Mauritania": the plan is what happened, an intent to meet
             code, mode, rules = planned, Modality.ASSERTED, (RuleId.PLANNED_MEETING,)
-        elif mode is Modality.FUTURE and pattern.pattern_set in CAMEO_SETS and self._tells_own_plan(predicate, verb, actors) and self._promised(pattern.code)[0]:
+        elif mode is Modality.FUTURE and pattern.pattern_set in CAMEO_SETS and self._tells_own_plan(predicate, verb, actors) and (plan := self._promised(pattern.code))[0]:
             # "Finland will give Tanzania a grant": the story tells the actor's intent, not the act.
             # A user's dictionary keeps its code: PETRARCH's own dictionaries code the verb whatever its tense
-            promised, threat = self._promised(pattern.code)
+            promised, threat = plan
             code, mode = promised, Modality.ASSERTED
             rules = (RuleId.ANNOUNCED_THREAT if threat else RuleId.ANNOUNCED_INTENT,)
         if mode in UNREALISED and not self._unrealised:
