@@ -154,6 +154,12 @@ def test_a_family_name_tagged_as_a_common_noun_is_the_person_named_before(actor_
     assert actor_at("Waters rose in the valley.", "Waters", date(2019, 1, 24)) is None  # no one of that name before
 
 
+def test_a_family_name_the_tagger_left_without_an_entity_is_the_person_named_before(actor_at) -> None:
+    text = "Gunmen shot dead President Jovenel Moise of Haiti at his home on Wednesday. Moise, 53, had ruled by decree for a year."
+    later = actor_at(text, ". Moise", date(2021, 7, 8))
+    assert code_of(later) == "HTIGOV" and later.method == "coref-name"
+
+
 def test_a_titled_unknown_name_beside_a_description_takes_its_country(actor_at) -> None:
     text = "According to the Nigerian army spokesman, Colonel Sani Okafor, troops killed 20 militants."
     assert code_of(actor_at(text, "Sani Okafor", date(2019, 1, 24))) == "NGAMIL"

@@ -881,8 +881,9 @@ class ArticleActors:
             known = self._title_and_surname(head, span)
             if known is not None:
                 return known
-        if entity(head) not in ACTOR_ENTITIES and len(span) == 1 and head.text[:1].isupper() and word_class(head) is WordClass.NOUN:
-            # "Griffiths travelled to Sanaa": a family name the tagger took for a common noun
+        if entity(head) not in ACTOR_ENTITIES and len(span) == 1 and head.text[:1].isupper() and word_class(head) in (WordClass.NOUN, _NAME):
+            # "Griffiths travelled to Sanaa", "Moise, 53, was killed": a family name the tagger
+            # took for a common noun or left without an entity
             return self._named_before(head, span)
         if entity(head) not in ACTOR_ENTITIES or _attributive(head):
             return None
