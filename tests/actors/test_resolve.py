@@ -154,6 +154,10 @@ def test_a_family_name_tagged_as_a_common_noun_is_the_person_named_before(actor_
     assert actor_at("Waters rose in the valley.", "Waters", date(2019, 1, 24)) is None  # no one of that name before
 
 
+def test_a_labour_minister_holds_a_portfolio_not_a_party_card(actor_at) -> None:
+    text = "Labour Minister Suleyman Soylu spoke to reporters in Ankara."
+    assert code_of(actor_at(text, "Labour Minister Suleyman Soylu", date(2016, 7, 17))) == "TURGOV"
+
 def test_a_family_name_the_tagger_left_without_an_entity_is_the_person_named_before(actor_at) -> None:
     text = "Gunmen shot dead President Jovenel Moise of Haiti at his home on Wednesday. Moise, 53, had ruled by decree for a year."
     later = actor_at(text, ". Moise", date(2021, 7, 8))
