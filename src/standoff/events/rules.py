@@ -31,7 +31,7 @@ OFF_STACK_PATTERN = Pattern(
 )  # fmt: skip
 # Codes of acts that, done by conjoined actors, they do with each other: consult, meet,
 # negotiate, agree, cooperate (or say they will), declare a truce, clash.
-RECIPROCAL_PREFIXES = ("031", "036", "04", "057", "06", "0871", "190")
+RECIPROCAL_PREFIXES = ("030", "031", "036", "037", "04", "057", "06", "0871", "190")
 MUTUAL_PREFIXES = ("046", "057")  # negotiating and signing an agreement take two: "signed a treaty with Egypt"
 MUTUAL_PREPOSITION = "with"
 VISIT_ROOT = "04"
