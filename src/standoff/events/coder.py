@@ -433,7 +433,8 @@ class EventCoder:
             sources = source_actors(head_predicate, actors, self._words)
             targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
             provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.ATTEMPTED,))
-            return self._assembler.build(pattern.code, sources, targets, predicate.trigger, mode, pattern, provenance, ctx)
+            tried = self._composition.compose("attempt", pattern.code) or pattern.code
+            return self._assembler.build(tried, sources, targets, predicate.trigger, mode, pattern, provenance, ctx)
         if mode is Modality.NEGATED:
             groups, mode = ["refuse"], Modality.ASSERTED
         for group in groups:

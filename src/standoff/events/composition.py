@@ -18,7 +18,7 @@ import yaml
 from standoff.errors import BadDictionary
 
 GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "aspect", "attempt", "hypothetical")
-MAPPED_GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future")
+MAPPED_GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "attempt")
 
 
 @dataclass(frozen=True, slots=True)
