@@ -158,6 +158,12 @@ def test_a_labour_minister_holds_a_portfolio_not_a_party_card(actor_at) -> None:
     text = "Labour Minister Suleyman Soylu spoke to reporters in Ankara."
     assert code_of(actor_at(text, "Labour Minister Suleyman Soylu", date(2016, 7, 17))) == "TURGOV"
 
+def test_regional_and_economic_bodies_are_known(actor_at) -> None:
+    day = date(2019, 11, 20)
+    assert code_of(actor_at("APEC leaders met in Lima on Saturday.", "APEC leaders", day)) == "IGOASAAPC"
+    assert code_of(actor_at("The OECD cut its growth forecast for Turkey.", "The OECD", day)) == "IGOOEC"
+    assert code_of(actor_at("The Caribbean Community sent observers to Haiti.", "The Caribbean Community", day)) == "IGOCRBCRC"
+
 def test_a_family_name_the_tagger_left_without_an_entity_is_the_person_named_before(actor_at) -> None:
     text = "Gunmen shot dead President Jovenel Moise of Haiti at his home on Wednesday. Moise, 53, had ruled by decree for a year."
     later = actor_at(text, ". Moise", date(2021, 7, 8))
