@@ -284,6 +284,9 @@ class ArticleActors:
         rejection of a proposal, is aimed at the country it belongs to)."""
         modifiers = [c for c in children(token) if link(c) in _MODIFYING]
         modifiers += [g for c in modifiers for g in conjuncts(c)]
+        # "US drone strikes": a country may modify a noun that modifies the head; two nouns away
+        # it names the owner, not a side taken ("a pro-Kremlin youth movement")
+        modifiers += [g for c in modifiers if word_class(c) is WordClass.NOUN for g in children(c) if link(g) in _MODIFYING and not self._takes_side(g)]
         if not modifiers or token.lemma_.lower() in self._words.currency_nouns:  # "Swiss francs" belong to no one
             return []
         countries = dict.fromkeys(self.countries(modifiers))
@@ -756,6 +759,10 @@ class ArticleActors:
             heads = [self._doc[i].head for i in range(match.start, match.end)]
             found = self._backers[words] = any(h.lower_ in self._words.backer_participles and h.i >= match.end for h in heads)
         return found
+
+    def _takes_side(self, token: Token) -> bool:
+        match = self._matches.get(token.i)
+        return match is not None and self._stance(match)
 
     def _stance(self, match: Match) -> bool:
         """The words name a side the phrase's actor takes, not its owner: "Russian" in
