@@ -56,6 +56,7 @@ class Lexicon:
     relative_pronouns: Words
     relative_words: Words
     manner_prepositions: Words
+    bare_infinitive_heads: Words
     source_prepositions: Words
     target_prepositions: Ordered
     statement_topic_prepositions: Words

@@ -303,7 +303,8 @@ class PredicateReader:
         current = verb
         for _ in range(4):
             current_link = link(current)
-            if current_link not in SUBJECT_SHARING or current.head.i == current.i:
+            bare_infinitive = current_link == (_COMPLEMENT, _THAT_CLAUSE) and current.head.lemma_.lower() in self._words.bare_infinitive_heads and not _agents_of(current)
+            if current_link not in SUBJECT_SHARING and not bare_infinitive or current.head.i == current.i:
                 return []
             head = current.head
             if current_link == _INFINITIVE_COMPLEMENT:
