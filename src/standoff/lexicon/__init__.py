@@ -57,6 +57,7 @@ class Lexicon:
     relative_words: Words
     manner_prepositions: Words
     bare_infinitive_heads: Words
+    series_nouns: Words
     source_prepositions: Words
     target_prepositions: Ordered
     statement_topic_prepositions: Words

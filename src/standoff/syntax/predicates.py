@@ -260,6 +260,8 @@ class PredicateReader:
         if role(noun) is Role.OBLIQUE and form(noun) is Form.PLAIN and head.lower_ in self._words.sequence_prepositions:
             return []  # "offered talks following the invasions": an act before or after, not the subject's own
         if role(noun) is Role.OBLIQUE and form(noun) is Form.PLAIN and role(head) is Role.PREPOSITION:
+            if head.lower_ == "of" and head.head.lemma_.lower() in self._words.series_nouns:
+                return self._nominal_agent(head.head)  # "a new round of joint exercises": the round's agent
             head = head.head
         if not is_predicate_word(head):
             return []
