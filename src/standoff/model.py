@@ -108,6 +108,7 @@ class RuleId(StrEnum):
     FUTURE = "future"
     HYPOTHETICAL = "hypothetical"
     ATTEMPTED = "attempted"  # "tried to detain fishermen": force tried is coded as the act
+    FAILED = "failed"  # "failed to reach a deal": an agreement the sides failed to reach is a rejection
     # The speaker's own act announced with "will"/"would": intent (03) or threat (13).
     ANNOUNCED_INTENT = "announced-intent"
     ANNOUNCED_THREAT = "announced-threat"

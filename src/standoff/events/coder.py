@@ -40,6 +40,7 @@ GROUP_RULES = {
     "consider": RuleId.CONSIDER,
     "future": RuleId.FUTURE,
     "attempt": RuleId.ATTEMPTED,
+    "fail": RuleId.FAILED,
     "hypothetical": RuleId.HYPOTHETICAL,
 }
 # Material acts that go on from day to day: "launched the operation", "ordered the attacks" name one told before.
@@ -406,6 +407,13 @@ class EventCoder:
                 targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
                 provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.ANNOUNCED_THREAT if threat else RuleId.ANNOUNCED_INTENT,))
                 return self._assembler.build(promised, sources, targets, head_verb, Modality.ASSERTED, pattern, provenance, ctx)
+        failed = self._composition.compose("fail", pattern.code) if "fail" in groups else None
+        if failed and modality(head_verb, self._words) is not Modality.NEGATED:
+            # "failed to reach agreement on the border": the sides' rejection, not a deal
+            sources = source_actors(head_predicate, actors, self._words)
+            targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
+            provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.FAILED,))
+            return self._assembler.build(failed, sources, targets, head_verb, Modality.ASSERTED, pattern, provenance, ctx)
         if mode in NON_EVENTS:
             if not self._unrealised:
                 return []

@@ -17,8 +17,8 @@ import yaml
 
 from standoff.errors import BadDictionary
 
-GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "aspect", "attempt", "hypothetical")
-MAPPED_GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "attempt")
+GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "aspect", "attempt", "fail", "hypothetical")
+MAPPED_GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "attempt", "fail")
 
 
 @dataclass(frozen=True, slots=True)

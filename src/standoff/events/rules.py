@@ -215,7 +215,8 @@ class Reciprocity:
         out = list(events)
         by_trigger: dict[tuple[int, str], list[Event]] = {}
         for event in events:
-            if event.target is None and event.source is not None and event.cameo.startswith(RECIPROCAL_PREFIXES):
+            joint_act = event.cameo.startswith(RECIPROCAL_PREFIXES) or RuleId.FAILED in event.rule.rules  # a deal failed between them
+            if event.target is None and event.source is not None and joint_act:
                 by_trigger.setdefault((event.trigger_start, event.cameo), []).append(event)
         for group in by_trigger.values():
             if len(group) < 2 or _allied_force(group, sentence):
