@@ -58,6 +58,7 @@ class Lexicon:
     manner_prepositions: Words
     bare_infinitive_heads: Words
     series_nouns: Words
+    culpable_adjectives: Words
     source_prepositions: Words
     target_prepositions: Ordered
     statement_topic_prepositions: Words

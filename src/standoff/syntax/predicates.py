@@ -262,6 +262,8 @@ class PredicateReader:
         if role(noun) is Role.OBLIQUE and form(noun) is Form.PLAIN and role(head) is Role.PREPOSITION:
             if head.lower_ == "of" and head.head.lemma_.lower() in self._words.series_nouns:
                 return self._nominal_agent(head.head)  # "a new round of joint exercises": the round's agent
+            if self._culpable(head):
+                return self.inherited_agents(head.head)  # "the cartel is responsible for mass killings"
             head = head.head
         if not is_predicate_word(head):
             return []
@@ -299,6 +301,12 @@ class PredicateReader:
             return _agents_of(issuer) or self.inherited_agents(issuer)
         return []
 
+    def _culpable(self, preposition: Token) -> bool:
+        """ "guilty of", "responsible for": a preposition whose phrase is an act laid at the
+        door of the subject of the adjective it hangs on."""
+        adjective = preposition.head
+        return preposition.lower_ in ("of", "for") and adjective.lemma_.lower() in self._words.culpable_adjectives and link(adjective) == (_COMPLEMENT, _ADJECTIVE_COMPLEMENT)
+
     def inherited_agents(self, verb: Token) -> list[Token]:
         """The agent a verb shares with the verb it depends on: "Russia agreed and signed",
         "North Korea plans to launch". Object control ("urged X to refrain") gives X."""
@@ -317,7 +325,11 @@ class PredicateReader:
                 return []  # a finite adverbial clause has its own subject; "voted in May to launch" shares it
             if current_link == _CLAUSE_OBLIQUE:
                 # "continued by donating", "after meeting": the gerund's subject is the verb's; not in
-                # "accused X of blocking" or "blamed X for attacking", where it is X's
+                # "accused X of blocking" or "blamed X for attacking", where it is X's; "is guilty of
+                # violating" is the subject's
+                if self._culpable(head):
+                    current = head.head
+                    continue
                 if head.lower_ not in self._words.manner_prepositions:
                     return []
                 head = head.head
