@@ -109,6 +109,7 @@ class RuleId(StrEnum):
     HYPOTHETICAL = "hypothetical"
     ATTEMPTED = "attempted"  # "tried to detain fishermen": force tried is coded as the act
     FAILED = "failed"  # "failed to reach a deal": an agreement the sides failed to reach is a rejection
+    PREPARED = "prepared"  # "the army prepared to resume shelling": force made ready is a show of force
     # The speaker's own act announced with "will"/"would": intent (03) or threat (13).
     ANNOUNCED_INTENT = "announced-intent"
     ANNOUNCED_THREAT = "announced-threat"

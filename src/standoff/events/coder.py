@@ -41,10 +41,12 @@ GROUP_RULES = {
     "future": RuleId.FUTURE,
     "attempt": RuleId.ATTEMPTED,
     "fail": RuleId.FAILED,
+    "prepare": RuleId.PREPARED,
     "hypothetical": RuleId.HYPOTHETICAL,
 }
 # Material acts that go on from day to day: "launched the operation", "ordered the attacks" name one told before.
 CONTINUED_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+HEAD_ACT_GROUPS = ("fail", "prepare")  # where the table gives a code, the head's own act, not the one it governs
 ADDRESSING_GROUPS = ("appeal", "demand")  # the head's object (or clause subject) is the addressee
 # Statements of a stance the actor holds now: said, appealed, demanded, accused, rejected, threatened.
 STANCE_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
@@ -205,6 +207,12 @@ class EventCoder:
         groups = self._composition.groups_of(head.lemma_.lower(), adjacent_particles(head))
         if found.form is Form.THAT_CLAUSE:  # "told reporters that ..." reports; "demanded that ..." demands
             groups = [g for g in groups if g in ADDRESSING_GROUPS] if head.lemma_.lower() not in self._words.telling_verbs else []
+        if groups == ["aspect"]:
+            # "prepared to resume shelling", "agreed to resume talks": the verb of aspect passes the
+            # act up to the verb that governs it, when one does
+            outer = self._governing_head(head)
+            if outer is not None:
+                return outer
         return (head, groups) if groups else None
 
     def _plain(
@@ -407,13 +415,14 @@ class EventCoder:
                 targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
                 provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.ANNOUNCED_THREAT if threat else RuleId.ANNOUNCED_INTENT,))
                 return self._assembler.build(promised, sources, targets, head_verb, Modality.ASSERTED, pattern, provenance, ctx)
-        failed = self._composition.compose("fail", pattern.code) if "fail" in groups else None
-        if failed and modality(head_verb, self._words) is not Modality.NEGATED:
-            # "failed to reach agreement on the border": the sides' rejection, not a deal
-            sources = source_actors(head_predicate, actors, self._words)
-            targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
-            provenance = Provenance(pattern.pattern_set, pattern.id, (RuleId.FAILED,))
-            return self._assembler.build(failed, sources, targets, head_verb, Modality.ASSERTED, pattern, provenance, ctx)
+        for group in HEAD_ACT_GROUPS:
+            own = self._composition.compose(group, pattern.code) if group in groups else None
+            if own and modality(head_verb, self._words) is not Modality.NEGATED:
+                # "failed to reach agreement": the sides' rejection; "prepared to resume shelling": a show of force
+                sources = source_actors(head_predicate, actors, self._words)
+                targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
+                provenance = Provenance(pattern.pattern_set, pattern.id, (GROUP_RULES[group],))
+                return self._assembler.build(own, sources, targets, head_verb, Modality.ASSERTED, pattern, provenance, ctx)
         if mode in NON_EVENTS:
             if not self._unrealised:
                 return []

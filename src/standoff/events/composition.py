@@ -17,8 +17,8 @@ import yaml
 
 from standoff.errors import BadDictionary
 
-GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "aspect", "attempt", "fail", "hypothetical")
-MAPPED_GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "attempt", "fail")
+GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "aspect", "attempt", "fail", "prepare", "hypothetical")
+MAPPED_GROUPS = ("appeal", "demand", "intend", "threaten", "refuse", "consider", "future", "attempt", "fail", "prepare")
 
 
 @dataclass(frozen=True, slots=True)
