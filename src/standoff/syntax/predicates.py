@@ -117,7 +117,7 @@ class PredicateReader:
         for child in children(verb):
             kind, how = link(child)
             if kind is _AGENT:
-                predicate.agents.append(child)
+                predicate.agents.append(_noun_before_participle(child) or child)
             elif kind is _FUNCTION and how is _PASSIVE:
                 predicate.passive = True  # "was later flown to Berlin": passive, whoever the subject
             elif kind is _PATIENT and how is _PASSIVE:
@@ -361,6 +361,14 @@ def is_to_infinitive(verb: Token) -> bool:
 def by_agents(verb: Token) -> list[Token]:
     """The objects of a passive's "by": "was fired *by North Korea*"."""
     return [p for c in children(verb) if role(c) is Role.BY_AGENT for p in children(c) if link(p) == PLAIN_OBLIQUE]
+
+
+def _noun_before_participle(subject: Token) -> Token | None:
+    """ "The Red Cross operating in Iraq said": the parser may take the participle for the
+    subject and the noun before it for the participle's subject; the noun is who said."""
+    if word_class(subject) is not _VERB or verb_form(subject) is not VerbForm.GERUND:
+        return None
+    return next((c for c in children(subject) if role(c) is _AGENT and c.i < subject.i and is_noun(c)), None)
 
 
 def _agents_of(verb: Token) -> list[Token]:
