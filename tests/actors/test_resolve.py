@@ -158,6 +158,11 @@ def test_a_labour_minister_holds_a_portfolio_not_a_party_card(actor_at) -> None:
     text = "Labour Minister Suleyman Soylu spoke to reporters in Ankara."
     assert code_of(actor_at(text, "Labour Minister Suleyman Soylu", date(2016, 7, 17))) == "TURGOV"
 
+def test_a_person_is_named_with_capitals(actor_at) -> None:
+    day = date(2012, 5, 1)
+    assert code_of(actor_at("Ban said the talks would resume.", "Ban", day)) == "IGOUNO"
+    assert actor_at("Egypt said lifting the ban was out of the question.", "the ban", day) is None
+
 def test_regional_and_economic_bodies_are_known(actor_at) -> None:
     day = date(2019, 11, 20)
     assert code_of(actor_at("APEC leaders met in Lima on Saturday.", "APEC leaders", day)) == "IGOASAAPC"

@@ -52,14 +52,14 @@ class ActorTable:
 
         self._shipped: set[str] = set()  # keys of entries from the shipped dictionaries of other projects
 
-        def add(key: str, entry: Match, names: tuple[str, ...], exact: frozenset[str] | bool, proper: bool = False) -> None:
+        def add(key: str, entry: Match, names: tuple[str, ...], exact: frozenset[str] | bool, proper: bool = False, named: bool = False) -> None:
             self._entries[key] = entry
             if proper or entry.agent is not None and entry.agent.shipped:
                 self._shipped.add(key)
             for name in names:
                 if _reads_as_date(name, self.lexicon.months):
                     continue
-                casing = Casing.EXACT if (exact if isinstance(exact, bool) else name in exact) else Casing.NAME if proper else Casing.ANY
+                casing = Casing.EXACT if (exact if isinstance(exact, bool) else name in exact) else Casing.NAME if proper or named else Casing.ANY
                 forms = {name, unaccented(name)}  # news text often drops accents: "Nausėda", "Nauseda"
                 forms |= {form[4:] for form in forms if form.lower().startswith("the ")}
                 phrases.extend((key, form, casing) for form in forms)
@@ -80,7 +80,8 @@ class ActorTable:
             entry = Match("org", 0, 0, country=org.country or org.group, sector=org.function or org.sector, org=org)
             add(f"org:{index}", entry, org.names, org.case_sensitive, org.proper)
         for index, person in enumerate(kb.people):
-            add(f"person:{index}", Match("person", 0, 0, country=person.country, person=person), (person.name, *person.aliases), False, person.proper)
+            # a person is named with capitals: "Ban" is Ban Ki-moon, "a ban" is not
+            add(f"person:{index}", Match("person", 0, 0, country=person.country, person=person), (person.name, *person.aliases), False, person.proper, named=True)
         for phrase, sector in kb.sectors.items():
             if phrase not in kb.agents:
                 add(f"sector:{phrase}", Match("sector", 0, 0, sector=sector, agent=Agent(sector, sector)), _abbreviated(phrase), False)
