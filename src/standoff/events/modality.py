@@ -150,6 +150,8 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
             reported = True
             if lemma in words.denying_heads:
                 return Modality.DENIED
+        if current_link in _CLAIM_CLAUSE_LINKS and lemma in words.request_nouns:
+            return Modality.HYPOTHETICAL  # "its demand that Israel lift the blockade": asked for, not done
         if current_link in _CLAIM_CLAUSE_LINKS and lemma in words.claim_nouns:
             # "denied claims that its forces had shelled ...": the denied act is no event
             if head.head.lemma_.lower() in words.rejecting_verbs:

@@ -59,6 +59,7 @@ class Lexicon:
     bare_infinitive_heads: Words
     series_nouns: Words
     culpable_adjectives: Words
+    request_nouns: Words
     source_prepositions: Words
     target_prepositions: Ordered
     statement_topic_prepositions: Words
