@@ -13,7 +13,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Modality, Resolution
 from standoff.nlp import Doc, Token
 from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, PLAIN_OBLIQUE, Form, Role, first_conjunct, link, role
-from standoff.syntax.predicates import Predicate, obliques
+from standoff.syntax.predicates import Predicate, governor, obliques
 from standoff.syntax.tree import children, lefts, subtree_ends, tokens
 
 
@@ -378,13 +378,13 @@ def _auxiliaries(verb: Token) -> set[str]:
 
 
 def _governed_by(verb: Token, governors: Words) -> bool:
-    """The verb (or the first of its conjuncts) is the clause or infinitive a governor takes."""
-    verb = first_conjunct(verb)
-    return link(verb) in _COMPLEMENT_LINKS and verb.head.i != verb.i and verb.head.lemma_.lower() in governors
+    """The verb (or the first of its conjuncts) is the clause or infinitive a governor takes, as
+    the composition reads it ("have sworn to fight", parsed as an adverbial, too)."""
+    found = governor(verb)
+    return found is not None and found.word.lemma_.lower() in governors
 
 
 _AUXILIARY_LINKS = frozenset({(Role.FUNCTION, Form.AUXILIARY), (Role.FUNCTION, Form.PASSIVE)})
-_COMPLEMENT_LINKS = frozenset({(Role.COMPLEMENT, Form.THAT_CLAUSE), (Role.COMPLEMENT, Form.INFINITIVE)})
 _NOUN_MODIFIER_LINKS = frozenset({(Role.MODIFIER, Form.ADJECTIVE), (Role.MODIFIER, Form.NOUN)})  # "*military* aid", "*road* map"
 
 
