@@ -761,6 +761,7 @@ class ArticleActors:
         return found
 
     def _takes_side(self, token: Token) -> bool:
+        """The word at ``token`` names a side taken ("Kremlin" in "pro-Kremlin"), not an owner."""
         match = self._matches.get(token.i)
         return match is not None and self._stance(match)
 

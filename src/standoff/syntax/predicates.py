@@ -309,7 +309,8 @@ class PredicateReader:
 
     def inherited_agents(self, verb: Token) -> list[Token]:
         """The agent a verb shares with the verb it depends on: "Russia agreed and signed",
-        "North Korea plans to launch". Object control ("urged X to refrain") gives X."""
+        "North Korea plans to launch", "Ethiopia let free", "X is guilty of violating". Object
+        control ("urged X to refrain") gives X."""
         current = verb
         for _ in range(4):
             current_link = link(current)
