@@ -6,7 +6,7 @@ from __future__ import annotations
 from standoff.lexicon import Lexicon
 from standoff.model import Modality
 from standoff.nlp import Token
-from standoff.syntax.labels import ADVERBIAL_CLAUSE, ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, VerbForm, form, has_subject, is_auxiliary, is_predicate_word, is_subject, link, role, verb_form
+from standoff.syntax.labels import ADVERBIAL_CLAUSE, ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, VerbForm, WordClass, form, has_subject, is_auxiliary, is_predicate_word, is_subject, link, role, verb_form, word_class
 from standoff.syntax.predicates import is_to_infinitive
 from standoff.syntax.tense import Tense, own_tense
 from standoff.syntax.tree import children, sentence_bounds
@@ -44,6 +44,7 @@ _GOVERNED_LINKS = frozenset(
 
 # Links read for every dependent of every verb a modality is asked of: named once, not built each time.
 _NEGATION = (Role.FUNCTION, Form.NEGATION)
+_DETERMINER = (Role.FUNCTION, Form.DETERMINER)
 _SUBORDINATOR = (Role.FUNCTION, Form.SUBORDINATOR)
 _PLAIN_PREPOSITION = (Role.PREPOSITION, Form.PLAIN)
 _CLAIM_CLAUSE_LINKS = ((Role.COMPLEMENT, Form.NOUN_CLAUSE), (Role.COMPLEMENT, Form.THAT_CLAUSE))  # "claims *that* ..."
@@ -70,6 +71,8 @@ def _own(token: Token, words: Lexicon) -> Modality | None:
         return Modality.HYPOTHETICAL
     if _negated(token, words):
         return Modality.NEGATED
+    if word_class(token) is WordClass.NOUN and any(link(c) == _DETERMINER and c.lower_ in words.hypothetical_determiners for c in children(token)):
+        return Modality.HYPOTHETICAL  # an act named by a noun that may or may not come: "warned against any attack"
     if role(token) is _ROOT and _asks(token):
         return Modality.QUESTION
     for child in children(token):

@@ -46,6 +46,7 @@ class Lexicon:
     condition_openers: Words
     circumstance_openers: Words
     negative_determiners: Words
+    hypothetical_determiners: Words
     negating_adverbs: Words
     future_heads: Words
     hypothetical_heads: Words
