@@ -85,6 +85,7 @@ class Resolution(StrEnum):
     COREF_TITLE = "coref-title"  # "the Russian leader" -> the Russian leader named before
     COREF_NAME = "coref-name"  # "Pastrana" -> "President Andres Pastrana" named before
     COREF_PRONOUN = "coref-pronoun"  # "he" -> the person named before
+    JOINED_SUBJECT = "joined-subject"  # "the army" in "Israeli jets bombed the airport and the army imposed a blockade"
     PRONOUN_UNRESOLVED = "pronoun-unresolved"
     SCENE_COUNTRY = "scene-country"  # "police" who detained dozens "in Moscow"
     HOME_COUNTRY = "home-country"  # "police" in a story filed from Tallinn, or headlined "Yemen: ..."

@@ -46,8 +46,10 @@ from standoff.syntax.labels import (
     conjuncts,
     continues_entity,
     entity,
+    first_conjunct,
     has_subject,
     heads_linked,
+    is_noun,
     is_plural_noun,
     is_predicate_word,
     is_singular_noun,
@@ -528,11 +530,55 @@ class ArticleActors:
         else to the one the story is filed from, else, as "the government", to the country it
         was last named with; any other kind stays without a country."""
         if agent.sector in self._words.domestic_sectors:
-            found = self._in_scene_country(head, span, agent.sector) or self._collective_named_before(head, span, agent)
+            found = (
+                self._joined_subject(head, span, agent.sector)
+                or self._in_scene_country(head, span, agent.sector)
+                or self._collective_named_before(head, span, agent)
+            )
             if found is not None:
                 return found
         self._bare[head.i] = agent
         return Actor(self._mention(span[0], span[-1], "agent"), None, Resolution.SECTOR_WITHOUT_COUNTRY, 0.0)
+
+    def _joined_subject(self, head: Token, span: Description, sector: str) -> Actor | None:
+        """An office of the state whose actor is the subject of the clause this one is joined
+        to: "Israeli warplanes bombed the airport and *the army* imposed a blockade" (Israel's),
+        "Russia condemned the move, and *Deputy Foreign Minister Ryabkov* warned" (Russia's).
+        Reporting joins one side's acts this way; rebels, militias and crowds are often the
+        other side ("Turkish jets struck the town, where militias fought back"), so only the
+        state's own offices take it."""
+        if sector not in OFFICES:
+            return None
+        joined = self._joined_clause_subject(head)
+        if joined is None:
+            return None
+        return Actor(self._mention(span[0], span[-1], "agent"), _code(joined.code.country, sector), Resolution.JOINED_SUBJECT, 0.6, joined.mention)
+
+    def _joined_clause_subject(self, word: Token, relative: bool = False) -> Actor | None:
+        """The actor with a country that is the subject of the clause joined to the one ``word``
+        is the subject of, by "and", or with ``relative`` by a relative clause ("called for a
+        meeting, where its ambassador demanded"); not by an adverbial clause ("threatened Iraq
+        after its parliament voted" joins another's act)."""
+        while role(word) is Role.CONJUNCT and is_noun(word.head):
+            word = word.head  # "the army and police"
+        if not is_subject(word):
+            return None
+        verb = word.head
+        if role(verb) is Role.CONJUNCT:
+            joined = first_conjunct(verb)
+        elif relative and role(verb) is Role.RELATIVE:
+            joined = predicate_above(verb.head)
+        else:
+            return None
+        if joined.i == verb.i or not is_predicate_word(joined):
+            return None
+        actor = self._subject_actor(joined, before=word)
+        if actor is None:
+            # "Israeli jets struck ... and the army shelled": jets are no actor, their owner is
+            subject = next((c for c in children(joined) if is_subject(c) and c.i < word.i), None)
+            owners = self.owners(subject) if subject is not None else []
+            actor = owners[0] if len(owners) == 1 else None
+        return actor if actor is not None and actor.method not in _PLACED_BY_STORY else None
 
     def _in_scene_country(self, head: Token, span: Description, sector: str) -> Actor | None:
         """An actor of ``sector`` in the country of the act's scene, else of the dateline."""
@@ -738,7 +784,10 @@ class ArticleActors:
             if link(clause) == THAT_CLAUSE:
                 return self._subject_actor(clause.head, before=pronoun)
             clause = clause.head
-        return None
+        # "Russia called for a meeting, where its ambassador demanded": the possessive names
+        # whose, which a bare title in a relative clause does not ("a timetable under which the
+        # government agreed" is another's act)
+        return self._joined_clause_subject(pronoun.head, relative=True) if role(pronoun) is Role.POSSESSOR else None
 
     def _subject_actor(self, verb: Token, before: Token) -> Actor | None:
         """The actor of a country that is the subject of ``verb``, written before ``before``
@@ -911,7 +960,7 @@ class ArticleActors:
             return Actor(self._entity_mention(span), _code(beside.code.country, sector), Resolution.DESCRIPTION, 0.7)
         if sector is not None and sector in self._words.domestic_sectors:
             # "President Andres Pastrana" in a story filed from Bogota: an office at home
-            found = self._in_scene_country(head, span, sector)
+            found = self._joined_subject(head, span, sector) or self._in_scene_country(head, span, sector)
             if found is not None:
                 return replace(found, mention=self._entity_mention(span))
         if sector is not None:

@@ -38,6 +38,7 @@ SOURCE_GROUPS = {
     Resolution.COREF_TITLE: "coref",
     Resolution.COREF_NAME: "coref",
     Resolution.COREF_PRONOUN: "coref",
+    Resolution.JOINED_SUBJECT: "coref",
     Resolution.SCENE_COUNTRY: "context",
     Resolution.HOME_COUNTRY: "context",
     Resolution.STORY_COUNTERPART: "counterpart",
