@@ -30,8 +30,8 @@ OFF_STACK_PATTERN = Pattern(
     content=(), clause=True, bare=False, subject=None, modifier=None, source_sectors=None, target_sectors=None, voice=None, target="none", needs_target=False, negated=None,
 )  # fmt: skip
 # Codes of acts that, done by conjoined actors, they do with each other: consult, meet,
-# negotiate, agree, cooperate (or say they will), declare a truce, clash.
-RECIPROCAL_PREFIXES = ("030", "031", "036", "037", "04", "057", "06", "0871", "190")
+# negotiate, agree, cooperate (or say they will), mend ties, agree to or declare a truce, clash.
+RECIPROCAL_PREFIXES = ("030", "031", "036", "037", "04", "050", "0356", "057", "06", "0871", "190")
 MUTUAL_PREFIXES = ("046", "057")  # negotiating and signing an agreement take two: "signed a treaty with Egypt"
 MUTUAL_PREPOSITION = "with"
 VISIT_ROOT = "04"
