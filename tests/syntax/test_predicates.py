@@ -92,3 +92,11 @@ def test_a_past_verb_joined_to_a_clause_under_a_modal_is_the_reporter_s():
     close = next(t for t in shared if t.text == "close")
     repair_stranded_verbs(shared)
     assert close.head.text == "enter"  # a bare verb shares the modal: left where it is
+
+
+def test_a_verb_misspelt_with_es_names_no_act_but_a_true_es_form_does():
+    doc = next(parse(["Ethiopia departes from Libya. Turkey fixes the border, watches the river, goes home and pushes back."]))
+    reader = PredicateReader(load_lexicon())
+    lemmas = frozenset({"depart", "fix", "watch", "go", "push"})
+    found = {p.trigger.text for p in reader.sentence(doc[:], lemmas, frozenset())}
+    assert found == {"fixes", "watches", "goes", "pushes"}

@@ -325,6 +325,17 @@ def predicate_above(token: Token) -> Token:
     return token
 
 
+# Endings after which English writes a verb's "-es" ("fixes", "goes", "watches").
+_ES_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
+
+
+def is_misspelt_inflection(token: Token) -> bool:
+    """A verb written with "-es" where English writes "-s" ("Ethiopia departes"): a word no
+    dictionary lists, whose lemma the model only guesses; it names no act."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    return lower == lemma + "es" and not lemma.endswith(_ES_ENDINGS)
+
+
 def is_noun(token: Token) -> bool:
     """A common or proper noun."""
     return word_class(token) in NOUN_CLASSES

@@ -30,6 +30,7 @@ from standoff.syntax.labels import (
     form,
     heads_linked,
     is_auxiliary,
+    is_misspelt_inflection,
     is_noun,
     is_predicate_word,
     is_subject,
@@ -106,7 +107,7 @@ class PredicateReader:
             kind = word_class(token)
             if kind is _VERB or (kind is _AUXILIARY and lemma == "be"):
                 # a participle used as an adjective ("the internationally recognised government") names no act
-                if lemma in verb_lemmas and link(token) != ADJECTIVE_MODIFIER:
+                if lemma in verb_lemmas and link(token) != ADJECTIVE_MODIFIER and not is_misspelt_inflection(token):
                     found.append(self.verb(token))
             elif kind is _NOUN and (lemma in noun_lemmas or token.lower_ in noun_lemmas):
                 found.append(self.noun(token))
