@@ -48,6 +48,9 @@ GROUP_RULES = {
 CONTINUED_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 HEAD_ACT_GROUPS = ("fail", "prepare")  # where the table gives a code, the head's own act, not the one it governs
 ADDRESSING_GROUPS = ("appeal", "demand")  # the head's object (or clause subject) is the addressee
+# Groups a noun heads as a verb does: "an attempt to assassinate him" is the attempt. A noun's other
+# acts ("a US offer to host a summit") are its owner's, not the clause subject's, and are left to it.
+NOUN_HEAD_GROUPS = ("attempt",)
 # Statements of a stance the actor holds now: said, appealed, demanded, accused, rejected, threatened.
 STANCE_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 CAMEO_SETS = frozenset({CURATED, IMPORTED})  # the packaged pattern sets, whose codes are CAMEO's
@@ -205,6 +208,8 @@ class EventCoder:
             return None
         head = found.word
         groups = self._composition.groups_of(head.lemma_.lower(), adjacent_particles(head))
+        if word_class(head) is WordClass.NOUN:
+            groups = [g for g in groups if g in NOUN_HEAD_GROUPS]
         if found.form is Form.THAT_CLAUSE:  # "told reporters that ..." reports; "demanded that ..." demands
             groups = [g for g in groups if g in ADDRESSING_GROUPS] if head.lemma_.lower() not in self._words.telling_verbs else []
         if groups == ["aspect"]:

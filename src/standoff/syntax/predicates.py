@@ -62,6 +62,7 @@ _PREPOSITION, _PREDICATIVE, _COMPLEMENT, _FUNCTION = Role.PREPOSITION, Role.PRED
 _OBLIQUE, _PARTICLE, _POSSESSOR, _RELATIVE, _CONJUNCT = Role.OBLIQUE, Role.PARTICLE, Role.POSSESSOR, Role.RELATIVE, Role.CONJUNCT
 _PLAIN, _PASSIVE, _INFINITIVE, _THAT_CLAUSE, _ADVERBIAL = Form.PLAIN, Form.PASSIVE, Form.INFINITIVE, Form.THAT_CLAUSE, Form.ADVERBIAL
 _ADJECTIVE_COMPLEMENT = Form.ADJECTIVE
+_NOUN_CLAUSE = Form.NOUN_CLAUSE
 _INFINITIVE_COMPLEMENT = (Role.COMPLEMENT, Form.INFINITIVE)
 _CLAUSE_OBLIQUE = (Role.OBLIQUE, Form.CLAUSE)
 _AUXILIARY_LINK = (Role.FUNCTION, Form.AUXILIARY)
@@ -433,6 +434,8 @@ def governor(verb: Token) -> Governor | None:
         return Governor(token.head, _INFINITIVE)
     if how is _THAT_CLAUSE:
         return Governor(token.head, _THAT_CLAUSE)
+    if how is _NOUN_CLAUSE and any(link(c) == _AUXILIARY_LINK and c.lower_ == "to" for c in children(token)):
+        return Governor(token.head, _INFINITIVE)  # a noun's infinitive: "an attempt *to assassinate* him"
     return None
 
 
