@@ -82,6 +82,7 @@ def test_long_descriptions_collapse_into_one_actor(actor_at, text: str, words: s
         ("Moscow rejected Ukrainian claims.", "claims", "UKR"),
         ("Abkhazia rejected the plan.", "Abkhazia", "GEOSEP"),
         ("Troops stayed in the Transnistria region of Moldova.", "region", "MDA"),
+        ("South Ossetian militias looted the villages.", "militias", "GEOUAF"),
         ("Turkish putschists seized the bridges.", "putschists", "TURREB"),
         ("Somali hijackers released the ship.", "hijackers", "SOMCRM"),
     ],
