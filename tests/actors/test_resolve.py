@@ -83,6 +83,7 @@ def test_long_descriptions_collapse_into_one_actor(actor_at, text: str, words: s
         ("Abkhazia rejected the plan.", "Abkhazia", "GEOSEP"),
         ("Troops stayed in the Transnistria region of Moldova.", "region", "MDA"),
         ("South Ossetian militias looted the villages.", "militias", "GEOUAF"),
+        ("The KLA ambushed a police patrol.", "KLA", "XKXREB"),
         ("Turkish putschists seized the bridges.", "putschists", "TURREB"),
         ("Somali hijackers released the ship.", "hijackers", "SOMCRM"),
     ],
