@@ -84,6 +84,8 @@ def test_long_descriptions_collapse_into_one_actor(actor_at, text: str, words: s
         ("Troops stayed in the Transnistria region of Moldova.", "region", "MDA"),
         ("South Ossetian militias looted the villages.", "militias", "GEOUAF"),
         ("The KLA ambushed a police patrol.", "KLA", "XKXREB"),
+        ("The Oromo Liberation Front attacked a police station.", "Front", "ETHREBOLF"),
+        ("The Red Army Faction bombed the base.", "Faction", "DEUREBRAF"),
         ("Turkish putschists seized the bridges.", "putschists", "TURREB"),
         ("Somali hijackers released the ship.", "hijackers", "SOMCRM"),
     ],
