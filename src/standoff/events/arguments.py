@@ -289,16 +289,22 @@ def _holders(thing: Token, words: Lexicon) -> list[Token]:
 
 
 def _located(predicate: Predicate, actors: ArticleActors, words: Lexicon) -> list[Actor]:
-    """The country of where a material act was done to unnamed targets ("bombed targets inside Afghanistan")."""
-    return [a for prep in words.target_location_prepositions for t in predicate.obliques.get(prep, []) for a in actors_at(t, actors, words)]
+    """The country of where a material act was done to unnamed targets ("bombed targets inside
+    Afghanistan", "fired missiles into waters off the Taiwanese ports")."""
+    places = [t for prep in words.target_location_prepositions for t in predicate.obliques.get(prep, [])]
+    return [a for t in places for a in actors_at(t, actors, words)] or [a for t in places for a in _placed_at(t, actors, words)]
 
 
-def _placed_at(token: Token, actors: ArticleActors, words: Lexicon) -> list[Actor]:
-    """Where a targeted thing is: "targets inside Afghanistan", "a missile which flew over Japan"."""
+def _placed_at(token: Token, actors: ArticleActors, words: Lexicon, depth: int = 1) -> list[Actor]:
+    """Where a targeted thing is: "targets inside Afghanistan", "a missile which flew over Japan",
+    and, through ``depth`` places more, "missiles fired into waters off the Taiwanese ports"."""
     for child in children(token):
         kind = role(child)
         if kind is Role.PREPOSITION and child.lower_ in words.target_location_prepositions:
-            found = [a for o in _plain_obliques(child) for a in actors_at(o, actors, words)]
+            places = _plain_obliques(child)
+            found = [a for o in places for a in actors_at(o, actors, words)]
+            if not found and depth:
+                found = [a for o in places for a in _placed_at(o, actors, words, depth - 1)]
             if found:
                 return found
         if kind is Role.RELATIVE:
