@@ -100,3 +100,10 @@ def test_a_verb_misspelt_with_es_names_no_act_but_a_true_es_form_does():
     lemmas = frozenset({"depart", "fix", "watch", "go", "push"})
     found = {p.trigger.text for p in reader.sentence(doc[:], lemmas, frozenset())}
     assert found == {"fixes", "watches", "goes", "pushes"}
+
+
+def test_a_participle_on_its_noun_is_passive_with_the_noun_as_patient():
+    predicate = predicate_of("Air defences intercepted two missiles fired at the airport.", "fired")
+    assert predicate.passive
+    assert [t.text for t in predicate.patients] == ["missiles"]
+    assert predicate.agents == []

@@ -171,6 +171,11 @@ class PredicateReader:
             if not predicate.patients and not predicate.passive:
                 predicate.patients.append(antecedent)
         noun_clause = (own_role, own_form) == CLAUSE_ON_NOUN
+        if noun_clause and not predicate.agents and verb_form(verb) is VerbForm.PARTICIPLE and is_noun(verb.head) and role(verb.head) is not _OBLIQUE:
+            # "intercepted missiles fired at the airport": a participle on its noun is passive (on a
+            # preposition's object it is more often a verb the parser hung there: "opposed to the
+            # accord demonstrated")
+            predicate.passive = True
         if noun_clause and predicate.passive and is_noun(verb.head):
             # "a road map formulated by Moscow": the modified noun is the patient
             predicate.patients.append(verb.head)
