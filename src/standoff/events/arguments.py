@@ -124,7 +124,14 @@ def _speaker_of(pronoun: Token, actors: ArticleActors, words: Lexicon) -> list[A
         if link(token) == THAT_CLAUSE and token.head.lemma_.lower() in words.speaker_clause_verbs:
             if enclosing:  # else, as in "said ... an attack it blamed on X", the speaker's
                 return enclosing
-            return [a for sp in _speakers(token.head) for a in actors_at(sp, actors, words)]
+            speakers = _speakers(token.head)
+            found = [a for sp in speakers for a in actors_at(sp, actors, words)]
+            if not found and token.i == pronoun.head.i:
+                # a speaker of no known country is still who spoke, when the pronoun is the subject
+                # of what was said: "Teachers said they will not end the strike" (deeper in it, as in
+                # "bombers killed 23 when they blew themselves up, police said", it is someone else)
+                found = [a for sp in speakers for a in actors.actors(sp)]
+            return found
         token = token.head
     return []
 
