@@ -545,7 +545,7 @@ class ArticleActors:
         to: "Israeli warplanes bombed the airport and *the army* imposed a blockade" (Israel's),
         "Russia condemned the move, and *Deputy Foreign Minister Ryabkov* warned" (Russia's).
         Reporting joins one side's acts this way; rebels, militias and crowds are often the
-        other side ("Turkish jets struck the town, where militias fought back"), so only the
+        other side ("Turkish jets struck the town and militias fought back"), so only the
         state's own offices take it."""
         if sector not in OFFICES:
             return None
@@ -570,7 +570,7 @@ class ArticleActors:
             joined = predicate_above(verb.head)
         else:
             return None
-        if joined.i == verb.i or not is_predicate_word(joined):
+        if not is_predicate_word(joined):
             return None
         actor = self._subject_actor(joined, before=word)
         if actor is None:

@@ -433,14 +433,13 @@ def governor(verb: Token) -> Governor | None:
         return None
     if how is _INFINITIVE:
         return Governor(token.head, _INFINITIVE)
-    # "called on China on Friday to release ...": the parser may attach the infinitive as an adverbial
-    # ... and an infinitive with a subject of its own as a clause ("expected Sudan to cooperate")
-    if how in (_ADVERBIAL, _THAT_CLAUSE) and any(link(c) == _AUXILIARY_LINK and c.lower_ == "to" for c in children(token)):
+    # "called on China on Friday to release ...": the parser may attach the infinitive as an adverbial,
+    # an infinitive with a subject of its own as a clause ("expected Sudan to cooperate"), and a
+    # noun's infinitive as a clause on the noun ("an attempt to assassinate him")
+    if how in (_ADVERBIAL, _THAT_CLAUSE, _NOUN_CLAUSE) and any(link(c) == _AUXILIARY_LINK and c.lower_ == "to" for c in children(token)):
         return Governor(token.head, _INFINITIVE)
     if how is _THAT_CLAUSE:
         return Governor(token.head, _THAT_CLAUSE)
-    if how is _NOUN_CLAUSE and any(link(c) == _AUXILIARY_LINK and c.lower_ == "to" for c in children(token)):
-        return Governor(token.head, _INFINITIVE)  # a noun's infinitive: "an attempt *to assassinate* him"
     return None
 
 
