@@ -34,6 +34,9 @@ def words_of(pattern: dict[str, Any]) -> list[Any]:
     for key in ("verb", "noun", "object", "subject", "modifier", "adverb", "comp", "called", "source_sectors", "target_sectors"):
         if key in pattern:
             found.extend(listed(pattern[key]))
+    for words in (pattern.get("oblique") or {}).values():  # "oblique: {into: "@intruded"}"
+        if words is not None:
+            found.extend(listed(words))
     return found
 
 
