@@ -121,7 +121,9 @@ def _speaker_of(pronoun: Token, actors: ArticleActors, words: Lexicon) -> list[A
         if role(token) is Role.RELATIVE and enclosing is None:
             clause = predicate_above(token.head)
             enclosing = [a for c in children(clause) if link(c) == PLAIN_AGENT for a in actors_at(c, actors, words)]
-        if link(token) == THAT_CLAUSE and token.head.lemma_.lower() in words.speaker_clause_verbs:
+        if token.head.lower_ in words.declaring_adjectives and _declares(token.head, words):
+            token = token.head  # "made it clear it will not lift": the clause hangs on "clear", said by "made"
+        if link(token) == THAT_CLAUSE and (token.head.lemma_.lower() in words.speaker_clause_verbs or _declares(token, words)):
             if enclosing:  # else, as in "said ... an attack it blamed on X", the speaker's
                 return enclosing
             speakers = _speakers(token.head)
@@ -134,6 +136,13 @@ def _speaker_of(pronoun: Token, actors: ArticleActors, words: Lexicon) -> list[A
             return found
         token = token.head
     return []
+
+
+def _declares(clause: Token, words: Lexicon) -> bool:
+    """The clause (or "clear" itself) hangs on a "make" that declares it: "made clear that it would
+    not negotiate", "made it clear it will not lift"."""
+    head = clause.head
+    return head.lemma_.lower() == "make" and any(c.lower_ in words.declaring_adjectives for c in children(head))
 
 
 def _speakers(verb: Token) -> list[Token]:

@@ -31,6 +31,7 @@ class Lexicon:
     saying_verbs: Words
     announcing_verbs: Words
     speaker_clause_verbs: Words
+    declaring_adjectives: Words
     communication_verbs: Words
     quote_verbs: Words
     telling_verbs: Words
