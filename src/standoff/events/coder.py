@@ -178,6 +178,14 @@ class EventCoder:
             return trigger.head
         return trigger
 
+    def _subject_verb(self, predicate: Predicate, verb: Token) -> Token:
+        """The verb whose subject does a noun's act, when the noun lies in a phrase under it: the
+        verb that says whether the speaker announces it ("said Berlin would look at every option
+        *in talks* with Budapest"); else ``verb``."""
+        if predicate.nominal and predicate.agents and _dominates(predicate.agents[0].head, predicate.trigger):
+            return predicate.agents[0].head
+        return verb
+
     def _tells_a_habit(self, verb: Token, code: str, ctx: SentenceContext) -> bool:
         """Past the lead, an act in the simple present with no day of its own tells a habit or a
         standing state, not an event: "Qatar hosts the air base", "Hungary receives 5 billion
@@ -245,7 +253,7 @@ class EventCoder:
             refusal = pattern.negated or self._composition.compose("refuse", pattern.code)
             if refusal not in (None, NO_EVENT):
                 code, mode, rules = refusal, Modality.ASSERTED, (RuleId.NEGATED_AS_REFUSAL,)
-        elif mode in (Modality.FUTURE, Modality.HYPOTHETICAL) and (condition is not None or self._announces_own_act(predicate, verb, actors)):
+        elif mode in (Modality.FUTURE, Modality.HYPOTHETICAL) and (condition is not None or self._announces_own_act(predicate, self._subject_verb(predicate, verb), actors)):
             # "the rebels said they would release ...", "Russia would shoot down any missiles if
             # the US struck": the actor states an intent (03), or a threat (13) when the act is
             # hostile, made to whoever the condition is about; the act itself has not happened
@@ -528,6 +536,20 @@ class EventCoder:
             if not {a.code.country for a in actors_at(subject, actors, self._words) if a.code is not None} & speakers:
                 return False
         return bool(predicate.agents)
+
+
+def _dominates(verb: Token, token: Token) -> bool:
+    """``token`` lies in a phrase under the verb ``verb``, a few links down."""
+    if not is_predicate_word(verb):
+        return False
+    current = token
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i == verb.i:
+            return True
+    return False
 
 
 def _reacts(pattern: Pattern) -> bool:

@@ -112,6 +112,19 @@ def _asks(token: Token) -> bool:
     return False
 
 
+def _told_in_past(verb: Token) -> bool:
+    """The first finite verb at or above ``verb`` is in a past tense: "agreed (to freeze)"."""
+    current = verb
+    for _ in range(6):
+        tense = own_tense(current)
+        if tense is not Tense.NONFINITE:
+            return tense in _DONE_TENSES
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
 def modality(trigger: Token, words: Lexicon) -> Modality:
     """The modality of an event triggered at ``trigger`` (a verb, or a noun inside a clause)."""
     current = trigger
@@ -128,6 +141,8 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
             # "called for an inquiry into a strike that hit a bus": the strike hit it; "to stop
             # Russian action after Russia seized Crimea": Russia seized it
             told_as_done = True
+        if current_link == _PLAIN_PREPOSITION and current.lower_ in words.prior_act_prepositions and _told_in_past(current.head):
+            told_as_done = True  # "agreed to freeze it after talks with U.S. officials": the talks were held
         if told_as_done:
             reported = reported or (current_link == THAT_CLAUSE and current.head.lemma_.lower() in words.communication_verbs)
             current = current.head

@@ -60,6 +60,7 @@ class Lexicon:
     manner_prepositions: Words
     bare_infinitive_heads: Words
     series_nouns: Words
+    partnered_nouns: Words
     culpable_adjectives: Words
     request_nouns: Words
     source_prepositions: Words
@@ -152,6 +153,7 @@ class Lexicon:
     additive_adjectives: Words
     time_prepositions: Words
     sequence_prepositions: Words
+    prior_act_prepositions: Words
     period_prepositions: Words
 
 

@@ -264,7 +264,8 @@ class PredicateReader:
         """Who carried out a nominal event: the subject of the light verb governing it ("held
         talks"), or the owner of the subject ("Lavrov's call was made in a telephone conversation")."""
         head = noun.head
-        if role(noun) is Role.OBLIQUE and form(noun) is Form.PLAIN and head.lower_ in self._words.sequence_prepositions:
+        partnered = self._partnered(noun)
+        if role(noun) is Role.OBLIQUE and form(noun) is Form.PLAIN and head.lower_ in self._words.sequence_prepositions and not partnered:
             return []  # "offered talks following the invasions": an act before or after, not the subject's own
         if role(noun) is Role.OBLIQUE and form(noun) is Form.PLAIN and role(head) is Role.PREPOSITION:
             if head.lower_ == "of" and head.head.lemma_.lower() in self._words.series_nouns:
@@ -272,6 +273,8 @@ class PredicateReader:
             if self._culpable(head):
                 return self.inherited_agents(head.head)  # "the cartel is responsible for mass killings"
             head = head.head
+            if partnered and is_noun(head) and role(head) is Role.OBLIQUE and role(head.head) is Role.PREPOSITION:
+                head = head.head.head  # "look at every option in talks with Budapest": the parser hangs the talks on the option
         if not is_predicate_word(head):
             return []
         if link(noun) == PLAIN_PATIENT and head.lemma_.lower() not in self._words.light_verbs:
@@ -283,6 +286,11 @@ class PredicateReader:
             agents = [p for s in passive_subjects for p in children(s) if role(p) is Role.POSSESSOR]
             agents += by_agents(head)
         return agents
+
+    def _partnered(self, noun: Token) -> bool:
+        """A noun of an act two sides do together with its other side named ("talks with U.S.
+        officials"): whoever the clause around it tells is the first side."""
+        return noun.lemma_.lower() in self._words.partnered_nouns and any(c.lower_ == "with" and obliques(c) for c in children(noun))
 
     def _allowed_act(self, verb: Token) -> Token | None:
         """The act a span of time is given for, which the parser hangs on the span or reads as a
