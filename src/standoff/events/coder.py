@@ -57,6 +57,10 @@ CAMEO_SETS = frozenset({CURATED, IMPORTED})  # the packaged pattern sets, whose 
 # Measures decided by saying one will take them: reducing relations or aid, sanctions, halting
 # talks or mediation (160-165; withdrawing a presence, 166, is announced as a threat as often).
 MEASURE_CODES = ("160", "161", "162", "163", "164", "165")
+# Restrictions decided by saying one will impose them on what is one's own ("said it would close
+# *its* land border with Qatar"); on another's ("would blockade Paris") they are a threat.
+OWN_MEASURE_CODES = ("191",)
+OWNING_PRONOUNS = frozenset({"its", "their"})
 
 
 class EventCoder:
@@ -258,7 +262,7 @@ class EventCoder:
             # the US struck": the actor states an intent (03), or a threat (13) when the act is
             # hostile, made to whoever the condition is about; the act itself has not happened
             promised, threat = self._promised(pattern.code)
-            if condition is None and pattern.code.startswith(MEASURE_CODES):
+            if condition is None and (pattern.code.startswith(MEASURE_CODES) or (pattern.code.startswith(OWN_MEASURE_CODES) and _on_own(predicate))):
                 mode, rules = Modality.ASSERTED, (RuleId.ANNOUNCED_MEASURE,)  # "said it would close its border": decided
             elif promised:
                 code, mode = promised, Modality.ASSERTED
@@ -536,6 +540,11 @@ class EventCoder:
             if not {a.code.country for a in actors_at(subject, actors, self._words) if a.code is not None} & speakers:
                 return False
         return bool(predicate.agents)
+
+
+def _on_own(predicate: Predicate) -> bool:
+    """The act's patient is the actor's own: "close *its* border"."""
+    return any(link(c) == (Role.POSSESSOR, Form.PLAIN) and c.lower_ in OWNING_PRONOUNS for p in predicate.patients for c in children(p))
 
 
 def _dominates(verb: Token, token: Token) -> bool:
