@@ -176,6 +176,11 @@ class PredicateReader:
             # preposition's object it is more often a verb the parser hung there: "opposed to the
             # accord demonstrated")
             predicate.passive = True
+        if (own_role, own_form) == ADVERBIAL_CLAUSE and not predicate.agents and verb_form(verb) is VerbForm.PARTICIPLE and not any(is_auxiliary(c) for c in children(verb)):
+            # "Asked whether ..., Trump told reporters", "Backed by Moscow, the rebels attacked": a
+            # bare participle opening a clause is passive; the clause's subject underwent it
+            predicate.passive = True
+            predicate.patients = [c for c in children(verb.head) if is_subject(c)]
         if noun_clause and predicate.passive and is_noun(verb.head):
             # "a road map formulated by Moscow": the modified noun is the patient
             predicate.patients.append(verb.head)
