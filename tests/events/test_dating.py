@@ -155,6 +155,11 @@ def test_past_tense_acts_take_the_date_their_paragraph_is_set_at():
     assert found["arrested"] == ARTICLE  # a plan is no story time
 
 
+def test_a_gerund_after_a_preposition_is_set_when_its_clause_is():
+    text = "The war began in 2011, when protesters took to the streets. Damascus responded by arresting thousands of activists."
+    assert dates_of(text)["arresting"] == text_date(date(2011, 1, 1), "year")
+
+
 def test_anaphoric_dates_follow_the_story():
     text = "Jets bombed the base on Aug. 29. Two days later, crowds stormed the embassy. The same month, envoys met."
     found = dates_of(text)

@@ -38,5 +38,10 @@ def test_a_verb_without_a_finite_form_takes_its_heads_tense():
     assert tense_of("Russia will attack and seize the town.", "seize") is Tense.MODAL
 
 
+def test_a_gerund_after_a_preposition_takes_its_heads_tense():
+    assert tense_of("Khartoum responded by arming the militias.", "arming") is Tense.PAST
+    assert tense_of("The army will respond by shelling the town.", "shelling") is Tense.MODAL
+
+
 def test_a_conjunct_with_its_own_subject_keeps_its_own_tense():
     assert tense_of("The rebels had left the city and the army now holds it.", "holds") is Tense.PRESENT

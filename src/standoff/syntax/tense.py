@@ -22,8 +22,11 @@ class Tense(Enum):
 
 
 # Links through which a verb without a finite form of its own takes its tense from its head:
-# "agreed *to talk*", "*seized* the town and *killed* ..." (a conjunct sharing its auxiliaries).
-_SHARES_TENSE = frozenset({(Role.COMPLEMENT, Form.INFINITIVE), (Role.CONJUNCT, Form.PLAIN), (Role.COMPLEMENT, Form.ADVERBIAL)})
+# "agreed *to talk*", "*seized* the town and *killed* ..." (a conjunct sharing its auxiliaries),
+# "responded *by arming* militias" (a gerund after a preposition, through the preposition).
+_SHARES_TENSE = frozenset(
+    {(Role.COMPLEMENT, Form.INFINITIVE), (Role.CONJUNCT, Form.PLAIN), (Role.COMPLEMENT, Form.ADVERBIAL), (Role.OBLIQUE, Form.CLAUSE), (Role.PREPOSITION, Form.PLAIN)}
+)
 
 
 def tense(verb: Token) -> Tense:
