@@ -13,7 +13,7 @@ from standoff.actors.resolve import ArticleActors
 from standoff.actors.table import ActorTable
 from standoff.geo.home import FiledFrom
 from standoff.model import Actor
-from standoff.nlp import parse
+from standoff.nlp import parse, sentence_of_tokens, sentence_spans
 
 ActorAt = Callable[..., Actor | None]
 
@@ -31,7 +31,7 @@ def actor_at(table: ActorTable) -> ActorAt:
 
     def find(text: str, words: str, day: date | None = None, all: bool = False, home: str | None = None):  # noqa: A002
         (doc,) = parse([text])
-        sentence_of = {t.i: n for n, sentence in enumerate(doc.sents) for t in sentence}
+        sentence_of = sentence_of_tokens(sentence_spans(doc))  # as the pipeline reads it: blank lines between paragraphs in no sentence
         actors = ArticleActors(table, doc, "test", day, sentence_of, FiledFrom(0, 0, home) if home else None)
         end = text.index(words) + len(words)
         head = next(t for t in reversed(list(doc)) if t.idx < end)

@@ -307,6 +307,11 @@ def test_a_title_of_another_country_in_the_text_wins_over_the_persons_code(actor
         ("Police detained dozens in Idlib province.", "Police", None, "SYRCOP", "scene-country"),
         # a person the knowledge base does not know, by an office held at home
         ("President Andres Pastrana called off the talks.", "Pastrana", "COL", "COLGOV", "home-country"),
+        # a sentence that names no place is set where the one before it was, in its paragraph
+        ("In Kinshasa, crowds attacked the embassies on Tuesday. Police fired tear gas.", "Police", "RWA", "CODCOP", "scene-country"),
+        ("In Kinshasa, crowds attacked the embassies.\n\nPolice fired tear gas.", "Police", "RWA", "RWACOP", "home-country"),
+        # ... unless it names a place of its own, even in another clause
+        ("Protests spread to Tehran. Speaking in Ankara, where police fired tear gas, he said nothing.", "police", "IRQ", "IRQCOP", "home-country"),
     ],
 )
 def test_a_domestic_kind_of_actor_belongs_where_it_acts(actor_at: ActorAt, text: str, words: str, home: str | None, code: str, method: str) -> None:

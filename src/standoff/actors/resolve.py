@@ -582,7 +582,7 @@ class ArticleActors:
 
     def _in_scene_country(self, head: Token, span: Description, sector: str) -> Actor | None:
         """An actor of ``sector`` in the country of the act's scene, else of the dateline."""
-        scene = self._scene_country(head) if sector not in LOCATED_NOT_OWNED else None
+        scene = (self._scene_country(head) or (self._scene_before(head) if is_subject(head) else None)) if sector not in LOCATED_NOT_OWNED else None
         country = scene or self._home
         if country is None:
             return None
@@ -611,6 +611,34 @@ class ArticleActors:
                 stack.append(child)
         found = self._scenes[clause.i] = countries.pop() if len(countries) == 1 else None
         return found
+
+    def _scene_before(self, head: Token) -> str | None:
+        """Where the subject of a sentence that names no place acts: the scene the sentence just
+        before set, in the same paragraph ("In Kinshasa, crowds attacked the embassies. *Police*
+        fired tear gas": Kinshasa's police, not the dateline's); not in "Speaking in Tirana, where
+        European leaders had gathered", whose places are scenes of its own. Who undergoes an act
+        may have come from anywhere, and is left to its own sentence."""
+        sentence = self._sentence_of.get(head.i)
+        start = head.i
+        while start > 0 and self._sentence_of.get(start - 1) == sentence:
+            start -= 1
+        before = start - 1
+        while before >= 0 and self._doc[before].is_space:
+            if "\n" in self._doc[before].text:
+                return None  # the paragraph begins with this sentence
+            before -= 1
+        if before < 0 or self._sentence_of.get(before) is None:
+            return None
+        end = head.i
+        while self._sentence_of.get(end + 1) == sentence:
+            end += 1
+        for word in self._doc[start : end + 1]:
+            if self._opens_scene(word) and any((m := self._matches.get(p.i)) is not None and m.kind in _PLACES_OF_STATES for p in self._scene_words(word)):
+                return None
+        root = self._doc[before]
+        while root.head.i != root.i:
+            root = root.head
+        return self._scene_country(root)
 
     def _opens_scene(self, word: Token) -> bool:
         """A preposition of place ("in", "outside"), or a direction ("30 km *north* of Baghdad")."""
