@@ -442,6 +442,8 @@ def governor(verb: Token) -> Governor | None:
     """What governs ``verb`` (or the first of the conjuncts it belongs to) as a complement."""
     token = first_conjunct(verb)
     kind, how = link(token)
+    if (kind, how) == PLAIN_OBLIQUE and token.head.lower_ in _READINESS_PREPOSITIONS and word_class(token.head.head) is WordClass.ADJECTIVE:
+        return Governor(token.head.head, _INFINITIVE)  # "ready for talks", "open to talks": as "ready to talk"
     if kind is not _COMPLEMENT:
         return None
     if how is _INFINITIVE:
@@ -477,6 +479,7 @@ def adverbial_clause(verb: Token, openers: frozenset[str]) -> Token | None:
 
 
 _CLAUSE_OPENERS = frozenset({(Role.FUNCTION, Form.SUBORDINATOR), (Role.MODIFIER, Form.ADVERB)})
+_READINESS_PREPOSITIONS = frozenset({"for", "to"})  # what an adjective of readiness takes as an act: "ready *for* talks"
 
 
 def names_a_free_relative(clause: Token, naming_verbs: frozenset[str]) -> bool:
