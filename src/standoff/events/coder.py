@@ -182,6 +182,18 @@ class EventCoder:
             return trigger.head
         return trigger
 
+    def _wished(self, verb: Token) -> bool:
+        """The act is what someone hopes, fears or believes will happen ("said they hoped the men
+        would be arrested if they left Russia"): no promise or threat of the one who says so."""
+        current = verb
+        for _ in range(4):
+            if current.head.i == current.i:
+                return False
+            current = current.head
+            if current.lemma_.lower() in self._words.wishing_verbs:
+                return True
+        return False
+
     def _subject_verb(self, predicate: Predicate, verb: Token) -> Token:
         """The verb whose subject does a noun's act, when the noun lies in a phrase under it: the
         verb that says whether the speaker announces it ("said Berlin would look at every option
@@ -257,7 +269,7 @@ class EventCoder:
             refusal = pattern.negated or self._composition.compose("refuse", pattern.code)
             if refusal not in (None, NO_EVENT):
                 code, mode, rules = refusal, Modality.ASSERTED, (RuleId.NEGATED_AS_REFUSAL,)
-        elif mode in (Modality.FUTURE, Modality.HYPOTHETICAL) and (condition is not None or self._announces_own_act(predicate, self._subject_verb(predicate, verb), actors)):
+        elif mode in (Modality.FUTURE, Modality.HYPOTHETICAL) and ((condition is not None and not self._wished(verb)) or self._announces_own_act(predicate, self._subject_verb(predicate, verb), actors)):
             # "the rebels said they would release ...", "Russia would shoot down any missiles if
             # the US struck": the actor states an intent (03), or a threat (13) when the act is
             # hostile, made to whoever the condition is about; the act itself has not happened

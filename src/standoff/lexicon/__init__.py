@@ -61,6 +61,7 @@ class Lexicon:
     bare_infinitive_heads: Words
     series_nouns: Words
     partnered_nouns: Words
+    wishing_verbs: Words
     culpable_adjectives: Words
     request_nouns: Words
     source_prepositions: Words
