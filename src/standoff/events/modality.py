@@ -155,6 +155,8 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
             return Modality.HYPOTHETICAL  # "suspend debate on ratifying the treaty": a topic, not an act
         if current_link == ADVERBIAL_CLAUSE and is_to_infinitive(current) and lemma not in words.deciding_verbs:
             return Modality.HYPOTHETICAL  # "sent troops to protect the border": a purpose, not an act done
+        if current_link == ADVERBIAL_CLAUSE and own_tense(current) is Tense.PRESENT and any(link(c) == _SUBORDINATOR and c.lower_ in words.pending_openers for c in children(current)):
+            return Modality.HYPOTHETICAL  # "will fight until foreign troops leave": an act still to come
         if current_link in _GOVERNED_LINKS:
             if lemma in words.negating_heads:
                 return Modality.NEGATED
