@@ -307,6 +307,8 @@ def test_a_title_of_another_country_in_the_text_wins_over_the_persons_code(actor
         ("Police detained dozens in Idlib province.", "Police", None, "SYRCOP", "scene-country"),
         # a person the knowledge base does not know, by an office held at home
         ("President Andres Pastrana called off the talks.", "Pastrana", "COL", "COLGOV", "home-country"),
+        # clergy act at home too
+        ("Bishops marched through Managua on Sunday.", "Bishops", None, "NICREL", "scene-country"),
         # a sentence that names no place is set where the one before it was, in its paragraph
         ("In Kinshasa, crowds attacked the embassies on Tuesday. Police fired tear gas.", "Police", "RWA", "CODCOP", "scene-country"),
         ("In Kinshasa, crowds attacked the embassies.\n\nPolice fired tear gas.", "Police", "RWA", "RWACOP", "home-country"),
