@@ -299,8 +299,9 @@ class PredicateReader:
 
     def _allowed_act(self, verb: Token) -> Token | None:
         """The act a span of time is given for, which the parser hangs on the span or reads as a
-        purpose: "gave American diplomats 72 hours *to leave*" is told as "ordered them to leave"."""
-        spans = [w for w in children(verb) if w.lemma_.lower() in self._words.allowance_nouns]
+        purpose: "gave American diplomats 72 hours *to leave*" (or "until midnight to leave") is
+        told as "ordered them to leave"."""
+        spans = [w for w in children(verb) if w.lemma_.lower() in self._words.allowance_nouns or (role(w) is _PREPOSITION and w.lower_ in self._words.deadline_prepositions)]
         if not spans:
             return None
         clauses = [c for span in spans for c in children(span)] + [c for c in children(verb) if link(c) == ADVERBIAL_CLAUSE]
