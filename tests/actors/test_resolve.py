@@ -99,6 +99,12 @@ def test_organisations_can_change_code_with_time(actor_at) -> None:
     assert code_of(actor_at("The Taliban issued a decree.", "Taliban", date(2022, 5, 1))) == "AFGGOVTAL"
 
 
+
+def test_a_makers_name_with_a_model_number_is_the_product(actor_at) -> None:
+    assert actor_at("The Boeing 777 was shot down over Ukraine.", "Boeing") is None
+    assert code_of(actor_at("Boeing signed a deal with Air India.", "Boeing")) == "USABUSBOE"
+
+
 TEXT = (
     "Russian President Vladimir Putin met Foreign Minister Sergei Lavrov on Monday. "
     "He said the talks had gone well. The minister agreed, and the Russian leader smiled."

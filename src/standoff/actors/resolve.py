@@ -355,6 +355,8 @@ class ArticleActors:
                     self._matches.pop(index, None)
                 return self._unknown_entity(head, span)
             return self._person(span, match)
+        if match.kind == "org" and _names_a_model(head):
+            return None  # "the Boeing 777", "a Boeing 737": an aircraft, not the company that built it
         if match.kind == "org":
             assert match.org is not None
             code = match.org.code_on(self._day)
@@ -1156,6 +1158,11 @@ def _inside_longer_name(token: Token, match: Match) -> bool:
     return end - start > match.end - match.start
 
 
+def _names_a_model(head: Token) -> bool:
+    """A maker's name with a model number right after it ("Boeing 777") names the product."""
+    return any(link(c) == _NUMBER_MODIFIER and c.i == head.i + 1 for c in children(head))
+
+
 def _own_clause_subjects(pronoun: Token) -> frozenset[int]:
     """The subjects of the clause an object pronoun is in, which it cannot refer to: "Merkel
     telephoned Putin and asked *him*" is Putin ("herself" would be Merkel). A conjoined verb
@@ -1176,6 +1183,7 @@ def _attributive(token: Token) -> bool:
 _ATTRIBUTIVE = frozenset({(Role.MODIFIER, Form.NOUN), (Role.MODIFIER, Form.ADJECTIVE)})
 _APPOSITIVE = (Role.APPOSITIVE, Form.PLAIN)
 _DETERMINER = (Role.FUNCTION, Form.DETERMINER)
+_NUMBER_MODIFIER = (Role.MODIFIER, Form.NUMBER)  # "777" in "Boeing 777"
 
 
 def _determiner_or_possessor(token: Token) -> bool:
