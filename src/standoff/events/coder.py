@@ -21,7 +21,7 @@ from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Provenance, RuleId
 from standoff.nlp import Token
 from standoff.ontology import Ontology
-from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, CLAUSE_ON_NOUN, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, has_subject, is_auxiliary, is_predicate_word, link, role, word_class
+from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, CLAUSE_ON_NOUN, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, WordClass, first_conjunct, has_subject, is_auxiliary, is_predicate_word, is_subject, link, role, word_class
 from standoff.syntax.predicates import Governor, Predicate, PredicateReader, adjacent_particles, adverbial_clause, governor, in_a_judgement, names_a_free_relative
 from standoff.syntax.tense import Tense, own_tense
 from standoff.syntax.tree import children
@@ -182,6 +182,23 @@ class EventCoder:
             return trigger.head
         return trigger
 
+    def _told_of_another(self, predicate: Predicate, sources: Sequence[Actor | None], actors: ArticleActors) -> bool:
+        """The clause a threat is read from tells an attack, or its preparation, by a subject of
+        another country than the speaker's: that one's plan, not the speaker's threat."""
+        if predicate.clause is None:
+            return False
+        speakers = {s.code.country for s in sources if s is not None and s.code is not None and s.code.country}
+        clause = predicate.clause
+        for _ in range(3):  # "said they did not believe [Beijing was preparing an invasion]": the innermost clause tells whose act
+            inner = next((c for c in children(clause) if link(c) == THAT_CLAUSE), None)
+            if inner is None:
+                break
+            clause = inner
+        if clause.lemma_.lower() not in self._words.attacking_verbs:
+            return False  # "vowed that the United States would pay a heavy price": the one punished is the subject
+        doers = {a.code.country for s in children(clause) if is_subject(s) for a in actors_at(s, actors, self._words) if a.code is not None and a.code.country}
+        return bool(speakers and doers and not doers & speakers)
+
     def _wished(self, verb: Token) -> bool:
         """The act is what someone hopes, fears or believes will happen ("said they hoped the men
         would be arrested if they left Russia"): no promise or threat of the one who says so."""
@@ -308,6 +325,8 @@ class EventCoder:
             return []  # "51 people were killed": the toll of acts told elsewhere, not an act of its own
         if pattern.dyad and not any(s is not None and s.code is not None for s in sources):
             return []  # no rule gives a dyad a source it lacks
+        if pattern.content and code.startswith(THREAT_ROOT) and self._told_of_another(predicate, sources, actors):
+            return []  # "officials said North Korea was preparing an invasion": the attack is another's, not a threat of theirs
         targets = promised_to or target_actors(pattern, predicate, patients_for(pattern, predicate), actors, self._answering(earlier, found, reaction_by=sources if _reacts(pattern) else None, critical=_criticises(pattern)), sources, self._words)
         if sources == [None] and pattern.source == "captor":
             sources = earlier.captors(targets, found) or sources  # "the passengers were released": by who took them
