@@ -182,6 +182,14 @@ class EventCoder:
             return trigger.head
         return trigger
 
+    def _named_among(self, predicate: Predicate, actors: ArticleActors) -> list[Actor | None]:
+        """Members of the act's patient named in an "among them" phrase: "telephoning the leaders
+        of undecided council members, among them Chile's President Ricardo Lagos" reached Chile."""
+        members = predicate.obliques.get("among", [])
+        if not any(m.lower_ in self._words.among_pronouns for m in members):
+            return []
+        return [a for m in members if m.lower_ not in self._words.among_pronouns for a in actors_at(m, actors, self._words)]
+
     def _told_of_another(self, predicate: Predicate, sources: Sequence[Actor | None], actors: ArticleActors) -> bool:
         """The clause a threat is read from tells an attack, or its preparation, by a subject of
         another country than the speaker's: that one's plan, not the speaker's threat."""
@@ -333,6 +341,8 @@ class EventCoder:
         if pattern.joint and not targets:
             # "X and Y agreed": each toward the other; with one of them unknown, the other's act has no target
             targets = [s for s in sources if s is not None] if len(sources) > 1 else []
+        if not any(t is not None and t.code is not None for t in targets) and predicate.patients:
+            targets = self._named_among(predicate, actors) or targets
         if not targets and code.startswith(THREAT_ROOT):
             targets = self._threatened(predicate, verb, actors)
         countries = frozenset(s.code.country for s in sources if s is not None and s.code is not None and s.code.country)

@@ -61,6 +61,7 @@ class Lexicon:
     bare_infinitive_heads: Words
     series_nouns: Words
     partnered_nouns: Words
+    among_pronouns: Words
     attacking_verbs: Words
     deadline_prepositions: Words
     pending_openers: Words
