@@ -4,6 +4,7 @@ find source and target actors and modality, then run the named rules (rules.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 
 from standoff.actors.resolve import ArticleActors
 from standoff.events.arguments import Answered, actors_at, is_definite, pattern_sources, source_actors, target_actors
@@ -210,14 +211,7 @@ class EventCoder:
     def _wished(self, verb: Token) -> bool:
         """The act is what someone hopes, fears or believes will happen ("said they hoped the men
         would be arrested if they left Russia"): no promise or threat of the one who says so."""
-        current = verb
-        for _ in range(4):
-            if current.head.i == current.i:
-                return False
-            current = current.head
-            if current.lemma_.lower() in self._words.wishing_verbs:
-                return True
-        return False
+        return any(head.lemma_.lower() in self._words.wishing_verbs for head in islice(verb.ancestors, 4))
 
     def _subject_verb(self, predicate: Predicate, verb: Token) -> Token:
         """The verb whose subject does a noun's act, when the noun lies in a phrase under it: the
@@ -590,16 +584,7 @@ def _on_own(predicate: Predicate) -> bool:
 
 def _dominates(verb: Token, token: Token) -> bool:
     """``token`` lies in a phrase under the verb ``verb``, a few links down."""
-    if not is_predicate_word(verb):
-        return False
-    current = token
-    for _ in range(4):
-        if current.head.i == current.i:
-            return False
-        current = current.head
-        if current.i == verb.i:
-            return True
-    return False
+    return is_predicate_word(verb) and any(head.i == verb.i for head in islice(token.ancestors, 4))
 
 
 def _reacts(pattern: Pattern) -> bool:

@@ -3,6 +3,8 @@ future, reported, question or denied. Decided from the trigger and the verbs abo
 
 from __future__ import annotations
 
+from itertools import chain, islice
+
 from standoff.lexicon import Lexicon
 from standoff.model import Modality
 from standoff.nlp import Token
@@ -114,14 +116,10 @@ def _asks(token: Token) -> bool:
 
 def _told_in_past(verb: Token) -> bool:
     """The first finite verb at or above ``verb`` is in a past tense: "agreed (to freeze)"."""
-    current = verb
-    for _ in range(6):
-        tense = own_tense(current)
+    for word in chain((verb,), islice(verb.ancestors, 5)):
+        tense = own_tense(word)
         if tense is not Tense.NONFINITE:
             return tense in _DONE_TENSES
-        if current.head.i == current.i:
-            return False
-        current = current.head
     return False
 
 
