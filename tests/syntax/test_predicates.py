@@ -107,3 +107,23 @@ def test_a_participle_on_its_noun_is_passive_with_the_noun_as_patient():
     assert predicate.passive
     assert [t.text for t in predicate.patients] == ["missiles"]
     assert predicate.agents == []
+
+
+def test_a_that_clause_hung_on_the_noun_of_a_phrase_is_the_verb_s_content():
+    doc = next(parse(["Iranian President Hassan Rouhani warned in a televised speech that Iran would strike American bases in the region."]))
+    strike = next(t for t in doc if t.text == "strike")
+    assert strike.head.text == "speech"  # the model's reading: "a speech that ... would strike"; if it changes, this test's premise is gone
+    repair_stranded_verbs(doc)
+    assert strike.head.text == "warned" and strike.dep_ == "ccomp"
+    assert PredicateReader(load_lexicon()).verb(strike.head).clause == strike
+    # a true relative clause, its "that" a pronoun, stays on its noun
+    relative = next(parse(["The minister spoke at a meeting that lasted three hours."]))
+    lasted = next(t for t in relative if t.text == "lasted")
+    head = lasted.head.text
+    repair_stranded_verbs(relative)
+    assert lasted.head.text == head
+
+
+def test_a_clause_after_a_free_relative_of_naming_leaves_the_named_thing_the_object():
+    predicate = predicate_of("The Nigerian army launched what it called a final offensive against Boko Haram that displaced thousands.", "launched")
+    assert [t.text for t in predicate.patients] == ["offensive"]

@@ -484,7 +484,19 @@ def _shared_marker(verb: Token) -> bool:
     return any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in verb.children)
 
 
-_STRANDED_LABELS = string_ids(("acl", "conj"))  # of the verbs repair_stranded_verbs may re-attach
+def _reattach_content_clause(verb: Token) -> None:
+    """Repair (4) of ``repair_stranded_verbs``: a relative clause whose "that" the parser itself
+    reads as a conjunction, on the object of a preposition on a verb, is that verb's clause."""
+    noun = verb.head
+    preposition = noun.head
+    speaker = preposition.head
+    if noun.dep_ != "pobj" or preposition.dep_ != "prep" or speaker.pos_ != "VERB":
+        return
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and any(is_subject(c) for c in verb.children):
+        verb.head, verb.dep_ = speaker, "ccomp"
+
+
+_STRANDED_LABELS = string_ids(("acl", "conj", "relcl"))  # of the verbs repair_stranded_verbs may re-attach
 
 
 def repair_stranded_verbs(doc: Doc) -> None:
@@ -499,11 +511,17 @@ def repair_stranded_verbs(doc: Doc) -> None:
     clause hangs on: "established a commission to reassure them and provided $5 million" (a past
     form cannot share an infinitive's "to") or a modal: "Oxfam said the expulsion would put
     lives at risk and called on the government to reverse it" is Oxfam's call, not "would
-    called". Changes the parse in place: call it before anything reads the doc."""
+    called". (4) A clause opened by "that" as a conjunction, with a subject of its own, hung as a
+    relative on the noun of a phrase on a verb, is that verb's content: "vowed in a televised
+    speech that the coalition would pay" read as "a speech that ... would pay". Changes the
+    parse in place: call it before anything reads the doc."""
     # The verbs labelled acl or conj, found in the doc's label column rather than by reading
     # every word: a repair relabels only words already passed (the verb, and a root before it).
     for verb in [doc[i] for i, label in enumerate(word_columns(doc)[0]) if label in _STRANDED_LABELS]:
         # raw labels, as is_subject reads them
+        if verb.dep_ == "relcl":
+            _reattach_content_clause(verb)
+            continue
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(is_subject(c) for c in verb.children):
             continue
         if verb.dep_ == "conj":

@@ -149,7 +149,9 @@ class PredicateReader:
                     predicate.patients.extend(s for s in children(child) if is_subject(s))
                     predicate.predicative = True
                     predicate.called.append(child)
-                elif how is _THAT_CLAUSE:
+                elif how is _THAT_CLAUSE and not (predicate.clause is not None and names_a_free_relative(predicate.clause, self._words.naming_verbs)):
+                    # "launched what it called clearance operations ... that drove": a clause the
+                    # parser hangs after a free relative of naming does not take its place
                     predicate.clause = child
                 elif how is _ADJECTIVE_COMPLEMENT:
                     # "be ready to talk": the adjective carries the complement
