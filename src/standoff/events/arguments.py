@@ -156,6 +156,11 @@ def _speakers(verb: Token) -> list[Token]:
     return []
 
 
+# The bodies through which a state acts; a country named alone stands for its government.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+_STATE = "GOV"
+
+
 def target_actors(
     pattern: Pattern, predicate: Predicate, patients: list[Token], actors: ArticleActors, answered: Answered, sources: list[Actor | None], words: Lexicon
 ) -> list[Actor]:
@@ -201,7 +206,7 @@ def _named_targets(
     if kind == "phrase":
         return _phrase_actors(predicate, patients, actors, sources, words, pattern.code)
     if kind == "content":
-        return _content_targets(predicate, actors, answered, words)
+        return _content_targets(predicate, actors, answered, sources, words)
     found = [a for o in patients for a in actors_at(o, actors, words)]
     # "launched an offensive against X", "issued a warning to X": a light verb's act, or one whose
     # pattern names its noun, is aimed where its noun is
@@ -333,10 +338,11 @@ def _placed_at(token: Token, actors: ArticleActors, words: Lexicon, depth: int =
     return []
 
 
-def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answered, words: Lexicon) -> list[Actor]:
+def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answered, sources: list[Actor | None], words: Lexicon) -> list[Actor]:
     """Who a statement is about: an actor named in what was said ("regarding North Korea"),
     else the author of an earlier event it answers ("following the missile launch"), else the
-    subject of what was said or the author of the act it names ("said the sanctions were illegal")."""
+    subject of what was said or the author of the act it names ("said the sanctions were illegal"),
+    unless that subject is the speaker's own state ("the junta said the armed forces would respond")."""
     if predicate.clause is not None:
         condition = {t.i for c in predicate.clause.subtree if link(c) == ADVERBIAL_CLAUSE for t in c.subtree}
         verbs = [t for t in predicate.clause.subtree if is_predicate_word(t) and t.i not in condition]
@@ -365,10 +371,17 @@ def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answ
             is_subject_of_clause = role(subject) is Role.AGENT or link(subject) == (Role.PATIENT, Form.PASSIVE)
             if is_subject_of_clause and word_class(subject) is not WordClass.PRONOUN:  # "he is pessimistic": the speaker
                 found = actors_at(subject, actors, words) or answered(subject)
-                if found:
+                if found and not _own_state(found, sources):
                     return found
     # "reminded Iraq that it must cooperate": else whom it was told to
     return [a for o in predicate.patients for a in actors_at(o, actors, words)]
+
+
+def _own_state(found: list[Actor], sources: list[Actor | None]) -> bool:
+    """Every actor found is a body of the state that speaks: its government, forces or police,
+    of the speakers' country, when the speakers are such bodies too."""
+    speakers = {s.code.country for s in sources if s is not None and s.code is not None and s.code.country and (s.code.sector or _STATE) in STATE_SECTORS}
+    return bool(speakers) and all(a.code is not None and a.code.country in speakers and (a.code.sector or _STATE) in STATE_SECTORS for a in found)
 
 
 def same_country(source: Actor | None, target: Actor | None) -> bool:

@@ -342,7 +342,8 @@ class EventCoder:
         countries = frozenset(s.code.country for s in sources if s is not None and s.code is not None and s.code.country)
         if not targets and code in ANSWERING_THREATS:
             # "promised a painful response", "those responsible will be punished": a threat answers the latest force against its side
-            authors = earlier.authors(earlier.latest_force_against(countries, found), found) if countries else []
+            threateners = frozenset(s.code.code for s in sources if s is not None and s.code is not None)
+            authors = earlier.authors(earlier.latest_force_against(countries, found, not_by=threateners), found) if countries else []
             if authors:
                 targets, rules = authors, (*rules, RuleId.ANSWER_TARGET)
         if not targets and predicate.nominal:

@@ -108,17 +108,19 @@ class EarlierActs:
 
         return self._latest_of(tuple(self._by_root), own, since)
 
-    def latest_force_against(self, countries: frozenset[str], since: Sequence[Event] = ()) -> Event | None:
+    def latest_force_against(self, countries: frozenset[str], since: Sequence[Event] = (), not_by: frozenset[str] = frozenset()) -> Event | None:
         """The latest known act of coercion or force (roots 17-20, and riots) aimed at one of
         ``countries`` by another, or by a dissident of its own (rioters, rebels, opposition): what
         a threat that names no target answers ("promised a painful response" after Hezbollah
         captured two Israeli soldiers; "those responsible will be punished" after rioters stormed
-        Congress)."""
+        Congress). Not one by the actors of codes ``not_by``, the ones who threaten: rebels'
+        own acts against their country are not what they answer."""
 
         def against(event: Event) -> bool:
             target = event.target.code.country if event.target is not None and event.target.code is not None else None
             forceful = event.cameo_root in FORCE_ROOTS or event.cameo == RIOT
-            return event.complete and forceful and target in countries and (_country(event) not in countries or self._dissident(event))
+            by_threatener = event.source is not None and event.source.code is not None and event.source.code.code in not_by
+            return event.complete and forceful and target in countries and not by_threatener and (_country(event) not in countries or self._dissident(event))
 
         return self._latest_of((*FORCE_ROOTS, RIOT[:2]), against, since)
 
