@@ -190,7 +190,7 @@ class Coder:
             events = places.locate_events(events)
             named = frozenset(c.country for c in countries)
             events = aimed_at_home(events, places, self._events.rescored, self._home_sectors, self._lexicon.dissident_sectors, named)
-            events = aimed_at_counterpart(events, self._events.rescored)
+            events = aimed_at_counterpart(events, self._events.rescored, self._lexicon.stateless_modifiers)
         for rule in ARTICLE_RULES:  # once the targets are known: the same act told twice is one event
             events = rule.apply(events)
         quotes = attribute_quotes(article, doc, actors, events, self._predicates, self._lexicon)

@@ -910,7 +910,8 @@ class ArticleActors:
     def _subject_before(self, pronoun: Token) -> Actor | None:
         """ "Saudi Arabia said it would close its border. It ordered Qatari citizens to leave": "it"
         as the subject of its sentence's main verb is the state or organisation that was the
-        subject of the sentence before, in the same paragraph, named or titled as such. Not "it"
+        subject of the sentence before, in the same paragraph, named or titled as such, or a state
+        body named by its kind that the story places in its country ("the junta"). Not "it"
         as a dummy subject ("It was the first time", "It took police three hours"), nor one that
         no such subject comes before."""
         verb = pronoun.head
@@ -924,7 +925,9 @@ class ArticleActors:
         before = self._doc[before_start:start].root
         subjects = [c for c in children(before) if is_subject(c)]
         actor = self.actor(subjects[0]) if subjects else None
-        if actor is None or actor.code is None or not actor.code.country or actor.method not in _NAMED_COLLECTIVES:
+        if actor is None or actor.code is None or not actor.code.country:
+            return None
+        if actor.method not in _NAMED_COLLECTIVES and not (actor.method in _PLACED_BODIES and actor.code.sector in _STATE_BODIES and is_singular_noun(subjects[0])):
             return None
         return Actor(self._mention(pronoun, pronoun, "pronoun"), actor.code, Resolution.COREF_PRONOUN, 0.6, actor.mention)
 
@@ -1202,6 +1205,11 @@ def _two_parties(first: ActorCode, second: ActorCode) -> bool:
 _NAMED_COLLECTIVES = frozenset(
     {Resolution.STATE, Resolution.CAPITAL, Resolution.SEAT, Resolution.ORGANISATION, Resolution.SHARED, Resolution.COUNTRY_SECTOR, Resolution.SECTOR_OF_OWNER, Resolution.TITLE_OF_OWNER}
 )
+
+# How a body named by its kind alone was placed in its country: "it" stands for one such body
+# ("the junta closed the airspace. In a statement, it said"), not for a plural ("the police").
+_PLACED_BODIES = frozenset({Resolution.HOME_COUNTRY, Resolution.SCENE_COUNTRY})
+_STATE_BODIES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})  # sectors of such bodies; a researcher is no "it"
 
 # Kinds of match that name a state, by any of its names.
 _NAMES_OF_STATES = frozenset({"state", "adjective", "capital", "shared", "place"})

@@ -27,12 +27,18 @@ from standoff.model import Actor, ActorCode, Event, Mention, Resolution, RuleId
 UNAIMED_ROOTS = frozenset({"04", "15"})
 
 
-def aimed_at_counterpart(events: list[Event], rescore: Callable[[Event], Event]) -> list[Event]:
+def aimed_at_counterpart(events: list[Event], rescore: Callable[[Event], Event], stateless: frozenset[str] = frozenset()) -> list[Event]:
     """Each event, one with a source country and no resolved target given its source's
-    counterpart in the story as target; ``rescore`` scores a changed event on what it now is."""
+    counterpart in the story as target; ``rescore`` scores a changed event on what it now is.
+    A target its words say is of no one country (modifiers ``stateless``: "foreign journalists")
+    is left as it is."""
     pairs = _pairs(events)
     total: Counter[tuple[str, str]] = sum(pairs.values(), Counter())
-    return [_aimed(event, events, pairs, total, rescore) for event in events]
+    return [event if _of_no_country(event.target, stateless) else _aimed(event, events, pairs, total, rescore) for event in events]
+
+
+def _of_no_country(target: Actor | None, stateless: frozenset[str]) -> bool:
+    return target is not None and _country(target) is None and not stateless.isdisjoint(target.mention.text.lower().split())
 
 
 def _aimed(

@@ -62,6 +62,7 @@ class Lexicon:
     series_nouns: Words
     partnered_nouns: Words
     among_pronouns: Words
+    stateless_modifiers: Words
     attacking_verbs: Words
     deadline_prepositions: Words
     pending_openers: Words
