@@ -8,7 +8,7 @@ from functools import lru_cache
 from standoff.actors.resolve import ArticleActors
 from standoff.events.arguments import actors_at
 from standoff.events.modality import modality
-from standoff.events.patterns import Pattern, Phrase, Words
+from standoff.events.patterns import INTERNATIONAL_BODY, Pattern, Phrase, Words
 from standoff.lexicon import Lexicon
 from standoff.model import Modality, Resolution
 from standoff.nlp import Doc, Token
@@ -398,7 +398,9 @@ def _joint_subject(predicate: Predicate) -> bool:
 
 
 def _has_sector(tokens: list[Token], sectors: frozenset[str], actors: ArticleActors, words: Lexicon) -> bool:
-    return any(a.code is not None and a.code.sector in sectors for t in tokens for a in actors_at(t, actors, words))
+    """An actor of one of ``sectors`` at the tokens; an intergovernmental body is one whatever
+    its function ("withdrew from the International Criminal Court", a court)."""
+    return any(a.code is not None and (a.code.sector in sectors or (INTERNATIONAL_BODY in sectors and a.code.code.startswith(INTERNATIONAL_BODY))) for t in tokens for a in actors_at(t, actors, words))
 
 
 def patients_for(pattern: Pattern, predicate: Predicate) -> list[Token]:

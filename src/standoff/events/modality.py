@@ -48,6 +48,7 @@ _GOVERNED_LINKS = frozenset(
 _NEGATION = (Role.FUNCTION, Form.NEGATION)
 _DETERMINER = (Role.FUNCTION, Form.DETERMINER)
 _SUBORDINATOR = (Role.FUNCTION, Form.SUBORDINATOR)
+_OPENER_LINKS = (_SUBORDINATOR, ADVERB_MODIFIER)  # "until" is a subordinator; the parser makes "when" an adverb
 _PLAIN_PREPOSITION = (Role.PREPOSITION, Form.PLAIN)
 _CLAIM_CLAUSE_LINKS = ((Role.COMPLEMENT, Form.NOUN_CLAUSE), (Role.COMPLEMENT, Form.THAT_CLAUSE))  # "claims *that* ..."
 _ROOT = Role.ROOT  # a module name: on Python 3.11 reading an Enum's member goes through EnumType.__getattr__, slowly
@@ -123,6 +124,14 @@ def _told_in_past(verb: Token) -> bool:
     return False
 
 
+def _still_to_come(clause: Token, head: Token, words: Lexicon) -> bool:
+    """The adverbial clause, in the present, tells an act still to come: opened by "until" or
+    "unless", or by "after" or "when" under a verb not in the present ("a deal to keep trade
+    flowing after Britain leaves the EU")."""
+    openers = words.pending_openers if own_tense(head) is Tense.PRESENT else words.pending_openers | words.later_openers
+    return any(link(c) in _OPENER_LINKS and c.lower_ in openers for c in children(clause))
+
+
 def modality(trigger: Token, words: Lexicon) -> Modality:
     """The modality of an event triggered at ``trigger`` (a verb, or a noun inside a clause)."""
     current = trigger
@@ -153,7 +162,7 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
             return Modality.HYPOTHETICAL  # "suspend debate on ratifying the treaty": a topic, not an act
         if current_link == ADVERBIAL_CLAUSE and is_to_infinitive(current) and lemma not in words.deciding_verbs:
             return Modality.HYPOTHETICAL  # "sent troops to protect the border": a purpose, not an act done
-        if current_link == ADVERBIAL_CLAUSE and own_tense(current) is Tense.PRESENT and any(link(c) == _SUBORDINATOR and c.lower_ in words.pending_openers for c in children(current)):
+        if current_link == ADVERBIAL_CLAUSE and own_tense(current) is Tense.PRESENT and _still_to_come(current, head, words):
             return Modality.HYPOTHETICAL  # "will fight until foreign troops leave": an act still to come
         if current_link in _GOVERNED_LINKS:
             if lemma in words.negating_heads:

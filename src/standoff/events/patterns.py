@@ -106,6 +106,7 @@ PATTERN_KEYS = {
 NO_EVENT = "none"
 STATEMENT_ROOT = "01"  # CAMEO 01: make a public statement
 FORCE_ROOT = "14"  # CAMEO 14 and above: protest and force, done in a place to whoever is there
+INTERNATIONAL_BODY = "IGO"  # the code prefix, and the sector, of intergovernmental organisations
 TARGET_KINDS = ("object", "subject", "phrase", "content", "none", "default")
 SOURCE_KINDS = ("subject", "object", "weapon", "bomber", "arrester", "captor")
 WEAPON_SOURCES = frozenset({"weapon", "bomber"})  # the subject names a weapon, not who used it

@@ -14,7 +14,7 @@ from typing import Protocol
 from standoff.actors.resolve import ArticleActors
 from standoff.events.arguments import same_country, source_actors
 from standoff.events.assembly import THREAT_ROOT, EventAssembler, SentenceContext, reidentified
-from standoff.events.patterns import STATEMENT_ROOT, WEAPON_SOURCES, Pattern
+from standoff.events.patterns import INTERNATIONAL_BODY, STATEMENT_ROOT, WEAPON_SOURCES, Pattern
 from standoff.lexicon import Lexicon
 from standoff.model import Actor, Event, Modality, Resolution, RuleId
 from standoff.nlp import Span, Token
@@ -44,7 +44,6 @@ DENIAL = "016"  # deny responsibility
 PLACE_READINGS = frozenset({Resolution.STATE, Resolution.CAPITAL, Resolution.PLACE})
 # The clauses and phrases that say what a trip is for: "to defend ...", "for talks with ...".
 _PURPOSE_LINKS = frozenset({(Role.COMPLEMENT, Form.INFINITIVE), (Role.COMPLEMENT, Form.ADVERBIAL)})
-INTERNATIONAL_BODY = "IGO"  # the code prefix of intergovernmental organisations
 
 
 @dataclass(frozen=True, slots=True)

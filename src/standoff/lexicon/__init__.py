@@ -66,6 +66,7 @@ class Lexicon:
     attacking_verbs: Words
     deadline_prepositions: Words
     pending_openers: Words
+    later_openers: Words
     wishing_verbs: Words
     culpable_adjectives: Words
     request_nouns: Words
