@@ -8,7 +8,7 @@ from itertools import chain, islice
 from standoff.lexicon import Lexicon
 from standoff.model import Modality
 from standoff.nlp import Token
-from standoff.syntax.labels import ADVERBIAL_CLAUSE, ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, VerbForm, WordClass, form, has_subject, is_auxiliary, is_predicate_word, is_subject, link, role, verb_form, word_class
+from standoff.syntax.labels import ADVERBIAL_CLAUSE, ADVERB_MODIFIER, PLAIN_PATIENT, THAT_CLAUSE, Form, Role, VerbForm, WordClass, first_conjunct, form, has_subject, is_auxiliary, is_predicate_word, is_subject, link, role, verb_form, word_class
 from standoff.syntax.predicates import is_to_infinitive
 from standoff.syntax.tense import Tense, own_tense
 from standoff.syntax.tree import children, sentence_bounds
@@ -50,6 +50,7 @@ _DETERMINER = (Role.FUNCTION, Form.DETERMINER)
 _SUBORDINATOR = (Role.FUNCTION, Form.SUBORDINATOR)
 _OPENER_LINKS = (_SUBORDINATOR, ADVERB_MODIFIER)  # "until" is a subordinator; the parser makes "when" an adverb
 _PLAIN_PREPOSITION = (Role.PREPOSITION, Form.PLAIN)
+_JOINED = (Role.CONJUNCT, Form.PLAIN)
 _CLAIM_CLAUSE_LINKS = ((Role.COMPLEMENT, Form.NOUN_CLAUSE), (Role.COMPLEMENT, Form.THAT_CLAUSE))  # "claims *that* ..."
 _ROOT = Role.ROOT  # a module name: on Python 3.11 reading an Enum's member goes through EnumType.__getattr__, slowly
 
@@ -137,13 +138,20 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
     current = trigger
     reported = False
     told_as_done = False  # a past relative clause: what governs its noun says nothing of whether it happened
+    passed_over = False  # the first of two joined clauses, whose own mood the second does not share
     for _ in range(8):
-        found = None if told_as_done else _own(current, words)
+        found = None if told_as_done or passed_over else _own(current, words)
         if found is not None:
             return found
+        passed_over = False
         current_link = link(current)
         if current.head.i == current.i or current_link not in _EMBEDDING_LINKS:
             break
+        if current_link == _JOINED and has_subject(current) and own_tense(current) is not Tense.NONFINITE:
+            # "said that Rice would travel to Tbilisi, and that aircraft had begun flying supplies": a
+            # clause joined with a subject and a tense of its own shares only what governs both
+            current, passed_over = first_conjunct(current), True
+            continue
         if not told_as_done and current_link in _DONE_CLAUSE_LINKS and own_tense(current) in _DONE_TENSES and (current_link[0] is Role.RELATIVE or has_subject(current)):
             # "called for an inquiry into a strike that hit a bus": the strike hit it; "to stop
             # Russian action after Russia seized Crimea": Russia seized it
