@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from itertools import islice
 
 from standoff.actors.resolve import ArticleActors
-from standoff.events.arguments import Answered, actors_at, is_definite, pattern_sources, source_actors, target_actors
+from standoff.events.arguments import STATE_SECTORS, Answered, actors_at, is_definite, pattern_sources, source_actors, target_actors
 from standoff.events.assembly import LEAD_SENTENCES, EventAssembler, SentenceContext
 from standoff.events.composition import Composition
 from standoff.events.confidence import ConfidenceTable, evidence_key
@@ -62,6 +62,9 @@ MEASURE_CODES = ("160", "161", "162", "163", "164", "165")
 # *its* land border with Qatar"); on another's ("would blockade Paris") they are a threat.
 OWN_MEASURE_CODES = ("191",)
 OWNING_PRONOUNS = frozenset({"its", "their"})
+# Measures a state announces in the passive as its own decision ("the pilot would be freed"):
+# yielding (releasing, easing), reducing relations and coercion (arresting, expelling, banning).
+AUTHORITY_ROOTS = frozenset({"08", "16", "17"})
 
 
 class EventCoder:
@@ -279,6 +282,7 @@ class EventCoder:
         rules: tuple[RuleId, ...] = ()
         condition = adverbial_clause(verb, self._words.condition_openers)
         promised_to: list[Actor] = []
+        announcers = self._announcing_state(predicate, verb, pattern.code, actors)
         if mode is Modality.NEGATED and pattern.polarity == "negated":
             mode = Modality.ASSERTED  # the pattern says what the negated act is
         elif mode in (Modality.FUTURE, Modality.HYPOTHETICAL) and pattern.auxiliaries:
@@ -288,7 +292,7 @@ class EventCoder:
             refusal = pattern.negated or self._composition.compose("refuse", pattern.code)
             if refusal not in (None, NO_EVENT):
                 code, mode, rules = refusal, Modality.ASSERTED, (RuleId.NEGATED_AS_REFUSAL,)
-        elif mode in (Modality.FUTURE, Modality.HYPOTHETICAL) and ((condition is not None and not self._wished(verb)) or self._announces_own_act(predicate, self._subject_verb(predicate, verb), actors)):
+        elif mode in (Modality.FUTURE, Modality.HYPOTHETICAL) and ((condition is not None and not self._wished(verb)) or announcers or self._announces_own_act(predicate, self._subject_verb(predicate, verb), actors)):
             # "the rebels said they would release ...", "Russia would shoot down any missiles if
             # the US struck": the actor states an intent (03), or a threat (13) when the act is
             # hostile, made to whoever the condition is about; the act itself has not happened
@@ -320,7 +324,7 @@ class EventCoder:
             return []  # "the kidnapping of two journalists shocked France": its actors are the act's parties
         sources = pattern_sources(pattern, predicate, actors, self._words)
         if sources == [None]:
-            sources = self._supplied_agents(predicate, verb, actors) or sources
+            sources = announcers or self._supplied_agents(predicate, verb, actors) or sources
         if sources == [None] and pattern.source == "arrester":
             sources = [actors.arresting_police(predicate.trigger)]  # None when no country is known
         if sources == [None] and code[:2] in FORCE_ROOTS and self._toll(predicate):
@@ -552,6 +556,26 @@ class EventCoder:
             return True
         return link(clause) == THAT_CLAUSE and clause.head.lemma_.lower() in self._words.announcing_verbs and not self._speakers(clause.head, actors)
 
+    def _announcing_state(self, predicate: Predicate, verb: Token, code: str, actors: ArticleActors) -> list[Actor]:
+        """The state that announces a measure of its own told in the passive, with no "by":
+        "Imran Khan announced that the pilot would be freed", "the ministry said the journalists
+        would be expelled". Only measures a state takes on people (AUTHORITY_ROOTS), said by its
+        government, forces or police, and not done to its own ("said its diplomats would be
+        expelled" is done to it)."""
+        if not predicate.passive or predicate.agents or code[:2] not in AUTHORITY_ROOTS:
+            return []
+        if not any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ in self._words.promising_auxiliaries for c in children(verb)):
+            return []
+        clause = first_conjunct(verb)
+        if link(clause) != THAT_CLAUSE or clause.head.lemma_.lower() not in self._words.announcing_verbs:
+            return []
+        speakers = [a for s in self._predicates.verb(clause.head).agents for a in actors_at(s, actors, self._words) if _a_state(a)]
+        countries = {a.code.country for a in speakers if a.code is not None}
+        undergoers = [a for p in predicate.patients for a in actors_at(p, actors, self._words)]
+        if not undergoers or any(_a_state(a) and a.code is not None and a.code.country in countries for a in undergoers):
+            return []  # "said the sanctions would be lifted": lifted by others, whom it does not say
+        return speakers
+
     def _speakers(self, saying: Token, actors: ArticleActors) -> set[str]:
         """The countries of who says, at a verb of saying."""
         return {a.code.country for s in self._predicates.verb(saying).agents for a in actors_at(s, actors, self._words) if a.code is not None}
@@ -576,6 +600,11 @@ class EventCoder:
             if not {a.code.country for a in actors_at(subject, actors, self._words) if a.code is not None} & speakers:
                 return False
         return bool(predicate.agents)
+
+
+def _a_state(actor: Actor) -> bool:
+    """A country, or its government, forces or police."""
+    return actor.code is not None and bool(actor.code.country) and (actor.code.sector or "GOV") in STATE_SECTORS
 
 
 def _on_own(predicate: Predicate) -> bool:
