@@ -1194,11 +1194,12 @@ def _determiner_or_possessor(token: Token) -> bool:
 
 
 def _two_parties(first: ActorCode, second: ActorCode) -> bool:
-    """Two sides of a conflict: two countries, or two kinds of actor of one country ("troops"
-    and "rebels"); not a country and its own government ("Moscow and the Kremlin")."""
+    """Two sides of a conflict: two countries, or two kinds or groups of actor of one country
+    ("troops" and "rebels", "the Iraqi army and the Peshmerga"); not a country and its own
+    government ("Moscow and the Kremlin")."""
     if first.country != second.country:
         return True
-    return first.sector is not None and second.sector is not None and first.sector != second.sector
+    return first.sector is not None and second.sector is not None and (first.sector != second.sector or first.code != second.code)
 
 
 # How a state or an organisation that "it" may stand for was named: by name, seat or title.

@@ -480,8 +480,10 @@ def is_auxiliary(token: Token) -> bool:
 
 
 def _shared_marker(verb: Token) -> bool:
-    """The bare verb has an infinitive's "to" or a modal, which no past form joined to it can share."""
-    return any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in verb.children)
+    """The bare verb has an infinitive's "to" or a modal, or the -ing form a progressive's "be",
+    which no past form joined to it can share ("was not taking sides and urged")."""
+    progressive = verb.tag_ == "VBG"
+    return any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD" or (progressive and c.lemma_ == "be")) for c in verb.children)
 
 
 def _reattach_content_clause(verb: Token) -> None:
@@ -528,7 +530,7 @@ def repair_stranded_verbs(doc: Doc) -> None:
             described = verb.head
             if verb.tag_ == "VBD" and described.lemma_ == "be" and described.dep_ == "ccomp" and described.head.tag_ == "VBD":
                 verb.head = described.head
-            elif verb.tag_ == "VBD" and described.tag_ == "VB" and described.dep_ in ("advcl", "xcomp", "ccomp") and _shared_marker(described):
+            elif verb.tag_ == "VBD" and described.tag_ in ("VB", "VBG") and described.dep_ in ("advcl", "xcomp", "ccomp") and _shared_marker(described):
                 verb.head = described.head  # (3) "set up a fund to help them and provided aid": not "to provided"
             continue
         root = verb.sent.root
