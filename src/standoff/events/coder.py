@@ -480,6 +480,8 @@ class EventCoder:
                 targets = target_actors(pattern, predicate, patients, actors, answered, sources, self._words)
                 provenance = Provenance(pattern.pattern_set, pattern.id, (GROUP_RULES[group],))
                 return self._assembler.build(own, sources, targets, head_verb, Modality.ASSERTED, pattern, provenance, ctx)
+        if mode in (Modality.FUTURE, Modality.HYPOTHETICAL) and "hypothetical" not in groups and self._announces_own_act(head_predicate, head_verb, actors):
+            mode = Modality.ASSERTED  # "said the United States would be ready to resume talks": the readiness it states is its intent
         if mode in NON_EVENTS:
             if not self._unrealised:
                 return []
