@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from standoff.actors.resolve import ArticleActors
-from standoff.events.arguments import actors_at
+from standoff.events.arguments import actors_at, source_actors
 from standoff.events.modality import modality
 from standoff.events.patterns import INTERNATIONAL_BODY, Pattern, Phrase, Words
 from standoff.lexicon import Lexicon
-from standoff.model import Modality, Resolution
+from standoff.model import Actor, Modality, Resolution
 from standoff.nlp import Doc, Token
 from standoff.syntax.labels import ADJECTIVE_MODIFIER, ADVERB_MODIFIER, PLAIN_OBLIQUE, Form, Role, first_conjunct, link, role
 from standoff.syntax.predicates import Predicate, governor, obliques
@@ -86,8 +86,8 @@ class PatternMatcher:
             return False
         if pattern.voice is not None and predicate.passive != (pattern.voice == "passive"):
             return False
-        if pattern.source_sectors is not None and not _has_sector(predicate.agents, pattern.source_sectors, actors, self._words):
-            return False
+        if pattern.source_sectors is not None and not _of_sector(source_actors(predicate, actors, self._words), pattern.source_sectors):
+            return False  # who acts, as the coder reads it: "said it had suspended its operations" is the speaker's
         if pattern.target_sectors is not None:
             named = patients + [o for objects in predicate.obliques.values() for o in objects]
             if not _has_sector(named, pattern.target_sectors, actors, self._words):
@@ -398,9 +398,14 @@ def _joint_subject(predicate: Predicate) -> bool:
 
 
 def _has_sector(tokens: list[Token], sectors: frozenset[str], actors: ArticleActors, words: Lexicon) -> bool:
-    """An actor of one of ``sectors`` at the tokens; an intergovernmental body is one whatever
-    its function ("withdrew from the International Criminal Court", a court)."""
-    return any(a.code is not None and (a.code.sector in sectors or (INTERNATIONAL_BODY in sectors and a.code.code.startswith(INTERNATIONAL_BODY))) for t in tokens for a in actors_at(t, actors, words))
+    """An actor of one of ``sectors`` at the tokens."""
+    return _of_sector([a for t in tokens for a in actors_at(t, actors, words)], sectors)
+
+
+def _of_sector(found: list[Actor | None], sectors: frozenset[str]) -> bool:
+    """One of the actors is of one of ``sectors``; an intergovernmental body is one whatever its
+    function ("withdrew from the International Criminal Court", a court)."""
+    return any(a is not None and a.code is not None and (a.code.sector in sectors or (INTERNATIONAL_BODY in sectors and a.code.code.startswith(INTERNATIONAL_BODY))) for a in found)
 
 
 def patients_for(pattern: Pattern, predicate: Predicate) -> list[Token]:
