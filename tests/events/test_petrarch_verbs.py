@@ -259,6 +259,13 @@ def test_a_verb_of_motion_alone_is_no_meeting_or_visit() -> None:
     assert sorted((u.text.split(":")[0], u.kind) for u in moving.untranslated) == [("travel", "gated"), ("travel", "gated")]
 
 
+def test_a_going_written_for_a_verb_of_motion_is_no_visit_for_its_block() -> None:
+    text = "--- HEAD [---] ---\nHEAD\nORDER\n- * (TO) [042:043]  # HEAD\n- * (FOR TALKS) [046]  # HEAD\n"
+    heading = translate(read_verb_dictionary(text, "h.txt"), "h.txt", load_lexicon())
+    assert [(p["code"], p["verb"]) for p in heading.patterns] == [("046", ["@head_verbs"])]  # "ordered a halt to" goes nowhere
+    assert sorted((u.text.split(":")[0], u.kind) for u in heading.untranslated) == [("head", "gated"), ("order", "gated")]
+
+
 def test_a_verb_of_holding_power_alone_is_no_act() -> None:
     text = "--- OVERSEE [060] ---\nGOVERN\nSUPERVISE\n- * (FOR) [042]\n- * TALKS [046]\n"
     ruling = translate(read_verb_dictionary(text, "o.txt"), "o.txt", load_lexicon())

@@ -241,11 +241,20 @@ def _verb_class_name(block: Block, taken: dict[str, list[str]]) -> str:
 
 def _without_travel(pattern: dict[str, Any], verb_classes: dict[str, list[str]], lexicon: Lexicon, out: Translation) -> dict[str, Any] | None:
     """The gate on travel: a verb of motion whose pattern names no words ("FLY * (TO)") gets no
-    code of meeting or visiting (04, 036): "a student travelled to Syria" is neither."""
+    code of meeting or visiting (04, 036): "a student travelled to Syria" is neither. Such a
+    pattern written for a verb of motion ("- * (TO) [042]  # HEAD") is gated for its whole block:
+    the block's other verbs share its words, not its going ("ordered a halt to operations")."""
     codes = (pattern["code"], pattern.get("reverse") or "")
     if not any(code[:2] == CONSULT_ROOT or code == MEET_INTENT for code in codes):
         return pattern
+    written_for = pattern["note"].partition("  # ")[2].lower().split()[:1]
+    if written_for and written_for[0] in lexicon.motion_verbs:
+        return _gated(pattern, verb_classes, _every_verb(pattern, verb_classes), "written for a verb of motion; its block's other verbs go nowhere", out)
     return _gated(pattern, verb_classes, lexicon.motion_verbs, "a verb of motion alone is no visit or meeting", out)
+
+
+def _every_verb(pattern: dict[str, Any], verb_classes: dict[str, list[str]]) -> frozenset[str]:
+    return frozenset(member.split()[0] for value in pattern["verb"] for member in _members(value, verb_classes))
 
 
 def _without_rule(pattern: dict[str, Any], verb_classes: dict[str, list[str]], lexicon: Lexicon, out: Translation) -> dict[str, Any] | None:
