@@ -124,6 +124,7 @@ def test_a_date_of_another_word_does_not_date_the_event(text, trigger):
         ("The judges heard a case brought by Gambia.", "brought"),  # a participle naming an earlier act
         ("Marcos had repeatedly said his government would not cooperate.", "cooperate"),  # a refusal as old as its saying
         ("Ankara has long said it would close the border.", "close"),
+        ("The president has said he is open to talks with the rebels.", "is"),  # a stance as old as its saying, not said when
     ],
 )
 def test_background_without_a_date_has_no_date(text, trigger):
@@ -136,6 +137,7 @@ def test_background_without_a_date_has_no_date(text, trigger):
         ("Police have detained 300 people.", "detained"),  # a present perfect of the news
         ("The army shelled the town.", "shelled"),
         ("Iran says it rejects the claim.", "rejects"),
+        ("The president says he is open to talks with the rebels.", "is"),
         ("Officials said the rebels had shelled the road.", "shelled"),  # reported: the speaker's past
         ("Marcos said his government would not cooperate.", "cooperate"),  # said in the news, refused in the news
     ],

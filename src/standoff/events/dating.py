@@ -86,9 +86,12 @@ def event_date(
         return mention.date, DateBasis.TEXT, DatePrecision(mention.precision)
     verb = next((t for t in chain if is_predicate_word(t)), None)
     when = tense(verb) if verb is not None else Tense.NONFINITE
-    if when is Tense.MODAL and verb is not None and (saying := statement_verb(verb)) is not None:
-        # "had repeatedly said his government would not cooperate": a promise, refusal or threat is as old as its saying
+    if when in (Tense.MODAL, Tense.PRESENT) and verb is not None and (saying := statement_verb(verb)) is not None:
+        # "had repeatedly said his government would not cooperate", "has said he is open to talks":
+        # a promise, refusal, threat or stance is as old as its saying
         verb, when = saying, tense(saying)
+        if when is Tense.PRESENT_PERFECT:
+            return None, DateBasis.UNKNOWN, None  # "has said": at some time before, which it does not say
     if when is Tense.PAST_PERFECT and not _reported(verb):
         return None, DateBasis.UNKNOWN, None  # "had seized": background the text does not date
     if verb is not None and link(verb) == CLAUSE_ON_NOUN and _participle(verb):
