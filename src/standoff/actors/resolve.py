@@ -719,6 +719,8 @@ class ArticleActors:
                     owner = self._pronoun(token)
                 elif token.lower_ in self._words.collective_possessives:
                     owner = self._collective_antecedent(token)
+                elif token.lower_ in self._words.relative_possessives:
+                    owner = self._described_owner(token)
                 else:
                     continue
                 if owner is not None and owner.code is not None:
@@ -804,6 +806,14 @@ class ArticleActors:
         Pakistani troops" name the pair India and Pakistan."""
         match = self._matches.get(token.i)
         return match.country if match is not None and match.kind == "adjective" else None
+
+    def _described_owner(self, pronoun: Token) -> Actor | None:
+        """Whose "whose" is: the noun its relative clause describes ("Barack Obama, whose
+        administration negotiated the agreement")."""
+        clause = predicate_above(pronoun)
+        if role(clause) is not Role.RELATIVE or clause.head.i == clause.i:
+            return None
+        return self.actor(clause.head)
 
     def _collective_antecedent(self, pronoun: Token) -> Actor | None:
         """Whose "its" or "their" this is, in a reported clause: the speaker's ("Turkey said its

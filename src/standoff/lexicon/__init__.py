@@ -63,6 +63,7 @@ class Lexicon:
     partnered_nouns: Words
     among_pronouns: Words
     stateless_modifiers: Words
+    relative_possessives: Words
     attacking_verbs: Words
     deadline_prepositions: Words
     pending_openers: Words
