@@ -181,10 +181,10 @@ def modality(trigger: Token, words: Lexicon) -> Modality:
                 return Modality.FUTURE
             if lemma in words.hypothetical_heads:
                 return Modality.HYPOTHETICAL
+        if current_link == THAT_CLAUSE and lemma in words.denying_heads:
+            return Modality.DENIED  # "denied that the army had shelled the town": no shelling told
         if current_link == THAT_CLAUSE and lemma in words.communication_verbs:
             reported = True
-            if lemma in words.denying_heads:
-                return Modality.DENIED
         if current_link in _CLAIM_CLAUSE_LINKS and lemma in words.request_nouns:
             return Modality.HYPOTHETICAL  # "its demand that Israel lift the blockade": asked for, not done
         if current_link in _CLAIM_CLAUSE_LINKS and lemma in words.claim_nouns:
