@@ -348,6 +348,8 @@ class EventCoder:
             # "promised a painful response", "those responsible will be punished": a threat answers the latest force against its side
             threateners = frozenset(s.code.code for s in sources if s is not None and s.code is not None)
             authors = earlier.authors(earlier.latest_force_against(countries, found, not_by=threateners), found) if countries else []
+            # of an exchange of fire ("Indian and Pakistani troops exchanged fire") the threat answers the other side's part
+            authors = [a for a in authors if not (_a_state(a) and a.code is not None and a.code.country in countries)]
             if authors:
                 targets, rules = authors, (*rules, RuleId.ANSWER_TARGET)
         if not targets and predicate.nominal:
