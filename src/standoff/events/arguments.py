@@ -157,8 +157,13 @@ def _speakers(verb: Token) -> list[Token]:
 
 
 # The bodies through which a state acts; a country named alone stands for its government.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 _STATE = "GOV"
+
+
+def is_state(actor: Actor | None) -> bool:
+    """A country, or its government, forces or police."""
+    return actor is not None and actor.code is not None and bool(actor.code.country) and (actor.code.sector or _STATE) in _STATE_SECTORS
 
 
 def target_actors(
@@ -380,8 +385,8 @@ def _content_targets(predicate: Predicate, actors: ArticleActors, answered: Answ
 def _own_state(found: list[Actor], sources: list[Actor | None]) -> bool:
     """Every actor found is a body of the state that speaks: its government, forces or police,
     of the speakers' country, when the speakers are such bodies too."""
-    speakers = {s.code.country for s in sources if s is not None and s.code is not None and s.code.country and (s.code.sector or _STATE) in STATE_SECTORS}
-    return bool(speakers) and all(a.code is not None and a.code.country in speakers and (a.code.sector or _STATE) in STATE_SECTORS for a in found)
+    speakers = {s.code.country for s in sources if s is not None and s.code is not None and is_state(s)}
+    return bool(speakers) and all(is_state(a) and a.code is not None and a.code.country in speakers for a in found)
 
 
 def same_country(source: Actor | None, target: Actor | None) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from itertools import islice
 
 from standoff.actors.resolve import ArticleActors
-from standoff.events.arguments import STATE_SECTORS, Answered, actors_at, is_definite, pattern_sources, source_actors, target_actors
+from standoff.events.arguments import Answered, actors_at, is_definite, is_state, pattern_sources, source_actors, target_actors
 from standoff.events.assembly import LEAD_SENTENCES, EventAssembler, SentenceContext
 from standoff.events.composition import Composition
 from standoff.events.confidence import ConfidenceTable, evidence_key
@@ -349,7 +349,7 @@ class EventCoder:
             threateners = frozenset(s.code.code for s in sources if s is not None and s.code is not None)
             authors = earlier.authors(earlier.latest_force_against(countries, found, not_by=threateners), found) if countries else []
             # of an exchange of fire ("Indian and Pakistani troops exchanged fire") the threat answers the other side's part
-            authors = [a for a in authors if not (_a_state(a) and a.code is not None and a.code.country in countries)]
+            authors = [a for a in authors if not (is_state(a) and a.code is not None and a.code.country in countries)]
             if authors:
                 targets, rules = authors, (*rules, RuleId.ANSWER_TARGET)
         if not targets and predicate.nominal:
@@ -573,10 +573,10 @@ class EventCoder:
         clause = first_conjunct(verb)
         if link(clause) != THAT_CLAUSE or clause.head.lemma_.lower() not in self._words.announcing_verbs:
             return []
-        speakers = [a for s in self._predicates.verb(clause.head).agents for a in actors_at(s, actors, self._words) if _a_state(a)]
+        speakers = [a for s in self._predicates.verb(clause.head).agents for a in actors_at(s, actors, self._words) if is_state(a)]
         countries = {a.code.country for a in speakers if a.code is not None}
         undergoers = [a for p in predicate.patients for a in actors_at(p, actors, self._words)]
-        if not undergoers or any(_a_state(a) and a.code is not None and a.code.country in countries for a in undergoers):
+        if not undergoers or any(is_state(a) and a.code is not None and a.code.country in countries for a in undergoers):
             return []  # "said the sanctions would be lifted": lifted by others, whom it does not say
         return speakers
 
@@ -604,11 +604,6 @@ class EventCoder:
             if not {a.code.country for a in actors_at(subject, actors, self._words) if a.code is not None} & speakers:
                 return False
         return bool(predicate.agents)
-
-
-def _a_state(actor: Actor) -> bool:
-    """A country, or its government, forces or police."""
-    return actor.code is not None and bool(actor.code.country) and (actor.code.sector or "GOV") in STATE_SECTORS
 
 
 def _on_own(predicate: Predicate) -> bool:
