@@ -1220,7 +1220,7 @@ _NAMED_COLLECTIVES = frozenset(
 # How a body named by its kind alone was placed in its country: "it" stands for one such body
 # ("the junta closed the airspace. In a statement, it said"), not for a plural ("the police").
 _PLACED_BODIES = frozenset({Resolution.HOME_COUNTRY, Resolution.SCENE_COUNTRY})
-_STATE_BODIES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})  # sectors of such bodies; a researcher is no "it"
+_STATE_BODIES = OFFICES - {"ELI"}  # sectors of such bodies: offices held now; a researcher is no "it"
 
 # Kinds of match that name a state, by any of its names.
 _NAMES_OF_STATES = frozenset({"state", "adjective", "capital", "shared", "place"})

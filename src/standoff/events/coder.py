@@ -568,12 +568,10 @@ class EventCoder:
         expelled" is done to it)."""
         if not predicate.passive or predicate.agents or code[:2] not in AUTHORITY_ROOTS:
             return []
-        if not any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ in self._words.promising_auxiliaries for c in children(verb)):
+        saying = self._announcing_verb(verb)
+        if saying is None:
             return []
-        clause = first_conjunct(verb)
-        if link(clause) != THAT_CLAUSE or clause.head.lemma_.lower() not in self._words.announcing_verbs:
-            return []
-        speakers = [a for s in self._predicates.verb(clause.head).agents for a in actors_at(s, actors, self._words) if is_state(a)]
+        speakers = [a for s in self._predicates.verb(saying).agents for a in actors_at(s, actors, self._words) if is_state(a)]
         countries = {a.code.country for a in speakers if a.code is not None}
         undergoers = [a for p in predicate.patients for a in actors_at(p, actors, self._words)]
         if not undergoers or any(is_state(a) and a.code is not None and a.code.country in countries for a in undergoers):
@@ -584,20 +582,25 @@ class EventCoder:
         """The countries of who says, at a verb of saying."""
         return {a.code.country for s in self._predicates.verb(saying).agents for a in actors_at(s, actors, self._words) if a.code is not None}
 
+    def _announcing_verb(self, verb: Token) -> Token | None:
+        """The verb of announcing whose clause tells ``verb`` with "will" or "would" ("said it
+        would close its border"), else None."""
+        if not any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ in self._words.promising_auxiliaries for c in children(verb)):
+            return None
+        clause = first_conjunct(verb)
+        if link(clause) != THAT_CLAUSE or clause.head.lemma_.lower() not in self._words.announcing_verbs:
+            return None
+        return clause.head
+
     def _announces_own_act(self, predicate: Predicate, verb: Token, actors: ArticleActors) -> bool:
         """ "X said it will/would do Y": a clause under a verb of saying, in the future (or the
         future-in-the-past "would"), whose subject is the speaker ("it", "they", X again, or X's
         country: "the minister said Moscow would propose"). ``verb`` carries the act: the
         trigger, or the light verb of an event noun ("said it would extend its offensive")."""
-        dependents = children(verb)
-        if not any(link(c) == (Role.FUNCTION, Form.AUXILIARY) and c.lower_ in self._words.promising_auxiliaries for c in dependents):
+        saying = self._announcing_verb(verb)
+        if saying is None or any(link(c) == (Role.FUNCTION, Form.SUBORDINATOR) and c.lower_ in self._words.conditional_subordinators for c in children(verb)):
             return False
-        if any(link(c) == (Role.FUNCTION, Form.SUBORDINATOR) and c.lower_ in self._words.conditional_subordinators for c in dependents):
-            return False
-        clause = first_conjunct(verb)
-        if link(clause) != THAT_CLAUSE or clause.head.lemma_.lower() not in self._words.announcing_verbs:
-            return False
-        speakers = self._speakers(clause.head, actors)
+        speakers = self._speakers(saying, actors)
         for subject in predicate.agents:
             if subject.lower_ in self._words.self_pronouns:
                 continue
